@@ -1,0 +1,72 @@
+import type { MonitorStatus } from '../monitors/monitor-status.js';
+import { formatDateTimeMs } from './kuma-time.js';
+
+export interface BeatFields {
+  id?: number;
+  monitorId: number;
+  status: MonitorStatus | number;
+  msg: string | null;
+  time: Date;
+  pingMs: number | null;
+  durationSec: number;
+  downCount: number;
+  important: boolean;
+}
+
+/** Spec §5.4a, the live `heartbeat` push: boolean `important`, numeric `monitorID`. */
+export function toHeartbeatJson(b: BeatFields) {
+  return {
+    monitorID: b.monitorId,
+    status: b.status,
+    time: formatDateTimeMs(b.time),
+    msg: b.msg ?? '',
+    ping: b.pingMs,
+    important: b.important,
+    duration: b.durationSec,
+  };
+}
+
+/** Spec §5.4a as listed in `importantHeartbeatList`: `important` as 0/1. */
+export function toImportantHeartbeatJson(b: BeatFields) {
+  return { ...toHeartbeatJson(b), important: b.important ? 1 : 0 };
+}
+
+/** Spec §5.4b, raw rows of `heartbeatList` and `getMonitorBeats`: snake_case, bool01. */
+export function toHeartbeatRowJson(b: BeatFields) {
+  return {
+    id: b.id ?? null,
+    important: b.important ? 1 : 0,
+    monitor_id: b.monitorId,
+    status: b.status,
+    msg: b.msg ?? '',
+    time: formatDateTimeMs(b.time),
+    ping: b.pingMs,
+    duration: b.durationSec,
+    down_count: b.downCount,
+  };
+}
+
+/** Database row → the fields the wire shapes are built from. */
+export function beatFieldsFromRow(row: {
+  id: number;
+  monitor_id: number;
+  status: number;
+  msg: string;
+  time: Date;
+  ping: number | null;
+  duration: number;
+  down_count: number;
+  important: boolean;
+}): BeatFields {
+  return {
+    id: row.id,
+    monitorId: row.monitor_id,
+    status: row.status,
+    msg: row.msg,
+    time: row.time,
+    pingMs: row.ping,
+    durationSec: row.duration,
+    downCount: row.down_count,
+    important: row.important,
+  };
+}

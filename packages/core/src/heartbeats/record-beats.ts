@@ -1,0 +1,110 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { MonitorStatus } from '../monitors/monitor-status.js';
+import type { TlsInfo } from '../checks/tls-info.js';
+
+/** One beat to persist together with the state it leaves its monitor in. */
+export interface BeatToRecord {
+  tenantId: number;
+  monitorId: number;
+  status: MonitorStatus;
+  msg: string;
+  time: Date;
+  pingMs: number | null;
+  durationSec: number;
+  downCount: number;
+  important: boolean;
+  /** Retry counter after this beat. */
+  retries: number;
+  /** Latest certificate facts; undefined keeps what is stored. */
+  tls?: TlsInfo;
+}
+
+export interface RecordedBeat {
+  id: number;
+  monitorId: number;
+}
+
+/**
+ * Persists a batch of beats in ONE statement (one round trip): the heartbeat rows, each
+ * monitor's state row and the minute/hour/day aggregates (DESIGN rule 8). Beats of monitors
+ * that no longer exist in their tenant are dropped instead of failing the batch; the row
+ * lock on each monitor keeps a concurrent delete from slipping in between.
+ */
+export async function recordBeats(
+  db: Kysely<Database>,
+  beats: readonly BeatToRecord[],
+): Promise<RecordedBeat[]> {
+  if (beats.length === 0) return [];
+  const col = <T>(pick: (b: BeatToRecord) => T) => beats.map(pick);
+  const { rows } = await sql<RecordedBeat>`
+    WITH input AS (
+      SELECT t.* FROM unnest(
+        ${col((b) => b.tenantId)}::int[],
+        ${col((b) => b.monitorId)}::int[],
+        ${col((b) => b.status)}::smallint[],
+        ${col((b) => b.msg)}::text[],
+        ${col((b) => b.time.toISOString())}::timestamptz[],
+        ${col((b) => b.pingMs)}::float8[],
+        ${col((b) => b.durationSec)}::int[],
+        ${col((b) => b.downCount)}::int[],
+        ${col((b) => b.important)}::bool[],
+        ${col((b) => b.retries)}::int[],
+        ${col((b) => (b.tls ? JSON.stringify(b.tls) : null))}::jsonb[]
+      ) AS t(tenant_id, monitor_id, status, msg, time, ping, duration, down_count, important,
+             retries, tls_info)
+      JOIN monitors m ON m.id = t.monitor_id AND m.tenant_id = t.tenant_id
+      FOR KEY SHARE OF m
+    ),
+    inserted AS (
+      INSERT INTO heartbeats (tenant_id, monitor_id, status, msg, time, ping, duration,
+                              down_count, important)
+      SELECT tenant_id, monitor_id, status, msg, time, ping, duration, down_count, important
+      FROM input
+      RETURNING id, monitor_id
+    ),
+    state AS (
+      INSERT INTO monitor_state (monitor_id, tenant_id, status, retries, down_count,
+                                 last_beat_at, last_ping, last_msg, tls_info, updated_at)
+      SELECT DISTINCT ON (monitor_id) monitor_id, tenant_id, status, retries, down_count,
+             time, ping, msg, tls_info, now()
+      FROM input ORDER BY monitor_id, time DESC
+      ON CONFLICT (monitor_id) DO UPDATE SET
+        status = EXCLUDED.status,
+        retries = EXCLUDED.retries,
+        down_count = EXCLUDED.down_count,
+        last_beat_at = EXCLUDED.last_beat_at,
+        last_ping = EXCLUDED.last_ping,
+        last_msg = EXCLUDED.last_msg,
+        tls_info = COALESCE(EXCLUDED.tls_info, monitor_state.tls_info),
+        updated_at = EXCLUDED.updated_at
+    ),
+    ${statUpsert('stat_minutely', 'minute')},
+    ${statUpsert('stat_hourly', 'hour')},
+    ${statUpsert('stat_daily', 'day')}
+    SELECT id, monitor_id AS "monitorId" FROM inserted
+  `.execute(db);
+  return rows;
+}
+
+function statUpsert(table: 'stat_minutely' | 'stat_hourly' | 'stat_daily', unit: string) {
+  // Pre-aggregated per bucket so one statement never touches the same row twice; buckets are
+  // cut in UTC whatever the session time zone is.
+  return sql.raw(`
+    ${table}_upsert AS (
+      INSERT INTO ${table} AS s (monitor_id, tenant_id, bucket, up, down, ping_sum, ping_count,
+                                 ping_min, ping_max)
+      SELECT monitor_id, tenant_id, date_trunc('${unit}', time, 'UTC'),
+             count(*) FILTER (WHERE status IN (1, 3)),
+             count(*) FILTER (WHERE status IN (0, 2)),
+             coalesce(sum(ping), 0), count(ping), min(ping), max(ping)
+      FROM input GROUP BY 1, 2, 3
+      ON CONFLICT (monitor_id, bucket) DO UPDATE SET
+        up = s.up + EXCLUDED.up,
+        down = s.down + EXCLUDED.down,
+        ping_sum = s.ping_sum + EXCLUDED.ping_sum,
+        ping_count = s.ping_count + EXCLUDED.ping_count,
+        ping_min = LEAST(s.ping_min, EXCLUDED.ping_min),
+        ping_max = GREATEST(s.ping_max, EXCLUDED.ping_max)
+    )`);
+}

@@ -1,0 +1,226 @@
+import type { Kysely } from 'kysely';
+import type { Database, MonitorRow, MonitorsTable } from '../db/database.js';
+import type { Monitor } from './monitor.js';
+import type { MonitorInput } from './monitor-input.js';
+import type { AuthMethod, MonitorType } from './monitor-types.js';
+
+// Every function here takes the tenant scope (DESIGN rule 1); none reads across tenants.
+
+export function toMonitor(row: MonitorRow): Monitor {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    name: row.name,
+    description: row.description,
+    type: row.type as MonitorType,
+    parent: row.parent,
+    active: row.active,
+    interval: row.check_interval,
+    retryInterval: row.retry_interval,
+    resendInterval: row.resend_interval,
+    maxretries: row.maxretries,
+    upsideDown: row.upside_down,
+    timeout: row.timeout,
+    url: row.url,
+    method: row.method,
+    headers: row.headers,
+    body: row.body,
+    httpBodyEncoding: row.http_body_encoding,
+    hostname: row.hostname,
+    port: row.port,
+    ignoreTls: row.ignore_tls,
+    maxredirects: row.maxredirects,
+    acceptedStatuscodes: row.accepted_statuscodes,
+    keyword: row.keyword,
+    invertKeyword: row.invert_keyword,
+    jsonPath: row.json_path,
+    expectedValue: row.expected_value,
+    authMethod: row.auth_method as AuthMethod | null,
+    basicAuthUser: row.basic_auth_user,
+    basicAuthPass: row.basic_auth_pass,
+    expiryNotification: row.expiry_notification,
+    pushToken: row.push_token,
+    proxyId: row.proxy_id,
+    dnsResolveType: row.dns_resolve_type,
+    dnsResolveServer: row.dns_resolve_server,
+    dnsLastResult: row.dns_last_result,
+    packetSize: row.packet_size,
+    weight: row.weight,
+    extra: row.extra,
+    createdAt: row.created_at,
+  };
+}
+
+function toColumns(input: MonitorInput) {
+  return {
+    name: input.name,
+    description: input.description,
+    type: input.type,
+    parent: input.parent,
+    check_interval: input.interval,
+    retry_interval: input.retryInterval,
+    resend_interval: input.resendInterval,
+    maxretries: input.maxretries,
+    upside_down: input.upsideDown,
+    timeout: input.timeout,
+    url: input.url,
+    method: input.method,
+    headers: input.headers,
+    body: input.body,
+    http_body_encoding: input.httpBodyEncoding,
+    hostname: input.hostname,
+    port: input.port,
+    ignore_tls: input.ignoreTls,
+    maxredirects: input.maxredirects,
+    accepted_statuscodes: JSON.stringify(input.acceptedStatuscodes),
+    keyword: input.keyword,
+    invert_keyword: input.invertKeyword,
+    json_path: input.jsonPath,
+    expected_value: input.expectedValue,
+    auth_method: input.authMethod,
+    basic_auth_user: input.basicAuthUser,
+    basic_auth_pass: input.basicAuthPass,
+    expiry_notification: input.expiryNotification,
+    push_token: input.pushToken,
+    proxy_id: input.proxyId,
+    dns_resolve_type: input.dnsResolveType,
+    dns_resolve_server: input.dnsResolveServer,
+    packet_size: input.packetSize,
+    extra: JSON.stringify(input.extra),
+  } satisfies Partial<Record<keyof MonitorsTable, unknown>>;
+}
+
+export async function insertMonitor(
+  db: Kysely<Database>,
+  tenantId: number,
+  input: MonitorInput,
+  active: boolean,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('monitors')
+      .values({ ...toColumns(input), tenant_id: tenantId, active })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('monitor_state').values({ monitor_id: id, tenant_id: tenantId }).execute();
+    return id;
+  });
+}
+
+/** Full overwrite of the editable fields (spec §3.1); restarts the retry counter. */
+export async function updateMonitor(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+  input: MonitorInput,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('monitors')
+      .set(toColumns(input))
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    await resetRetries(trx, tenantId, id);
+    // A group that stops being a group releases its children (spec §3.1).
+    if (input.type !== 'group') {
+      await trx
+        .updateTable('monitors')
+        .set({ parent: null })
+        .where('tenant_id', '=', tenantId)
+        .where('parent', '=', id)
+        .execute();
+    }
+    return true;
+  });
+}
+
+export async function findMonitor(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+): Promise<Monitor | undefined> {
+  const row = await db
+    .selectFrom('monitors')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toMonitor(row);
+}
+
+export async function listMonitors(db: Kysely<Database>, tenantId: number): Promise<Monitor[]> {
+  const rows = await db
+    .selectFrom('monitors')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toMonitor);
+}
+
+/** Pause or resume. Resuming restarts the retry counter (spec §6.3). */
+export async function setMonitorActive(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+  active: boolean,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('monitors')
+      .set({ active })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    if (active) await resetRetries(trx, tenantId, id);
+    return true;
+  });
+}
+
+/** Deletes the monitor; heartbeats, state and aggregates go with it (ON DELETE CASCADE). */
+export async function deleteMonitor(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('monitors')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/** True when `id` is one of `ancestorId`'s descendants or the monitor itself. */
+export async function isDescendantOrSelf(
+  db: Kysely<Database>,
+  tenantId: number,
+  ancestorId: number,
+  id: number,
+): Promise<boolean> {
+  const monitors = await db
+    .selectFrom('monitors')
+    .select(['id', 'parent'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  const parentOf = new Map(monitors.map((m) => [m.id, m.parent]));
+  const seen = new Set<number>();
+  for (let cur: number | null | undefined = id; cur != null && !seen.has(cur); ) {
+    if (cur === ancestorId) return true;
+    seen.add(cur);
+    cur = parentOf.get(cur);
+  }
+  return false;
+}
+
+async function resetRetries(db: Kysely<Database>, tenantId: number, id: number) {
+  await db
+    .updateTable('monitor_state')
+    .set({ retries: 0 })
+    .where('tenant_id', '=', tenantId)
+    .where('monitor_id', '=', id)
+    .execute();
+}

@@ -1,0 +1,88 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+
+export interface WindowStats {
+  up: number;
+  down: number;
+  pingSum: number;
+  pingCount: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Sums the aggregates of each monitor over the last `hours` hours without touching
+ * heartbeats (DESIGN rule 8). The window is exact to the minute: the ragged start is read
+ * from finer buckets, the rest from coarse ones, so a 24 h window reads ≤ 84 rows and a
+ * 720 h window ≤ 54 rows per monitor, whatever the check interval.
+ */
+export async function getWindowStats(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorIds: readonly number[],
+  hours: number,
+  now: Date = new Date(),
+): Promise<Map<number, WindowStats>> {
+  const result = new Map<number, WindowStats>();
+  if (monitorIds.length === 0) return result;
+  const start = new Date(now.getTime() - hours * HOUR_MS);
+  // Short windows: minutes up to the first full hour, then hours. Long windows (> 48 h):
+  // hours up to the first full day, then days.
+  const [fine, coarse, unit] =
+    hours > 48
+      ? (['stat_hourly', 'stat_daily', 'day'] as const)
+      : (['stat_minutely', 'stat_hourly', 'hour'] as const);
+  const ids = [...monitorIds];
+  const { rows } = await sql<{
+    monitor_id: number;
+    up: number;
+    down: number;
+    ping_sum: number;
+    ping_count: number;
+  }>`
+    WITH bounds AS (
+      SELECT ${start.toISOString()}::timestamptz AS start,
+             date_trunc(${unit}, ${start.toISOString()}::timestamptz, 'UTC')
+               + ${'1 ' + unit}::interval AS edge
+    ),
+    buckets AS (
+      SELECT s.monitor_id, s.up, s.down, s.ping_sum, s.ping_count
+      FROM ${sql.table(fine)} s, bounds b
+      WHERE s.tenant_id = ${tenantId} AND s.monitor_id = ANY(${ids}::int[])
+        AND s.bucket >= b.start AND s.bucket < b.edge
+      UNION ALL
+      SELECT s.monitor_id, s.up, s.down, s.ping_sum, s.ping_count
+      FROM ${sql.table(coarse)} s, bounds b
+      WHERE s.tenant_id = ${tenantId} AND s.monitor_id = ANY(${ids}::int[])
+        AND s.bucket >= b.edge
+    )
+    SELECT monitor_id, sum(up)::int8 AS up, sum(down)::int8 AS down,
+           sum(ping_sum)::float8 AS ping_sum, sum(ping_count)::int8 AS ping_count
+    FROM buckets GROUP BY monitor_id
+  `.execute(db);
+  for (const r of rows) {
+    result.set(r.monitor_id, {
+      up: Number(r.up),
+      down: Number(r.down),
+      pingSum: Number(r.ping_sum),
+      pingCount: Number(r.ping_count),
+    });
+  }
+  return result;
+}
+
+/**
+ * Uptime ratio 0..1. With no samples in the window Kuma falls back to the monitor's own
+ * status (spec §6.9): 1 when it is up, else 0.
+ */
+export function uptimeRatio(stats: WindowStats | undefined, currentlyUp: boolean): number {
+  const total = (stats?.up ?? 0) + (stats?.down ?? 0);
+  if (total === 0) return currentlyUp ? 1 : 0;
+  return (stats?.up ?? 0) / total;
+}
+
+/** Average ping truncated to an integer, null without samples (spec §6.10). */
+export function averagePing(stats: WindowStats | undefined): number | null {
+  if (!stats || stats.pingCount === 0) return null;
+  return Math.trunc(stats.pingSum / stats.pingCount);
+}

@@ -1,0 +1,72 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, UserRow } from '../db/database.js';
+
+export interface CreatedTenant {
+  tenantId: number;
+  userId: number;
+}
+
+/** Creates a tenant and its first (admin) user in one transaction. */
+export async function createTenantWithAdmin(
+  db: Kysely<Database>,
+  input: { name: string; username: string; passwordHash: string },
+): Promise<CreatedTenant> {
+  return db.transaction().execute(async (trx) => {
+    const tenant = await trx
+      .insertInto('tenants')
+      .values({ name: input.name })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const user = await trx
+      .insertInto('users')
+      .values({
+        tenant_id: tenant.id,
+        username: input.username,
+        password_hash: input.passwordHash,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { tenantId: tenant.id, userId: user.id };
+  });
+}
+
+/**
+ * First-run setup (spec §2.1): creates the first tenant and admin only while no user exists
+ * at all. The table lock makes two concurrent setups on two nodes produce exactly one.
+ */
+export async function createFirstTenant(
+  db: Kysely<Database>,
+  input: { username: string; passwordHash: string },
+): Promise<CreatedTenant | null> {
+  return db.transaction().execute(async (trx) => {
+    await sql`LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
+    const existing = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    if (existing) return null;
+    const tenant = await trx
+      .insertInto('tenants')
+      .values({ name: input.username })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const user = await trx
+      .insertInto('users')
+      .values({ tenant_id: tenant.id, username: input.username, password_hash: input.passwordHash })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { tenantId: tenant.id, userId: user.id };
+  });
+}
+
+export async function hasAnyUser(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function findUserByUsername(
+  db: Kysely<Database>,
+  username: string,
+): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function isUsernameTaken(db: Kysely<Database>, username: string): Promise<boolean> {
+  return (await findUserByUsername(db, username)) !== undefined;
+}

@@ -1,0 +1,3 @@
+// Test-only helpers: real databases and key prefixes per test file.
+export * from './env.js';
+export * from './test-database.js';

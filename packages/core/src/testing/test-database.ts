@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { createPostgresDb } from '../db/create-postgres-db.js';
+import type { Database } from '../db/database.js';
+import { ensureHeartbeatPartitions } from '../db/heartbeat-partitions.js';
+import { runMigrations } from '../db/migrate.js';
+import { TEST_POSTGRES_URL } from './env.js';
+
+export interface TestDatabase {
+  db: Kysely<Database>;
+  /** Connection string of the fresh database, for child processes. */
+  url: string;
+  /** Closes the pool and drops the database. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A brand-new database with the real migrations applied, so each test file sees only its
+ * own rows and reruns never meet leftovers.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `watchpost_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const db = createPostgresDb({ connectionString: url.toString(), maxConnections: 5 });
+  await runMigrations(db);
+  await ensureHeartbeatPartitions(db, new Date(Date.now() - 86_400_000), 3);
+  return {
+    db,
+    url: url.toString(),
+    async drop() {
+      await db.destroy();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A Redis key prefix no other test run uses. */
+export function uniqueRedisPrefix(label: string): string {
+  return `wptest:${label}:${randomBytes(4).toString('hex')}`;
+}
