@@ -3,5 +3,13 @@
 export * from './monitors/monitor-status.js';
 export * from './monitors/monitor-types.js';
 export type * from './monitors/monitor.js';
+export * from './monitors/monitor-input.js';
+export * from './monitors/kuma-monitor.js';
+export * from './monitors/state-machine.js';
 export type * from './checks/check-result.js';
 export type * from './checks/tls-info.js';
+export * from './heartbeats/kuma-time.js';
+export * from './heartbeats/heartbeat-wire.js';
+export * from './scheduling/check-slots.js';
+export * from './batching/micro-batcher.js';
+export * from './errors/app-error.js';

@@ -102,7 +102,7 @@ describe('signLoginToken / verifyLoginToken', () => {
     }
   });
 
-  it('rejects payloads without a string username, with a non-string h or without a numeric iat', () => {
+  it('rejects payloads lacking a string username or a numeric iat, or with a non-string h', () => {
     const payloads: unknown[] = [
       { h: '', iat: IAT },
       { username: 42, h: '', iat: IAT },

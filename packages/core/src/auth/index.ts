@@ -1,0 +1,3 @@
+// Server-only: password hashing and login tokens.
+export * from './password.js';
+export * from './jwt.js';

@@ -1,0 +1,49 @@
+import type { CheckJob } from './check-job.js';
+
+/**
+ * The seams between scheduler, worker and API. Distributed mode implements them on Redis
+ * and BullMQ; the roles only ever see these interfaces.
+ */
+
+/** When each active monitor is next due. Claims are atomic across scheduler replicas. */
+export interface DueSet {
+  /** Sets (or moves) the monitor's next due time. */
+  schedule(monitorId: number, tenantId: number, dueAt: number): Promise<void>;
+  scheduleMany(entries: readonly DueEntry[]): Promise<void>;
+  unschedule(monitorId: number): Promise<void>;
+  /**
+   * Atomically takes up to `limit` entries due at or before `now` and pushes each one's
+   * due time to `now + leaseMs`, so a crash between claim and enqueue delays a monitor by
+   * at most the lease instead of losing it.
+   */
+  claimDue(now: number, limit: number, leaseMs: number): Promise<DueEntry[]>;
+  /** Every scheduled monitor id (for reconciliation with the database). */
+  scheduledIds(): Promise<Set<number>>;
+}
+
+export interface DueEntry {
+  monitorId: number;
+  tenantId: number;
+  dueAt: number;
+}
+
+export interface CheckQueue {
+  /** Adds jobs; a monitor that already has a job queued or running is skipped. */
+  enqueue(jobs: readonly CheckJob[]): Promise<void>;
+  /** Drops the monitor's waiting job, if any (a running one finishes). */
+  removeWaiting(monitorId: number): Promise<void>;
+  /** Jobs waiting to run (operator metric). */
+  waitingCount(): Promise<number>;
+}
+
+/** A monitor was created, edited, paused, resumed or deleted. */
+export interface MonitorChange {
+  kind: 'upsert' | 'remove';
+  monitorId: number;
+  tenantId: number;
+}
+
+export interface MonitorChangeBus {
+  publish(change: MonitorChange): Promise<void>;
+  subscribe(handler: (change: MonitorChange) => void): Promise<void>;
+}

@@ -1,0 +1,4 @@
+// Server-only: fan-out of events to tenants' sockets.
+export * from './tenant-room.js';
+export type * from './tenant-events.js';
+export * from './redis-tenant-events.js';

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { nextSlotAfter, slotPhaseMs } from './check-slots.js';
+
+describe('check slots', () => {
+  it('returns the next grid point strictly after the given time', () => {
+    const t = 1_700_000_000_000;
+    const next = nextSlotAfter(42, 60, t);
+    expect(next).toBeGreaterThan(t);
+    expect(next - t).toBeLessThanOrEqual(60_000);
+    expect((next - slotPhaseMs(42, 60_000)) % 60_000).toBe(0);
+    expect(nextSlotAfter(42, 60, next)).toBe(next + 60_000);
+  });
+
+  it('spreads 10,000 monitors at 60 s over the whole minute', () => {
+    const perSecond = new Array<number>(60).fill(0);
+    for (let id = 1; id <= 10_000; id++) {
+      const second = Math.floor(slotPhaseMs(id, 60_000) / 1000);
+      perSecond[second] = (perSecond[second] ?? 0) + 1;
+    }
+    // An even spread is ~167 per second; no second may carry more than twice that.
+    expect(Math.max(...perSecond)).toBeLessThan(334);
+    expect(Math.min(...perSecond)).toBeGreaterThan(80);
+  });
+});

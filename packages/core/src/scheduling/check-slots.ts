@@ -1,0 +1,18 @@
+/**
+ * Deterministic phase of a monitor inside its interval, so that 10,000 monitors with the
+ * same interval spread evenly over it instead of firing together (a stable hash of the id,
+ * not randomness: every scheduler replica and worker computes the same slots).
+ */
+export function slotPhaseMs(monitorId: number, intervalMs: number): number {
+  // Knuth's multiplicative hash spreads consecutive ids far apart.
+  const h = Math.imul(monitorId, 2654435761) >>> 0;
+  return Math.floor((h / 2 ** 32) * intervalMs);
+}
+
+/** The first slot of the monitor's grid strictly after `afterMs`. */
+export function nextSlotAfter(monitorId: number, intervalSec: number, afterMs: number): number {
+  const intervalMs = intervalSec * 1000;
+  const phase = slotPhaseMs(monitorId, intervalMs);
+  const k = Math.floor((afterMs - phase) / intervalMs) + 1;
+  return phase + k * intervalMs;
+}
