@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, MonitorRow, MonitorsTable } from '../db/database.js';
+import type { Database, MonitorRow, MonitorStateRow, MonitorsTable } from '../db/database.js';
 import type { Monitor } from './monitor.js';
 import type { MonitorInput } from './monitor-input.js';
 import type { AuthMethod, MonitorType } from './monitor-types.js';
@@ -223,4 +223,17 @@ async function resetRetries(db: Kysely<Database>, tenantId: number, id: number) 
     .where('tenant_id', '=', tenantId)
     .where('monitor_id', '=', id)
     .execute();
+}
+
+/** Every monitor's runtime state row of a tenant, by monitor id. */
+export async function listMonitorStates(
+  db: Kysely<Database>,
+  tenantId: number,
+): Promise<Map<number, MonitorStateRow>> {
+  const rows = await db
+    .selectFrom('monitor_state')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  return new Map(rows.map((r) => [r.monitor_id, r]));
 }

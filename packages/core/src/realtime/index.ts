@@ -2,3 +2,4 @@
 export * from './tenant-room.js';
 export type * from './tenant-events.js';
 export * from './redis-tenant-events.js';
+export * from './monitor-stat-events.js';

@@ -1,0 +1,25 @@
+import type { TlsInfo } from '../checks/tls-info.js';
+import { averagePing, uptimeRatio, type WindowStats } from '../stats/window-stats.js';
+
+export type SocketEvent = [event: string, ...args: unknown[]];
+
+/**
+ * The per-monitor statistics pushes that follow every heartbeat and close the login burst
+ * (spec §4): `avgPing`, `uptime` for 24 h and 720 h (3 arguments each, §9.6), and
+ * `certInfo` as a JSON *string* when TLS facts exist (§9.5). `monitorId` is a number after
+ * a beat and a numeric string in the burst, as upstream does.
+ */
+export function monitorStatEvents(
+  monitorId: number | string,
+  stats: { day: WindowStats | undefined; month: WindowStats | undefined },
+  currentlyUp: boolean,
+  tls: TlsInfo | null,
+): SocketEvent[] {
+  const events: SocketEvent[] = [
+    ['avgPing', monitorId, averagePing(stats.day)],
+    ['uptime', monitorId, 24, uptimeRatio(stats.day, currentlyUp)],
+    ['uptime', monitorId, 720, uptimeRatio(stats.month, currentlyUp)],
+  ];
+  if (tls) events.push(['certInfo', monitorId, JSON.stringify(tls)]);
+  return events;
+}
