@@ -13,3 +13,4 @@ export * from './heartbeats/heartbeat-wire.js';
 export * from './scheduling/check-slots.js';
 export * from './batching/micro-batcher.js';
 export * from './errors/app-error.js';
+export * from './config/parse-env.js';

@@ -9,3 +9,4 @@ export * from '../heartbeats/record-beats.js';
 export * from '../heartbeats/heartbeat-queries.js';
 export * from '../stats/window-stats.js';
 export * from '../settings/server-settings.js';
+export * from './housekeeping.js';

@@ -1,0 +1,123 @@
+import { monitorRepository, runHousekeeping, type Database } from '@watchpost/core/db';
+import type { CheckQueue, DueSet, MonitorChange, MonitorChangeBus } from '@watchpost/core/queue';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { planReconciliation } from './plan-reconciliation.js';
+
+export interface SchedulerDeps {
+  db: Kysely<Database>;
+  dueSet: DueSet;
+  checkQueue: CheckQueue;
+  changes: MonitorChangeBus;
+  logger: Logger;
+  /** How often due monitors are claimed; bounds the lateness the scheduler adds. */
+  tickMs: number;
+  /** A claimed monitor whose job never reports back is due again after this. */
+  leaseMs: number;
+  reconcileEveryMs: number;
+  /** Heartbeat retention; null disables housekeeping (tests). */
+  retentionDays: number | null;
+  housekeepingEveryMs?: number;
+  now?: () => number;
+}
+
+export interface RunningScheduler {
+  /** Runs one claim-and-enqueue pass now (tests, benchmarks). */
+  tick(): Promise<number>;
+  reconcile(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const CLAIM_BATCH = 2000;
+
+/**
+ * Keeps every active monitor due and turns due monitors into check jobs. Replicas can run
+ * side by side: a claim is atomic in Redis, so each slot is enqueued once, and the job id
+ * per monitor keeps a second copy out of the queue in any case.
+ */
+export async function startScheduler(deps: SchedulerDeps): Promise<RunningScheduler> {
+  const { dueSet, checkQueue, logger } = deps;
+  const now = deps.now ?? Date.now;
+  let stopped = false;
+  const timers: NodeJS.Timeout[] = [];
+
+  async function tick(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const due = await dueSet.claimDue(now(), CLAIM_BATCH, deps.leaseMs);
+      if (due.length > 0) {
+        await checkQueue.enqueue(
+          due.map((e) => ({ monitorId: e.monitorId, tenantId: e.tenantId, dueAt: e.dueAt })),
+        );
+      }
+      total += due.length;
+      if (due.length < CLAIM_BATCH || stopped) return total;
+    }
+  }
+
+  async function reconcile(): Promise<void> {
+    // Read the due set before the database: a monitor added in between is then simply
+    // absent from both snapshots and left alone.
+    const scheduled = await dueSet.scheduledIds();
+    const active = await monitorRepository.listSchedulableMonitors(deps.db);
+    const plan = planReconciliation(active, scheduled, now());
+    await dueSet.scheduleMany(plan.schedule);
+    for (const id of plan.unschedule) await dueSet.unschedule(id);
+    if (plan.schedule.length > 0 || plan.unschedule.length > 0) {
+      logger.info(
+        { scheduled: plan.schedule.length, unscheduled: plan.unschedule.length },
+        'reconciled due set with the database',
+      );
+    }
+  }
+
+  async function applyChange(change: MonitorChange): Promise<void> {
+    if (change.kind === 'upsert') {
+      // Added, resumed or edited: the first check runs immediately (spec §3.1).
+      await dueSet.schedule(change.monitorId, change.tenantId, now());
+    } else {
+      await dueSet.unschedule(change.monitorId);
+      await checkQueue.removeWaiting(change.monitorId);
+    }
+  }
+
+  function every(ms: number, name: string, run: () => Promise<unknown>) {
+    let running = false;
+    const timer = setInterval(() => {
+      if (running || stopped) return;
+      running = true;
+      run()
+        .catch((error: unknown) => logger.error({ err: error }, `${name} failed`))
+        .finally(() => {
+          running = false;
+        });
+    }, ms);
+    timers.push(timer);
+  }
+
+  await deps.changes.subscribe((change) => {
+    applyChange(change).catch((error: unknown) =>
+      logger.error({ err: error, change }, 'could not apply monitor change'),
+    );
+  });
+  await reconcile();
+  every(deps.tickMs, 'tick', tick);
+  every(deps.reconcileEveryMs, 'reconcile', reconcile);
+  const { retentionDays } = deps;
+  if (retentionDays !== null) {
+    const housekeeping = () => runHousekeeping(deps.db, { retentionDays });
+    await housekeeping().catch((error: unknown) =>
+      logger.error({ err: error }, 'housekeeping failed'),
+    );
+    every(deps.housekeepingEveryMs ?? 3_600_000, 'housekeeping', housekeeping);
+  }
+
+  return {
+    tick,
+    reconcile,
+    async close() {
+      stopped = true;
+      for (const t of timers) clearInterval(t);
+    },
+  };
+}

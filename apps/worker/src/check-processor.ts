@@ -1,0 +1,78 @@
+import {
+  applyCheckOutcome,
+  createMicroBatcher,
+  nextSlotAfter,
+  type CheckOutcome,
+  type Monitor,
+  type CheckResult,
+} from '@watchpost/core';
+import { monitorRepository, type Database } from '@watchpost/core/db';
+import type { CheckJob } from '@watchpost/core/queue';
+import type { Kysely } from 'kysely';
+import type { BeatWriter } from './beat-writer.js';
+import type { WorkerObserver } from './worker-observer.js';
+
+export interface CheckProcessorDeps {
+  db: Kysely<Database>;
+  beats: BeatWriter;
+  observer: WorkerObserver;
+  runCheck(monitor: Monitor): Promise<CheckResult>;
+  now?: () => number;
+  /** How long a burst of jobs waits to share one state query. */
+  loadBatchWaitMs?: number;
+}
+
+/** What to do with the monitor's place in the due set once its job is finished. */
+export type CheckDisposition =
+  | { kind: 'reschedule'; monitorId: number; tenantId: number; dueAt: number }
+  | { kind: 'unschedule'; monitorId: number };
+
+/**
+ * One check job: load the monitor and its state, run the check, apply the pure state
+ * machine, persist the beat (which publishes it), and say when the monitor is due next.
+ */
+export function createCheckProcessor(deps: CheckProcessorDeps) {
+  const now = deps.now ?? Date.now;
+  const targets = createMicroBatcher<CheckJob, monitorRepository.CheckTarget | null>({
+    maxSize: 500,
+    maxWaitMs: deps.loadBatchWaitMs ?? 2,
+    async run(jobs) {
+      const found = await monitorRepository.loadCheckTargets(deps.db, jobs);
+      return jobs.map((j) => found.get(j.monitorId) ?? null);
+    },
+  });
+
+  return async function processCheck(job: CheckJob): Promise<CheckDisposition> {
+    const startedAt = now();
+    deps.observer.checkStarted(startedAt - job.dueAt);
+    const target = await targets.submit(job);
+    if (!target || !target.monitor.active) {
+      deps.observer.checkFinished('unknown', 'skipped', now() - startedAt);
+      return { kind: 'unschedule', monitorId: job.monitorId };
+    }
+    const { monitor, state } = target;
+    const result = await deps.runCheck(monitor);
+    const outcome: CheckOutcome = { kind: result.status, msg: result.msg, pingMs: result.pingMs };
+    const finishedAt = now();
+    const transition = applyCheckOutcome(state, outcome, monitor, new Date(finishedAt));
+    await deps.beats.write({
+      tenantId: monitor.tenantId,
+      monitorId: monitor.id,
+      status: transition.beat.status,
+      msg: transition.beat.msg,
+      time: transition.beat.time,
+      pingMs: transition.beat.pingMs,
+      durationSec: transition.beat.durationSec,
+      downCount: transition.beat.downCount,
+      important: transition.beat.important,
+      retries: transition.state.retries,
+      tls: result.tls,
+    });
+    deps.observer.checkFinished(monitor.type, result.status, now() - startedAt);
+    const dueAt =
+      transition.retrying && monitor.retryInterval > 0
+        ? finishedAt + monitor.retryInterval * 1000
+        : nextSlotAfter(monitor.id, monitor.interval, finishedAt);
+    return { kind: 'reschedule', monitorId: monitor.id, tenantId: monitor.tenantId, dueAt };
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * What the worker reports about itself. main.ts wires it to operator metrics; benchmarks
+ * collect raw samples; tests ignore it.
+ */
+export interface WorkerObserver {
+  /** A check started `latenessMs` after it was due. */
+  checkStarted(latenessMs: number): void;
+  /** A check finished with this status after `durationMs`. */
+  checkFinished(type: string, status: 'up' | 'down' | 'skipped', durationMs: number): void;
+  /** One batch of `size` heartbeats was persisted. */
+  beatsWritten(size: number): void;
+}
+
+export const silentObserver: WorkerObserver = {
+  checkStarted() {},
+  checkFinished() {},
+  beatsWritten() {},
+};
