@@ -1,7 +1,7 @@
 import {
   applyCheckOutcome,
   createMicroBatcher,
-  nextSlotAfter,
+  nextDueAfterCheck,
   type CheckOutcome,
   type Monitor,
   type CheckResult,
@@ -72,7 +72,7 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
     const dueAt =
       transition.retrying && monitor.retryInterval > 0
         ? finishedAt + monitor.retryInterval * 1000
-        : nextSlotAfter(monitor.id, monitor.interval, finishedAt);
+        : nextDueAfterCheck(monitor.id, monitor.interval, finishedAt);
     return { kind: 'reschedule', monitorId: monitor.id, tenantId: monitor.tenantId, dueAt };
   };
 }

@@ -3,12 +3,8 @@ import { createRedisDueSet } from '@watchpost/core/queue';
 import { createRedisTenantEvents } from '@watchpost/core/realtime';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { createBeatWriter } from './beat-writer.js';
-import { createCheckProcessor } from './check-processor.js';
-import { runCheck } from './checks/run-check.js';
 import { parseWorkerConfig } from './config.js';
 import { startWorker } from './start-worker.js';
-import { silentObserver } from './worker-observer.js';
 
 const config = parseWorkerConfig(process.env);
 const logger = pino({ level: config.logLevel, base: { role: 'worker' } });
@@ -18,24 +14,20 @@ const db = createPostgresDb({
   maxConnections: 10,
   onPoolError: (err) => logger.warn({ err }, 'idle database connection lost'),
 });
-// BullMQ needs maxRetriesPerRequest: null on connections it blocks on.
+// BullMQ needs maxRetriesPerRequest: null on the connection it blocks on.
 const bullConnection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
 const redis = new Redis(config.redisUrl, { enableAutoPipelining: true });
 
-const beats = createBeatWriter({
-  db,
-  events: createRedisTenantEvents(redis, config.redisPrefix),
-  logger,
-  maxBatch: config.beatBatchSize,
-  maxWaitMs: config.beatBatchWaitMs,
-});
 const worker = await startWorker({
+  db,
   connection: bullConnection,
   prefix: config.redisPrefix,
-  concurrency: config.concurrency,
   dueSet: createRedisDueSet(redis, config.redisPrefix),
-  processCheck: createCheckProcessor({ db, beats, observer: silentObserver, runCheck }),
+  events: createRedisTenantEvents(redis, config.redisPrefix),
   logger,
+  concurrency: config.concurrency,
+  beatBatchSize: config.beatBatchSize,
+  beatBatchWaitMs: config.beatBatchWaitMs,
 });
 logger.info({ concurrency: config.concurrency }, 'worker started');
 
@@ -45,7 +37,6 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'draining');
   await worker.close();
-  await beats.flush();
   await Promise.allSettled([bullConnection.quit(), redis.quit()]);
   await db.destroy();
   logger.info('stopped');

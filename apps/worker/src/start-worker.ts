@@ -1,44 +1,58 @@
+import type { Database } from '@watchpost/core/db';
 import { CHECK_QUEUE_NAME, checkJobSchema, type DueSet } from '@watchpost/core/queue';
+import type { TenantEvents } from '@watchpost/core/realtime';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { CheckDisposition } from './check-processor.js';
+import { createBeatWriter } from './beat-writer.js';
+import { createCheckProcessor, type CheckDisposition } from './check-processor.js';
+import { runCheck } from './checks/run-check.js';
+import { silentObserver, type WorkerObserver } from './worker-observer.js';
 
 export interface WorkerDeps {
+  db: Kysely<Database>;
   /** A dedicated connection: BullMQ workers block on it. */
   connection: Redis;
   prefix: string;
-  concurrency: number;
   dueSet: DueSet;
-  processCheck(job: ReturnType<typeof checkJobSchema.parse>): Promise<CheckDisposition>;
+  events: TenantEvents;
   logger: Logger;
+  concurrency: number;
+  beatBatchSize: number;
+  beatBatchWaitMs: number;
+  observer?: WorkerObserver;
   /** Delay before a check that failed on our side (not the target's) runs again. */
   retryAfterErrorMs?: number;
 }
 
 export interface RunningWorker {
-  /** Stops taking jobs, lets running checks finish, then closes. */
+  /** Stops taking jobs, lets running checks finish, writes their beats, then returns. */
   close(): Promise<void>;
 }
 
 /**
- * The BullMQ consumer. The monitor's next due time is written only after its job has left
- * the queue (the `completed`/`failed` events), so the next claim can never collide with the
- * job id of the check that is still finishing.
+ * The check consumer. A monitor's next due time is written only after its job has left the
+ * queue (the `completed`/`failed` events), so the next claim never collides with the job id
+ * of the check that is still finishing.
  */
 export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const { dueSet, logger } = deps;
+  const observer = deps.observer ?? silentObserver;
+  const beats = createBeatWriter({
+    db: deps.db,
+    events: deps.events,
+    logger,
+    maxBatch: deps.beatBatchSize,
+    maxWaitMs: deps.beatBatchWaitMs,
+    onBatch: (size) => observer.beatsWritten(size),
+  });
+  const processCheck = createCheckProcessor({ db: deps.db, beats, observer, runCheck });
+
   const worker = new Worker(
     CHECK_QUEUE_NAME,
-    async (job: Job) => deps.processCheck(checkJobSchema.parse(job.data)),
-    {
-      connection: deps.connection,
-      prefix: deps.prefix,
-      concurrency: deps.concurrency,
-      // Jobs are removed on completion (see CHECK_JOB_OPTIONS); nothing to keep here.
-      removeOnComplete: { count: 0 },
-      removeOnFail: { count: 0 },
-    },
+    async (job: Job) => processCheck(checkJobSchema.parse(job.data)),
+    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency },
   );
 
   worker.on('completed', (_job, disposition: CheckDisposition) => {
@@ -64,6 +78,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   return {
     async close() {
       await worker.close();
+      await beats.flush();
     },
   };
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HttpCheckSettings } from '@watchpost/core';
-import { describeNetworkError, resolveTimeoutMs, runHttpCheck } from './http-check.js';
+import { describeError, resolveTimeoutMs, runHttpCheck } from './http-check.js';
 
 const PAGE =
   '<html><body><h1>Welcome</h1><p>Everything is running smoothly today, thanks for asking</p>' +
@@ -96,6 +96,10 @@ function route(req: IncomingMessage, res: ServerResponse, received: ReceivedRequ
     case 'json':
       res.setHeader('content-type', 'application/json');
       res.end('{"data":{"status":"ok","count":3}}');
+      return;
+    case 'huge':
+      res.setHeader('content-type', 'application/json');
+      res.end(`"${'a'.repeat(2 * 1024 * 1024)}END"`);
       return;
     case 'echo':
       void readBody(req).then((body) => {
@@ -309,6 +313,15 @@ describe('runHttpCheck against a local HTTP server', () => {
       });
     });
 
+    it('only searches the first MiB of the body', async () => {
+      const result = await check('/huge', { type: 'keyword', keyword: 'END' });
+
+      expect(result).toMatchObject({
+        status: 'down',
+        msg: `200 - OK, but keyword is not in ["${'a'.repeat(46)}...]`,
+      });
+    });
+
     it('judges the status code before the keyword', async () => {
       expect(await check('/status/500', { type: 'keyword', keyword: 'x' })).toMatchObject({
         status: 'down',
@@ -344,6 +357,13 @@ describe('runHttpCheck against a local HTTP server', () => {
 
       expect(result.status).toBe('down');
       expect(result.msg).toMatch(/^200 - OK, but the response is not valid JSON: /);
+    });
+
+    it('is DOWN when the body is too large to evaluate', async () => {
+      expect(await queryCheck('/huge', '$', 'x')).toMatchObject({
+        status: 'down',
+        msg: '200 - OK, but the response is larger than 1048576 bytes',
+      });
     });
 
     it('is DOWN with a clear message when the expression is invalid', async () => {
@@ -413,7 +433,7 @@ describe('runHttpCheck against a self-signed HTTPS server', () => {
 
     const result = await runHttpCheck(makeSettings({ url: `https://${host}/` }));
 
-    expect(result.msg).toBe(describeNetworkError(nodeError));
+    expect(result.msg).toBe(describeError(nodeError));
   });
 
   it('is UP with ignoreTls and marks the certificate invalid', async () => {
@@ -477,18 +497,21 @@ describe('runHttpCheck settings', () => {
     });
   });
 
-  it('rejects with the reason when the caller aborts', async () => {
+  it('reports DOWN with the reason when the caller aborts', async () => {
     server = createServer(() => {});
     const host = await listen(server);
     const controller = new AbortController();
-    const reason = new Error('worker shutting down');
 
     const pending = runHttpCheck(makeSettings({ url: `http://${host}/` }), {
       signal: controller.signal,
     });
-    setTimeout(() => controller.abort(reason), 50);
+    setTimeout(() => controller.abort(new Error('timeout by AbortSignal (12s)')), 50);
 
-    await expect(pending).rejects.toBe(reason);
+    expect(await pending).toEqual({
+      status: 'down',
+      msg: 'timeout by AbortSignal (12s)',
+      pingMs: null,
+    });
   });
 });
 

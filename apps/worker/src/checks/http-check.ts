@@ -10,7 +10,10 @@ import { isStatusCodeAccepted } from './accepted-status-codes.js';
 import { hasCertificate, toCertInfo } from './cert-info.js';
 
 export interface CheckOptions {
-  /** Aborting it (e.g. on shutdown) rejects the check with the signal's reason. */
+  /**
+   * A caller's hard stop. Aborting ends the check as DOWN with the reason's message, so abort
+   * with e.g. `new Error('timeout by AbortSignal (58s)')` to get Kuma's text (spec §6.3).
+   */
   signal?: AbortSignal;
   now?: () => Date;
 }
@@ -127,11 +130,11 @@ export async function runHttpCheck(
       return withTls(result);
     }
   } catch (error) {
-    if (options.signal?.aborted) throw options.signal.reason;
     if (deadline.timedOut || isConnectTimeout(error)) {
       return withTls(down(`timeout of ${timeoutMs}ms exceeded`));
     }
-    return withTls(down(describeNetworkError(error)));
+    const cause = options.signal?.aborted ? options.signal.reason : error;
+    return withTls(down(describeError(cause)));
   } finally {
     deadline.clear();
     await agent.destroy();
@@ -147,17 +150,17 @@ export function resolveTimeoutMs(
 }
 
 /**
- * The text Kuma shows for a failed connection, e.g. `connect ECONNREFUSED 127.0.0.1:80`.
- * undici (and fetch) wrap the socket's system error in `cause`, so the innermost error is the
- * one that carries it.
+ * The msg for anything thrown, e.g. Kuma's `connect ECONNREFUSED 127.0.0.1:80` for a refused
+ * connection. undici (and fetch) wrap the socket's system error in `cause`, so the innermost
+ * error is the one that carries that text.
  */
-export function describeNetworkError(error: unknown): string {
+export function describeError(error: unknown): string {
   let current = error;
   while (current instanceof Error && current.cause instanceof Error) current = current.cause;
   // Node's happy-eyeballs connect (autoSelectFamily) fails with one error per address tried
   // and an empty message of its own.
   if (current instanceof AggregateError && current.message === '') {
-    const messages = (current.errors as unknown[]).map(describeNetworkError);
+    const messages = (current.errors as unknown[]).map(describeError);
     return [...new Set(messages)].join('; ') || 'AggregateError';
   }
   if (current instanceof Error) return current.message || current.name;
@@ -234,7 +237,7 @@ async function judgeJsonQuery(
   } catch (error) {
     return {
       status: 'down',
-      msg: `${statusLine}, but the response is not valid JSON: ${describeNetworkError(error)}`,
+      msg: `${statusLine}, but the response is not valid JSON: ${describeError(error)}`,
     };
   }
   let result: unknown;
@@ -243,7 +246,7 @@ async function judgeJsonQuery(
   } catch (error) {
     return {
       status: 'down',
-      msg: `${statusLine}, but the JSON query failed: ${describeNetworkError(error)}`,
+      msg: `${statusLine}, but the JSON query failed: ${describeError(error)}`,
     };
   }
   if (String(result) === settings.expectedValue) {
@@ -352,7 +355,7 @@ function parseHeaders(
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return fail(`Headers are not valid JSON: ${describeNetworkError(error)}`);
+    return fail(`Headers are not valid JSON: ${describeError(error)}`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return fail('Headers must be a JSON object');

@@ -1,13 +1,16 @@
 import { connect } from 'node:net';
 import type { CheckResult, PortCheckSettings } from '@watchpost/core';
-import { describeNetworkError, resolveTimeoutMs } from './http-check.js';
+import { describeError, resolveTimeoutMs } from './http-check.js';
 import type { CheckOptions } from './http-check.js';
 
 // A TCP connect either completes within a few round trips or hangs in SYN retransmits for
 // about two minutes; waiting longer than this only holds a worker slot without learning more.
 const MAX_CONNECT_TIMEOUT_MS = 30_000;
 
-/** A `port` check (spec §6.2): success means the TCP handshake completed. */
+/**
+ * A `port` check (spec §6.2): success means the TCP handshake completed. Aborting `signal`
+ * ends it as DOWN with the reason's message, like `runHttpCheck`.
+ */
 export async function runPortCheck(
   settings: PortCheckSettings,
   options: Pick<CheckOptions, 'signal'> = {},
@@ -19,33 +22,29 @@ export async function runPortCheck(
   if (!Number.isInteger(port) || port < 1 || port > 65535) return down(`Invalid port ${port}`);
 
   const { signal } = options;
-  signal?.throwIfAborted();
+  if (signal?.aborted) return down(describeError(signal.reason));
   const timeoutMs = Math.min(resolveTimeoutMs(settings), MAX_CONNECT_TIMEOUT_MS);
 
-  return new Promise<CheckResult>((resolve, reject) => {
+  return new Promise<CheckResult>((resolve) => {
     const startedAt = performance.now();
     const socket = connect({ host: hostname, port });
     let settled = false;
-    const settle = (outcome: () => void): void => {
+    const settle = (result: CheckResult): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       socket.destroy();
-      outcome();
+      resolve(result);
     };
-    const onAbort = (): void => settle(() => reject(signal?.reason));
-    const timer = setTimeout(
-      () => settle(() => resolve(down(`timeout of ${timeoutMs}ms exceeded`))),
-      timeoutMs,
-    );
+    const onAbort = (): void => settle(down(describeError(signal?.reason)));
+    const timer = setTimeout(() => settle(down(`timeout of ${timeoutMs}ms exceeded`)), timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
     socket.once('connect', () => {
-      const pingMs = Math.round(performance.now() - startedAt);
-      settle(() => resolve({ status: 'up', msg: '', pingMs }));
+      settle({ status: 'up', msg: '', pingMs: Math.round(performance.now() - startedAt) });
     });
     // `on`, not `once`: a late error after settling must not become an uncaught exception.
-    socket.on('error', (error) => settle(() => resolve(down(describeNetworkError(error)))));
+    socket.on('error', (error) => settle(down(describeError(error))));
   });
 }
 

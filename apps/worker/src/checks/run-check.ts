@@ -8,7 +8,19 @@ const HARD_ABORT_GRACE_MS = 10_000;
 /** Runs the check for the monitor's type. Never throws for a failing target (DESIGN rule 5). */
 export async function runCheck(monitor: Monitor): Promise<CheckResult> {
   const timeoutSec = monitor.timeout > 0 ? monitor.timeout : monitor.interval * 0.8;
-  const signal = AbortSignal.timeout(timeoutSec * 1000 + HARD_ABORT_GRACE_MS);
+  const abort = new AbortController();
+  const timer = setTimeout(
+    () => abort.abort(new Error(`timeout by AbortSignal (${timeoutSec}s)`)),
+    timeoutSec * 1000 + HARD_ABORT_GRACE_MS,
+  );
+  try {
+    return await runCheckOfType(monitor, abort.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function runCheckOfType(monitor: Monitor, signal: AbortSignal): Promise<CheckResult> {
   const type: MonitorType = monitor.type;
   switch (type) {
     case 'http':
@@ -35,11 +47,11 @@ export async function runCheck(monitor: Monitor): Promise<CheckResult> {
     case 'radius':
     case 'group':
     case 'tailscale-ping':
-      return {
+      return Promise.resolve({
         status: 'down',
         msg: `Watchpost cannot run "${type}" checks yet`,
         pingMs: null,
-      };
+      });
     default: {
       const unreachable: never = type;
       return unreachable;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSlotAfter, slotPhaseMs } from './check-slots.js';
+import { nextDueAfterCheck, nextSlotAfter, slotPhaseMs } from './check-slots.js';
 
 describe('check slots', () => {
   it('returns the next grid point strictly after the given time', () => {
@@ -20,5 +20,20 @@ describe('check slots', () => {
     // An even spread is ~167 per second; no second may carry more than twice that.
     expect(Math.max(...perSecond)).toBeLessThan(334);
     expect(Math.min(...perSecond)).toBeGreaterThan(80);
+  });
+});
+
+describe('nextDueAfterCheck', () => {
+  it('gives a check on its slot exactly one interval', () => {
+    const slot = nextSlotAfter(7, 10, 1_700_000_000_000);
+    expect(nextDueAfterCheck(7, 10, slot + 40)).toBe(slot + 10_000);
+  });
+
+  it('never schedules the next check less than half an interval after an off-grid one', () => {
+    for (let t = 1_700_000_000_000; t < 1_700_000_000_000 + 10_000; t += 137) {
+      const next = nextDueAfterCheck(7, 10, t);
+      expect(next - t).toBeGreaterThanOrEqual(5_000);
+      expect(next - t).toBeLessThanOrEqual(15_000);
+    }
   });
 });

@@ -16,3 +16,17 @@ export function nextSlotAfter(monitorId: number, intervalSec: number, afterMs: n
   const k = Math.floor((afterMs - phase) / intervalMs) + 1;
   return phase + k * intervalMs;
 }
+
+/**
+ * When a monitor is due after a check that finished at `finishedAtMs`: the first grid slot at
+ * least half an interval away. A check on its slot gets exactly one interval; an off-grid
+ * check (the immediate first one, a catch-up after an outage) never gets a second check
+ * right behind it.
+ */
+export function nextDueAfterCheck(
+  monitorId: number,
+  intervalSec: number,
+  finishedAtMs: number,
+): number {
+  return nextSlotAfter(monitorId, intervalSec, finishedAtMs + (intervalSec * 1000) / 2);
+}

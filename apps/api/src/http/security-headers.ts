@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Spec §7.1: every HTTP response carries `X-Frame-Options: SAMEORIGIN`. Fastify sends no
+ * `X-Powered-By`, so nothing needs removing.
+ */
+export function registerSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('X-Frame-Options', 'SAMEORIGIN');
+    return payload;
+  });
+}

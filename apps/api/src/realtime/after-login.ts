@@ -1,0 +1,115 @@
+import {
+  beatFieldsFromRow,
+  MAINTENANCE,
+  toHeartbeatRowJson,
+  toImportantHeartbeatJson,
+  UP,
+  type TlsInfo,
+} from '@watchpost/core';
+import { getWindowStats, listLatestBeats, monitorRepository } from '@watchpost/core/db';
+import { monitorStatEvents, tenantRoom, type SocketEvent } from '@watchpost/core/realtime';
+import { buildMonitorList } from './monitor-list.js';
+import {
+  loadApiKeyList,
+  loadDockerHostList,
+  loadMaintenanceList,
+  loadNotificationList,
+  loadProxyList,
+  loadStatusPageList,
+} from './pending-feature-lists.js';
+import type { RealtimeDeps } from './realtime-deps.js';
+import { postLoginInfo } from './server-info.js';
+import type { ApiSocket, Session } from './socket-types.js';
+
+// Spec §2.5: what the burst replays per monitor.
+const RECENT_BEATS = 100;
+const IMPORTANT_BEATS = 500;
+
+/**
+ * The post-login burst of spec §2.5, for a socket that has already joined its tenant's room.
+ * Everything is read up front with one query per kind for all monitors (not one per
+ * monitor), then emitted without awaiting in between, so the burst costs a handful of round
+ * trips however many monitors the tenant has.
+ */
+export async function sendLoginBurst(
+  socket: ApiSocket,
+  deps: RealtimeDeps,
+  session: Session,
+): Promise<void> {
+  const { db } = deps;
+  const { tenantId } = session;
+  const monitors = await monitorRepository.listMonitors(db, tenantId);
+  const ids = monitors.map((m) => m.id);
+  const [states, recent, important, day, month, lists] = await Promise.all([
+    monitorRepository.listMonitorStates(db, tenantId),
+    listLatestBeats(db, tenantId, ids, RECENT_BEATS),
+    listLatestBeats(db, tenantId, ids, IMPORTANT_BEATS, true),
+    getWindowStats(db, tenantId, ids, 24),
+    getWindowStats(db, tenantId, ids, 720),
+    loadFeatureLists(deps, tenantId),
+  ]);
+
+  const room = deps.io.to(tenantRoom(tenantId));
+  room.emit('monitorList', buildMonitorList(monitors));
+  socket.emit('info', postLoginInfo());
+  room.emit('maintenanceList', lists.maintenances);
+  room.emit('notificationList', lists.notifications);
+  room.emit('proxyList', lists.proxies);
+  room.emit('dockerHostList', lists.dockerHosts);
+  room.emit('apiKeyList', lists.apiKeys);
+  room.emit('statusPageList', lists.statusPages);
+
+  // Ascending id order, ids as strings (they come from object keys upstream, §2.5); each kind
+  // for every monitor before the next kind, as upstream loops.
+  for (const id of ids) {
+    const rows = recent.get(id) ?? [];
+    socket.emit(
+      'heartbeatList',
+      String(id),
+      rows.map((row) => toHeartbeatRowJson(beatFieldsFromRow(row))),
+      false,
+    );
+  }
+  for (const id of ids) {
+    // listLatestBeats answers oldest first; this list is newest first (§2.5 step 10).
+    const rows = [...(important.get(id) ?? [])].reverse();
+    socket.emit(
+      'importantHeartbeatList',
+      String(id),
+      rows.map((row) => toImportantHeartbeatJson(beatFieldsFromRow(row))),
+      false,
+    );
+  }
+  for (const id of ids) {
+    const state = states.get(id);
+    const currentlyUp = state?.status === UP || state?.status === MAINTENANCE;
+    const tls = (state?.tls_info ?? null) as TlsInfo | null;
+    emitAll(
+      room,
+      monitorStatEvents(String(id), { day: day.get(id), month: month.get(id) }, currentlyUp, tls),
+    );
+  }
+}
+
+async function loadFeatureLists(deps: RealtimeDeps, tenantId: number) {
+  const { db } = deps;
+  const [maintenances, notifications, proxies, dockerHosts, apiKeys, statusPages] =
+    await Promise.all([
+      loadMaintenanceList(db, tenantId),
+      loadNotificationList(db, tenantId),
+      loadProxyList(db, tenantId),
+      loadDockerHostList(db, tenantId),
+      loadApiKeyList(db, tenantId),
+      loadStatusPageList(db, tenantId),
+    ]);
+  return { maintenances, notifications, proxies, dockerHosts, apiKeys, statusPages };
+}
+
+/** Emits pre-built `[event, ...args]` lists, whose names the typed event map cannot check. */
+export function emitAll(
+  target: { emit: (...args: never[]) => unknown },
+  events: readonly SocketEvent[],
+): void {
+  const emit = target.emit.bind(target) as (event: string, ...args: unknown[]) => unknown;
+  for (const [event, ...args] of events) emit(event, ...args);
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { AppError } from '@watchpost/core';
+import type { RealtimeDeps } from './realtime-deps.js';
+import type { ApiSocket, Session } from './socket-types.js';
+
+/** Spec §2.11: the reply of every protected event on an unauthenticated socket. */
+export const NOT_LOGGED_IN_MSG = 'You are not logged in.';
+
+/** Sent instead of the text of an error we did not expect, which may carry internals. */
+export const INTERNAL_ERROR_MSG = 'Internal error';
+
+/**
+ * An ack that is not a single payload (spec §1.3: `logout` acks with no arguments), or one
+ * that must be followed by pushes (§3.1 `deleteMonitor` pushes after its ack).
+ */
+export class Reply {
+  private constructor(
+    readonly args: readonly unknown[],
+    readonly afterAck: (() => Promise<void>) | undefined,
+  ) {}
+
+  static of(payload: unknown, afterAck?: () => Promise<void>): Reply {
+    return new Reply([payload], afterAck);
+  }
+
+  static withoutArguments(): Reply {
+    return new Reply([], undefined);
+  }
+}
+
+/** The handler deliberately leaves the client without an ack (spec §2.2 step 1 for `login`). */
+export const NO_REPLY: unique symbol = Symbol('no reply');
+
+export type AckPayload = boolean | Record<string, unknown>;
+export type HandlerResult = AckPayload | Reply | typeof NO_REPLY;
+
+export interface HandlerContext<S extends Session | undefined> {
+  socket: ApiSocket;
+  deps: RealtimeDeps;
+  session: S;
+}
+
+type ArgSchemas = readonly z.ZodType[];
+type ArgOutputs<Items extends ArgSchemas> = { [K in keyof Items]: z.output<Items[K]> };
+
+export interface SocketHandler {
+  readonly event: string;
+  /** Runs one call: the raw Socket.IO arguments, ack function last. Never throws. */
+  run(socket: ApiSocket, deps: RealtimeDeps, rawArgs: unknown[]): Promise<void>;
+}
+
+/** An event anyone may call (spec §2.11: needSetup, setup, login, loginByToken, logout). */
+export function definePublicHandler<const Items extends ArgSchemas>(
+  event: string,
+  args: Items,
+  handle: (
+    ctx: HandlerContext<Session | undefined>,
+    args: ArgOutputs<Items>,
+  ) => Promise<HandlerResult>,
+): SocketHandler {
+  return createHandler(event, args, false, handle);
+}
+
+/** An event that needs a logged-in socket; the handler gets its tenant scope as `session`. */
+export function defineHandler<const Items extends ArgSchemas>(
+  event: string,
+  args: Items,
+  handle: (ctx: HandlerContext<Session>, args: ArgOutputs<Items>) => Promise<HandlerResult>,
+): SocketHandler {
+  return createHandler(event, args, true, (ctx, parsed) =>
+    // createHandler only calls this with a session when requiresLogin is true.
+    handle(ctx as HandlerContext<Session>, parsed),
+  );
+}
+
+function createHandler<Items extends ArgSchemas>(
+  event: string,
+  items: Items,
+  requiresLogin: boolean,
+  handle: (
+    ctx: HandlerContext<Session | undefined>,
+    args: ArgOutputs<Items>,
+  ) => Promise<HandlerResult>,
+): SocketHandler {
+  const schema = z.tuple(items as unknown as [z.ZodType, ...z.ZodType[]]);
+  return {
+    event,
+    async run(socket, deps, rawArgs) {
+      const ack = rawArgs.at(-1);
+      // Spec §2.2 step 1, applied to every event: without an ack function nobody is waiting,
+      // and Kuma does nothing at all (so neither does a call without one change anything).
+      if (typeof ack !== 'function') return;
+      // Missing trailing arguments arrive as undefined, so each schema decides whether that is
+      // allowed (and with which message); extra trailing arguments are ignored like in Kuma.
+      const data = Array.from({ length: items.length }, (_, i) =>
+        i < rawArgs.length - 1 ? rawArgs[i] : undefined,
+      );
+
+      let result: HandlerResult;
+      try {
+        const session = socket.data.session;
+        if (requiresLogin && !session) {
+          result = failure(NOT_LOGGED_IN_MSG);
+        } else if (containsNulCharacter(data)) {
+          // Postgres text and jsonb cannot store U+0000; refuse it here with a clear message
+          // instead of failing deep inside a query.
+          result = failure('Text must not contain NUL characters.');
+        } else {
+          const parsed = schema.safeParse(data);
+          result = parsed.success
+            ? await handle({ socket, deps, session }, parsed.data as ArgOutputs<Items>)
+            : failure(firstIssueMessage(parsed.error));
+        }
+      } catch (error) {
+        result = failure(messageFor(error, deps, event));
+      }
+      await deliver(result, ack as (...args: unknown[]) => void, deps, event);
+    },
+  };
+}
+
+export function failure(msg: string): { ok: false; msg: string } {
+  return { ok: false, msg };
+}
+
+function firstIssueMessage(error: z.ZodError): string {
+  return error.issues[0]?.message ?? 'Invalid input';
+}
+
+function messageFor(error: unknown, deps: RealtimeDeps, event: string): string {
+  if (error instanceof AppError) return error.message;
+  if (error instanceof z.ZodError) return firstIssueMessage(error);
+  deps.logger.error({ err: error, event }, 'socket handler failed');
+  return INTERNAL_ERROR_MSG;
+}
+
+async function deliver(
+  result: HandlerResult,
+  ack: (...args: unknown[]) => void,
+  deps: RealtimeDeps,
+  event: string,
+): Promise<void> {
+  if (result === NO_REPLY) return;
+  try {
+    if (result instanceof Reply) {
+      ack(...result.args);
+      await result.afterAck?.();
+    } else {
+      ack(result);
+    }
+  } catch (error) {
+    deps.logger.error({ err: error, event }, 'socket reply failed');
+  }
+}
+
+// Bounded so a deeply nested payload costs little; deeper values are left to the schemas.
+const MAX_SCAN_DEPTH = 32;
+
+function containsNulCharacter(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > MAX_SCAN_DEPTH || typeof value !== 'object' || value === null) return false;
+  const children = Array.isArray(value) ? value : Object.entries(value).flat();
+  return children.some((child: unknown) => containsNulCharacter(child, depth + 1));
+}

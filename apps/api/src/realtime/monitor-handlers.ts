@@ -1,0 +1,202 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import {
+  AppError,
+  beatFieldsFromRow,
+  monitorInputSchema,
+  toHeartbeatRowJson,
+  type MonitorInput,
+} from '@watchpost/core';
+import { listBeatsSince, monitorRepository, type Database } from '@watchpost/core/db';
+import type { MonitorChange } from '@watchpost/core/queue';
+import { tenantRoom } from '@watchpost/core/realtime';
+import { defineHandler, Reply, type SocketHandler } from './define-handler.js';
+import { loadMonitorList } from './monitor-list.js';
+import type { RealtimeDeps } from './realtime-deps.js';
+
+// Literal texts of spec §3.1 / §9.2.
+const NOT_OWNER_MSG = 'You do not own this monitor.';
+const PERMISSION_DENIED_MSG = 'Permission denied.';
+const INVALID_GROUP_MSG = 'Invalid Monitor Group';
+const INVALID_PERIOD_MSG = 'Invalid period.';
+// Kuma answers an unknown id here with a runtime TypeError text; any ok:false will do (§3.1),
+// and the same text for "missing" and "another tenant's" means ids cannot be probed.
+const MONITOR_NOT_FOUND_MSG = 'Monitor not found.';
+
+const MAX_PERIOD_HOURS = 8760;
+const HOUR_MS = 3_600_000;
+
+const INVALID_ID_MSG = 'Invalid monitor ID.';
+/**
+ * Python sends numbers, the web UI sends route parameters (numeric strings). Bounded to the
+ * `integer` column so an id can never make Postgres fail.
+ */
+const monitorIdSchema = z
+  .union([z.number(), z.string().regex(/^\d{1,10}$/).transform(Number)], {
+    message: INVALID_ID_MSG,
+  })
+  .pipe(z.number().int(INVALID_ID_MSG).min(1, INVALID_ID_MSG).max(2 ** 31 - 1, INVALID_ID_MSG));
+
+const periodHoursSchema = z
+  .union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)], {
+    message: INVALID_PERIOD_MSG,
+  })
+  .pipe(z.number().positive(INVALID_PERIOD_MSG).max(MAX_PERIOD_HOURS, INVALID_PERIOD_MSG));
+
+// `active` is the one key `add` reads that is not a stored field (§5.2: false = paused).
+const addFlagsSchema = z.object({ active: z.unknown().optional() });
+// editMonitor names its target inside the payload; without a usable id nothing is ours.
+const editTargetSchema = z.object({ id: monitorIdSchema });
+
+export const monitorHandlers: readonly SocketHandler[] = [
+  // Spec §3.1 `add`: monitorList to the room, then the ack (§1.4, §9.3).
+  defineHandler('add', [z.unknown()], async ({ deps, session }, [payload]) => {
+    const { tenantId } = session;
+    const input = parseMonitorInput(deps, payload);
+    await assertValidParent(deps.db, tenantId, input.parent);
+    const active = addFlagsSchema.parse(payload).active !== false;
+    const monitorId = await monitorRepository.insertMonitor(deps.db, tenantId, input, active);
+    publishChange(deps, { kind: active ? 'upsert' : 'remove', monitorId, tenantId });
+    await pushMonitorList(deps, tenantId);
+    return { ok: true, msg: 'Added Successfully.', monitorID: monitorId };
+  }),
+
+  // Spec §3.1 `editMonitor`: a full overwrite of the editable fields; `active` is ignored.
+  defineHandler('editMonitor', [z.unknown()], async ({ deps, session }, [payload]) => {
+    const { tenantId } = session;
+    // Ownership first, like upstream: for a monitor that is not ours every error is the same.
+    const target = editTargetSchema.safeParse(payload);
+    if (!target.success) throw new AppError('permission-denied', PERMISSION_DENIED_MSG);
+    const monitorId = target.data.id;
+    const existing = await monitorRepository.findMonitor(deps.db, tenantId, monitorId);
+    if (!existing) throw new AppError('permission-denied', PERMISSION_DENIED_MSG);
+
+    const input = parseMonitorInput(deps, payload);
+    if (
+      input.parent !== null &&
+      (await monitorRepository.isDescendantOrSelf(deps.db, tenantId, monitorId, input.parent))
+    ) {
+      // A monitor inside its own subtree would make the group tree a cycle.
+      throw new AppError('invalid-input', INVALID_GROUP_MSG);
+    }
+    await assertValidParent(deps.db, tenantId, input.parent);
+    const updated = await monitorRepository.updateMonitor(deps.db, tenantId, monitorId, input);
+    // Deleted between the two statements.
+    if (!updated) throw new AppError('permission-denied', PERMISSION_DENIED_MSG);
+    publishChange(deps, {
+      kind: existing.active ? 'upsert' : 'remove',
+      monitorId,
+      tenantId,
+    });
+    await pushMonitorList(deps, tenantId);
+    return { ok: true, msg: 'Saved.', monitorID: monitorId };
+  }),
+
+  // Spec §3.1 `deleteMonitor`: ack first, then monitorList, then an emptied important list.
+  defineHandler('deleteMonitor', [monitorIdSchema], async ({ deps, session }, [monitorId]) => {
+    const { tenantId } = session;
+    // Upstream silently succeeds for ids it does not own; refusing is what keeps another
+    // tenant's id from being told apart from its own (and the Python client checks existence
+    // itself before deleting, §9.8).
+    const deleted = await monitorRepository.deleteMonitor(deps.db, tenantId, monitorId);
+    if (!deleted) throw new AppError('not-found', MONITOR_NOT_FOUND_MSG);
+    publishChange(deps, { kind: 'remove', monitorId, tenantId });
+    return Reply.of({ ok: true, msg: 'Deleted Successfully.' }, async () => {
+      await pushMonitorList(deps, tenantId);
+      deps.io.to(tenantRoom(tenantId)).emit('importantHeartbeatList', monitorId, [], true);
+    });
+  }),
+
+  // Spec §3.1 `pauseMonitor`.
+  defineHandler('pauseMonitor', [monitorIdSchema], async ({ deps, session }, [monitorId]) => {
+    await setActive(deps, session.tenantId, monitorId, false);
+    return { ok: true, msg: 'Paused Successfully.' };
+  }),
+
+  // Spec §3.1 `resumeMonitor`.
+  defineHandler('resumeMonitor', [monitorIdSchema], async ({ deps, session }, [monitorId]) => {
+    await setActive(deps, session.tenantId, monitorId, true);
+    return { ok: true, msg: 'Resumed Successfully.' };
+  }),
+
+  // Spec §3.1 `getMonitor`.
+  defineHandler('getMonitor', [monitorIdSchema], async ({ deps, session }, [monitorId]) => {
+    // The computed fields (pathName, childrenIDs, forceInactive) need the whole group tree.
+    const list = await loadMonitorList(deps.db, session.tenantId);
+    const monitor = list[String(monitorId)];
+    if (!monitor) throw new AppError('not-found', MONITOR_NOT_FOUND_MSG);
+    return { ok: true, monitor };
+  }),
+
+  // Spec §3.1 `getMonitorList`: push, then ack.
+  defineHandler('getMonitorList', [], async ({ deps, session }) => {
+    await pushMonitorList(deps, session.tenantId);
+    return { ok: true };
+  }),
+
+  // Spec §3.1 `getMonitorBeats`. Unlike upstream it checks ownership (DESIGN rule 1) and
+  // bounds the window to a year, the longest any client asks for.
+  defineHandler(
+    'getMonitorBeats',
+    [monitorIdSchema, periodHoursSchema],
+    async ({ deps, session }, [monitorId, periodHours]) => {
+      const { tenantId } = session;
+      const monitor = await monitorRepository.findMonitor(deps.db, tenantId, monitorId);
+      if (!monitor) throw new AppError('not-found', MONITOR_NOT_FOUND_MSG);
+      const since = new Date(Date.now() - periodHours * HOUR_MS);
+      const rows = await listBeatsSince(deps.db, tenantId, monitorId, since);
+      return { ok: true, data: rows.map((row) => toHeartbeatRowJson(beatFieldsFromRow(row))) };
+    },
+  ),
+];
+
+const inputSchemas = new Map<number, ReturnType<typeof monitorInputSchema>>();
+
+/** Throws the schema's ZodError, whose first message (Kuma's wording) becomes `msg`. */
+function parseMonitorInput(deps: RealtimeDeps, payload: unknown): MonitorInput {
+  let schema = inputSchemas.get(deps.minIntervalSeconds);
+  if (!schema) {
+    schema = monitorInputSchema(deps.minIntervalSeconds);
+    inputSchemas.set(deps.minIntervalSeconds, schema);
+  }
+  return schema.parse(payload);
+}
+
+/** A parent must be a `group` monitor of the same tenant. */
+async function assertValidParent(
+  db: Kysely<Database>,
+  tenantId: number,
+  parentId: number | null,
+): Promise<void> {
+  if (parentId === null) return;
+  const parent = await monitorRepository.findMonitor(db, tenantId, parentId);
+  if (parent?.type !== 'group') throw new AppError('invalid-input', INVALID_GROUP_MSG);
+}
+
+async function setActive(
+  deps: RealtimeDeps,
+  tenantId: number,
+  monitorId: number,
+  active: boolean,
+): Promise<void> {
+  const changed = await monitorRepository.setMonitorActive(deps.db, tenantId, monitorId, active);
+  // Spec §3.1: also the answer for ids that do not exist.
+  if (!changed) throw new AppError('permission-denied', NOT_OWNER_MSG);
+  publishChange(deps, { kind: active ? 'upsert' : 'remove', monitorId, tenantId });
+  await pushMonitorList(deps, tenantId);
+}
+
+export async function pushMonitorList(deps: RealtimeDeps, tenantId: number): Promise<void> {
+  deps.io.to(tenantRoom(tenantId)).emit('monitorList', await loadMonitorList(deps.db, tenantId));
+}
+
+/**
+ * Not awaited: the change is already stored, so a Redis outage must neither delay nor fail
+ * the reply (ioredis would hold the command until it reconnects). The scheduler's periodic
+ * reconciliation with Postgres picks up a change whose message was lost.
+ */
+function publishChange(deps: RealtimeDeps, change: MonitorChange): void {
+  deps.changeBus.publish(change).catch((error: unknown) => {
+    deps.logger.warn({ err: error, change }, 'could not publish monitor change');
+  });
+}

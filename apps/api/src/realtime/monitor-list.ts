@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import { toKumaMonitor, type Monitor } from '@watchpost/core';
+import { monitorRepository, type Database } from '@watchpost/core/db';
+
+/** The `monitorList` push (spec §4): the tenant's complete list keyed by id, `{}` when empty. */
+export type MonitorListPayload = Record<string, Record<string, unknown>>;
+
+/**
+ * Builds every monitor's wire object with the fields Kuma computes from the group tree
+ * (spec §5.1): `pathName`, `childrenIDs` and `forceInactive`. Integer-like keys serialize in
+ * ascending order, as clients expect.
+ */
+export function buildMonitorList(monitors: readonly Monitor[]): MonitorListPayload {
+  const tree = indexTree(monitors);
+  const list: MonitorListPayload = {};
+  for (const monitor of [...monitors].sort((a, b) => a.id - b.id)) {
+    const ancestors = ancestorsOf(monitor, tree.byId);
+    list[String(monitor.id)] = toKumaMonitor(monitor, {
+      pathName: [...ancestors.reverse(), monitor].map((m) => m.name).join(' / '),
+      childrenIDs: descendantIdsOf(monitor.id, tree.childrenOf),
+      forceInactive: ancestors.some((a) => !a.active),
+      // Notifications, tags and maintenance arrive with their own issues.
+      notificationIds: [],
+      tags: [],
+      maintenance: false,
+    });
+  }
+  return list;
+}
+
+export async function loadMonitorList(
+  db: Kysely<Database>,
+  tenantId: number,
+): Promise<MonitorListPayload> {
+  return buildMonitorList(await monitorRepository.listMonitors(db, tenantId));
+}
+
+interface Tree {
+  byId: Map<number, Monitor>;
+  childrenOf: Map<number, Monitor[]>;
+}
+
+function indexTree(monitors: readonly Monitor[]): Tree {
+  const byId = new Map(monitors.map((m) => [m.id, m]));
+  const childrenOf = new Map<number, Monitor[]>();
+  for (const m of monitors) {
+    if (m.parent === null || !byId.has(m.parent)) continue;
+    const siblings = childrenOf.get(m.parent) ?? [];
+    siblings.push(m);
+    childrenOf.set(m.parent, siblings);
+  }
+  for (const siblings of childrenOf.values()) siblings.sort((a, b) => a.id - b.id);
+  return { byId, childrenOf };
+}
+
+/** Parent first, root last. The `seen` set stops at a cycle instead of looping forever. */
+function ancestorsOf(monitor: Monitor, byId: ReadonlyMap<number, Monitor>): Monitor[] {
+  const ancestors: Monitor[] = [];
+  const seen = new Set([monitor.id]);
+  for (let cur = monitor.parent; cur !== null && !seen.has(cur); ) {
+    const parent = byId.get(cur);
+    if (!parent) break;
+    ancestors.push(parent);
+    seen.add(cur);
+    cur = parent.parent;
+  }
+  return ancestors;
+}
+
+/**
+ * Depth first, each child followed by its own descendants, like Kuma's getAllChildrenIDs.
+ * Iterative, so a deep chain of groups cannot exhaust the stack.
+ */
+function descendantIdsOf(id: number, childrenOf: ReadonlyMap<number, Monitor[]>): number[] {
+  const ids: number[] = [];
+  const seen = new Set([id]);
+  const stack = [...(childrenOf.get(id) ?? [])].reverse();
+  for (let child = stack.pop(); child !== undefined; child = stack.pop()) {
+    if (seen.has(child.id)) continue;
+    seen.add(child.id);
+    ids.push(child.id);
+    stack.push(...[...(childrenOf.get(child.id) ?? [])].reverse());
+  }
+  return ids;
+}

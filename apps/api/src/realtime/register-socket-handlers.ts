@@ -1,0 +1,43 @@
+import { tenantRepository } from '@watchpost/core/db';
+import { authHandlers } from './auth-handlers.js';
+import type { SocketHandler } from './define-handler.js';
+import { monitorHandlers } from './monitor-handlers.js';
+import type { RealtimeDeps } from './realtime-deps.js';
+import { preLoginInfo } from './server-info.js';
+import type { ApiSocket } from './socket-types.js';
+
+const HANDLERS: readonly SocketHandler[] = [...authHandlers, ...monitorHandlers];
+
+/** Wires every client event of every socket through its defineHandler wrapper. */
+export function registerSocketHandlers(deps: RealtimeDeps): void {
+  assertUniqueEvents(HANDLERS);
+  deps.io.on('connection', (socket) => {
+    // Spec §1.5 step 1, before anything else reaches the socket.
+    socket.emit('info', preLoginInfo());
+    // Registered synchronously: an event the client sends right after connecting would be
+    // lost if a listener were added after an await.
+    for (const handler of HANDLERS) {
+      socket.on(handler.event, (...args: unknown[]) => {
+        void handler.run(socket, deps, args);
+      });
+    }
+    void announceSetup(socket, deps);
+  });
+}
+
+/** Spec §1.5 step 2: `setup` (no arguments) while no user exists. */
+async function announceSetup(socket: ApiSocket, deps: RealtimeDeps): Promise<void> {
+  try {
+    if (!(await tenantRepository.hasAnyUser(deps.db))) socket.emit('setup');
+  } catch (error) {
+    deps.logger.error({ err: error }, 'could not tell whether setup is needed');
+  }
+}
+
+function assertUniqueEvents(handlers: readonly SocketHandler[]): void {
+  const seen = new Set<string>();
+  for (const { event } of handlers) {
+    if (seen.has(event)) throw new Error(`Two socket handlers for "${event}"`);
+    seen.add(event);
+  }
+}

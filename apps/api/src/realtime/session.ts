@@ -1,0 +1,19 @@
+import { tenantRoom } from '@watchpost/core/realtime';
+import type { ApiSocket, Session } from './socket-types.js';
+
+/**
+ * Authenticates the socket for one user. A socket that logs in again as someone else first
+ * leaves its old tenant's room, so it can never hold two tenants' rooms (DESIGN rule 1).
+ */
+export async function startSession(socket: ApiSocket, session: Session): Promise<void> {
+  endSession(socket);
+  socket.data.session = session;
+  await socket.join(tenantRoom(session.tenantId));
+}
+
+export function endSession(socket: ApiSocket): void {
+  const previous = socket.data.session;
+  if (!previous) return;
+  delete socket.data.session;
+  void socket.leave(tenantRoom(previous.tenantId));
+}

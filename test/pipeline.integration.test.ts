@@ -1,0 +1,146 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { monitorInputSchema } from '@watchpost/core';
+import { monitorRepository, tenantRepository } from '@watchpost/core/db';
+import {
+  createTestDatabase,
+  uniqueRedisPrefix,
+  type TestDatabase,
+} from '@watchpost/core/testing';
+import { createPipelineRoles } from './support/pipeline-roles.js';
+import { startHttpTarget, type HttpTarget } from './support/targets.js';
+import { sleep, waitFor } from './support/wait-for.js';
+
+let t: TestDatabase;
+let target: HttpTarget;
+let tenantId: number;
+let roles: ReturnType<typeof createPipelineRoles>;
+
+const parseMonitor = monitorInputSchema(1).parse;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  target = await startHttpTarget();
+  ({ tenantId } = await tenantRepository.createTenantWithAdmin(t.db, {
+    name: 'acme',
+    username: 'acme-admin',
+    passwordHash: 'x',
+  }));
+});
+afterEach(async () => {
+  await roles?.close();
+  // Each test starts from a quiet database: earlier tests' monitors must not be checked.
+  await t.db.deleteFrom('monitors').execute();
+});
+afterAll(async () => {
+  await target?.close();
+  await t?.drop();
+});
+
+async function addMonitor(overrides: Record<string, unknown> = {}) {
+  const input = parseMonitor({
+    type: 'http',
+    name: 'web',
+    url: target.url,
+    interval: 1,
+    accepted_statuscodes: ['200-299'],
+    ...overrides,
+  });
+  const id = await monitorRepository.insertMonitor(t.db, tenantId, input, true);
+  await roles.changes.publish({ kind: 'upsert', monitorId: id, tenantId });
+  return id;
+}
+
+async function beatTimes(monitorId: number): Promise<number[]> {
+  const rows = await t.db
+    .selectFrom('heartbeats')
+    .select('time')
+    .where('monitor_id', '=', monitorId)
+    .orderBy('time')
+    .execute();
+  return rows.map((r) => r.time.getTime());
+}
+
+describe('check pipeline', () => {
+  it('checks a new monitor at once and then once per interval', async () => {
+    roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'));
+    await roles.startScheduler();
+    await roles.startWorker();
+    const id = await addMonitor();
+    const first = await waitFor(async () => (await beatTimes(id))[0], { what: 'first beat' });
+    await sleep(3500);
+    const times = (await beatTimes(id)).filter((x) => x >= first);
+    // One immediate check, then one per 1 s slot: 4 or 5 in 3.5 s, never a burst.
+    expect(times.length).toBeGreaterThanOrEqual(4);
+    expect(times.length).toBeLessThanOrEqual(5);
+    const heartbeats = roles.emitted.filter((e) => e.event === 'heartbeat');
+    expect(heartbeats.length).toBe(times.length);
+  });
+
+  it('enqueues each slot once with two scheduler replicas running', async () => {
+    roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'));
+    await roles.startScheduler();
+    await roles.startScheduler();
+    await roles.startWorker();
+    const ids = await Promise.all([1, 2, 3].map(() => addMonitor()));
+    await waitFor(async () => (await beatTimes(ids[2]!)).length > 0, { what: 'first beats' });
+    await sleep(4000);
+    for (const id of ids) {
+      const times = await beatTimes(id);
+      // After the immediate first check every gap is one 1 s slot, never two checks per slot.
+      const gaps = times.slice(2).map((x, i) => x - times[i + 1]!);
+      expect(times.length).toBeLessThanOrEqual(6);
+      for (const gap of gaps) expect(gap).toBeGreaterThan(700);
+    }
+  });
+
+  it('runs each monitor once when workers return after missing many slots', async () => {
+    roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'));
+    // A short lease makes the scheduler re-claim the waiting monitors during the outage.
+    await roles.startScheduler({ leaseMs: 500 });
+    const ids = await Promise.all([1, 2, 3, 4, 5].map(() => addMonitor()));
+    await sleep(4000);
+    const hitsBefore = target.hits();
+    await roles.startWorker();
+    await waitFor(
+      async () => (await Promise.all(ids.map(beatTimes))).every((times) => times.length > 0),
+      { what: 'every monitor checked' },
+    );
+    await sleep(300);
+    const counts = await Promise.all(ids.map(async (id) => (await beatTimes(id)).length));
+    expect(counts).toEqual([1, 1, 1, 1, 1]);
+    expect(target.hits() - hitsBefore).toBe(5);
+  });
+
+  it('stops checking a paused monitor and forgets a deleted one', async () => {
+    roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'));
+    await roles.startScheduler();
+    await roles.startWorker();
+    const id = await addMonitor();
+    await waitFor(async () => (await beatTimes(id)).length >= 2, { what: 'two beats' });
+    await monitorRepository.setMonitorActive(t.db, tenantId, id, false);
+    await roles.changes.publish({ kind: 'remove', monitorId: id, tenantId });
+    await sleep(1200); // a check already running may still land
+    const paused = (await beatTimes(id)).length;
+    await sleep(2000);
+    expect((await beatTimes(id)).length).toBe(paused);
+
+    await monitorRepository.deleteMonitor(t.db, tenantId, id);
+    await roles.changes.publish({ kind: 'remove', monitorId: id, tenantId });
+    expect(await beatTimes(id)).toEqual([]);
+  });
+
+  it('finds monitors added while no scheduler was listening', async () => {
+    roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'));
+    const input = parseMonitor({
+      type: 'http',
+      name: 'silent add',
+      url: target.url,
+      interval: 1,
+      accepted_statuscodes: ['200-299'],
+    });
+    const id = await monitorRepository.insertMonitor(t.db, tenantId, input, true);
+    await roles.startWorker();
+    await roles.startScheduler();
+    await waitFor(async () => (await beatTimes(id)).length > 0, { what: 'reconciled check' });
+  });
+});

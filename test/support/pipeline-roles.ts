@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import type { Database } from '@watchpost/core/db';
+import {
+  createBullmqCheckQueue,
+  createRedisDueSet,
+  createRedisMonitorChangeBus,
+  type MonitorChangeBus,
+} from '@watchpost/core/queue';
+import type { TenantEvents } from '@watchpost/core/realtime';
+import { TEST_REDIS_URL } from '@watchpost/core/testing';
+import { startScheduler, type RunningScheduler } from '../../apps/scheduler/src/start-scheduler.js';
+import { startWorker, type RunningWorker } from '../../apps/worker/src/start-worker.js';
+
+export const testLogger = pino({ level: 'silent' });
+
+/** Scheduler and worker roles wired in-process on the real Redis and Postgres. */
+export function createPipelineRoles(db: Kysely<Database>, prefix: string) {
+  const connections: Redis[] = [];
+  const connect = () => {
+    const r = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    connections.push(r);
+    return r;
+  };
+  const redis = connect();
+  const changes: MonitorChangeBus = createRedisMonitorChangeBus(redis, connect(), prefix);
+  const emitted: { tenantId: number; event: string; args: unknown[] }[] = [];
+  const events: TenantEvents = {
+    emit: (tenantId, event, ...args) => emitted.push({ tenantId, event, args }),
+  };
+  const closers: (() => Promise<void>)[] = [];
+
+  return {
+    changes,
+    emitted,
+    async startScheduler(overrides: { leaseMs?: number } = {}): Promise<RunningScheduler> {
+      const queue = createBullmqCheckQueue(redis, prefix);
+      const scheduler = await startScheduler({
+        db,
+        dueSet: createRedisDueSet(redis, prefix),
+        checkQueue: queue,
+        changes: createRedisMonitorChangeBus(redis, connect(), prefix),
+        logger: testLogger,
+        tickMs: 20,
+        leaseMs: overrides.leaseMs ?? 10_000,
+        reconcileEveryMs: 500,
+        retentionDays: null,
+      });
+      closers.push(async () => {
+        await scheduler.close();
+        await queue.close();
+      });
+      return scheduler;
+    },
+    async startWorker(): Promise<RunningWorker> {
+      const worker = await startWorker({
+        db,
+        connection: connect(),
+        prefix,
+        dueSet: createRedisDueSet(redis, prefix),
+        events,
+        logger: testLogger,
+        concurrency: 20,
+        beatBatchSize: 100,
+        beatBatchWaitMs: 5,
+        retryAfterErrorMs: 500,
+      });
+      closers.push(() => worker.close());
+      return worker;
+    },
+    async close() {
+      for (const close of closers.reverse()) await close();
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await Promise.all(connections.map((c) => c.quit()));
+    },
+  };
+}
