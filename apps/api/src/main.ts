@@ -1,10 +1,6 @@
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import {
-  createPostgresDb,
-  ensureHeartbeatPartitions,
-  runMigrations,
-} from '@watchpost/core/db';
+import { createPostgresDb, ensureHeartbeatPartitions, runMigrations } from '@watchpost/core/db';
 import { createRedisMonitorChangeBus } from '@watchpost/core/queue';
 import { parseApiConfig } from './config.js';
 import { startApi } from './start-api.js';

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -9,7 +9,7 @@ import { loadOrCreateJwtSecret, type Database } from '@watchpost/core/db';
 import type { MonitorChangeBus } from '@watchpost/core/queue';
 import { socketIoRedisKey } from '@watchpost/core/realtime';
 import type { ApiConfig } from './config.js';
-import { registerHealthzRoute } from './http/routes/healthz.js';
+import { HEALTHZ_PATH, registerHealthzRoute } from './http/routes/healthz.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSocketHandlers } from './realtime/register-socket-handlers.js';
 import type { ApiServer } from './realtime/socket-types.js';
@@ -45,7 +45,14 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   // Typed as Fastify's own logger interface so routes can be registered on a plain
   // FastifyInstance instead of one parameterised by pino's type.
   const httpLogger: FastifyBaseLogger = logger;
-  const app = Fastify({ loggerInstance: httpLogger, disableRequestLogging: true });
+  const app = Fastify({
+    loggerInstance: httpLogger,
+    // Health probes arrive every few seconds from every load balancer; logging them buries
+    // the requests worth reading.
+    logController: new LogController({
+      disableRequestLogging: (request) => request.url === HEALTHZ_PATH,
+    }),
+  });
   registerSecurityHeaders(app);
   registerHealthzRoute(app, { db, redis: deps.redis.pub });
 

@@ -32,15 +32,39 @@ const INVALID_ID_MSG = 'Invalid monitor ID.';
  * `integer` column so an id can never make Postgres fail.
  */
 const monitorIdSchema = z
-  .union([z.number(), z.string().regex(/^\d{1,10}$/).transform(Number)], {
-    message: INVALID_ID_MSG,
-  })
-  .pipe(z.number().int(INVALID_ID_MSG).min(1, INVALID_ID_MSG).max(2 ** 31 - 1, INVALID_ID_MSG));
+  .union(
+    [
+      z.number(),
+      z
+        .string()
+        .regex(/^\d{1,10}$/)
+        .transform(Number),
+    ],
+    {
+      message: INVALID_ID_MSG,
+    },
+  )
+  .pipe(
+    z
+      .number()
+      .int(INVALID_ID_MSG)
+      .min(1, INVALID_ID_MSG)
+      .max(2 ** 31 - 1, INVALID_ID_MSG),
+  );
 
 const periodHoursSchema = z
-  .union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)], {
-    message: INVALID_PERIOD_MSG,
-  })
+  .union(
+    [
+      z.number(),
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/)
+        .transform(Number),
+    ],
+    {
+      message: INVALID_PERIOD_MSG,
+    },
+  )
   .pipe(z.number().positive(INVALID_PERIOD_MSG).max(MAX_PERIOD_HOURS, INVALID_PERIOD_MSG));
 
 // `active` is the one key `add` reads that is not a stored field (§5.2: false = paused).

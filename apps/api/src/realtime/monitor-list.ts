@@ -57,7 +57,7 @@ function indexTree(monitors: readonly Monitor[]): Tree {
 function ancestorsOf(monitor: Monitor, byId: ReadonlyMap<number, Monitor>): Monitor[] {
   const ancestors: Monitor[] = [];
   const seen = new Set([monitor.id]);
-  for (let cur = monitor.parent; cur !== null && !seen.has(cur); ) {
+  for (let cur = monitor.parent; cur !== null && !seen.has(cur);) {
     const parent = byId.get(cur);
     if (!parent) break;
     ancestors.push(parent);

@@ -1,5 +1,9 @@
 import type { DefaultEventsMap, Server, Socket } from 'socket.io';
-import type { toHeartbeatRowJson, toImportantHeartbeatJson, toHeartbeatJson } from '@watchpost/core';
+import type {
+  toHeartbeatRowJson,
+  toImportantHeartbeatJson,
+  toHeartbeatJson,
+} from '@watchpost/core';
 import type { ServerInfo } from './server-info.js';
 import type { MonitorListPayload } from './monitor-list.js';
 
@@ -51,5 +55,15 @@ export interface SocketData {
 
 // Client events stay untyped here: every one is registered through defineHandler, which
 // validates its arguments at runtime instead of trusting a compile-time shape.
-export type ApiServer = Server<DefaultEventsMap, ServerToClientEvents, DefaultEventsMap, SocketData>;
-export type ApiSocket = Socket<DefaultEventsMap, ServerToClientEvents, DefaultEventsMap, SocketData>;
+export type ApiServer = Server<
+  DefaultEventsMap,
+  ServerToClientEvents,
+  DefaultEventsMap,
+  SocketData
+>;
+export type ApiSocket = Socket<
+  DefaultEventsMap,
+  ServerToClientEvents,
+  DefaultEventsMap,
+  SocketData
+>;

@@ -8,6 +8,8 @@ export interface HealthzDeps {
   redis: Redis;
 }
 
+export const HEALTHZ_PATH = '/healthz';
+
 type Dependency = 'postgres' | 'redis';
 
 // A probe must answer well inside a load balancer's timeout even when a dependency hangs
@@ -19,7 +21,7 @@ const PROBE_TIMEOUT_MS = 2_000;
  * dependencies that did not.
  */
 export function registerHealthzRoute(app: FastifyInstance, deps: HealthzDeps): void {
-  app.get('/healthz', async (_request, reply) => {
+  app.get(HEALTHZ_PATH, async (_request, reply) => {
     const probes: Record<Dependency, () => Promise<unknown>> = {
       postgres: () => sql`select 1`.execute(deps.db),
       redis: () => deps.redis.ping(),
@@ -42,7 +44,13 @@ async function answersInTime(probe: () => Promise<unknown>): Promise<boolean> {
     timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([probe().then(() => true, () => false), timeout]);
+    return await Promise.race([
+      probe().then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

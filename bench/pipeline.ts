@@ -1,0 +1,144 @@
+// Pipeline benchmark: N HTTP monitors at an interval of S seconds, checked for T seconds by
+// the real scheduler (its own process) and the real worker (this process), against a local
+// HTTP target (its own process), on the real Postgres and Redis.
+//
+//   npm run bench:pipeline -- --monitors 1000 --interval 10 --seconds 60
+//
+// Prints checks/s completed, heartbeats/s persisted and lateness (check start − due time).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
+import { sql } from 'kysely';
+import { pino } from 'pino';
+import { tenantRepository } from '@watchpost/core/db';
+import { createRedisDueSet } from '@watchpost/core/queue';
+import { createRedisTenantEvents } from '@watchpost/core/realtime';
+import { createTestDatabase, TEST_REDIS_URL, uniqueRedisPrefix } from '@watchpost/core/testing';
+import { startWorker } from '../apps/worker/src/start-worker.js';
+import type { WorkerObserver } from '../apps/worker/src/worker-observer.js';
+
+const { values } = parseArgs({
+  options: {
+    monitors: { type: 'string', default: '1000' },
+    interval: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '60' },
+    concurrency: { type: 'string', default: '200' },
+  },
+});
+const monitors = Number(values.monitors);
+const intervalSec = Number(values.interval);
+const seconds = Number(values.seconds);
+const concurrency = Number(values.concurrency);
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+function child(entry: string, env: Record<string, string> = {}) {
+  return spawn(process.execPath, ['--conditions=source', '--import', 'tsx', `${ROOT}${entry}`], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const t = await createTestDatabase();
+const prefix = uniqueRedisPrefix('bench');
+const target = child('bench/http-target.ts');
+const targetPort = await new Promise<number>((resolve) =>
+  target.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim()))),
+);
+
+const { tenantId } = await tenantRepository.createTenantWithAdmin(t.db, {
+  name: 'bench',
+  username: 'bench',
+  passwordHash: 'x',
+});
+await sql`
+  INSERT INTO monitors (tenant_id, name, type, url, check_interval, maxretries)
+  SELECT ${tenantId}, 'm' || g, 'http', ${`http://127.0.0.1:${targetPort}/`}, ${intervalSec}, 0
+  FROM generate_series(1, ${monitors}) g
+`.execute(t.db);
+await sql`
+  INSERT INTO monitor_state (monitor_id, tenant_id) SELECT id, tenant_id FROM monitors
+`.execute(t.db);
+
+// Samples are only kept once the first interval has passed, when every monitor has been
+// placed on its slot and the pipeline runs in its steady state.
+let measuring = false;
+const lateness: number[] = [];
+const batchSizes: number[] = [];
+let checks = 0;
+const observer: WorkerObserver = {
+  checkStarted(ms) {
+    if (measuring) lateness.push(ms);
+  },
+  checkFinished(_type, status) {
+    if (measuring && status !== 'skipped') checks++;
+  },
+  beatsWritten(size) {
+    if (measuring) batchSizes.push(size);
+  },
+};
+
+const env = { DATABASE_URL: t.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix };
+const scheduler = child('apps/scheduler/src/main.ts', env);
+const bull = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+const redis = new Redis(TEST_REDIS_URL, { enableAutoPipelining: true });
+const worker = await startWorker({
+  db: t.db,
+  connection: bull,
+  prefix,
+  dueSet: createRedisDueSet(redis, prefix),
+  events: createRedisTenantEvents(redis, prefix),
+  logger: pino({ level: 'warn' }),
+  concurrency,
+  beatBatchSize: 500,
+  beatBatchWaitMs: 10,
+  observer,
+});
+
+console.log(
+  `monitors=${monitors} interval=${intervalSec}s concurrency=${concurrency} ` +
+    `warm-up=${intervalSec}s measure=${seconds}s`,
+);
+await new Promise((r) => setTimeout(r, intervalSec * 1000));
+measuring = true;
+const cpuStart = process.cpuUsage();
+const start = Date.now();
+const countBeats = async () =>
+  Number(
+    (await sql<{ n: number }>`SELECT count(*)::int8 AS n FROM heartbeats`.execute(t.db)).rows[0]!.n,
+  );
+const beatsAtStart = await countBeats();
+await new Promise((r) => setTimeout(r, seconds * 1000));
+const elapsed = (Date.now() - start) / 1000;
+measuring = false;
+const beatsPersisted = (await countBeats()) - beatsAtStart;
+const cpu = process.cpuUsage(cpuStart);
+
+lateness.sort((a, b) => a - b);
+const expected = (monitors / intervalSec) * elapsed;
+console.log(`checks/s completed:    ${(checks / elapsed).toFixed(1)} (expected ${(expected / elapsed).toFixed(1)})`);
+console.log(`heartbeats/s persisted: ${(beatsPersisted / elapsed).toFixed(1)}`);
+console.log(
+  `lateness ms: p50 ${percentile(lateness, 50).toFixed(1)}  p99 ${percentile(lateness, 99).toFixed(1)}  ` +
+    `max ${percentile(lateness, 100).toFixed(1)}  (n=${lateness.length})`,
+);
+const avgBatch = batchSizes.reduce((a, b) => a + b, 0) / Math.max(1, batchSizes.length);
+console.log(`beat batches: ${batchSizes.length}, avg size ${avgBatch.toFixed(1)}`);
+console.log(
+  `worker process CPU: ${(((cpu.user + cpu.system) / 1e6 / elapsed) * 100).toFixed(0)}% of one core`,
+);
+
+await worker.close();
+scheduler.kill('SIGTERM');
+target.kill('SIGTERM');
+await new Promise((r) => scheduler.once('exit', r));
+const keys = await redis.keys(`${prefix}:*`);
+if (keys.length > 0) await redis.del(...keys);
+await Promise.all([bull.quit(), redis.quit()]);
+await t.drop();

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface RoleProcess {
+  name: string;
+  child: ChildProcess;
+  output(): string;
+  /** SIGTERM, then the exit code (null if it had to be killed). */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Starts a role's real entry point as its own Node process, straight from TypeScript
+ * sources (tsx, with the `source` export condition for @watchpost/core).
+ */
+export function spawnRole(
+  name: string,
+  entry: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): RoleProcess {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', `${ROOT}${entry}`, ...args],
+    { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: 'pipe' },
+  );
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    name,
+    child,
+    output: () => out,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000));
+      const result = await Promise.race([exited, timeout]);
+      if (result === 'timeout') {
+        child.kill('SIGKILL');
+        return null;
+      }
+      return result;
+    },
+  };
+}
+
+/** Runs a command-line entry point to completion. */
+export async function runRole(
+  entry: string,
+  env: Record<string, string>,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', `${ROOT}${entry}`, ...args],
+    { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'pipe' },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, stdout, stderr };
+}
+
+/** A TCP port that was free a moment ago. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
