@@ -28,7 +28,7 @@ let env: Record<string, string>;
 let roles: RoleProcess[] = [];
 let urlA: string;
 let urlB: string;
-let clients: KumaClient[] = [];
+const clients: KumaClient[] = [];
 let token: string;
 let onA: KumaClient;
 let onB: KumaClient;

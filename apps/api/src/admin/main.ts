@@ -1,10 +1,18 @@
 import { parseArgs } from 'node:util';
 import { AppError, baseEnvShape, parseEnv } from '@watchpost/core';
-import { createPostgresDb, runMigrations } from '@watchpost/core/db';
+import {
+  createPostgresDb,
+  ensureDatabaseExists,
+  ensureHeartbeatPartitions,
+  runMigrations,
+} from '@watchpost/core/db';
 import { z } from 'zod';
 import { createTenant } from './create-tenant.js';
 
-const USAGE = 'usage: npm run admin -- create-tenant --name NAME --username USER --password PASS';
+const USAGE = [
+  'usage: npm run admin -- create-tenant --name NAME --username USER --password PASS',
+  '       npm run migrate',
+].join('\n');
 
 /**
  * Operator commands. Prints a JSON result on stdout and exits 0, or one line of error on
@@ -21,11 +29,18 @@ async function main(argv: string[]): Promise<unknown> {
     },
   });
   const [command] = positionals;
-  if (command !== 'create-tenant') throw new AppError('invalid-input', USAGE);
+  if (command !== 'create-tenant' && command !== 'migrate') {
+    throw new AppError('invalid-input', USAGE);
+  }
   const env = parseEnv(z.object({ DATABASE_URL: baseEnvShape.DATABASE_URL }), process.env);
+  await ensureDatabaseExists(env.DATABASE_URL);
   const db = createPostgresDb({ connectionString: env.DATABASE_URL, maxConnections: 1 });
   try {
-    await runMigrations(db);
+    const applied = await runMigrations(db);
+    if (command === 'migrate') {
+      await ensureHeartbeatPartitions(db, new Date(Date.now() - 86_400_000), 7);
+      return { applied };
+    }
     return await createTenant(db, values);
   } finally {
     await db.destroy();

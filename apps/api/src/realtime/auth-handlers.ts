@@ -14,6 +14,7 @@ import {
   definePublicHandler,
   failure,
   NO_REPLY,
+  NUL_TEXT_MSG,
   Reply,
   type HandlerContext,
   type SocketHandler,
@@ -41,10 +42,14 @@ const MAX_TOKEN_LENGTH = 4096;
  */
 const DUMMY_PASSWORD_HASH = '$2b$10$hSDvQ/yoFaM9q46/feUaeOUrjzDPToGq6FLTxf3azS/r5kA7RqSR6';
 
+// Postgres text cannot hold U+0000; such a name can neither be stored nor exist.
+const hasNoNul = (text: string) => !text.includes('\u0000');
+
 const usernameSchema = z
   .string({ message: 'Username must be text.' })
   .min(1, 'Username must not be empty.')
-  .max(255, 'Username must be at most 255 characters.');
+  .max(255, 'Username must be at most 255 characters.')
+  .refine(hasNoNul, NUL_TEXT_MSG);
 
 const newPasswordSchema = z
   .string({ message: WEAK_PASSWORD_MSG })
@@ -54,7 +59,7 @@ const newPasswordSchema = z
 // Spec §2.2: non-string credentials are simply wrong credentials, so this schema is applied
 // inside the handler rather than as the argument schema.
 const credentialsSchema = z.object({
-  username: z.string().max(255),
+  username: z.string().max(255).refine(hasNoNul),
   password: z.string().max(MAX_PASSWORD_LENGTH),
   token: z.unknown().optional(),
 });

@@ -6,6 +6,8 @@ import type { ApiSocket, Session } from './socket-types.js';
 /** Spec §2.11: the reply of every protected event on an unauthenticated socket. */
 export const NOT_LOGGED_IN_MSG = 'You are not logged in.';
 
+export const NUL_TEXT_MSG = 'Text must not contain NUL characters.';
+
 /** Sent instead of the text of an error we did not expect, which may carry internals. */
 export const INTERNAL_ERROR_MSG = 'Internal error';
 
@@ -101,10 +103,11 @@ function createHandler<Items extends ArgSchemas>(
         const session = socket.data.session;
         if (requiresLogin && !session) {
           result = failure(NOT_LOGGED_IN_MSG);
-        } else if (containsNulCharacter(data)) {
+        } else if (requiresLogin && containsNulCharacter(data)) {
           // Postgres text and jsonb cannot store U+0000; refuse it here with a clear message
-          // instead of failing deep inside a query.
-          result = failure('Text must not contain NUL characters.');
+          // instead of failing deep inside a query. The public (auth) events answer with their
+          // own spec texts instead and guard their few strings themselves.
+          result = failure(NUL_TEXT_MSG);
         } else {
           const parsed = schema.safeParse(data);
           result = parsed.success
@@ -159,6 +162,9 @@ const MAX_SCAN_DEPTH = 32;
 function containsNulCharacter(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (depth > MAX_SCAN_DEPTH || typeof value !== 'object' || value === null) return false;
+  // Binary attachments (never used by Kuma clients, §1.1) are bytes, not text; a schema
+  // refuses them, and walking a large one byte by byte would be slow.
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return false;
   const children = Array.isArray(value) ? value : Object.entries(value).flat();
   return children.some((child: unknown) => containsNulCharacter(child, depth + 1));
 }

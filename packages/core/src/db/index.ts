@@ -10,3 +10,4 @@ export * from '../heartbeats/heartbeat-queries.js';
 export * from '../stats/window-stats.js';
 export * from '../settings/server-settings.js';
 export * from './housekeeping.js';
+export * from './ensure-database.js';
