@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { Monitor } from '@watchpost/core';
+import { buildMonitorList } from './monitor-list.js';
+
+function makeMonitor(overrides: Partial<Monitor> & Pick<Monitor, 'id'>): Monitor {
+  return {
+    tenantId: 1,
+    name: `m${overrides.id}`,
+    description: null,
+    type: 'http',
+    parent: null,
+    active: true,
+    interval: 60,
+    retryInterval: 60,
+    resendInterval: 0,
+    maxretries: 0,
+    upsideDown: false,
+    timeout: 48,
+    url: 'https://example.com/',
+    method: 'GET',
+    headers: null,
+    body: null,
+    httpBodyEncoding: 'json',
+    hostname: null,
+    port: null,
+    ignoreTls: false,
+    maxredirects: 10,
+    acceptedStatuscodes: ['200-299'],
+    keyword: null,
+    invertKeyword: false,
+    jsonPath: null,
+    expectedValue: null,
+    authMethod: null,
+    basicAuthUser: null,
+    basicAuthPass: null,
+    expiryNotification: false,
+    pushToken: null,
+    proxyId: null,
+    dnsResolveType: null,
+    dnsResolveServer: null,
+    dnsLastResult: null,
+    packetSize: 56,
+    weight: 2000,
+    extra: {},
+    createdAt: new Date(0),
+    ...overrides,
+  };
+}
+
+describe('buildMonitorList', () => {
+  it('keys monitors by id in ascending order', () => {
+    const list = buildMonitorList([makeMonitor({ id: 10 }), makeMonitor({ id: 2 })]);
+    expect(Object.keys(list)).toEqual(['2', '10']);
+    expect(JSON.stringify(list).indexOf('"2"')).toBeLessThan(JSON.stringify(list).indexOf('"10"'));
+  });
+
+  it('answers {} for a tenant without monitors', () => {
+    expect(buildMonitorList([])).toEqual({});
+  });
+
+  it('joins ancestor names into pathName and lists all descendants depth first', () => {
+    const list = buildMonitorList([
+      makeMonitor({ id: 1, type: 'group', name: 'Prod' }),
+      makeMonitor({ id: 2, type: 'group', name: 'EU', parent: 1 }),
+      makeMonitor({ id: 3, name: 'web', parent: 2 }),
+      makeMonitor({ id: 4, name: 'db', parent: 1 }),
+      makeMonitor({ id: 5, name: 'api', parent: 2 }),
+    ]);
+    expect(list['3']).toMatchObject({ pathName: 'Prod / EU / web', childrenIDs: [] });
+    expect(list['4']).toMatchObject({ pathName: 'Prod / db' });
+    expect(list['1']).toMatchObject({ pathName: 'Prod', childrenIDs: [2, 3, 5, 4] });
+    expect(list['2']).toMatchObject({ childrenIDs: [3, 5] });
+  });
+
+  it('marks every descendant of a paused group inactive and forceInactive', () => {
+    const list = buildMonitorList([
+      makeMonitor({ id: 1, type: 'group', active: false }),
+      makeMonitor({ id: 2, type: 'group', parent: 1 }),
+      makeMonitor({ id: 3, parent: 2 }),
+      makeMonitor({ id: 4 }),
+    ]);
+    expect(list['1']).toMatchObject({ active: false, forceInactive: false });
+    expect(list['2']).toMatchObject({ active: false, forceInactive: true });
+    expect(list['3']).toMatchObject({ active: false, forceInactive: true });
+    expect(list['4']).toMatchObject({ active: true, forceInactive: false });
+  });
+
+  it('survives a parent cycle and a parent that is not in the list', () => {
+    const list = buildMonitorList([
+      makeMonitor({ id: 1, type: 'group', name: 'a', parent: 2 }),
+      makeMonitor({ id: 2, type: 'group', name: 'b', parent: 1 }),
+      makeMonitor({ id: 3, name: 'orphan', parent: 99 }),
+    ]);
+    expect(list['1']).toMatchObject({ pathName: 'b / a', childrenIDs: [2] });
+    expect(list['3']).toMatchObject({ pathName: 'orphan', forceInactive: false });
+  });
+
+  it('fills notificationIDList, tags and maintenance until those features exist', () => {
+    expect(buildMonitorList([makeMonitor({ id: 1 })])['1']).toMatchObject({
+      notificationIDList: {},
+      tags: [],
+      maintenance: false,
+    });
+  });
+});
