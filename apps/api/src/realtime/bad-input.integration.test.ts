@@ -189,7 +189,7 @@ describe('malformed arguments', () => {
         try {
           spec.expect(reply, args);
         } catch (error) {
-          throw new Error(`${label}: ${(error as Error).message}`);
+          throw new Error(`${label}: ${(error as Error).message}`, { cause: error });
         }
       }
       expect(await snapshot()).toBe(snapshotBefore);

@@ -148,6 +148,25 @@ describe('add (spec §3.1)', () => {
     expect(list[String(group)]?.childrenIDs).toEqual([web, inner, leaf]);
     expect(list[String(inner)]?.childrenIDs).toEqual([leaf]);
   });
+  it('refuses a push token another monitor already uses', async () => {
+    const push = { type: 'push', url: null, pushToken: 'Tok3nInUse' };
+    await addMonitor({ ...push, name: 'first push' });
+    expect(await client.call('add', httpMonitorPayload({ ...push, name: 'copy' }))).toEqual({
+      ok: false,
+      msg: 'This push token is already in use.',
+    });
+    const other = await addMonitor({
+      type: 'push',
+      url: null,
+      pushToken: 'AnotherOne',
+      name: 'p2',
+    });
+    const monitor = await getMonitor(other);
+    expect(await client.call('editMonitor', { ...monitor, pushToken: 'Tok3nInUse' })).toEqual({
+      ok: false,
+      msg: 'This push token is already in use.',
+    });
+  });
 });
 
 describe('editMonitor (spec §3.1)', () => {

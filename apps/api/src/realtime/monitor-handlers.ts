@@ -11,6 +11,7 @@ import { listBeatsSince, monitorRepository, type Database } from '@watchpost/cor
 import type { MonitorChange } from '@watchpost/core/queue';
 import { tenantRoom } from '@watchpost/core/realtime';
 import { defineHandler, Reply, type SocketHandler } from './define-handler.js';
+import { monitorIdSchema } from './monitor-id-schema.js';
 import { loadMonitorList } from './monitor-list.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 
@@ -22,49 +23,20 @@ const INVALID_PERIOD_MSG = 'Invalid period.';
 // Kuma answers an unknown id here with a runtime TypeError text; any ok:false will do (§3.1),
 // and the same text for "missing" and "another tenant's" means ids cannot be probed.
 const MONITOR_NOT_FOUND_MSG = 'Monitor not found.';
+// Not in Kuma (which does not index push tokens): `/api/push/:token` must find one monitor.
+const PUSH_TOKEN_TAKEN_MSG = 'This push token is already in use.';
+const PUSH_TOKEN_INDEX = 'monitors_push_token_key';
 
 const MAX_PERIOD_HOURS = 8760;
 const HOUR_MS = 3_600_000;
 
-const INVALID_ID_MSG = 'Invalid monitor ID.';
-/**
- * Python sends numbers, the web UI sends route parameters (numeric strings). Bounded to the
- * `integer` column so an id can never make Postgres fail.
- */
-const monitorIdSchema = z
-  .union(
-    [
-      z.number(),
-      z
-        .string()
-        .regex(/^\d{1,10}$/)
-        .transform(Number),
-    ],
-    {
-      message: INVALID_ID_MSG,
-    },
-  )
-  .pipe(
-    z
-      .number()
-      .int(INVALID_ID_MSG)
-      .min(1, INVALID_ID_MSG)
-      .max(2 ** 31 - 1, INVALID_ID_MSG),
-  );
-
+// Numbers from Python and the UI; numeric text is tolerated as it is for ids.
+const periodText = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/)
+  .transform(Number);
 const periodHoursSchema = z
-  .union(
-    [
-      z.number(),
-      z
-        .string()
-        .regex(/^\d+(\.\d+)?$/)
-        .transform(Number),
-    ],
-    {
-      message: INVALID_PERIOD_MSG,
-    },
-  )
+  .union([z.number(), periodText], { message: INVALID_PERIOD_MSG })
   .pipe(z.number().positive(INVALID_PERIOD_MSG).max(MAX_PERIOD_HOURS, INVALID_PERIOD_MSG));
 
 // `active` is the one key `add` reads that is not a stored field (§5.2: false = paused).
@@ -79,7 +51,9 @@ export const monitorHandlers: readonly SocketHandler[] = [
     const input = parseMonitorInput(deps, payload);
     await assertValidParent(deps.db, tenantId, input.parent);
     const active = addFlagsSchema.parse(payload).active !== false;
-    const monitorId = await monitorRepository.insertMonitor(deps.db, tenantId, input, active);
+    const monitorId = await withPushTokenCheck(
+      monitorRepository.insertMonitor(deps.db, tenantId, input, active),
+    );
     publishChange(deps, { kind: active ? 'upsert' : 'remove', monitorId, tenantId });
     await pushMonitorList(deps, tenantId);
     return { ok: true, msg: 'Added Successfully.', monitorID: monitorId };
@@ -104,7 +78,9 @@ export const monitorHandlers: readonly SocketHandler[] = [
       throw new AppError('invalid-input', INVALID_GROUP_MSG);
     }
     await assertValidParent(deps.db, tenantId, input.parent);
-    const updated = await monitorRepository.updateMonitor(deps.db, tenantId, monitorId, input);
+    const updated = await withPushTokenCheck(
+      monitorRepository.updateMonitor(deps.db, tenantId, monitorId, input),
+    );
     // Deleted between the two statements.
     if (!updated) throw new AppError('permission-denied', PERMISSION_DENIED_MSG);
     publishChange(deps, {
@@ -184,6 +160,24 @@ function parseMonitorInput(deps: RealtimeDeps, payload: unknown): MonitorInput {
     inputSchemas.set(deps.minIntervalSeconds, schema);
   }
   return schema.parse(payload);
+}
+
+/** Turns the unique-index violation of a duplicate push token into a message for the user. */
+async function withPushTokenCheck<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isUniqueViolation(error, PUSH_TOKEN_INDEX)) {
+      throw new AppError('conflict', PUSH_TOKEN_TAKEN_MSG);
+    }
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  // pg's DatabaseError: SQLSTATE 23505 is unique_violation.
+  const { code, constraint: name } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  return code === '23505' && name === constraint;
 }
 
 /** A parent must be a `group` monitor of the same tenant. */
