@@ -122,7 +122,9 @@ const cpu = process.cpuUsage(cpuStart);
 
 lateness.sort((a, b) => a - b);
 const expected = (monitors / intervalSec) * elapsed;
-console.log(`checks/s completed:    ${(checks / elapsed).toFixed(1)} (expected ${(expected / elapsed).toFixed(1)})`);
+console.log(
+  `checks/s completed:    ${(checks / elapsed).toFixed(1)} (expected ${(expected / elapsed).toFixed(1)})`,
+);
 console.log(`heartbeats/s persisted: ${(beatsPersisted / elapsed).toFixed(1)}`);
 console.log(
   `lateness ms: p50 ${percentile(lateness, 50).toFixed(1)}  p99 ${percentile(lateness, 99).toFixed(1)}  ` +

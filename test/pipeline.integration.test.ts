@@ -1,11 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { monitorInputSchema } from '@watchpost/core';
 import { monitorRepository, tenantRepository } from '@watchpost/core/db';
-import {
-  createTestDatabase,
-  uniqueRedisPrefix,
-  type TestDatabase,
-} from '@watchpost/core/testing';
+import { createTestDatabase, uniqueRedisPrefix, type TestDatabase } from '@watchpost/core/testing';
 import { createPipelineRoles } from './support/pipeline-roles.js';
 import { startHttpTarget, type HttpTarget } from './support/targets.js';
 import { sleep, waitFor } from './support/wait-for.js';

@@ -127,8 +127,16 @@ describe('distributed deployment', () => {
     });
     expect(created).toMatchObject({ ok: true, msg: 'Added Successfully.' });
     monitorId = created.monitorID;
-    const [first] = await onB.waitForEvent('heartbeat', (a) => (a[0] as Beat).monitorID === monitorId);
-    expect(first).toMatchObject({ monitorID: monitorId, status: 1, important: true, msg: '200 - OK' });
+    const [first] = await onB.waitForEvent(
+      'heartbeat',
+      (a) => (a[0] as Beat).monitorID === monitorId,
+    );
+    expect(first).toMatchObject({
+      monitorID: monitorId,
+      status: 1,
+      important: true,
+      msg: '200 - OK',
+    });
     await onB.waitForEvent('uptime', (a) => a[0] === monitorId && a[1] === 24);
     await onB.waitForEvent('avgPing', (a) => a[0] === monitorId);
   });

@@ -25,8 +25,11 @@ export interface KumaClient {
 export async function connectKumaClient(url: string): Promise<KumaClient> {
   const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true });
   const events: ReceivedEvent[] = [];
-  const waiters: { event: string; match: (args: unknown[]) => boolean; resolve: (a: unknown[]) => void }[] =
-    [];
+  const waiters: {
+    event: string;
+    match: (args: unknown[]) => boolean;
+    resolve: (a: unknown[]) => void;
+  }[] = [];
   socket.onAny((event: string, ...args: unknown[]) => {
     events.push({ event, args, at: Date.now() });
     for (const w of [...waiters]) {

@@ -22,7 +22,11 @@ describe('planReconciliation', () => {
   });
 
   it('unschedules monitors that are no longer active or no longer exist', () => {
-    const plan = planReconciliation([{ monitorId: 1, tenantId: 7, interval: 60 }], new Set([1, 5]), now);
+    const plan = planReconciliation(
+      [{ monitorId: 1, tenantId: 7, interval: 60 }],
+      new Set([1, 5]),
+      now,
+    );
     expect(plan).toEqual({ schedule: [], unschedule: [5] });
   });
 

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
-import { dropHeartbeatPartitionsBefore, ensureHeartbeatPartitions } from './heartbeat-partitions.js';
+import {
+  dropHeartbeatPartitionsBefore,
+  ensureHeartbeatPartitions,
+} from './heartbeat-partitions.js';
 
 const DAY_MS = 86_400_000;
 

@@ -53,20 +53,33 @@ const HTTP_TYPES = new Set(['http', 'keyword', 'json-query']);
 
 // Kuma clients send numbers, but the web UI and scripts sometimes send numeric strings.
 const int = (min: number, max: number) =>
-  z.union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)]).pipe(
-    z
-      .number()
-      .int()
-      .min(min)
-      .max(max),
-  );
+  z
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^-?\d+$/)
+        .transform(Number),
+    ])
+    .pipe(z.number().int().min(min).max(max));
 const num = (min: number, max: number) =>
   z
-    .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)])
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^-?\d+(\.\d+)?$/)
+        .transform(Number),
+    ])
     .pipe(z.number().min(min).max(max));
-const bool = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((v) => v === true || v === 1);
+const bool = z
+  .union([z.boolean(), z.literal(0), z.literal(1)])
+  .transform((v) => v === true || v === 1);
 const text = (max: number) => z.string().max(max, `Too long (max ${max} characters)`);
-const optText = (max: number) => text(max).nullish().transform((v) => v ?? null);
+const optText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((v) => v ?? null);
 const optBool = (fallback: boolean) => bool.nullish().transform((v) => v ?? fallback);
 const optInt = (min: number, max: number, fallback: number) =>
   int(min, max)
@@ -98,7 +111,9 @@ export function monitorInputSchema(minIntervalSeconds: number) {
       type: z.enum(MONITOR_TYPES, { message: 'Unknown monitor type' }),
       name: text(255).trim().min(1, 'Monitor name is required'),
       description: optText(10_000),
-      parent: int(1, 2 ** 31 - 1).nullish().transform((v) => v ?? null),
+      parent: int(1, 2 ** 31 - 1)
+        .nullish()
+        .transform((v) => v ?? null),
       interval: z
         .union([z.number(), z.string().regex(/^\d+$/).transform(Number)], {
           message: 'Interval must be a number',
@@ -116,7 +131,9 @@ export function monitorInputSchema(minIntervalSeconds: number) {
       resendInterval: optInt(0, 1_000_000, 0),
       maxretries: optInt(0, 1000, 0),
       upsideDown: optBool(false),
-      timeout: num(0, MAX_INTERVAL_SECONDS).nullish().transform((v) => v ?? 0),
+      timeout: num(0, MAX_INTERVAL_SECONDS)
+        .nullish()
+        .transform((v) => v ?? 0),
       url: optText(2048),
       method: text(16)
         .regex(/^[A-Za-z]+$/, 'Invalid HTTP method')
@@ -126,7 +143,9 @@ export function monitorInputSchema(minIntervalSeconds: number) {
       body: optText(1_048_576),
       httpBodyEncoding: optText(16),
       hostname: optText(255),
-      port: int(0, 65_535).nullish().transform((v) => v ?? null),
+      port: int(0, 65_535)
+        .nullish()
+        .transform((v) => v ?? null),
       ignoreTls: optBool(false),
       maxredirects: optInt(0, 100, 10),
       accepted_statuscodes: z

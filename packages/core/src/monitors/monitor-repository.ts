@@ -210,7 +210,7 @@ export async function isDescendantOrSelf(
     .execute();
   const parentOf = new Map(monitors.map((m) => [m.id, m.parent]));
   const seen = new Set<number>();
-  for (let cur: number | null | undefined = id; cur != null && !seen.has(cur); ) {
+  for (let cur: number | null | undefined = id; cur != null && !seen.has(cur);) {
     if (cur === ancestorId) return true;
     seen.add(cur);
     cur = parentOf.get(cur);
