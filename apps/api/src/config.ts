@@ -1,22 +1,14 @@
 import { z } from 'zod';
-import { baseEnvShape, parseEnv } from '@watchpost/core';
-
-const wholeNumber = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+import { baseConfigOf, baseEnvShape, envInteger, parseEnv } from '@watchpost/core';
 
 const schema = z.object({
   ...baseEnvShape,
   // Port 0 asks the OS for a free port (tests, several nodes on one machine).
-  PORT: wholeNumber(0, 65_535).default(3001),
+  PORT: envInteger(0, 65_535).default(3001),
   // Containers must listen on every interface; tests bind loopback only.
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   // Kuma's own floor is 20 s (spec §3.1); a hosted deployment may raise it.
-  MIN_INTERVAL_SECONDS: wholeNumber(1, 2_073_600).default(20),
+  MIN_INTERVAL_SECONDS: envInteger(1, 2_073_600).default(20),
 });
 
 export type ApiConfig = ReturnType<typeof parseApiConfig>;
@@ -28,10 +20,7 @@ export type ApiConfig = ReturnType<typeof parseApiConfig>;
 export function parseApiConfig(env: Record<string, string | undefined>) {
   const c = parseEnv(schema, env);
   return {
-    databaseUrl: c.DATABASE_URL,
-    redisUrl: c.REDIS_URL,
-    redisPrefix: c.REDIS_PREFIX,
-    logLevel: c.LOG_LEVEL,
+    ...baseConfigOf(c),
     port: c.PORT,
     host: c.HOST,
     minIntervalSeconds: c.MIN_INTERVAL_SECONDS,

@@ -6,7 +6,7 @@ import { parseApiConfig } from './config.js';
 import { startApi } from './start-api.js';
 
 const DAY_MS = 86_400_000;
-// Partitions for today and the next week; workers keep extending the window.
+// Partitions for today and the next week; the scheduler's housekeeping keeps extending them.
 const PARTITION_DAYS_AHEAD = 7;
 
 const config = parseApiConfig(process.env);

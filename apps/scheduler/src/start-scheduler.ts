@@ -40,6 +40,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<RunningSchedu
   const now = deps.now ?? Date.now;
   let stopped = false;
   const timers: NodeJS.Timeout[] = [];
+  const inFlight = new Set<Promise<unknown>>();
 
   async function tick(): Promise<number> {
     let total = 0;
@@ -81,16 +82,19 @@ export async function startScheduler(deps: SchedulerDeps): Promise<RunningSchedu
     }
   }
 
+  /** Runs `run` every `ms`, never overlapping itself; close() waits for a run in progress. */
   function every(ms: number, name: string, run: () => Promise<unknown>) {
     let running = false;
     const timer = setInterval(() => {
       if (running || stopped) return;
       running = true;
-      run()
+      const done = run()
         .catch((error: unknown) => logger.error({ err: error }, `${name} failed`))
         .finally(() => {
           running = false;
+          inFlight.delete(done);
         });
+      inFlight.add(done);
     }, ms);
     timers.push(timer);
   }
@@ -118,6 +122,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<RunningSchedu
     async close() {
       stopped = true;
       for (const t of timers) clearInterval(t);
+      await Promise.all([...inFlight]);
     },
   };
 }

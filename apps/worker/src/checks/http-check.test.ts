@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HttpCheckSettings } from '@watchpost/core';
-import { describeError, resolveTimeoutMs, runHttpCheck } from './http-check.js';
+import { describeError } from './check-error.js';
+import { runHttpCheck } from './http-check.js';
 
 const PAGE =
   '<html><body><h1>Welcome</h1><p>Everything is running smoothly today, thanks for asking</p>' +
@@ -512,21 +513,5 @@ describe('runHttpCheck settings', () => {
       msg: 'timeout by AbortSignal (12s)',
       pingMs: null,
     });
-  });
-});
-
-describe('resolveTimeoutMs', () => {
-  it('uses the timeout in seconds', () => {
-    expect(resolveTimeoutMs({ timeout: 48, interval: 60 })).toBe(48_000);
-    expect(resolveTimeoutMs({ timeout: 0.3, interval: 60 })).toBe(300);
-  });
-
-  it('falls back to 80 % of the interval when the timeout is not positive', () => {
-    expect(resolveTimeoutMs({ timeout: 0, interval: 60 })).toBe(48_000);
-    expect(resolveTimeoutMs({ timeout: -1, interval: 20 })).toBe(16_000);
-  });
-
-  it('stays within what setTimeout can wait', () => {
-    expect(resolveTimeoutMs({ timeout: 1e9, interval: 60 })).toBe(2 ** 31 - 1);
   });
 });

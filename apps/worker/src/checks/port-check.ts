@@ -1,7 +1,8 @@
 import { connect } from 'node:net';
 import type { CheckResult, PortCheckSettings } from '@watchpost/core';
-import { describeError, resolveTimeoutMs } from './http-check.js';
-import type { CheckOptions } from './http-check.js';
+import { resolveTimeoutMs } from './check-deadline.js';
+import { describeError, down } from './check-error.js';
+import type { CheckOptions } from './check-options.js';
 
 // A TCP connect either completes within a few round trips or hangs in SYN retransmits for
 // about two minutes; waiting longer than this only holds a worker slot without learning more.
@@ -46,8 +47,4 @@ export async function runPortCheck(
     // `on`, not `once`: a late error after settling must not become an uncaught exception.
     socket.on('error', (error) => settle(down(describeError(error))));
   });
-}
-
-function down(msg: string): CheckResult {
-  return { status: 'down', msg, pingMs: null };
 }
