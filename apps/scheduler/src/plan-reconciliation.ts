@@ -1,6 +1,6 @@
 import { nextSlotAfter } from '@watchpost/core';
 import type { DueEntry } from '@watchpost/core/queue';
-import type { monitorRepository } from '@watchpost/core/db';
+import type { SchedulableMonitor } from '@watchpost/core/db';
 
 export interface ReconciliationPlan {
   schedule: DueEntry[];
@@ -13,7 +13,7 @@ export interface ReconciliationPlan {
  * monitors spreads them over their interval instead of firing them at once.
  */
 export function planReconciliation(
-  active: readonly monitorRepository.SchedulableMonitor[],
+  active: readonly SchedulableMonitor[],
   scheduled: ReadonlySet<number>,
   now: number,
 ): ReconciliationPlan {

@@ -6,7 +6,7 @@ import {
   type Monitor,
   type CheckResult,
 } from '@watchpost/core';
-import { monitorRepository, type Database } from '@watchpost/core/db';
+import { loadCheckTargets, type CheckTarget, type Database } from '@watchpost/core/db';
 import type { CheckJob } from '@watchpost/core/queue';
 import type { Kysely } from 'kysely';
 import type { BeatWriter } from './beat-writer.js';
@@ -33,11 +33,11 @@ export type CheckDisposition =
  */
 export function createCheckProcessor(deps: CheckProcessorDeps) {
   const now = deps.now ?? Date.now;
-  const targets = createMicroBatcher<CheckJob, monitorRepository.CheckTarget | null>({
+  const targets = createMicroBatcher<CheckJob, CheckTarget | null>({
     maxSize: 500,
     maxWaitMs: deps.loadBatchWaitMs ?? 2,
     async run(jobs) {
-      const found = await monitorRepository.loadCheckTargets(deps.db, jobs);
+      const found = await loadCheckTargets(deps.db, jobs);
       return jobs.map((j) => found.get(j.monitorId) ?? null);
     },
   });
@@ -46,7 +46,7 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
     const startedAt = now();
     deps.observer.checkStarted(startedAt - job.dueAt);
     const target = await targets.submit(job);
-    if (!target || !target.monitor.active) {
+    if (!target || !target.effectivelyActive) {
       deps.observer.checkFinished('unknown', 'skipped', now() - startedAt);
       return { kind: 'unschedule', monitorId: job.monitorId };
     }

@@ -84,6 +84,37 @@ describe('monitor changes on the bus', () => {
     ]);
   });
 
+  it('pauses and releases a group’s whole subtree, and frees the children of a deleted group', async () => {
+    const group = await add({ type: 'group', name: 'group', url: null });
+    const child = await add({ parent: group });
+    // Paused on its own: stays out whatever the group does, until it is resumed.
+    const pausedChild = await add({ parent: group, active: false });
+    const sorted = (changes: MonitorChange[]) =>
+      [...changes].sort((a, b) => a.monitorId - b.monitorId);
+    const change = (kind: MonitorChange['kind'], monitorId: number) => ({
+      kind,
+      monitorId,
+      tenantId: user.tenantId,
+    });
+
+    expect(sorted(await changesDuring(2, () => client.call('pauseMonitor', group)))).toEqual([
+      change('remove', group),
+      change('remove', child),
+    ]);
+    expect(sorted(await changesDuring(2, () => client.call('resumeMonitor', group)))).toEqual([
+      change('upsert', group),
+      change('upsert', child),
+    ]);
+    await client.call('pauseMonitor', group);
+    await client.call('resumeMonitor', pausedChild);
+    // The group is paused, so resuming a child of it changes nothing that runs.
+    expect(sorted(await changesDuring(1, () => client.call('deleteMonitor', group)))).toEqual([
+      change('remove', group),
+      change('upsert', child),
+      change('upsert', pausedChild),
+    ]);
+  });
+
   it('publishes nothing for refused or read-only calls', async () => {
     const id = await add();
     const changes = await changesDuring(0, async () => {

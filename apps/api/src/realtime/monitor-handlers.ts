@@ -12,7 +12,7 @@ import type { MonitorChange } from '@watchpost/core/queue';
 import { tenantRoom } from '@watchpost/core/realtime';
 import { defineHandler, Reply, type SocketHandler } from './define-handler.js';
 import { monitorIdSchema } from './monitor-id-schema.js';
-import { loadMonitorList } from './monitor-list.js';
+import { loadMonitorList, type MonitorListPayload } from './monitor-list.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 
 // Literal texts of spec §3.1 / §9.2.
@@ -54,8 +54,10 @@ export const monitorHandlers: readonly SocketHandler[] = [
     const monitorId = await withPushTokenCheck(
       monitorRepository.insertMonitor(deps.db, tenantId, input, active),
     );
-    publishChange(deps, { kind: active ? 'upsert' : 'remove', monitorId, tenantId });
-    await pushMonitorList(deps, tenantId);
+    const after = await loadMonitorList(deps.db, tenantId);
+    // A new monitor changes nothing else's activity.
+    announceActivity(deps, tenantId, monitorId, after, after);
+    emitMonitorList(deps, tenantId, after);
     return { ok: true, msg: 'Added Successfully.', monitorID: monitorId };
   }),
 
@@ -78,17 +80,15 @@ export const monitorHandlers: readonly SocketHandler[] = [
       throw new AppError('invalid-input', INVALID_GROUP_MSG);
     }
     await assertValidParent(deps.db, tenantId, input.parent);
+    const before = await loadMonitorList(deps.db, tenantId);
     const updated = await withPushTokenCheck(
       monitorRepository.updateMonitor(deps.db, tenantId, monitorId, input),
     );
     // Deleted between the two statements.
     if (!updated) throw new AppError('permission-denied', PERMISSION_DENIED_MSG);
-    publishChange(deps, {
-      kind: existing.active ? 'upsert' : 'remove',
-      monitorId,
-      tenantId,
-    });
-    await pushMonitorList(deps, tenantId);
+    const after = await loadMonitorList(deps.db, tenantId);
+    announceActivity(deps, tenantId, monitorId, before, after);
+    emitMonitorList(deps, tenantId, after);
     return { ok: true, msg: 'Saved.', monitorID: monitorId };
   }),
 
@@ -98,11 +98,14 @@ export const monitorHandlers: readonly SocketHandler[] = [
     // Upstream silently succeeds for ids it does not own; refusing is what keeps another
     // tenant's id from being told apart from its own (and the Python client checks existence
     // itself before deleting, §9.8).
+    const before = await loadMonitorList(deps.db, tenantId);
     const deleted = await monitorRepository.deleteMonitor(deps.db, tenantId, monitorId);
     if (!deleted) throw new AppError('not-found', MONITOR_NOT_FOUND_MSG);
-    publishChange(deps, { kind: 'remove', monitorId, tenantId });
+    // Children of a deleted group become top-level monitors and may start running.
+    const after = await loadMonitorList(deps.db, tenantId);
+    announceActivity(deps, tenantId, monitorId, before, after);
     return Reply.of({ ok: true, msg: 'Deleted Successfully.' }, async () => {
-      await pushMonitorList(deps, tenantId);
+      emitMonitorList(deps, tenantId, after);
       deps.io.to(tenantRoom(tenantId)).emit('importantHeartbeatList', monitorId, [], true);
     });
   }),
@@ -197,15 +200,42 @@ async function setActive(
   monitorId: number,
   active: boolean,
 ): Promise<void> {
+  const before = await loadMonitorList(deps.db, tenantId);
   const changed = await monitorRepository.setMonitorActive(deps.db, tenantId, monitorId, active);
   // Spec §3.1: also the answer for ids that do not exist.
   if (!changed) throw new AppError('permission-denied', NOT_OWNER_MSG);
-  publishChange(deps, { kind: active ? 'upsert' : 'remove', monitorId, tenantId });
-  await pushMonitorList(deps, tenantId);
+  const after = await loadMonitorList(deps.db, tenantId);
+  announceActivity(deps, tenantId, monitorId, before, after);
+  emitMonitorList(deps, tenantId, after);
 }
 
-export async function pushMonitorList(deps: RealtimeDeps, tenantId: number): Promise<void> {
-  deps.io.to(tenantRoom(tenantId)).emit('monitorList', await loadMonitorList(deps.db, tenantId));
+async function pushMonitorList(deps: RealtimeDeps, tenantId: number): Promise<void> {
+  emitMonitorList(deps, tenantId, await loadMonitorList(deps.db, tenantId));
+}
+
+function emitMonitorList(deps: RealtimeDeps, tenantId: number, list: MonitorListPayload): void {
+  deps.io.to(tenantRoom(tenantId)).emit('monitorList', list);
+}
+
+/**
+ * Tells the scheduler about the monitor a request touched (an add, edit or resume starts it
+ * with an immediate check) and about every other monitor whose effective activity changed:
+ * pausing, resuming, moving or deleting a group pauses or releases its whole subtree. The
+ * wire `active` already folds in the ancestors (spec §5.1).
+ */
+function announceActivity(
+  deps: RealtimeDeps,
+  tenantId: number,
+  touchedId: number,
+  before: MonitorListPayload,
+  after: MonitorListPayload,
+): void {
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const monitorId = Number(key);
+    const isActive = after[key]?.active === true;
+    if (monitorId !== touchedId && isActive === (before[key]?.active === true)) continue;
+    publishChange(deps, { kind: isActive ? 'upsert' : 'remove', monitorId, tenantId });
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ export * from './create-postgres-db.js';
 export * from './migrate.js';
 export * from './heartbeat-partitions.js';
 export * as monitorRepository from '../monitors/monitor-repository.js';
+export * from '../monitors/check-targets.js';
 export * as tenantRepository from '../tenants/tenant-repository.js';
 export * from '../heartbeats/record-beats.js';
 export * from '../heartbeats/heartbeat-queries.js';

@@ -1,6 +1,4 @@
-import { sql, type Kysely } from 'kysely';
-import { isMonitorStatus } from './monitor-status.js';
-import type { MonitorRuntimeState } from './state-machine.js';
+import type { Kysely } from 'kysely';
 import type { Database, MonitorRow, MonitorStateRow, MonitorsTable } from '../db/database.js';
 import type { Monitor } from './monitor.js';
 import type { MonitorInput } from './monitor-input.js';
@@ -238,67 +236,4 @@ export async function listMonitorStates(
     .where('tenant_id', '=', tenantId)
     .execute();
   return new Map(rows.map((r) => [r.monitor_id, r]));
-}
-
-export interface CheckTarget {
-  monitor: Monitor;
-  state: MonitorRuntimeState;
-}
-
-/**
- * Loads monitors with their runtime state for a batch of check jobs in one query. Each ref
- * carries its tenant, so a job can only ever load its own tenant's monitor.
- */
-export async function loadCheckTargets(
-  db: Kysely<Database>,
-  refs: readonly { monitorId: number; tenantId: number }[],
-): Promise<Map<number, CheckTarget>> {
-  const targets = new Map<number, CheckTarget>();
-  if (refs.length === 0) return targets;
-  const { rows } = await sql<
-    MonitorRow & {
-      state_status: number | null;
-      state_retries: number | null;
-      state_down_count: number | null;
-      state_last_beat_at: Date | null;
-    }
-  >`
-    SELECT m.*, s.status AS state_status, s.retries AS state_retries,
-           s.down_count AS state_down_count, s.last_beat_at AS state_last_beat_at
-    FROM unnest(${refs.map((r) => r.monitorId)}::int[], ${refs.map((r) => r.tenantId)}::int[])
-      AS ref(monitor_id, tenant_id)
-    JOIN monitors m ON m.id = ref.monitor_id AND m.tenant_id = ref.tenant_id
-    LEFT JOIN monitor_state s ON s.monitor_id = m.id
-  `.execute(db);
-  for (const row of rows) {
-    targets.set(row.id, {
-      monitor: toMonitor(row),
-      state: {
-        status: isMonitorStatus(row.state_status) ? row.state_status : null,
-        retries: row.state_retries ?? 0,
-        downCount: row.state_down_count ?? 0,
-        lastBeatAt: row.state_last_beat_at ?? null,
-      },
-    });
-  }
-  return targets;
-}
-
-export interface SchedulableMonitor {
-  monitorId: number;
-  tenantId: number;
-  interval: number;
-}
-
-/**
- * Every active monitor of every tenant, with only what scheduling needs. The one
- * deliberately cross-tenant read: the scheduler serves all tenants and sees no settings.
- */
-export async function listSchedulableMonitors(db: Kysely<Database>): Promise<SchedulableMonitor[]> {
-  const rows = await db
-    .selectFrom('monitors')
-    .select(['id', 'tenant_id', 'check_interval'])
-    .where('active', '=', true)
-    .execute();
-  return rows.map((r) => ({ monitorId: r.id, tenantId: r.tenant_id, interval: r.check_interval }));
 }

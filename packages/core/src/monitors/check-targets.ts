@@ -1,0 +1,94 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, MonitorRow } from '../db/database.js';
+import { toMonitor } from './monitor-repository.js';
+import type { Monitor } from './monitor.js';
+import { isMonitorStatus } from './monitor-status.js';
+import type { MonitorRuntimeState } from './state-machine.js';
+
+// What the scheduler and the workers read. A monitor runs only while it and every group
+// above it are active: pausing a group pauses its whole subtree (spec §6.7).
+
+// Deeper group chains than this are not a real configuration; the bound keeps a corrupted
+// parent chain from recursing without end.
+const MAX_GROUP_DEPTH = 64;
+
+export interface CheckTarget {
+  monitor: Monitor;
+  state: MonitorRuntimeState;
+  /** False when the monitor or one of its ancestor groups is paused. */
+  effectivelyActive: boolean;
+}
+
+/**
+ * Loads monitors with their runtime state for a batch of check jobs in one query. Each ref
+ * carries its tenant, so a job can only ever load its own tenant's monitor.
+ */
+export async function loadCheckTargets(
+  db: Kysely<Database>,
+  refs: readonly { monitorId: number; tenantId: number }[],
+): Promise<Map<number, CheckTarget>> {
+  const targets = new Map<number, CheckTarget>();
+  if (refs.length === 0) return targets;
+  const { rows } = await sql<
+    MonitorRow & {
+      state_status: number | null;
+      state_retries: number | null;
+      state_down_count: number | null;
+      state_last_beat_at: Date | null;
+      paused_ancestor: boolean;
+    }
+  >`
+    SELECT m.*, s.status AS state_status, s.retries AS state_retries,
+           s.down_count AS state_down_count, s.last_beat_at AS state_last_beat_at,
+           EXISTS (
+             WITH RECURSIVE up(id, depth) AS (
+               SELECT m.parent, 1
+               UNION ALL
+               SELECT p.parent, up.depth + 1 FROM up JOIN monitors p ON p.id = up.id
+               WHERE up.depth < ${MAX_GROUP_DEPTH}
+             )
+             SELECT 1 FROM up JOIN monitors a ON a.id = up.id WHERE NOT a.active
+           ) AS paused_ancestor
+    FROM unnest(${refs.map((r) => r.monitorId)}::int[], ${refs.map((r) => r.tenantId)}::int[])
+      AS ref(monitor_id, tenant_id)
+    JOIN monitors m ON m.id = ref.monitor_id AND m.tenant_id = ref.tenant_id
+    LEFT JOIN monitor_state s ON s.monitor_id = m.id
+  `.execute(db);
+  for (const row of rows) {
+    targets.set(row.id, {
+      monitor: toMonitor(row),
+      state: {
+        status: isMonitorStatus(row.state_status) ? row.state_status : null,
+        retries: row.state_retries ?? 0,
+        downCount: row.state_down_count ?? 0,
+        lastBeatAt: row.state_last_beat_at ?? null,
+      },
+      effectivelyActive: row.active && !row.paused_ancestor,
+    });
+  }
+  return targets;
+}
+
+export interface SchedulableMonitor {
+  monitorId: number;
+  tenantId: number;
+  interval: number;
+}
+
+/**
+ * Every effectively active monitor of every tenant, with only what scheduling needs. The
+ * one deliberately cross-tenant read: the scheduler serves all tenants and sees no settings.
+ */
+export async function listSchedulableMonitors(db: Kysely<Database>): Promise<SchedulableMonitor[]> {
+  const { rows } = await sql<{ id: number; tenant_id: number; check_interval: number }>`
+    WITH RECURSIVE live(id, tenant_id, check_interval, depth) AS (
+      SELECT id, tenant_id, check_interval, 1 FROM monitors WHERE parent IS NULL AND active
+      UNION ALL
+      SELECT m.id, m.tenant_id, m.check_interval, live.depth + 1
+      FROM monitors m JOIN live ON m.parent = live.id
+      WHERE m.active AND live.depth < ${MAX_GROUP_DEPTH}
+    )
+    SELECT id, tenant_id, check_interval FROM live
+  `.execute(db);
+  return rows.map((r) => ({ monitorId: r.id, tenantId: r.tenant_id, interval: r.check_interval }));
+}
