@@ -1,12 +1,13 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  connectKumaTestClient,
   createTestDatabase,
+  type KumaTestClient,
   TEST_REDIS_URL,
   uniqueRedisPrefix,
   type TestDatabase,
 } from '@watchpost/core/testing';
-import { connectKumaClient, type KumaClient } from '../support/kuma-client.js';
 import { freePort, runRole, spawnRole, type RoleProcess } from '../support/processes.js';
 import { startHttpTarget, type HttpTarget } from '../support/targets.js';
 import { sleep, waitFor } from '../support/wait-for.js';
@@ -28,20 +29,24 @@ let env: Record<string, string>;
 let roles: RoleProcess[] = [];
 let urlA: string;
 let urlB: string;
-const clients: KumaClient[] = [];
+const clients: KumaTestClient[] = [];
 let token: string;
-let onA: KumaClient;
-let onB: KumaClient;
-let otherTenant: KumaClient;
+let onA: KumaTestClient;
+let onB: KumaTestClient;
+let otherTenant: KumaTestClient;
 let monitorId: number;
 
-const beatsOf = (client: KumaClient, id: number): Beat[] =>
+const beatsOf = (client: KumaTestClient, id: number): Beat[] =>
   client.events
     .filter((e) => e.event === 'heartbeat' && (e.args[0] as Beat).monitorID === id)
     .map((e) => e.args[0] as Beat);
 
+/** The first push of `event` (matching `match`) this client has received or will receive. */
+const seen = (client: KumaTestClient, event: string, match?: (args: unknown[]) => boolean) =>
+  client.waitFor(event, { match, includePast: true, timeoutMs: 10_000 });
+
 async function connect(url: string) {
-  const client = await connectKumaClient(url);
+  const client = await connectKumaTestClient(url, { callTimeoutMs: 10_000 });
   clients.push(client);
   return client;
 }
@@ -109,9 +114,9 @@ describe('distributed deployment', () => {
 
     onB = await connect(urlB);
     expect(await onB.call('loginByToken', token)).toEqual({ ok: true });
-    const [info] = await onB.waitForEvent('info', (a) => 'version' in (a[0] as object));
+    const [info] = await seen(onB, 'info', (a) => 'version' in (a[0] as object));
     expect((info as { version: string }).version).toMatch(/^1\.23\.\d+$/);
-    await onB.waitForEvent('monitorList');
+    await seen(onB, 'monitorList');
   });
 
   it('streams heartbeats of a monitor added through A to the client on B', async () => {
@@ -127,18 +132,15 @@ describe('distributed deployment', () => {
     });
     expect(created).toMatchObject({ ok: true, msg: 'Added Successfully.' });
     monitorId = created.monitorID;
-    const [first] = await onB.waitForEvent(
-      'heartbeat',
-      (a) => (a[0] as Beat).monitorID === monitorId,
-    );
+    const [first] = await seen(onB, 'heartbeat', (a) => (a[0] as Beat).monitorID === monitorId);
     expect(first).toMatchObject({
       monitorID: monitorId,
       status: 1,
       important: true,
       msg: '200 - OK',
     });
-    await onB.waitForEvent('uptime', (a) => a[0] === monitorId && a[1] === 24);
-    await onB.waitForEvent('avgPing', (a) => a[0] === monitorId);
+    await seen(onB, 'uptime', (a) => a[0] === monitorId && a[1] === 24);
+    await seen(onB, 'avgPing', (a) => a[0] === monitorId);
   });
 
   it('goes PENDING, then DOWN after maxretries, then UP, marking only the changes important', async () => {
@@ -196,13 +198,14 @@ describe('distributed deployment', () => {
       token: '',
     });
     expect(login.ok).toBe(true);
-    const [list] = await otherTenant.waitForEvent('monitorList');
+    const [list] = await seen(otherTenant, 'monitorList');
     expect(list).toEqual({});
     expect(await otherTenant.call('getMonitor', monitorId)).toMatchObject({ ok: false });
 
     expect(await onA.call('resumeMonitor', monitorId)).toMatchObject({ ok: true });
     const resumedAt = Date.now();
-    await onB.waitForEvent(
+    await seen(
+      onB,
       'heartbeat',
       (a) => (a[0] as Beat).monitorID === monitorId && Date.now() >= resumedAt,
     );
@@ -226,10 +229,7 @@ describe('distributed deployment', () => {
       .where('monitor_id', '=', monitorId)
       .execute();
     expect(rows).toEqual([]);
-    const [list] = await onB.waitForEvent(
-      'monitorList',
-      (a) => !(String(monitorId) in (a[0] as object)),
-    );
+    const [list] = await seen(onB, 'monitorList', (a) => !(String(monitorId) in (a[0] as object)));
     expect(list).toEqual({});
   });
 });

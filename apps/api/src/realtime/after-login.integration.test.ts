@@ -5,9 +5,9 @@ import {
   createApiTestContext,
   insertMonitor,
   type ApiTestContext,
-  type ReceivedEvent,
   type TestUser,
 } from '../testing/api-test-context.js';
+import type { ReceivedEvent } from '@watchpost/core/testing';
 
 const LIST_PUSHES = [
   'monitorList',
@@ -217,7 +217,9 @@ describe('post-login burst (spec §2.5)', () => {
   it('sends every list (monitorList as {}) and nothing per monitor to an empty tenant', async () => {
     const empty = await ctx.createUser('empty');
     const client = await ctx.connect();
-    const waitForAll = Promise.all(LIST_PUSHES.map((name) => client.waitFor(name, 1_000)));
+    const waitForAll = Promise.all(
+      LIST_PUSHES.map((name) => client.waitFor(name, { timeoutMs: 1_000 })),
+    );
     await client.login(empty);
     await waitForAll;
     expect(pushesOf(client.events, 'monitorList')).toEqual([[{}]]);
@@ -240,7 +242,7 @@ describe('post-login burst (spec §2.5)', () => {
       ),
     );
     const client = await ctx.connect();
-    const lastPush = client.waitFor('uptime', 1_000).then(async () => {
+    const lastPush = client.waitFor('uptime', { timeoutMs: 1_000 }).then(async () => {
       await vi.waitFor(
         () => expect(pushesOf(client.events, 'uptime')).toHaveLength(ids.length * 2),
         { timeout: 1_000 },

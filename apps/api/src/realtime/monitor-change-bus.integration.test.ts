@@ -36,8 +36,16 @@ async function changesDuring(count: number, action: () => Promise<unknown>) {
   return received.slice(mark);
 }
 
+/**
+ * Adds a monitor and waits for its own change message, so that a later window of
+ * `changesDuring` cannot catch it.
+ */
 async function add(overrides: Record<string, unknown> = {}): Promise<number> {
+  const mark = received.length;
   const ack = (await client.call('add', httpMonitorPayload(overrides))) as { monitorID: number };
+  await vi.waitFor(() =>
+    expect(received.slice(mark).map((c) => c.monitorId)).toContain(ack.monitorID),
+  );
   return ack.monitorID;
 }
 
@@ -59,7 +67,7 @@ describe('monitor changes on the bus', () => {
       await changesDuring(1, () => client.call('editMonitor', { ...monitor, name: 'renamed' })),
     ).toEqual([{ kind: 'upsert', monitorId: active, tenantId: user.tenantId }]);
 
-    await client.call('pauseMonitor', active);
+    await changesDuring(1, () => client.call('pauseMonitor', active));
     const paused = ((await client.call('getMonitor', active)) as { monitor: object }).monitor;
     expect(
       await changesDuring(1, () => client.call('editMonitor', { ...paused, name: 'still paused' })),
@@ -105,9 +113,11 @@ describe('monitor changes on the bus', () => {
       change('upsert', group),
       change('upsert', child),
     ]);
-    await client.call('pauseMonitor', group);
-    await client.call('resumeMonitor', pausedChild);
-    // The group is paused, so resuming a child of it changes nothing that runs.
+    await changesDuring(2, () => client.call('pauseMonitor', group));
+    // The group is paused, so its resumed child stays out ('remove').
+    expect(await changesDuring(1, () => client.call('resumeMonitor', pausedChild))).toEqual([
+      change('remove', pausedChild),
+    ]);
     expect(sorted(await changesDuring(1, () => client.call('deleteMonitor', group)))).toEqual([
       change('remove', group),
       change('upsert', child),

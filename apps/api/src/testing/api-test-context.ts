@@ -2,14 +2,15 @@ import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { pino } from 'pino';
-import { io as connectSocket, type Socket as ClientSocket } from 'socket.io-client';
 import { monitorInputSchema } from '@watchpost/core';
 import { hashPassword } from '@watchpost/core/auth';
 import { monitorRepository, tenantRepository, type Database } from '@watchpost/core/db';
 import { createRedisMonitorChangeBus } from '@watchpost/core/queue';
 import {
+  connectKumaTestClient,
   createTestDatabase,
   TEST_REDIS_URL,
+  type KumaTestClient,
   uniqueRedisPrefix,
   type TestDatabase,
 } from '@watchpost/core/testing';
@@ -45,30 +46,10 @@ export interface TestUser {
   userId: number;
 }
 
-export interface ReceivedEvent {
-  /** A push's name, or `ack:<event>` for the reply to a call made through this client. */
-  event: string;
-  args: unknown[];
-}
-
-export interface TestClient {
-  socket: ClientSocket;
-  /** Pushes and acks in arrival order. */
-  events: ReceivedEvent[];
-  /** The ack's first argument. */
-  call(event: string, ...args: unknown[]): Promise<unknown>;
-  /** Every ack argument (for acks that are not one payload). */
-  callRaw(event: string, ...args: unknown[]): Promise<unknown[]>;
-  /** Resolves with the arguments of the first matching push received from now on. */
-  waitFor(event: string, timeoutMs?: number): Promise<unknown[]>;
-  /** Calls `login` and asserts success. */
-  login(user: TestUser): Promise<string>;
-  pushesSince(index: number, event?: string): ReceivedEvent[];
-  close(): void;
-}
+/** The recording socket client of `@watchpost/core/testing`. */
+export type TestClient = KumaTestClient;
 
 export const DEFAULT_PASSWORD = 'secret123';
-const CALL_TIMEOUT_MS = 3_000;
 
 export async function createApiTestContext(label: string): Promise<ApiTestContext> {
   const database: TestDatabase = await createTestDatabase();
@@ -117,7 +98,7 @@ export async function createApiTestContext(label: string): Promise<ApiTestContex
     startNode,
     redis,
     async connect(target = node) {
-      const client = await connectClient(target.url);
+      const client = await connectKumaTestClient(target.url);
       clients.push(client);
       return client;
     },
@@ -134,72 +115,6 @@ export async function createApiTestContext(label: string): Promise<ApiTestContex
       await Promise.all(nodes.map((n) => n.api.close()));
       await Promise.all(redisClients.map((c) => c.quit()));
       await database.drop();
-    },
-  };
-}
-
-async function connectClient(url: string): Promise<TestClient> {
-  const socket = connectSocket(url, {
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-  });
-  const events: ReceivedEvent[] = [];
-  const waiters: { event: string; resolve: (args: unknown[]) => void }[] = [];
-  socket.onAny((event: string, ...args: unknown[]) => {
-    events.push({ event, args });
-    for (const waiter of waiters.filter((w) => w.event === event)) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve(args);
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
-
-  const callRaw = (event: string, ...args: unknown[]) =>
-    new Promise<unknown[]>((resolve, reject) => {
-      socket
-        .timeout(CALL_TIMEOUT_MS)
-        .emit(event, ...args, (error: Error | null, ...ack: unknown[]) => {
-          if (error) return reject(new Error(`no ack for ${event} within ${CALL_TIMEOUT_MS} ms`));
-          events.push({ event: `ack:${event}`, args: ack });
-          resolve(ack);
-        });
-    });
-  const call = async (event: string, ...args: unknown[]) => (await callRaw(event, ...args))[0];
-
-  return {
-    socket,
-    events,
-    call,
-    callRaw,
-    waitFor(event, timeoutMs = CALL_TIMEOUT_MS) {
-      return new Promise((resolve, reject) => {
-        const waiter = { event, resolve };
-        waiters.push(waiter);
-        setTimeout(() => {
-          if (!waiters.includes(waiter)) return;
-          waiters.splice(waiters.indexOf(waiter), 1);
-          reject(new Error(`no ${event} within ${timeoutMs} ms`));
-        }, timeoutMs);
-      });
-    },
-    async login(user) {
-      const reply = (await call('login', {
-        username: user.username,
-        password: user.password,
-        token: '',
-      })) as { ok: boolean; token: string };
-      if (!reply.ok) throw new Error(`login failed: ${JSON.stringify(reply)}`);
-      return reply.token;
-    },
-    pushesSince(index, event) {
-      return events.slice(index).filter((e) => event === undefined || e.event === event);
-    },
-    close() {
-      socket.close();
     },
   };
 }

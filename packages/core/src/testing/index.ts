@@ -1,3 +1,4 @@
 // Test-only helpers: real databases and key prefixes per test file.
 export * from './env.js';
 export * from './test-database.js';
+export * from './kuma-test-client.js';

@@ -1,0 +1,109 @@
+import { io, type Socket } from 'socket.io-client';
+
+export interface ReceivedEvent {
+  /** A push's name, or `ack:<event>` for the reply to a call made through this client. */
+  event: string;
+  args: unknown[];
+}
+
+export interface WaitOptions {
+  /** Only a push whose arguments satisfy this counts. */
+  match?: (args: unknown[]) => boolean;
+  timeoutMs?: number;
+  /** Also accept a matching push that arrived before the call (default: only new ones). */
+  includePast?: boolean;
+}
+
+/**
+ * A real socket.io-client over a real WebSocket that records every push and ack in arrival
+ * order, and calls events the way Kuma clients do (data arguments, then the ack).
+ */
+export interface KumaTestClient {
+  socket: Socket;
+  /** Pushes and acks in arrival order. */
+  events: ReceivedEvent[];
+  /** The ack's first argument. */
+  call<T = unknown>(event: string, ...args: unknown[]): Promise<T>;
+  /** Every ack argument (for acks that are not one payload). */
+  callRaw(event: string, ...args: unknown[]): Promise<unknown[]>;
+  /** Resolves with the arguments of the first matching push. */
+  waitFor(event: string, options?: WaitOptions): Promise<unknown[]>;
+  /** Calls `login` and asserts success; answers the token. */
+  login(credentials: { username: string; password: string }): Promise<string>;
+  pushesSince(index: number, event?: string): ReceivedEvent[];
+  close(): void;
+}
+
+const DEFAULT_TIMEOUT_MS = 3_000;
+
+export async function connectKumaTestClient(
+  url: string,
+  { callTimeoutMs = DEFAULT_TIMEOUT_MS } = {},
+): Promise<KumaTestClient> {
+  const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  const events: ReceivedEvent[] = [];
+  const waiters: {
+    event: string;
+    match: (args: unknown[]) => boolean;
+    resolve: (args: unknown[]) => void;
+  }[] = [];
+  socket.onAny((event: string, ...args: unknown[]) => {
+    events.push({ event, args });
+    for (const waiter of waiters.filter((w) => w.event === event && w.match(args))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(args);
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+
+  const callRaw = (event: string, ...args: unknown[]) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      socket
+        .timeout(callTimeoutMs)
+        .emit(event, ...args, (error: Error | null, ...ack: unknown[]) => {
+          if (error) return reject(new Error(`no ack for ${event} within ${callTimeoutMs} ms`));
+          events.push({ event: `ack:${event}`, args: ack });
+          resolve(ack);
+        });
+    });
+  const call = async <T>(event: string, ...args: unknown[]) =>
+    (await callRaw(event, ...args))[0] as T;
+
+  return {
+    socket,
+    events,
+    call,
+    callRaw,
+    waitFor(event, { match = () => true, timeoutMs = callTimeoutMs, includePast = false } = {}) {
+      const past = includePast && events.find((e) => e.event === event && match(e.args));
+      if (past) return Promise.resolve(past.args);
+      return new Promise((resolve, reject) => {
+        const waiter = { event, match, resolve };
+        waiters.push(waiter);
+        setTimeout(() => {
+          if (!waiters.includes(waiter)) return;
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`no ${event} within ${timeoutMs} ms`));
+        }, timeoutMs);
+      });
+    },
+    async login({ username, password }) {
+      const reply = await call<{ ok: boolean; token: string }>('login', {
+        username,
+        password,
+        token: '',
+      });
+      if (!reply.ok) throw new Error(`login failed: ${JSON.stringify(reply)}`);
+      return reply.token;
+    },
+    pushesSince(index, event) {
+      return events.slice(index).filter((e) => event === undefined || e.event === event);
+    },
+    close() {
+      socket.close();
+    },
+  };
+}
