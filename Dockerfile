@@ -6,11 +6,12 @@ COPY packages/core/package.json packages/core/
 COPY apps/api/package.json apps/api/
 COPY apps/worker/package.json apps/worker/
 COPY apps/scheduler/package.json apps/scheduler/
+COPY apps/all-in-one/package.json apps/all-in-one/
 RUN npm ci
 COPY packages packages
 COPY apps apps
 COPY migrations migrations
-RUN npx tsc -b packages/core apps/api apps/worker apps/scheduler && npm prune --omit=dev
+RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production

@@ -69,10 +69,11 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       tls: result.tls,
     });
     deps.observer.checkFinished(monitor.type, result.status, now() - startedAt);
-    const dueAt =
-      transition.retrying && monitor.retryInterval > 0
-        ? finishedAt + monitor.retryInterval * 1000
-        : nextDueAfterCheck(monitor.id, monitor.interval, finishedAt);
+    // Retries keep Kuma's spacing after the failed check; everything else returns to the
+    // monitor's slot grid, which keeps monitors spread over their interval.
+    const dueAt = transition.retrying
+      ? finishedAt + transition.nextDelaySec * 1000
+      : nextDueAfterCheck(monitor.id, monitor.interval, finishedAt);
     return { kind: 'reschedule', monitorId: monitor.id, tenantId: monitor.tenantId, dueAt };
   };
 }
