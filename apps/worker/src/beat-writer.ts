@@ -1,10 +1,9 @@
 import { createMicroBatcher, toHeartbeatJson, MAINTENANCE, UP } from '@watchpost/core';
 import {
-  getWindowStats,
+  getWindowStatsFor,
   recordBeats,
   type BeatToRecord,
   type Database,
-  type WindowStats,
 } from '@watchpost/core/db';
 import { monitorStatEvents, type TenantEvents } from '@watchpost/core/realtime';
 import type { Kysely } from 'kysely';
@@ -49,26 +48,15 @@ export function createBeatWriter(options: BeatWriterOptions): BeatWriter {
     // Statistics are a courtesy after the fact: the beats are safe in the database, so a
     // failure here is logged and must not fail the checks (which would run them twice).
     try {
-      for (const [tenantId, ids] of groupByTenant(beats)) {
-        const [day, month] = await Promise.all([
-          getWindowStats(db, tenantId, ids, 24),
-          getWindowStats(db, tenantId, ids, 720),
-        ]);
-        for (const b of beats) {
-          if (b.tenantId !== tenantId) continue;
-          const up = b.status === UP || b.status === MAINTENANCE;
-          const stats: { day?: WindowStats; month?: WindowStats } = {
-            day: day.get(b.monitorId),
-            month: month.get(b.monitorId),
-          };
-          for (const [event, ...args] of monitorStatEvents(
-            b.monitorId,
-            { day: stats.day, month: stats.month },
-            up,
-            b.tls ?? null,
-          )) {
-            events.emit(tenantId, event, ...args);
-          }
+      const [day, month] = await Promise.all([
+        getWindowStatsFor(db, beats, 24),
+        getWindowStatsFor(db, beats, 720),
+      ]);
+      for (const b of beats) {
+        const stats = { day: day.get(b.monitorId), month: month.get(b.monitorId) };
+        const up = b.status === UP || b.status === MAINTENANCE;
+        for (const [event, ...args] of monitorStatEvents(b.monitorId, stats, up, b.tls ?? null)) {
+          events.emit(b.tenantId, event, ...args);
         }
       }
     } catch (error) {
@@ -77,14 +65,4 @@ export function createBeatWriter(options: BeatWriterOptions): BeatWriter {
   }
 
   return { write: (beat) => batcher.submit(beat), flush: () => batcher.flush() };
-}
-
-function groupByTenant(beats: readonly BeatToRecord[]): Map<number, number[]> {
-  const byTenant = new Map<number, number[]>();
-  for (const b of beats) {
-    const ids = byTenant.get(b.tenantId) ?? [];
-    ids.push(b.monitorId);
-    byTenant.set(b.tenantId, ids);
-  }
-  return byTenant;
 }

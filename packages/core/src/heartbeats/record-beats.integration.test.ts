@@ -6,7 +6,12 @@ import { monitorInputSchema } from '../monitors/monitor-input.js';
 import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
 import { recordBeats, type BeatToRecord } from './record-beats.js';
 import { listBeatsSince, listLatestBeats } from './heartbeat-queries.js';
-import { getWindowStats, uptimeRatio, averagePing } from '../stats/window-stats.js';
+import {
+  getWindowStats,
+  getWindowStatsFor,
+  uptimeRatio,
+  averagePing,
+} from '../stats/window-stats.js';
 
 let t: TestDatabase;
 let tenantId: number;
@@ -111,5 +116,25 @@ describe('recordBeats', () => {
     expect(latest.get(m)).toEqual([]);
     const important = await listLatestBeats(t.db, tenantId, [m], 500, true);
     expect(important.get(m)).toHaveLength(1);
+  });
+
+  it('reads statistics of several tenants in one query, each only under its own tenant', async () => {
+    const mine = await insertMonitor(t.db, tenantId, httpMonitor, true);
+    const theirs = await insertMonitor(t.db, otherTenantId, httpMonitor, true);
+    await recordBeats(t.db, [beat(mine), beat(theirs, { tenantId: otherTenantId, pingMs: 30 })]);
+    const later = new Date(Date.now() + 1);
+    const both = await getWindowStatsFor(
+      t.db,
+      [
+        { monitorId: mine, tenantId },
+        { monitorId: theirs, tenantId: otherTenantId },
+      ],
+      24,
+      later,
+    );
+    expect(both.get(mine)?.pingSum).toBe(10);
+    expect(both.get(theirs)?.pingSum).toBe(30);
+    const crossed = await getWindowStatsFor(t.db, [{ monitorId: theirs, tenantId }], 24, later);
+    expect(crossed.size).toBe(0);
   });
 });
