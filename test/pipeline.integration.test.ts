@@ -115,6 +115,21 @@ describe('check pipeline', () => {
     expect(target.hits() - hitsBefore).toBe(times.flat().length);
   });
 
+  it('drops a job whose slot a finished check already served', async () => {
+    roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'));
+    await roles.startScheduler();
+    await roles.startWorker();
+    // A long interval: after the first check nothing else is due during this test.
+    const id = await addMonitor({ interval: 300 });
+    const first = await waitFor(async () => (await beatTimes(id))[0], { what: 'first beat' });
+    await roles.queue.enqueue([{ monitorId: id, tenantId, dueAt: first - 1 }]);
+    await sleep(500);
+    expect(await beatTimes(id)).toHaveLength(1);
+
+    await roles.queue.enqueue([{ monitorId: id, tenantId, dueAt: Date.now() }]);
+    await waitFor(async () => (await beatTimes(id)).length === 2, { what: 'a fresh slot' });
+  });
+
   it('stops checking a paused monitor and forgets a deleted one', async () => {
     roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'));
     await roles.startScheduler();

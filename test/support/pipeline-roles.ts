@@ -31,9 +31,14 @@ export function createPipelineRoles(db: Kysely<Database>, prefix: string) {
   };
   const closers: (() => Promise<void>)[] = [];
 
+  const queue = createBullmqCheckQueue(redis, prefix);
+  closers.push(() => queue.close());
+
   return {
     changes,
     emitted,
+    /** The check queue as the scheduler sees it, to enqueue jobs by hand. */
+    queue,
     async startScheduler(overrides: { leaseMs?: number } = {}): Promise<RunningScheduler> {
       const queue = createBullmqCheckQueue(redis, prefix);
       const scheduler = await startScheduler({

@@ -25,7 +25,9 @@ export interface CheckProcessorDeps {
 /** What to do with the monitor's place in the due set once its job is finished. */
 export type CheckDisposition =
   | { kind: 'reschedule'; monitorId: number; tenantId: number; dueAt: number }
-  | { kind: 'unschedule'; monitorId: number };
+  | { kind: 'unschedule'; monitorId: number }
+  /** A stale job: the check that served its slot already rescheduled the monitor. */
+  | { kind: 'keep'; monitorId: number };
 
 /**
  * One check job: load the monitor and its state, run the check, apply the pure state
@@ -51,6 +53,13 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       return { kind: 'unschedule', monitorId: job.monitorId };
     }
     const { monitor, state } = target;
+    if (state.lastBeatAt && job.dueAt <= state.lastBeatAt.getTime()) {
+      // A check that finished after this job's slot was due has served it already: the
+      // scheduler re-claimed the slot between that check's job leaving the queue and its
+      // reschedule. Running again would be two checks for one slot.
+      deps.observer.checkFinished(monitor.type, 'skipped', now() - startedAt);
+      return { kind: 'keep', monitorId: monitor.id };
+    }
     const result = await deps.runCheck(monitor);
     const outcome: CheckOutcome = { kind: result.status, msg: result.msg, pingMs: result.pingMs };
     const finishedAt = now();
