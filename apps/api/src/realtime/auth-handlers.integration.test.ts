@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, passwordHashFingerprint, WEAK_PASSWORD_MSG } from '@watchpost/core/auth';
 import { tenantRepository } from '@watchpost/core/db';
+import { connectKumaTestClient } from '@watchpost/core/testing';
 import { createApiTestContext, type ApiTestContext } from '../testing/api-test-context.js';
 
 const SETUP_DONE_MSG =
@@ -288,5 +289,20 @@ describe('logout (spec §2.7)', () => {
   it('acks with no arguments when the socket was not logged in', async () => {
     const client = await ctx.connect();
     expect(await client.callRaw('logout')).toEqual([]);
+  });
+});
+
+describe('transports (spec §1.1)', () => {
+  it('serves a client that stays on HTTP long-polling, as python-socketio starts', async () => {
+    await ctx.createUser('polling-user');
+    const client = await connectKumaTestClient(ctx.node.url, { transports: ['polling'] });
+    try {
+      const lists = client.waitFor('monitorList');
+      await client.login({ username: 'polling-user', password: 'secret123' });
+      expect((await lists)[0]).toEqual({});
+      expect(client.socket.io.engine.transport.name).toBe('polling');
+    } finally {
+      client.close();
+    }
   });
 });

@@ -36,11 +36,17 @@ export interface KumaTestClient {
 
 const DEFAULT_TIMEOUT_MS = 3_000;
 
+export interface KumaTestClientOptions {
+  callTimeoutMs?: number;
+  /** `['polling']` behaves like python-socketio before its upgrade. */
+  transports?: ('websocket' | 'polling')[];
+}
+
 export async function connectKumaTestClient(
   url: string,
-  { callTimeoutMs = DEFAULT_TIMEOUT_MS } = {},
+  { callTimeoutMs = DEFAULT_TIMEOUT_MS, transports = ['websocket'] }: KumaTestClientOptions = {},
 ): Promise<KumaTestClient> {
-  const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket = io(url, { transports, forceNew: true, reconnection: false });
   const events: ReceivedEvent[] = [];
   const waiters: {
     event: string;
