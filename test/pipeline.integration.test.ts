@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { monitorInputSchema } from '@watchpost/core';
+import { monitorInputSchema, type TlsInfo } from '@watchpost/core';
 import { monitorRepository, tenantRepository } from '@watchpost/core/db';
 import { createTestDatabase, uniqueRedisPrefix, type TestDatabase } from '@watchpost/core/testing';
 import { createPipelineRoles } from './support/pipeline-roles.js';
-import { startHttpTarget, type HttpTarget } from './support/targets.js';
+import { startHttpsTarget, startHttpTarget, type HttpTarget } from './support/targets.js';
 import { sleep, waitFor } from './support/wait-for.js';
 
 let t: TestDatabase;
@@ -146,6 +146,40 @@ describe('check pipeline', () => {
     await monitorRepository.deleteMonitor(t.db, tenantId, id);
     await roles.changes.publish({ kind: 'remove', monitorId: id, tenantId });
     expect(await beatTimes(id)).toEqual([]);
+  });
+
+  it('keeps the certificate facts of an HTTPS target in the monitor state and pushes them', async () => {
+    roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'));
+    const https = await startHttpsTarget(30);
+    try {
+      await roles.startScheduler();
+      await roles.startWorker();
+      const id = await addMonitor({ url: https.url, ignoreTls: true, interval: 300 });
+      const state = await waitFor(
+        () =>
+          t.db
+            .selectFrom('monitor_state')
+            .select(['status', 'tls_info'])
+            .where('monitor_id', '=', id)
+            .where('tls_info', 'is not', null)
+            .executeTakeFirst(),
+        { what: 'TLS facts in the monitor state' },
+      );
+      expect(state.status).toBe(1);
+      const tls = state.tls_info as TlsInfo;
+      expect(tls.valid).toBe(false);
+      expect(tls.certInfo.daysRemaining).toBeGreaterThanOrEqual(29);
+      expect(tls.certInfo.daysRemaining).toBeLessThanOrEqual(31);
+      expect(tls.certInfo.subject).toMatchObject({ CN: 'localhost' });
+      expect(tls.certInfo.fingerprint256).toMatch(/^[0-9A-F:]+$/);
+      const pushed = await waitFor(() =>
+        roles.emitted.find((e) => e.event === 'certInfo' && e.args[0] === id),
+      );
+      // Spec §9.5: the certificate travels as JSON text.
+      expect(JSON.parse(pushed.args[1] as string)).toEqual(tls);
+    } finally {
+      await https.close();
+    }
   });
 
   it('finds monitors added while no scheduler was listening', async () => {

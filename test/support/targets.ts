@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { generate } from 'selfsigned';
 
 export interface HttpTarget {
   url: string;
@@ -47,5 +49,25 @@ export async function startHttpTarget(): Promise<HttpTarget> {
     stop,
     start: listen,
     close: stop,
+  };
+}
+
+/** A real HTTPS server with a fresh self-signed certificate valid for `days` days. */
+export async function startHttpsTarget(
+  days: number,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const pems = generate([{ name: 'commonName', value: 'localhost' }], { days, keySize: 2048 });
+  const server = createHttpsServer({ key: pems.private, cert: pems.cert }, (_req, res) =>
+    res.end('OK'),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `https://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
