@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 const PARTITION_DAYS_AHEAD = 7;
 
 const config = parseApiConfig(process.env);
-const logger = pino({ level: config.logLevel });
+const logger = pino({ level: config.logLevel, base: { role: 'api' } });
 
 const db = createPostgresDb({
   connectionString: config.databaseUrl,
