@@ -55,6 +55,9 @@ CREATE TABLE monitor_state (
   retries integer NOT NULL DEFAULT 0,
   down_count integer NOT NULL DEFAULT 0,
   last_beat_at timestamptz,
+  -- When the check after the last one is due, written with its beat. A check job due before
+  -- it is stale: its slot was served already. Cleared when the monitor is (re)started.
+  next_due_at timestamptz,
   last_ping double precision,
   last_msg text,
   tls_info jsonb,

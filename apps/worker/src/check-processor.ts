@@ -25,9 +25,7 @@ export interface CheckProcessorDeps {
 /** What to do with the monitor's place in the due set once its job is finished. */
 export type CheckDisposition =
   | { kind: 'reschedule'; monitorId: number; tenantId: number; dueAt: number }
-  | { kind: 'unschedule'; monitorId: number }
-  /** A stale job: the check that served its slot already rescheduled the monitor. */
-  | { kind: 'keep'; monitorId: number };
+  | { kind: 'unschedule'; monitorId: number };
 
 /**
  * One check job: load the monitor and its state, run the check, apply the pure state
@@ -53,17 +51,28 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       return { kind: 'unschedule', monitorId: job.monitorId };
     }
     const { monitor, state } = target;
-    if (state.lastBeatAt && job.dueAt <= state.lastBeatAt.getTime()) {
-      // A check that finished after this job's slot was due has served it already: the
-      // scheduler re-claimed the slot between that check's job leaving the queue and its
-      // reschedule. Running again would be two checks for one slot.
+    const reschedule = (dueAt: number): CheckDisposition => ({
+      kind: 'reschedule',
+      monitorId: monitor.id,
+      tenantId: monitor.tenantId,
+      dueAt,
+    });
+    if (target.nextDueAt && job.dueAt < target.nextDueAt.getTime()) {
+      // A stale job: the last check already served this slot and chose the next one. (The
+      // scheduler can re-claim a monitor between that check's job leaving the queue and
+      // its reschedule.) Running again would be two checks for one slot.
       deps.observer.checkFinished(monitor.type, 'skipped', now() - startedAt);
-      return { kind: 'keep', monitorId: monitor.id };
+      return reschedule(target.nextDueAt.getTime());
     }
     const result = await deps.runCheck(monitor);
     const outcome: CheckOutcome = { kind: result.status, msg: result.msg, pingMs: result.pingMs };
     const finishedAt = now();
     const transition = applyCheckOutcome(state, outcome, monitor, new Date(finishedAt));
+    // Retries keep Kuma's spacing after the failed check; everything else returns to the
+    // monitor's slot grid, which keeps monitors spread over their interval.
+    const nextDueAt = transition.retrying
+      ? finishedAt + transition.nextDelaySec * 1000
+      : nextDueAfterCheck(monitor.id, monitor.interval, finishedAt);
     await deps.beats.write({
       tenantId: monitor.tenantId,
       monitorId: monitor.id,
@@ -75,14 +84,10 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       downCount: transition.beat.downCount,
       important: transition.beat.important,
       retries: transition.state.retries,
+      nextDueAt: new Date(nextDueAt),
       tls: result.tls,
     });
     deps.observer.checkFinished(monitor.type, result.status, now() - startedAt);
-    // Retries keep Kuma's spacing after the failed check; everything else returns to the
-    // monitor's slot grid, which keeps monitors spread over their interval.
-    const dueAt = transition.retrying
-      ? finishedAt + transition.nextDelaySec * 1000
-      : nextDueAfterCheck(monitor.id, monitor.interval, finishedAt);
-    return { kind: 'reschedule', monitorId: monitor.id, tenantId: monitor.tenantId, dueAt };
+    return reschedule(nextDueAt);
   };
 }

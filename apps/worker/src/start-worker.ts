@@ -56,7 +56,6 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   );
 
   worker.on('completed', (_job, disposition: CheckDisposition) => {
-    if (disposition.kind === 'keep') return;
     const done =
       disposition.kind === 'reschedule'
         ? dueSet.schedule(disposition.monitorId, disposition.tenantId, disposition.dueAt)

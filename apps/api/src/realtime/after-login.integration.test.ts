@@ -57,6 +57,7 @@ function beat(monitorId: number, secondsAgo: number, overrides: Partial<BeatToRe
     downCount: 0,
     important: false,
     retries: 0,
+    nextDueAt: new Date(startedAt + 60_000),
     ...overrides,
   } satisfies BeatToRecord;
 }

@@ -342,6 +342,7 @@ describe('getMonitorBeats (spec §3.1)', () => {
         downCount: 0,
         important: h === 20,
         retries: 0,
+        nextDueAt: new Date(now + 60_000),
       })),
     );
     const within = async (hours: unknown) =>

@@ -93,6 +93,7 @@ export interface MonitorStateTable {
   retries: Generated<number>;
   down_count: Generated<number>;
   last_beat_at: Timestamp | null;
+  next_due_at: Timestamp | null;
   last_ping: number | null;
   last_msg: string | null;
   tls_info: Json<unknown> | null;

@@ -36,6 +36,7 @@ function beat(monitorId: number, overrides: Partial<BeatToRecord> = {}): BeatToR
     downCount: 0,
     important: false,
     retries: 0,
+    nextDueAt: new Date(Date.now() + 60_000),
     ...overrides,
   };
 }

@@ -16,6 +16,8 @@ export interface BeatToRecord {
   important: boolean;
   /** Retry counter after this beat. */
   retries: number;
+  /** When the monitor's next check is due. */
+  nextDueAt: Date;
   /** Latest certificate facts; undefined keeps what is stored. */
   tls?: TlsInfo;
 }
@@ -50,9 +52,10 @@ export async function recordBeats(
         ${col((b) => b.downCount)}::int[],
         ${col((b) => b.important)}::bool[],
         ${col((b) => b.retries)}::int[],
+        ${col((b) => b.nextDueAt.toISOString())}::timestamptz[],
         ${col((b) => (b.tls ? JSON.stringify(b.tls) : null))}::jsonb[]
       ) AS t(tenant_id, monitor_id, status, msg, time, ping, duration, down_count, important,
-             retries, tls_info)
+             retries, next_due_at, tls_info)
       JOIN monitors m ON m.id = t.monitor_id AND m.tenant_id = t.tenant_id
       FOR KEY SHARE OF m
     ),
@@ -65,15 +68,17 @@ export async function recordBeats(
     ),
     state AS (
       INSERT INTO monitor_state (monitor_id, tenant_id, status, retries, down_count,
-                                 last_beat_at, last_ping, last_msg, tls_info, updated_at)
+                                 last_beat_at, next_due_at, last_ping, last_msg, tls_info,
+                                 updated_at)
       SELECT DISTINCT ON (monitor_id) monitor_id, tenant_id, status, retries, down_count,
-             time, ping, msg, tls_info, now()
+             time, next_due_at, ping, msg, tls_info, now()
       FROM input ORDER BY monitor_id, time DESC
       ON CONFLICT (monitor_id) DO UPDATE SET
         status = EXCLUDED.status,
         retries = EXCLUDED.retries,
         down_count = EXCLUDED.down_count,
         last_beat_at = EXCLUDED.last_beat_at,
+        next_due_at = EXCLUDED.next_due_at,
         last_ping = EXCLUDED.last_ping,
         last_msg = EXCLUDED.last_msg,
         tls_info = COALESCE(EXCLUDED.tls_info, monitor_state.tls_info),

@@ -3,7 +3,9 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
 import { loadCheckTargets, listSchedulableMonitors } from './check-targets.js';
 import { monitorInputSchema } from './monitor-input.js';
-import { insertMonitor, setMonitorActive } from './monitor-repository.js';
+import { insertMonitor, setMonitorActive, updateMonitor } from './monitor-repository.js';
+import { recordBeats } from '../heartbeats/record-beats.js';
+import { PENDING } from './monitor-status.js';
 
 let t: TestDatabase;
 let tenantId: number;
@@ -67,5 +69,41 @@ describe('check targets', () => {
     const id = await insertMonitor(t.db, tenantId, monitor(), true);
     const targets = await loadCheckTargets(t.db, [{ monitorId: id, tenantId: otherTenantId }]);
     expect(targets.size).toBe(0);
+  });
+
+  it('forgets the retry count and the chosen next slot when a monitor is restarted', async () => {
+    const id = await insertMonitor(t.db, tenantId, monitor(), true);
+    const afterBeat = async () => {
+      await recordBeats(t.db, [
+        {
+          tenantId,
+          monitorId: id,
+          status: PENDING,
+          msg: 'refused',
+          time: new Date(),
+          pingMs: null,
+          durationSec: 0,
+          downCount: 0,
+          important: false,
+          retries: 1,
+          nextDueAt: new Date(Date.now() + 60_000),
+        },
+      ]);
+      const target = (await loadCheckTargets(t.db, [{ monitorId: id, tenantId }])).get(id);
+      expect(target?.state.retries).toBe(1);
+      expect(target?.nextDueAt).toBeInstanceOf(Date);
+    };
+    const restarted = async () => {
+      const target = (await loadCheckTargets(t.db, [{ monitorId: id, tenantId }])).get(id);
+      expect(target?.state.retries).toBe(0);
+      expect(target?.nextDueAt).toBeNull();
+    };
+
+    await afterBeat();
+    await setMonitorActive(t.db, tenantId, id, true);
+    await restarted();
+    await afterBeat();
+    await updateMonitor(t.db, tenantId, id, monitor({ name: 'renamed' }));
+    await restarted();
   });
 });

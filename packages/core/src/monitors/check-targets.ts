@@ -17,6 +17,8 @@ export interface CheckTarget {
   state: MonitorRuntimeState;
   /** False when the monitor or one of its ancestor groups is paused. */
   effectivelyActive: boolean;
+  /** When the check after the last one is due; null for a monitor (re)started since. */
+  nextDueAt: Date | null;
 }
 
 /**
@@ -35,11 +37,13 @@ export async function loadCheckTargets(
       state_retries: number | null;
       state_down_count: number | null;
       state_last_beat_at: Date | null;
+      state_next_due_at: Date | null;
       paused_ancestor: boolean;
     }
   >`
     SELECT m.*, s.status AS state_status, s.retries AS state_retries,
            s.down_count AS state_down_count, s.last_beat_at AS state_last_beat_at,
+           s.next_due_at AS state_next_due_at,
            EXISTS (
              WITH RECURSIVE up(id, depth) AS (
                SELECT m.parent, 1
@@ -64,6 +68,7 @@ export async function loadCheckTargets(
         lastBeatAt: row.state_last_beat_at ?? null,
       },
       effectivelyActive: row.active && !row.paused_ancestor,
+      nextDueAt: row.state_next_due_at,
     });
   }
   return targets;

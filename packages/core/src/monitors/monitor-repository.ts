@@ -122,7 +122,7 @@ export async function updateMonitor(
       .where('id', '=', id)
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) return false;
-    await resetRetries(trx, tenantId, id);
+    await restartState(trx, tenantId, id);
     // A group that stops being a group releases its children (spec §3.1).
     if (input.type !== 'group') {
       await trx
@@ -175,7 +175,7 @@ export async function setMonitorActive(
       .where('id', '=', id)
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) return false;
-    if (active) await resetRetries(trx, tenantId, id);
+    if (active) await restartState(trx, tenantId, id);
     return true;
   });
 }
@@ -216,10 +216,14 @@ export async function isDescendantOrSelf(
   return false;
 }
 
-async function resetRetries(db: Kysely<Database>, tenantId: number, id: number) {
+/**
+ * A (re)started monitor begins afresh (spec §6.3): its retry counter resets and its next
+ * check is due now rather than on the slot the previous run chose.
+ */
+async function restartState(db: Kysely<Database>, tenantId: number, id: number) {
   await db
     .updateTable('monitor_state')
-    .set({ retries: 0 })
+    .set({ retries: 0, next_due_at: null })
     .where('tenant_id', '=', tenantId)
     .where('monitor_id', '=', id)
     .execute();
