@@ -1,11 +1,6 @@
 // All three roles in one process, sharing one set of connections. Run with `npm start`.
 import { parseApiConfig, startApi } from '@watchpost/api';
-import {
-  createPostgresDb,
-  ensureDatabaseExists,
-  ensureHeartbeatPartitions,
-  runMigrations,
-} from '@watchpost/core/db';
+import { createPostgresDb, ensureDatabaseExists, prepareDatabase } from '@watchpost/core/db';
 import {
   createBullmqCheckQueue,
   createRedisDueSet,
@@ -39,8 +34,7 @@ const adapterSub = connect('adapter-subscriber');
 const changesSub = connect('changes-subscriber');
 const workerConnection = connect('worker');
 
-await runMigrations(db);
-await ensureHeartbeatPartitions(db, new Date(Date.now() - 86_400_000), 7);
+await prepareDatabase(db);
 
 const prefix = api.redisPrefix;
 const changeBus = createRedisMonitorChangeBus(redis, changesSub, prefix);

@@ -1,13 +1,9 @@
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { createPostgresDb, ensureHeartbeatPartitions, runMigrations } from '@watchpost/core/db';
+import { createPostgresDb, prepareDatabase } from '@watchpost/core/db';
 import { createRedisMonitorChangeBus } from '@watchpost/core/queue';
 import { parseApiConfig } from './config.js';
 import { startApi } from './start-api.js';
-
-const DAY_MS = 86_400_000;
-// Partitions for today and the next week; the scheduler's housekeeping keeps extending them.
-const PARTITION_DAYS_AHEAD = 7;
 
 const config = parseApiConfig(process.env);
 const logger = pino({ level: config.logLevel, base: { role: 'api' } });
@@ -26,9 +22,7 @@ for (const [name, client] of [
   client.on('error', (error) => logger.warn({ err: error, client: name }, 'Redis error'));
 }
 
-// Both take advisory locks, so several nodes starting at once are safe.
-await runMigrations(db);
-await ensureHeartbeatPartitions(db, new Date(Date.now() - DAY_MS), PARTITION_DAYS_AHEAD);
+await prepareDatabase(db);
 
 // The API only publishes; the subscriber connection is never used for the bus, so the
 // adapter's is passed rather than opening a third connection.

@@ -1,11 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AppError, baseEnvShape, parseEnv } from '@watchpost/core';
-import {
-  createPostgresDb,
-  ensureDatabaseExists,
-  ensureHeartbeatPartitions,
-  runMigrations,
-} from '@watchpost/core/db';
+import { createPostgresDb, ensureDatabaseExists, prepareDatabase } from '@watchpost/core/db';
 import { z } from 'zod';
 import { createTenant } from './create-tenant.js';
 
@@ -36,11 +31,8 @@ async function main(argv: string[]): Promise<unknown> {
   await ensureDatabaseExists(env.DATABASE_URL);
   const db = createPostgresDb({ connectionString: env.DATABASE_URL, maxConnections: 1 });
   try {
-    const applied = await runMigrations(db);
-    if (command === 'migrate') {
-      await ensureHeartbeatPartitions(db, new Date(Date.now() - 86_400_000), 7);
-      return { applied };
-    }
+    const applied = await prepareDatabase(db);
+    if (command === 'migrate') return { applied };
     return await createTenant(db, values);
   } finally {
     await db.destroy();

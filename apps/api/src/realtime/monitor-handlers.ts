@@ -68,19 +68,21 @@ export const monitorHandlers: readonly SocketHandler[] = [
     const target = editTargetSchema.safeParse(payload);
     if (!target.success) throw new AppError('permission-denied', PERMISSION_DENIED_MSG);
     const monitorId = target.data.id;
-    const existing = await monitorRepository.findMonitor(deps.db, tenantId, monitorId);
+    // The tenant's tree answers ownership, cycles and the parent's type in one query, and is
+    // the "before" picture for announceActivity.
+    const before = await loadMonitorList(deps.db, tenantId);
+    const existing = before[String(monitorId)];
     if (!existing) throw new AppError('permission-denied', PERMISSION_DENIED_MSG);
 
     const input = parseMonitorInput(deps, payload);
-    if (
-      input.parent !== null &&
-      (await monitorRepository.isDescendantOrSelf(deps.db, tenantId, monitorId, input.parent))
-    ) {
+    if (input.parent !== null) {
       // A monitor inside its own subtree would make the group tree a cycle.
-      throw new AppError('invalid-input', INVALID_GROUP_MSG);
+      const ownSubtree = [monitorId, ...(existing.childrenIDs as number[])];
+      const parent = before[String(input.parent)];
+      if (ownSubtree.includes(input.parent) || parent?.type !== 'group') {
+        throw new AppError('invalid-input', INVALID_GROUP_MSG);
+      }
     }
-    await assertValidParent(deps.db, tenantId, input.parent);
-    const before = await loadMonitorList(deps.db, tenantId);
     const updated = await withPushTokenCheck(
       monitorRepository.updateMonitor(deps.db, tenantId, monitorId, input),
     );

@@ -12,3 +12,4 @@ export * from '../stats/window-stats.js';
 export * from '../settings/server-settings.js';
 export * from './housekeeping.js';
 export * from './ensure-database.js';
+export * from './prepare-database.js';

@@ -194,28 +194,6 @@ export async function deleteMonitor(
   return result.numDeletedRows > 0n;
 }
 
-/** True when `id` is one of `ancestorId`'s descendants or the monitor itself. */
-export async function isDescendantOrSelf(
-  db: Kysely<Database>,
-  tenantId: number,
-  ancestorId: number,
-  id: number,
-): Promise<boolean> {
-  const monitors = await db
-    .selectFrom('monitors')
-    .select(['id', 'parent'])
-    .where('tenant_id', '=', tenantId)
-    .execute();
-  const parentOf = new Map(monitors.map((m) => [m.id, m.parent]));
-  const seen = new Set<number>();
-  for (let cur: number | null | undefined = id; cur != null && !seen.has(cur);) {
-    if (cur === ancestorId) return true;
-    seen.add(cur);
-    cur = parentOf.get(cur);
-  }
-  return false;
-}
-
 /**
  * A (re)started monitor begins afresh (spec §6.3): its retry counter resets and its next
  * check is due now rather than on the slot the previous run chose.

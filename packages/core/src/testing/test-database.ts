@@ -3,8 +3,7 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { createPostgresDb } from '../db/create-postgres-db.js';
 import type { Database } from '../db/database.js';
-import { ensureHeartbeatPartitions } from '../db/heartbeat-partitions.js';
-import { runMigrations } from '../db/migrate.js';
+import { prepareDatabase } from '../db/prepare-database.js';
 import { TEST_POSTGRES_URL } from './env.js';
 
 export interface TestDatabase {
@@ -25,8 +24,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
   const db = createPostgresDb({ connectionString: url.toString(), maxConnections: 5 });
-  await runMigrations(db);
-  await ensureHeartbeatPartitions(db, new Date(Date.now() - 86_400_000), 3);
+  await prepareDatabase(db);
   return {
     db,
     url: url.toString(),
