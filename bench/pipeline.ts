@@ -1,36 +1,57 @@
 // Pipeline benchmark: N HTTP monitors at an interval of S seconds, checked for T seconds by
-// the real scheduler (its own process) and the real worker (this process), against a local
-// HTTP target (its own process), on the real Postgres and Redis.
+// the real scheduler and worker against a local HTTP target (its own process).
 //
-//   npm run bench:pipeline -- --monitors 1000 --interval 10 --seconds 60
+//   npm run bench:pipeline -- --monitors 1000 --interval 10 --seconds 60 [--mode embedded]
 //
-// Prints checks/s completed, heartbeats/s persisted and lateness (check start − due time).
-import { spawn } from 'node:child_process';
+// distributed (default): Postgres and Redis; the scheduler runs as its own process, the
+//   worker in this one.
+// embedded: what `npm start` runs with nothing configured: PGlite in a temporary data
+//   directory, the in-process queue and due set, scheduler and worker both in this process.
+//
+// Prints checks/s completed, heartbeats/s persisted, lateness (check start − due time) and
+// the CPU of this process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { pino } from 'pino';
-import { tenantRepository } from '@watchpost/core/db';
-import { createRedisDueSet } from '@watchpost/core/queue';
+import { openDatabase, tenantRepository, type Database } from '@watchpost/core/db';
+import {
+  createBullmqCheckConsumer,
+  createInProcessCheckQueue,
+  createMemoryDueSet,
+  createMemoryMonitorChangeBus,
+  createRedisDueSet,
+} from '@watchpost/core/queue';
 import { createRedisTenantEvents } from '@watchpost/core/realtime';
 import { createTestDatabase, TEST_REDIS_URL, uniqueRedisPrefix } from '@watchpost/core/testing';
+import { startScheduler } from '../apps/scheduler/src/start-scheduler.js';
 import { startWorker } from '../apps/worker/src/start-worker.js';
 import type { WorkerObserver } from '../apps/worker/src/worker-observer.js';
 
 const { values } = parseArgs({
   options: {
+    mode: { type: 'string', default: 'distributed' },
     monitors: { type: 'string', default: '1000' },
     interval: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '60' },
     concurrency: { type: 'string', default: '200' },
   },
 });
+if (values.mode !== 'distributed' && values.mode !== 'embedded') {
+  throw new Error('--mode must be distributed or embedded');
+}
+const mode = values.mode;
 const monitors = Number(values.monitors);
 const intervalSec = Number(values.interval);
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const logger = pino({ level: 'warn' });
 
 function child(entry: string, env: Record<string, string> = {}) {
   return spawn(process.execPath, ['--conditions=source', '--import', 'tsx', `${ROOT}${entry}`], {
@@ -45,26 +66,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-const t = await createTestDatabase();
-const prefix = uniqueRedisPrefix('bench');
-const target = child('bench/http-target.ts');
-const targetPort = await new Promise<number>((resolve) =>
-  target.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim()))),
-);
-
-const { tenantId } = await tenantRepository.createTenantWithAdmin(t.db, {
-  name: 'bench',
-  username: 'bench',
-  passwordHash: 'x',
-});
-await sql`
-  INSERT INTO monitors (tenant_id, name, type, url, check_interval, maxretries)
-  SELECT ${tenantId}, 'm' || g, 'http', ${`http://127.0.0.1:${targetPort}/`}, ${intervalSec}, 0
-  FROM generate_series(1, ${monitors}) g
-`.execute(t.db);
-await sql`
-  INSERT INTO monitor_state (monitor_id, tenant_id) SELECT id, tenant_id FROM monitors
-`.execute(t.db);
+const stopped = (process: ChildProcess) =>
+  new Promise((resolve) => {
+    process.once('exit', resolve);
+    process.kill('SIGTERM');
+  });
 
 // Samples are only kept once the first interval has passed, when every monitor has been
 // placed on its slot and the pipeline runs in its steady state.
@@ -84,25 +90,111 @@ const observer: WorkerObserver = {
   },
 };
 
-const env = { DATABASE_URL: t.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix };
-const scheduler = child('apps/scheduler/src/main.ts', env);
-const bull = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-const redis = new Redis(TEST_REDIS_URL, { enableAutoPipelining: true });
-const worker = await startWorker({
-  db: t.db,
-  connection: bull,
-  prefix,
-  dueSet: createRedisDueSet(redis, prefix),
-  events: createRedisTenantEvents(redis, prefix),
-  logger: pino({ level: 'warn' }),
-  concurrency,
-  beatBatchSize: 500,
-  beatBatchWaitMs: 10,
-  observer,
-});
+async function seed(db: Kysely<Database>, targetUrl: string): Promise<void> {
+  const { tenantId } = await tenantRepository.createTenantWithAdmin(db, {
+    name: 'bench',
+    username: 'bench',
+    passwordHash: 'x',
+  });
+  await sql`
+    INSERT INTO monitors (tenant_id, name, type, url, check_interval, maxretries)
+    SELECT ${tenantId}, 'm' || g, 'http', ${targetUrl}, ${intervalSec}, 0
+    FROM generate_series(1, ${monitors}) g
+  `.execute(db);
+  await sql`
+    INSERT INTO monitor_state (monitor_id, tenant_id) SELECT id, tenant_id FROM monitors
+  `.execute(db);
+}
+
+/** Starts the roles of one mode on a seeded database; answers how to stop them. */
+async function startDistributed(targetUrl: string) {
+  const t = await createTestDatabase();
+  await seed(t.db, targetUrl);
+  const prefix = uniqueRedisPrefix('bench');
+  const env = { DATABASE_URL: t.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix };
+  const scheduler = child('apps/scheduler/src/main.ts', env);
+  const bull = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  const redis = new Redis(TEST_REDIS_URL, { enableAutoPipelining: true });
+  const worker = await startWorker({
+    db: t.db,
+    consumer: createBullmqCheckConsumer({
+      connection: bull,
+      prefix,
+      concurrency,
+      onError: (err) => logger.error({ err }, 'queue error'),
+    }),
+    dueSet: createRedisDueSet(redis, prefix),
+    events: createRedisTenantEvents(redis, prefix),
+    logger,
+    beatBatchSize: 500,
+    beatBatchWaitMs: 10,
+    observer,
+  });
+  return {
+    db: t.db,
+    async stop() {
+      await worker.close();
+      await stopped(scheduler);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await Promise.all([bull.quit(), redis.quit()]);
+      await t.drop();
+    },
+  };
+}
+
+async function startEmbedded(targetUrl: string) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'watchpost-bench-'));
+  const database = await openDatabase({ kind: 'pglite', dataDir });
+  await seed(database.db, targetUrl);
+  const queue = createInProcessCheckQueue({
+    concurrency,
+    onError: (err) => logger.error({ err }, 'queue error'),
+  });
+  const dueSet = createMemoryDueSet();
+  const worker = await startWorker({
+    db: database.db,
+    consumer: queue,
+    dueSet,
+    // No browser is connected: the API's Socket.IO server would drop them the same way.
+    events: { emit: () => {} },
+    logger,
+    beatBatchSize: 500,
+    beatBatchWaitMs: 10,
+    observer,
+  });
+  const scheduler = await startScheduler({
+    db: database.db,
+    dueSet,
+    checkQueue: queue,
+    changes: createMemoryMonitorChangeBus(),
+    logger,
+    tickMs: 50,
+    leaseMs: 120_000,
+    reconcileEveryMs: 30_000,
+    retentionDays: null,
+  });
+  return {
+    db: database.db,
+    async stop() {
+      await scheduler.close();
+      await worker.close();
+      await database.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const target = child('bench/http-target.ts');
+const targetPort = await new Promise<number>((resolve) =>
+  target.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim()))),
+);
+const targetUrl = `http://127.0.0.1:${targetPort}/`;
+const roles =
+  mode === 'embedded' ? await startEmbedded(targetUrl) : await startDistributed(targetUrl);
 
 console.log(
-  `monitors=${monitors} interval=${intervalSec}s concurrency=${concurrency} ` +
+  `mode=${mode} monitors=${monitors} interval=${intervalSec}s concurrency=${concurrency} ` +
     `warm-up=${intervalSec}s measure=${seconds}s`,
 );
 await new Promise((r) => setTimeout(r, intervalSec * 1000));
@@ -111,7 +203,8 @@ const cpuStart = process.cpuUsage();
 const start = Date.now();
 const countBeats = async () =>
   Number(
-    (await sql<{ n: number }>`SELECT count(*)::int8 AS n FROM heartbeats`.execute(t.db)).rows[0]!.n,
+    (await sql<{ n: number }>`SELECT count(*)::int8 AS n FROM heartbeats`.execute(roles.db))
+      .rows[0]!.n,
   );
 const beatsAtStart = await countBeats();
 await new Promise((r) => setTimeout(r, seconds * 1000));
@@ -132,15 +225,10 @@ console.log(
 );
 const avgBatch = batchSizes.reduce((a, b) => a + b, 0) / Math.max(1, batchSizes.length);
 console.log(`beat batches: ${batchSizes.length}, avg size ${avgBatch.toFixed(1)}`);
+const roleCpu = mode === 'embedded' ? 'scheduler + worker + PGlite' : 'worker';
 console.log(
-  `worker process CPU: ${(((cpu.user + cpu.system) / 1e6 / elapsed) * 100).toFixed(0)}% of one core`,
+  `${roleCpu} process CPU: ${(((cpu.user + cpu.system) / 1e6 / elapsed) * 100).toFixed(0)}% of one core`,
 );
 
-await worker.close();
-scheduler.kill('SIGTERM');
-target.kill('SIGTERM');
-await new Promise((r) => scheduler.once('exit', r));
-const keys = await redis.keys(`${prefix}:*`);
-if (keys.length > 0) await redis.del(...keys);
-await Promise.all([bull.quit(), redis.quit()]);
-await t.drop();
+await roles.stop();
+await stopped(target);

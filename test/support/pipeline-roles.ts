@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import type { Database } from '@watchpost/core/db';
 import {
+  createBullmqCheckConsumer,
   createBullmqCheckQueue,
   createRedisDueSet,
   createRedisMonitorChangeBus,
@@ -61,12 +62,15 @@ export function createPipelineRoles(db: Kysely<Database>, prefix: string) {
     async startWorker(): Promise<RunningWorker> {
       const worker = await startWorker({
         db,
-        connection: connect(),
-        prefix,
+        consumer: createBullmqCheckConsumer({
+          connection: connect(),
+          prefix,
+          concurrency: 20,
+          onError: () => {},
+        }),
         dueSet: createRedisDueSet(redis, prefix),
         events,
         logger: testLogger,
-        concurrency: 20,
         beatBatchSize: 100,
         beatBatchWaitMs: 5,
         retryAfterErrorMs: 500,

@@ -1,89 +1,113 @@
-// All three roles in one process, sharing one set of connections. Run with `npm start`.
-import { parseApiConfig, startApi } from '@watchpost/api';
-import { createPostgresDb, ensureDatabaseExists, prepareDatabase } from '@watchpost/core/db';
+// `npm start`: all three roles in one process. With DATABASE_URL and REDIS_URL they run on
+// Postgres, BullMQ and Redis; with neither, embedded on PGlite in DATA_DIR.
+import { parseApiConfig, startApi, type RunningApi } from '@watchpost/api';
+import { parseDeployment, storageOf } from '@watchpost/core';
+import { openDatabase } from '@watchpost/core/db';
 import {
-  createBullmqCheckQueue,
-  createRedisDueSet,
-  createRedisMonitorChangeBus,
-} from '@watchpost/core/queue';
-import { createRedisTenantEvents } from '@watchpost/core/realtime';
-import { parseSchedulerConfig, startScheduler } from '@watchpost/scheduler';
-import { parseWorkerConfig, startWorker } from '@watchpost/worker';
-import { Redis } from 'ioredis';
+  createOperatorRegistry,
+  serveOperatorMetrics,
+  type OperatorMetricsServer,
+} from '@watchpost/core/operator-metrics';
+import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
+import {
+  createMetricsSchedulerObserver,
+  parseSchedulerConfig,
+  startScheduler,
+  type RunningScheduler,
+} from '@watchpost/scheduler';
+import {
+  createMetricsWorkerObserver,
+  parseWorkerConfig,
+  startWorker,
+  type RunningWorker,
+} from '@watchpost/worker';
 import { pino } from 'pino';
+import { distributedAdapters, embeddedAdapters } from './adapters.js';
 
-const api = parseApiConfig(process.env);
-const worker = parseWorkerConfig(process.env);
-const scheduler = parseSchedulerConfig(process.env);
-const logger = pino({ level: api.logLevel });
+async function main(): Promise<void> {
+  const deployment = parseDeployment(process.env);
+  const apiConfig = parseApiConfig(process.env);
+  const workerConfig = parseWorkerConfig(process.env);
+  const schedulerConfig = parseSchedulerConfig(process.env);
+  const logger = pino({ level: apiConfig.logLevel });
 
-await ensureDatabaseExists(api.databaseUrl);
-const db = createPostgresDb({
-  connectionString: api.databaseUrl,
-  maxConnections: 20,
-  onPoolError: (err) => logger.warn({ err }, 'idle database connection lost'),
-});
-const connect = (name: string) => {
-  const client = new Redis(api.redisUrl, { maxRetriesPerRequest: null });
-  client.on('error', (err) => logger.warn({ err, client: name }, 'Redis error'));
-  return client;
-};
-// Blocking (BullMQ worker) and subscriber connections cannot be shared with commands.
-const redis = connect('commands');
-const adapterSub = connect('adapter-subscriber');
-const changesSub = connect('changes-subscriber');
-const workerConnection = connect('worker');
+  const database = await openDatabase(storageOf(deployment), {
+    maxConnections: 20,
+    onPoolError: (err) => logger.warn({ err }, 'idle database connection lost'),
+  });
+  const { db } = database;
+  const adapters =
+    deployment.mode === 'embedded'
+      ? embeddedAdapters(workerConfig.concurrency, logger)
+      : distributedAdapters(deployment, workerConfig.concurrency, logger);
 
-await prepareDatabase(db);
+  // One registry for the three roles: one process, one scrape target.
+  const registry = createOperatorRegistry();
 
-const prefix = api.redisPrefix;
-const changeBus = createRedisMonitorChangeBus(redis, changesSub, prefix);
-const dueSet = createRedisDueSet(redis, prefix);
-const checkQueue = createBullmqCheckQueue(redis, prefix);
+  let operatorMetrics: OperatorMetricsServer | undefined;
+  let api: RunningApi | undefined;
+  let scheduler: RunningScheduler | undefined;
+  let worker: RunningWorker | undefined;
+  // Stops whatever started, in the order that loses nothing: intake first, then the
+  // scheduler, then the checks in flight and their beats, then the storage.
+  const stopAll = async () => {
+    await operatorMetrics?.close();
+    await api?.close();
+    await scheduler?.close();
+    await worker?.close();
+    await adapters.close();
+    await database.close();
+  };
 
-const runningScheduler = await startScheduler({
-  db,
-  dueSet,
-  checkQueue,
-  changes: changeBus,
-  logger: logger.child({ role: 'scheduler' }),
-  tickMs: scheduler.tickMs,
-  leaseMs: scheduler.leaseMs,
-  reconcileEveryMs: scheduler.reconcileEveryMs,
-  retentionDays: scheduler.retentionDays,
-});
-const runningWorker = await startWorker({
-  db,
-  connection: workerConnection,
-  prefix,
-  dueSet,
-  events: createRedisTenantEvents(redis, prefix),
-  logger: logger.child({ role: 'worker' }),
-  concurrency: worker.concurrency,
-  beatBatchSize: worker.beatBatchSize,
-  beatBatchWaitMs: worker.beatBatchWaitMs,
-});
-const runningApi = await startApi({
-  db,
-  redis: { pub: redis, sub: adapterSub },
-  changeBus,
-  logger: logger.child({ role: 'api' }),
-  config: api,
-});
-logger.info(`Watchpost is running: open http://localhost:${runningApi.port}`);
+  try {
+    api = await startApi({
+      db,
+      socketAdapter: adapters.socketAdapter,
+      probes: adapters.probes,
+      changeBus: adapters.changeBus,
+      logger: logger.child({ role: 'api' }),
+      config: apiConfig,
+    });
+    worker = await startWorker({
+      db,
+      consumer: adapters.consumer,
+      dueSet: adapters.dueSet,
+      // Through the API's Socket.IO server, whose adapter reaches every other node.
+      events: api.events,
+      logger: logger.child({ role: 'worker' }),
+      beatBatchSize: workerConfig.beatBatchSize,
+      beatBatchWaitMs: workerConfig.beatBatchWaitMs,
+      observer: createMetricsWorkerObserver(registry),
+    });
+    scheduler = await startScheduler({
+      db,
+      dueSet: adapters.dueSet,
+      checkQueue: adapters.checkQueue,
+      changes: adapters.changeBus,
+      logger: logger.child({ role: 'scheduler' }),
+      tickMs: schedulerConfig.tickMs,
+      leaseMs: schedulerConfig.leaseMs,
+      reconcileEveryMs: schedulerConfig.reconcileEveryMs,
+      retentionDays: schedulerConfig.retentionDays,
+      observer: createMetricsSchedulerObserver(registry, {
+        checkQueue: adapters.checkQueue,
+        onQueueError: (err) => logger.warn({ err }, 'could not read the check queue depth'),
+      }),
+    });
+    // The three role configs read the same two variables; the API's stands for all.
+    operatorMetrics = await serveOperatorMetrics(registry, {
+      listen: apiConfig.operatorMetrics,
+      logger,
+    });
+  } catch (error) {
+    await stopAll().catch(() => {});
+    throw error;
+  }
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'shutting down');
-  await runningApi.close();
-  await runningScheduler.close();
-  await runningWorker.close();
-  await checkQueue.close();
-  await Promise.allSettled([redis, adapterSub, changesSub, workerConnection].map((c) => c.quit()));
-  await db.destroy();
-  process.exit(0);
+  const where = deployment.mode === 'embedded' ? `data in ${deployment.dataDir}` : 'distributed';
+  process.stdout.write(`Watchpost is running (${where}): open http://localhost:${api.port}\n`);
+
+  stopOnSignals(logger, stopAll);
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+
+main().catch(exitOnStartupError);

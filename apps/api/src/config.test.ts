@@ -2,37 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { parseApiConfig } from './config.js';
 
 describe('parseApiConfig', () => {
-  it('falls back to local Postgres and Redis, port 3001 and a 20 s minimum interval', () => {
+  it('falls back to port 3001 on every interface and a 20 s minimum interval', () => {
     expect(parseApiConfig({})).toEqual({
-      databaseUrl: 'postgres://postgres@127.0.0.1:5432/watchpost',
-      redisUrl: 'redis://127.0.0.1:6379',
-      redisPrefix: 'watchpost',
       logLevel: 'info',
       port: 3001,
       host: '0.0.0.0',
       minIntervalSeconds: 20,
+      operatorMetrics: null,
     });
   });
 
   it('reads every variable it knows', () => {
     expect(
       parseApiConfig({
-        DATABASE_URL: 'postgres://db/wp',
-        REDIS_URL: 'redis://cache:6380',
-        REDIS_PREFIX: 'wp:eu',
         LOG_LEVEL: 'debug',
         PORT: '0',
         HOST: '127.0.0.1',
         MIN_INTERVAL_SECONDS: '60',
+        OPERATOR_METRICS_PORT: '9464',
+        OPERATOR_METRICS_HOST: '0.0.0.0',
       }),
     ).toEqual({
-      databaseUrl: 'postgres://db/wp',
-      redisUrl: 'redis://cache:6380',
-      redisPrefix: 'wp:eu',
       logLevel: 'debug',
       port: 0,
       host: '127.0.0.1',
       minIntervalSeconds: 60,
+      operatorMetrics: { port: 9464, host: '0.0.0.0' },
     });
   });
 
@@ -46,5 +41,16 @@ describe('parseApiConfig', () => {
 
   it('refuses a port outside 0..65535', () => {
     expect(() => parseApiConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => parseApiConfig({ OPERATOR_METRICS_PORT: '70000' })).toThrow(
+      /OPERATOR_METRICS_PORT/,
+    );
+  });
+
+  it('serves operator metrics on loopback once OPERATOR_METRICS_PORT is set', () => {
+    expect(parseApiConfig({ OPERATOR_METRICS_PORT: '9464' }).operatorMetrics).toEqual({
+      port: 9464,
+      host: '127.0.0.1',
+    });
+    expect(parseApiConfig({ OPERATOR_METRICS_PORT: '' }).operatorMetrics).toBeNull();
   });
 });

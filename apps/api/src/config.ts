@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { baseConfigOf, baseEnvShape, envInteger, parseEnv } from '@watchpost/core';
+import { baseEnvShape, envInteger, parseEnv } from '@watchpost/core';
+import { operatorMetricsEnvShape, operatorMetricsListenOf } from '@watchpost/core/operator-metrics';
 
 const schema = z.object({
   ...baseEnvShape,
+  ...operatorMetricsEnvShape,
   // Port 0 asks the OS for a free port (tests, several nodes on one machine).
   PORT: envInteger(0, 65_535).default(3001),
   // Containers must listen on every interface; tests bind loopback only.
@@ -20,9 +22,10 @@ export type ApiConfig = ReturnType<typeof parseApiConfig>;
 export function parseApiConfig(env: Record<string, string | undefined>) {
   const c = parseEnv(schema, env);
   return {
-    ...baseConfigOf(c),
+    logLevel: c.LOG_LEVEL,
     port: c.PORT,
     host: c.HOST,
     minIntervalSeconds: c.MIN_INTERVAL_SECONDS,
+    operatorMetrics: operatorMetricsListenOf(c),
   };
 }

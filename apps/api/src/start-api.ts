@@ -1,34 +1,42 @@
 import type { AddressInfo } from 'node:net';
-import { createAdapter } from '@socket.io/redis-adapter';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
-import type { Redis } from 'ioredis';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { loadOrCreateJwtSecret, type Database } from '@watchpost/core/db';
 import type { MonitorChangeBus } from '@watchpost/core/queue';
-import { socketIoRedisKey } from '@watchpost/core/realtime';
+import { listenError } from '@watchpost/core/runtime';
+import type { TenantEvents } from '@watchpost/core/realtime';
 import type { ApiConfig } from './config.js';
-import { HEALTHZ_PATH, registerHealthzRoute } from './http/routes/healthz.js';
+import { registerBadgeRoutes } from './http/badges/badge-routes.js';
+import { registerMetricsRoute } from './http/metrics/metrics-route.js';
+import { registerPushRoute } from './http/push/push-route.js';
+import { HEALTHZ_PATH, registerHealthzRoute, type HealthProbe } from './http/routes/healthz.js';
+import { serializeRequest } from './http/request-log-serializer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerSocketHandlers } from './realtime/register-socket-handlers.js';
+import { createSocketTenantEvents } from './realtime/socket-tenant-events.js';
 import type { ApiServer } from './realtime/socket-types.js';
 
 export interface ApiDeps {
   db: Kysely<Database>;
   /**
-   * The Socket.IO Redis adapter's two connections (`sub` enters subscriber mode). `pub` also
-   * answers the health probe. Owned by the caller: `close()` leaves them open.
+   * The Socket.IO adapter that spans API nodes (distributed mode: the Redis adapter, whose
+   * connections stay the caller's). Omitted: Socket.IO's in-memory adapter, for one node.
    */
-  redis: { pub: Redis; sub: Redis };
+  socketAdapter?: ServerOptions['adapter'];
+  /** Probes of the dependencies besides the database that /healthz reports on. */
+  probes?: Record<string, HealthProbe>;
   changeBus: MonitorChangeBus;
   logger: Logger;
-  config: Pick<ApiConfig, 'port' | 'host' | 'redisPrefix' | 'minIntervalSeconds'>;
+  config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds'>;
 }
 
 export interface RunningApi {
   /** The port actually bound (differs from the configured one when that was 0). */
   port: number;
+  /** Emits to a tenant's room through this node's Socket.IO server (and its adapter). */
+  events: TenantEvents;
   /** Stops intake: disconnects sockets and closes the HTTP server. */
   close(): Promise<void>;
 }
@@ -44,25 +52,25 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
 
   // Typed as Fastify's own logger interface so routes can be registered on a plain
   // FastifyInstance instead of one parameterised by pino's type.
-  const httpLogger: FastifyBaseLogger = logger;
+  const httpLogger: FastifyBaseLogger = logger.child(
+    {},
+    { serializers: { req: serializeRequest } },
+  );
   const app = Fastify({
     loggerInstance: httpLogger,
-    // Health probes arrive every few seconds from every load balancer; logging them buries
-    // the requests worth reading.
-    logController: new LogController({
-      disableRequestLogging: (request) => request.url === HEALTHZ_PATH,
-    }),
+    logController: new LogController({ disableRequestLogging: isHighVolumeRequest }),
   });
   registerSecurityHeaders(app);
-  registerHealthzRoute(app, { db, redis: deps.redis.pub });
+  registerHealthzRoute(app, {
+    probes: { database: () => sql`select 1`.execute(db), ...deps.probes },
+  });
+  registerMetricsRoute(app, { db });
+  registerBadgeRoutes(app, { db, changeBus: deps.changeBus });
 
   const io: ApiServer = new Server(app.server, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
-    // Rooms span every API node and the workers' emitters (spec §1.4).
-    adapter: createAdapter(deps.redis.pub, deps.redis.sub, {
-      key: socketIoRedisKey(config.redisPrefix),
-    }),
+    ...(deps.socketAdapter && { adapter: deps.socketAdapter }),
   });
   registerSocketHandlers({
     db,
@@ -72,16 +80,19 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     jwtSecret,
     minIntervalSeconds: config.minIntervalSeconds,
   });
+  const events = createSocketTenantEvents(io);
+  registerPushRoute(app, { db, logger, events });
 
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await io.close();
-    throw error;
+    throw listenError(error, config.port, 'PORT');
   }
   const { port } = app.server.address() as AddressInfo;
   return {
     port,
+    events,
     async close() {
       // Socket.IO first: it ends long-polling requests and WebSockets, which would otherwise
       // keep the HTTP server from closing.
@@ -89,4 +100,17 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
       await app.close();
     },
   };
+}
+
+/**
+ * Requests not logged one by one: health probes from every load balancer, badges embedded in
+ * busy pages and Prometheus scrapes would bury the requests worth reading, and two log lines
+ * per request cost more than serving a cached badge. Their failures are still logged.
+ */
+function isHighVolumeRequest(request: { url: string }): boolean {
+  return (
+    request.url === HEALTHZ_PATH ||
+    request.url === '/metrics' ||
+    request.url.startsWith('/api/badge/')
+  );
 }

@@ -3,6 +3,7 @@ import type { CheckQueue, DueSet, MonitorChange, MonitorChangeBus } from '@watch
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { planReconciliation } from './plan-reconciliation.js';
+import { silentSchedulerObserver, type SchedulerObserver } from './scheduler-observer.js';
 
 export interface SchedulerDeps {
   db: Kysely<Database>;
@@ -19,6 +20,7 @@ export interface SchedulerDeps {
   retentionDays: number | null;
   housekeepingEveryMs?: number;
   now?: () => number;
+  observer?: SchedulerObserver;
 }
 
 export interface RunningScheduler {
@@ -38,6 +40,7 @@ const CLAIM_BATCH = 2000;
 export async function startScheduler(deps: SchedulerDeps): Promise<RunningScheduler> {
   const { dueSet, checkQueue, logger } = deps;
   const now = deps.now ?? Date.now;
+  const observer = deps.observer ?? silentSchedulerObserver;
   let stopped = false;
   const timers: NodeJS.Timeout[] = [];
   const inFlight = new Set<Promise<unknown>>();
@@ -50,6 +53,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<RunningSchedu
         await checkQueue.enqueue(
           due.map((e) => ({ monitorId: e.monitorId, tenantId: e.tenantId, dueAt: e.dueAt })),
         );
+        observer.checksClaimed(due.length);
       }
       total += due.length;
       if (due.length < CLAIM_BATCH || stopped) return total;

@@ -1,7 +1,6 @@
 import {
   applyCheckOutcome,
   createMicroBatcher,
-  nextDueAfterCheck,
   type CheckOutcome,
   type Monitor,
   type CheckResult,
@@ -10,6 +9,8 @@ import { loadCheckTargets, type CheckTarget, type Database } from '@watchpost/co
 import type { CheckJob } from '@watchpost/core/queue';
 import type { Kysely } from 'kysely';
 import type { BeatWriter } from './beat-writer.js';
+import { runPushCheck } from './checks/push-check.js';
+import { nextCheckDueAt } from './next-check-due.js';
 import type { WorkerObserver } from './worker-observer.js';
 
 export interface CheckProcessorDeps {
@@ -64,15 +65,23 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       deps.observer.checkFinished(monitor.type, 'skipped', now() - startedAt);
       return reschedule(target.nextDueAt.getTime());
     }
+    if (monitor.type === 'push') {
+      // Passive: the beats come from the push endpoint; this only notices their absence.
+      const pushed = await runPushCheck(deps.db, job, now);
+      if (pushed.kind === 'inactive') {
+        deps.observer.checkFinished(monitor.type, 'skipped', now() - startedAt);
+        return { kind: 'unschedule', monitorId: job.monitorId };
+      }
+      if (pushed.kind === 'missed') await deps.beats.publish([pushed.beat]);
+      const status = pushed.kind === 'missed' ? 'down' : 'up';
+      deps.observer.checkFinished(monitor.type, status, now() - startedAt);
+      return reschedule(pushed.dueAt);
+    }
     const result = await deps.runCheck(monitor);
     const outcome: CheckOutcome = { kind: result.status, msg: result.msg, pingMs: result.pingMs };
     const finishedAt = now();
     const transition = applyCheckOutcome(state, outcome, monitor, new Date(finishedAt));
-    // Retries keep Kuma's spacing after the failed check; everything else returns to the
-    // monitor's slot grid, which keeps monitors spread over their interval.
-    const nextDueAt = transition.retrying
-      ? finishedAt + transition.nextDelaySec * 1000
-      : nextDueAfterCheck(monitor.id, monitor.interval, finishedAt);
+    const nextDueAt = nextCheckDueAt(monitor, transition, finishedAt);
     await deps.beats.write({
       tenantId: monitor.tenantId,
       monitorId: monitor.id,

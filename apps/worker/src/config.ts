@@ -1,8 +1,10 @@
-import { baseConfigOf, baseEnvShape, envInteger, parseEnv } from '@watchpost/core';
+import { baseEnvShape, envInteger, parseEnv } from '@watchpost/core';
+import { operatorMetricsEnvShape, operatorMetricsListenOf } from '@watchpost/core/operator-metrics';
 import { z } from 'zod';
 
 const schema = z.object({
   ...baseEnvShape,
+  ...operatorMetricsEnvShape,
   WORKER_CONCURRENCY: envInteger(1, 10_000).default(100),
   BEAT_BATCH_SIZE: envInteger(1, 5000).default(500),
   BEAT_BATCH_WAIT_MS: envInteger(0, 1000).default(10),
@@ -13,9 +15,10 @@ export type WorkerConfig = ReturnType<typeof parseWorkerConfig>;
 export function parseWorkerConfig(env: Record<string, string | undefined>) {
   const c = parseEnv(schema, env);
   return {
-    ...baseConfigOf(c),
+    logLevel: c.LOG_LEVEL,
     concurrency: c.WORKER_CONCURRENCY,
     beatBatchSize: c.BEAT_BATCH_SIZE,
     beatBatchWaitMs: c.BEAT_BATCH_WAIT_MS,
+    operatorMetrics: operatorMetricsListenOf(c),
   };
 }

@@ -2,3 +2,4 @@
 export { startWorker, type WorkerDeps, type RunningWorker } from './start-worker.js';
 export { parseWorkerConfig, type WorkerConfig } from './config.js';
 export type { WorkerObserver } from './worker-observer.js';
+export { createMetricsWorkerObserver } from './metrics-worker-observer.js';

@@ -1,46 +1,58 @@
+import { parseDistributedServices } from '@watchpost/core';
 import { createPostgresDb } from '@watchpost/core/db';
-import { createRedisDueSet } from '@watchpost/core/queue';
+import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
+import { createBullmqCheckConsumer, createRedisDueSet } from '@watchpost/core/queue';
 import { createRedisTenantEvents } from '@watchpost/core/realtime';
+import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { parseWorkerConfig } from './config.js';
+import { createMetricsWorkerObserver } from './metrics-worker-observer.js';
 import { startWorker } from './start-worker.js';
 
-const config = parseWorkerConfig(process.env);
-const logger = pino({ level: config.logLevel, base: { role: 'worker' } });
+async function main(): Promise<void> {
+  const services = parseDistributedServices(process.env, 'worker');
+  const config = parseWorkerConfig(process.env);
+  const logger = pino({ level: config.logLevel, base: { role: 'worker' } });
 
-const db = createPostgresDb({
-  connectionString: config.databaseUrl,
-  maxConnections: 10,
-  onPoolError: (err) => logger.warn({ err }, 'idle database connection lost'),
-});
-// BullMQ needs maxRetriesPerRequest: null on the connection it blocks on.
-const bullConnection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-const redis = new Redis(config.redisUrl, { enableAutoPipelining: true });
+  const db = createPostgresDb({
+    connectionString: services.databaseUrl,
+    maxConnections: 10,
+    onPoolError: (err) => logger.warn({ err }, 'idle database connection lost'),
+  });
+  // BullMQ needs maxRetriesPerRequest: null on the connection it blocks on.
+  const bullConnection = new Redis(services.redisUrl, { maxRetriesPerRequest: null });
+  const redis = new Redis(services.redisUrl, { enableAutoPipelining: true });
+  const registry = createOperatorRegistry();
 
-const worker = await startWorker({
-  db,
-  connection: bullConnection,
-  prefix: config.redisPrefix,
-  dueSet: createRedisDueSet(redis, config.redisPrefix),
-  events: createRedisTenantEvents(redis, config.redisPrefix),
-  logger,
-  concurrency: config.concurrency,
-  beatBatchSize: config.beatBatchSize,
-  beatBatchWaitMs: config.beatBatchWaitMs,
-});
-logger.info({ concurrency: config.concurrency }, 'worker started');
+  const worker = await startWorker({
+    db,
+    consumer: createBullmqCheckConsumer({
+      connection: bullConnection,
+      prefix: services.redisPrefix,
+      concurrency: config.concurrency,
+      onError: (err) => logger.error({ err }, 'check queue error'),
+    }),
+    dueSet: createRedisDueSet(redis, services.redisPrefix),
+    events: createRedisTenantEvents(redis, services.redisPrefix),
+    logger,
+    beatBatchSize: config.beatBatchSize,
+    beatBatchWaitMs: config.beatBatchWaitMs,
+    observer: createMetricsWorkerObserver(registry),
+  });
+  logger.info({ concurrency: config.concurrency }, 'worker started');
+  const operatorMetrics = await serveOperatorMetrics(registry, {
+    listen: config.operatorMetrics,
+    logger,
+  });
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'draining');
-  await worker.close();
-  await Promise.allSettled([bullConnection.quit(), redis.quit()]);
-  await db.destroy();
-  logger.info('stopped');
-  process.exit(0);
+  // Stops taking jobs, lets running checks finish and writes their beats before closing.
+  stopOnSignals(logger, async () => {
+    await operatorMetrics.close();
+    await worker.close();
+    await Promise.allSettled([bullConnection.quit(), redis.quit()]);
+    await db.destroy();
+  });
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+
+main().catch(exitOnStartupError);

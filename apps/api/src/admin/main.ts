@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { AppError, baseEnvShape, parseEnv } from '@watchpost/core';
-import { createPostgresDb, ensureDatabaseExists, prepareDatabase } from '@watchpost/core/db';
-import { z } from 'zod';
+import { AppError, parseStorage } from '@watchpost/core';
+import { openDatabase } from '@watchpost/core/db';
 import { createTenant } from './create-tenant.js';
 
 const USAGE = [
@@ -27,15 +26,14 @@ async function main(argv: string[]): Promise<unknown> {
   if (command !== 'create-tenant' && command !== 'migrate') {
     throw new AppError('invalid-input', USAGE);
   }
-  const env = parseEnv(z.object({ DATABASE_URL: baseEnvShape.DATABASE_URL }), process.env);
-  await ensureDatabaseExists(env.DATABASE_URL);
-  const db = createPostgresDb({ connectionString: env.DATABASE_URL, maxConnections: 1 });
+  // The same storage `npm start` would use: Postgres with DATABASE_URL, else PGlite in
+  // DATA_DIR (which must not be in use by a running Watchpost).
+  const opened = await openDatabase(parseStorage(process.env), { maxConnections: 1 });
   try {
-    const applied = await prepareDatabase(db);
-    if (command === 'migrate') return { applied };
-    return await createTenant(db, values);
+    if (command === 'migrate') return { applied: opened.migrationsApplied };
+    return await createTenant(opened.db, values);
   } finally {
-    await db.destroy();
+    await opened.close();
   }
 }
 

@@ -9,8 +9,8 @@ import {
 import { getWindowStats, listLatestBeats, monitorRepository } from '@watchpost/core/db';
 import { monitorStatEvents, tenantRoom, type SocketEvent } from '@watchpost/core/realtime';
 import { buildMonitorList } from './monitor-list.js';
+import { loadApiKeyList } from './api-key-handlers.js';
 import {
-  loadApiKeyList,
   loadDockerHostList,
   loadMaintenanceList,
   loadNotificationList,

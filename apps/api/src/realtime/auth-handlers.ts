@@ -8,7 +8,12 @@ import {
   verifyPassword,
   WEAK_PASSWORD_MSG,
 } from '@watchpost/core/auth';
-import { tenantRepository, type UserRow } from '@watchpost/core/db';
+import {
+  apiKeyRejectionMessage,
+  tenantRepository,
+  verifyApiKey,
+  type UserRow,
+} from '@watchpost/core/db';
 import { sendLoginBurst } from './after-login.js';
 import {
   definePublicHandler,
@@ -17,6 +22,7 @@ import {
   NUL_TEXT_MSG,
   Reply,
   type HandlerContext,
+  type HandlerResult,
   type SocketHandler,
 } from './define-handler.js';
 import { endSession, startSession } from './session.js';
@@ -32,6 +38,7 @@ const INACTIVE_USER_MSG = 'The user is inactive or deleted.';
 
 // Not in Kuma: bcrypt only reads the first 72 bytes, so longer input buys nothing but work.
 const MAX_PASSWORD_LENGTH = 1024;
+const API_KEY_PREFIX = 'uk';
 // A login token is ~200 characters; anything far longer is not one of ours.
 const MAX_TOKEN_LENGTH = 4096;
 
@@ -115,10 +122,13 @@ export const authHandlers: readonly SocketHandler[] = [
   }),
 
   // Spec §2.4. Tokens never expire; `h` ties them to the current password hash (§11.1 a).
+  // An API key works here too (issue 4), logging in as its tenant with its scope.
   definePublicHandler('loginByToken', [z.unknown()], async (ctx, [token]) => {
     if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) {
       return failure(INVALID_TOKEN_MSG);
     }
+    // Our JWTs start with `eyJ` (a JSON header); every API key with `uk` (spec §3.8).
+    if (token.startsWith(API_KEY_PREFIX)) return logInWithApiKey(ctx, token);
     const claims = verifyLoginToken(token, ctx.deps.jwtSecret);
     if (!claims) return failure(INVALID_TOKEN_MSG);
     const user = await tenantRepository.findUserByUsername(ctx.deps.db, claims.username);
@@ -138,14 +148,45 @@ export const authHandlers: readonly SocketHandler[] = [
   }),
 ];
 
+/** A password or JWT login: the user's tenant, allowed to change everything. */
+async function logIn(ctx: HandlerContext<Session | undefined>, user: UserRow): Promise<void> {
+  await startSessionWithBurst(ctx, {
+    userId: user.id,
+    tenantId: user.tenant_id,
+    username: user.username,
+    scope: 'write',
+    apiKeyId: null,
+  });
+}
+
+/** An API key login: the key's tenant, acting as the key's creator, with the key's scope. */
+async function logInWithApiKey(
+  ctx: HandlerContext<Session | undefined>,
+  key: string,
+): Promise<HandlerResult> {
+  const verified = await verifyApiKey(ctx.deps.db, key);
+  if (!verified.ok) return failure(apiKeyRejectionMessage(verified.reason));
+  const { principal } = verified;
+  await startSessionWithBurst(ctx, {
+    userId: principal.userId,
+    tenantId: principal.tenantId,
+    username: principal.username,
+    scope: principal.scope,
+    apiKeyId: principal.keyId,
+  });
+  return { ok: true };
+}
+
 /**
  * Joins the tenant's room and sends the whole burst before the caller acks. Upstream acks
  * first (§2.4 allows either order); acking last means a client that sees `ok` already holds
  * every list, and that a failed burst can be reported instead of leaving a half-logged-in
  * socket behind.
  */
-async function logIn(ctx: HandlerContext<Session | undefined>, user: UserRow): Promise<void> {
-  const session: Session = { userId: user.id, tenantId: user.tenant_id, username: user.username };
+async function startSessionWithBurst(
+  ctx: HandlerContext<Session | undefined>,
+  session: Session,
+): Promise<void> {
   await startSession(ctx.socket, session);
   try {
     await sendLoginBurst(ctx.socket, ctx.deps, session);

@@ -42,11 +42,74 @@ export interface HandlerContext<S extends Session | undefined> {
   session: S;
 }
 
+/**
+ * - `public`: anyone (spec §2.11).
+ * - `read`: any logged-in session, a read-scope API key included.
+ * - `write`: changes something (or acts, like sending a test notification); refused to a
+ *   read-scope API key session.
+ * - `account`: the login's own credentials; refused to every API key session, so a leaked
+ *   key cannot take over the account it belongs to.
+ */
+export type HandlerAccess = 'public' | 'read' | 'write' | 'account';
+
+export const READ_ONLY_SESSION_MSG =
+  'This session uses a read-only API key, which cannot make changes.';
+export const ACCOUNT_EVENT_MSG = 'This needs a login with username and password, not an API key.';
+
+/**
+ * Kuma's events that only read (spec §3.0). Every other protected event counts as `write`,
+ * so a handler added later is refused to read-only keys until it is listed here: forgetting
+ * fails closed, not open.
+ */
+const READ_EVENTS: ReadonlySet<string> = new Set([
+  'getMonitor',
+  'getMonitorList',
+  'getMonitorBeats',
+  'getTags',
+  'getStatusPage',
+  'getMaintenance',
+  'getMaintenanceList',
+  'getMonitorMaintenance',
+  'getMaintenanceStatusPage',
+  'getAPIKeyList',
+  'getSettings',
+  'getGameList',
+  'getDatabaseSize',
+  'twoFAStatus',
+  'checkApprise',
+]);
+
+/** Events about the login's password and second factor (spec §2.8, §2.9). */
+const ACCOUNT_EVENTS: ReadonlySet<string> = new Set([
+  'changePassword',
+  'prepare2FA',
+  'verifyToken',
+  'save2FA',
+  'disable2FA',
+]);
+
+export function accessOf(event: string): Exclude<HandlerAccess, 'public'> {
+  if (READ_EVENTS.has(event)) return 'read';
+  if (ACCOUNT_EVENTS.has(event)) return 'account';
+  return 'write';
+}
+
+/** Why this session may not call an event of this access, or null when it may. */
+function refusalFor(access: HandlerAccess, session: Session): string | null {
+  if (access === 'account' && session.apiKeyId !== null) return ACCOUNT_EVENT_MSG;
+  if ((access === 'write' || access === 'account') && session.scope !== 'write') {
+    return READ_ONLY_SESSION_MSG;
+  }
+  return null;
+}
+
 type ArgSchemas = readonly z.ZodType[];
 type ArgOutputs<Items extends ArgSchemas> = { [K in keyof Items]: z.output<Items[K]> };
 
 export interface SocketHandler {
   readonly event: string;
+  /** What the event needs from the session (see accessOf). */
+  readonly access: HandlerAccess;
   /** Runs one call: the raw Socket.IO arguments, ack function last. Never throws. */
   run(socket: ApiSocket, deps: RealtimeDeps, rawArgs: unknown[]): Promise<void>;
 }
@@ -60,7 +123,7 @@ export function definePublicHandler<const Items extends ArgSchemas>(
     args: ArgOutputs<Items>,
   ) => Promise<HandlerResult>,
 ): SocketHandler {
-  return createHandler(event, args, false, handle);
+  return createHandler(event, args, 'public', handle);
 }
 
 /** An event that needs a logged-in socket; the handler gets its tenant scope as `session`. */
@@ -69,7 +132,7 @@ export function defineHandler<const Items extends ArgSchemas>(
   args: Items,
   handle: (ctx: HandlerContext<Session>, args: ArgOutputs<Items>) => Promise<HandlerResult>,
 ): SocketHandler {
-  return createHandler(event, args, true, (ctx, parsed) =>
+  return createHandler(event, args, accessOf(event), (ctx, parsed) =>
     // createHandler only calls this with a session when requiresLogin is true.
     handle(ctx as HandlerContext<Session>, parsed),
   );
@@ -78,15 +141,17 @@ export function defineHandler<const Items extends ArgSchemas>(
 function createHandler<Items extends ArgSchemas>(
   event: string,
   items: Items,
-  requiresLogin: boolean,
+  access: HandlerAccess,
   handle: (
     ctx: HandlerContext<Session | undefined>,
     args: ArgOutputs<Items>,
   ) => Promise<HandlerResult>,
 ): SocketHandler {
   const schema = z.tuple(items as unknown as [z.ZodType, ...z.ZodType[]]);
+  const requiresLogin = access !== 'public';
   return {
     event,
+    access,
     async run(socket, deps, rawArgs) {
       const ack = rawArgs.at(-1);
       // Spec §2.2 step 1, applied to every event: without an ack function nobody is waiting,
@@ -101,8 +166,12 @@ function createHandler<Items extends ArgSchemas>(
       let result: HandlerResult;
       try {
         const session = socket.data.session;
+        // Decided here, for every event at once, rather than by each handler.
+        const refusal = session ? refusalFor(access, session) : null;
         if (requiresLogin && !session) {
           result = failure(NOT_LOGGED_IN_MSG);
+        } else if (refusal !== null) {
+          result = failure(refusal);
         } else if (requiresLogin && containsNulCharacter(data)) {
           // Postgres text and jsonb cannot store U+0000; refuse it here with a clear message
           // instead of failing deep inside a query. The public (auth) events answer with their

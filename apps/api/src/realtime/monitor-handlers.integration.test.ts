@@ -223,6 +223,19 @@ describe('editMonitor (spec §3.1)', () => {
     expect(await getMonitor(child)).toMatchObject({ parent: null, pathName: 'kid' });
   });
 
+  it('keeps a push monitor’s token when the edit leaves it out, and takes a new one given', async () => {
+    const id = await addMonitor({ type: 'push', name: 'cron', url: null, pushToken: null });
+    const token = (await getMonitor(id)).pushToken;
+    expect(token).toMatch(/^[A-Za-z0-9]{32}$/);
+    const { pushToken: _omitted, ...withoutToken } = await getMonitor(id);
+    expect(await client.call('editMonitor', { ...withoutToken, name: 'cron 2' })).toMatchObject({
+      ok: true,
+    });
+    expect(await getMonitor(id)).toMatchObject({ name: 'cron 2', pushToken: token });
+    await client.call('editMonitor', { ...withoutToken, pushToken: 'chosenByTheUser123' });
+    expect((await getMonitor(id)).pushToken).toBe('chosenByTheUser123');
+  });
+
   it('answers "Permission denied." for an unknown or missing id', async () => {
     const payload = httpMonitorPayload();
     expect(await client.call('editMonitor', { ...payload, id: 999_999 })).toEqual({

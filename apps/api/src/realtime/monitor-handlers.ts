@@ -74,7 +74,7 @@ export const monitorHandlers: readonly SocketHandler[] = [
     const existing = before[String(monitorId)];
     if (!existing) throw new AppError('permission-denied', PERMISSION_DENIED_MSG);
 
-    const input = parseMonitorInput(deps, payload);
+    const input = keepPushToken(parseMonitorInput(deps, payload), payload, existing.pushToken);
     if (input.parent !== null) {
       // A monitor inside its own subtree would make the group tree a cycle.
       const ownSubtree = [monitorId, ...(existing.childrenIDs as number[])];
@@ -249,4 +249,17 @@ function publishChange(deps: RealtimeDeps, change: MonitorChange): void {
   deps.changeBus.publish(change).catch((error: unknown) => {
     deps.logger.warn({ err: error, change }, 'could not publish monitor change');
   });
+}
+
+/**
+ * Parsing gives a push monitor without a token a fresh one, which is right for `add`; an edit
+ * that leaves the token out must keep the old one, or every pusher's URL would break.
+ */
+function keepPushToken(input: MonitorInput, payload: unknown, previous: unknown): MonitorInput {
+  const sent = (payload as { pushToken?: unknown }).pushToken;
+  const sentToken = typeof sent === 'string' && sent !== '';
+  if (input.type !== 'push' || sentToken || typeof previous !== 'string' || previous === '') {
+    return input;
+  }
+  return { ...input, pushToken: previous };
 }

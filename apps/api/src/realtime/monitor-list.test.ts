@@ -42,6 +42,7 @@ function makeMonitor(overrides: Partial<Monitor> & Pick<Monitor, 'id'>): Monitor
     packetSize: 56,
     weight: 2000,
     extra: {},
+    badgesPublic: false,
     createdAt: new Date(0),
     ...overrides,
   };

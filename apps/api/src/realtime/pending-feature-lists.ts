@@ -20,8 +20,5 @@ export const loadProxyList: TenantListLoader<unknown[]> = async () => [];
 /** Spec §5.7: array. */
 export const loadDockerHostList: TenantListLoader<unknown[]> = async () => [];
 
-/** Spec §5.10: array. */
-export const loadApiKeyList: TenantListLoader<unknown[]> = async () => [];
-
 /** Spec §5.8: object keyed by status page id. */
 export const loadStatusPageList: TenantListLoader<Record<string, unknown>> = async () => ({});

@@ -1,4 +1,5 @@
 import { tenantRepository } from '@watchpost/core/db';
+import { apiKeyHandlers } from './api-key-handlers.js';
 import { authHandlers } from './auth-handlers.js';
 import type { SocketHandler } from './define-handler.js';
 import { monitorHandlers } from './monitor-handlers.js';
@@ -6,7 +7,12 @@ import type { RealtimeDeps } from './realtime-deps.js';
 import { preLoginInfo } from './server-info.js';
 import type { ApiSocket } from './socket-types.js';
 
-const HANDLERS: readonly SocketHandler[] = [...authHandlers, ...monitorHandlers];
+/** Every client event this server answers; exported for the tests that walk all of them. */
+export const HANDLERS: readonly SocketHandler[] = [
+  ...authHandlers,
+  ...monitorHandlers,
+  ...apiKeyHandlers,
+];
 
 /** Wires every client event of every socket through its defineHandler wrapper. */
 export function registerSocketHandlers(deps: RealtimeDeps): void {

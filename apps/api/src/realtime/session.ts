@@ -1,5 +1,5 @@
 import { tenantRoom } from '@watchpost/core/realtime';
-import type { ApiSocket, Session } from './socket-types.js';
+import type { ApiServer, ApiSocket, Session } from './socket-types.js';
 
 /**
  * Authenticates the socket for one user. A socket that logs in again as someone else first
@@ -16,4 +16,19 @@ export function endSession(socket: ApiSocket): void {
   if (!previous) return;
   delete socket.data.session;
   void socket.leave(tenantRoom(previous.tenantId));
+}
+
+/**
+ * Disconnects every socket, on any API node, that logged in with this key, so disabling or
+ * deleting a key also ends the sessions it opened instead of letting them outlive it.
+ */
+export async function endApiKeySessions(
+  io: ApiServer,
+  tenantId: number,
+  apiKeyId: number,
+): Promise<void> {
+  const sockets = await io.in(tenantRoom(tenantId)).fetchSockets();
+  for (const socket of sockets) {
+    if (socket.data.session?.apiKeyId === apiKeyId) socket.disconnect(true);
+  }
 }

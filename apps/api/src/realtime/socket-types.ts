@@ -4,6 +4,7 @@ import type {
   toImportantHeartbeatJson,
   toHeartbeatJson,
 } from '@watchpost/core';
+import type { ApiKeyJson, ApiKeyScope } from '@watchpost/core/db';
 import type { ServerInfo } from './server-info.js';
 import type { MonitorListPayload } from './monitor-list.js';
 
@@ -38,7 +39,7 @@ export interface ServerToClientEvents {
   notificationList: (notifications: unknown[]) => void;
   proxyList: (proxies: unknown[]) => void;
   dockerHostList: (dockerHosts: unknown[]) => void;
-  apiKeyList: (apiKeys: unknown[]) => void;
+  apiKeyList: (apiKeys: ApiKeyJson[]) => void;
   statusPageList: (statusPages: Record<string, unknown>) => void;
 }
 
@@ -47,6 +48,10 @@ export interface Session {
   userId: number;
   tenantId: number;
   username: string;
+  /** `write` for a password or JWT login; an API key login gets the key's scope. */
+  scope: ApiKeyScope;
+  /** The key a `loginByToken` with an API key used; null for a password or JWT login. */
+  apiKeyId: number | null;
 }
 
 export interface SocketData {

@@ -15,6 +15,7 @@ import {
   type TestDatabase,
 } from '@watchpost/core/testing';
 import { parseApiConfig } from '../config.js';
+import { createRedisSocketAdapter } from '../redis-socket-adapter.js';
 import { startApi, type RunningApi } from '../start-api.js';
 
 /** Integration-test world: a fresh database, a private Redis prefix, API nodes in-process. */
@@ -79,10 +80,11 @@ export async function createApiTestContext(label: string): Promise<ApiTestContex
     const sub = redis();
     const api = await startApi({
       db: database.db,
-      redis: { pub, sub },
+      socketAdapter: createRedisSocketAdapter(pub, sub, redisPrefix),
+      probes: { redis: () => pub.ping() },
       changeBus: createRedisMonitorChangeBus(pub, sub, redisPrefix),
       logger,
-      config: parseApiConfig({ PORT: '0', HOST: '127.0.0.1', REDIS_PREFIX: redisPrefix }),
+      config: parseApiConfig({ PORT: '0', HOST: '127.0.0.1' }),
     });
     const node = { url: `http://127.0.0.1:${api.port}`, api };
     nodes.push(node);

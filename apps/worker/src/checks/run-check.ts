@@ -29,12 +29,14 @@ function runCheckOfType(monitor: Monitor, signal: AbortSignal): Promise<CheckRes
       return runHttpCheck(monitor, { signal });
     case 'port':
       return runPortCheck(monitor, { signal });
+    case 'push':
+      // Push monitors have no target to call; the processor evaluates their window instead.
+      throw new Error('push monitors are checked by runPushCheck, not runCheck');
     case 'grpc-keyword':
     case 'ping':
     case 'dns':
     case 'docker':
     case 'real-browser':
-    case 'push':
     case 'steam':
     case 'gamedig':
     case 'mqtt':

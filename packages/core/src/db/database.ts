@@ -1,4 +1,5 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
+import type { ApiKeysTable } from '../api-keys/api-keys.table.js';
 
 /** Row types of every table, snake_case as in the migrations (which are the truth). */
 export interface Database {
@@ -12,6 +13,7 @@ export interface Database {
   stat_hourly: StatTable;
   stat_daily: StatTable;
   schema_migrations: SchemaMigrationsTable;
+  api_keys: ApiKeysTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -83,6 +85,7 @@ export interface MonitorsTable {
   packet_size: Generated<number>;
   weight: Generated<number>;
   extra: ColumnType<Record<string, unknown>, string | undefined, string>;
+  badges_public: Generated<boolean>;
   created_at: GeneratedTimestamp;
 }
 
@@ -97,6 +100,9 @@ export interface MonitorStateTable {
   last_ping: number | null;
   last_msg: string | null;
   tls_info: Json<unknown> | null;
+  /** Derived from tls_info by Postgres (generated columns): read-only. */
+  cert_valid: GeneratedAlways<boolean | null>;
+  cert_days_remaining: GeneratedAlways<number | null>;
   updated_at: GeneratedTimestamp;
 }
 

@@ -16,8 +16,11 @@ export interface BeatToRecord {
   important: boolean;
   /** Retry counter after this beat. */
   retries: number;
-  /** When the monitor's next check is due. */
-  nextDueAt: Date;
+  /**
+   * When the monitor's next check is due; null keeps what is stored (a push to a monitor
+   * whose own checks keep their schedule).
+   */
+  nextDueAt: Date | null;
   /** Latest certificate facts; undefined keeps what is stored. */
   tls?: TlsInfo;
 }
@@ -52,7 +55,7 @@ export async function recordBeats(
         ${col((b) => b.downCount)}::int[],
         ${col((b) => b.important)}::bool[],
         ${col((b) => b.retries)}::int[],
-        ${col((b) => b.nextDueAt.toISOString())}::timestamptz[],
+        ${col((b) => b.nextDueAt?.toISOString() ?? null)}::timestamptz[],
         ${col((b) => (b.tls ? JSON.stringify(b.tls) : null))}::jsonb[]
       ) AS t(tenant_id, monitor_id, status, msg, time, ping, duration, down_count, important,
              retries, next_due_at, tls_info)
@@ -78,7 +81,7 @@ export async function recordBeats(
         retries = EXCLUDED.retries,
         down_count = EXCLUDED.down_count,
         last_beat_at = EXCLUDED.last_beat_at,
-        next_due_at = EXCLUDED.next_due_at,
+        next_due_at = COALESCE(EXCLUDED.next_due_at, monitor_state.next_due_at),
         last_ping = EXCLUDED.last_ping,
         last_msg = EXCLUDED.last_msg,
         tls_info = COALESCE(EXCLUDED.tls_info, monitor_state.tls_info),

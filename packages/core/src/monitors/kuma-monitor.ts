@@ -71,6 +71,7 @@ export function toKumaMonitor(m: Monitor, ctx: KumaMonitorContext): Record<strin
     basic_auth_user: m.basicAuthUser,
     basic_auth_pass: m.basicAuthPass,
     pushToken: m.pushToken,
+    badgesPublic: m.badgesPublic,
     ...extra,
     includeSensitiveData: true,
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { generatePushToken } from '../push/push-token.js';
 import { AUTH_METHODS, MONITOR_TYPES } from './monitor-types.js';
 
 /** Upper bound Kuma applies to `interval` (24 days in seconds; spec §3.1). */
@@ -184,6 +185,9 @@ export function monitorInputSchema(minIntervalSeconds: number) {
         .record(z.string(), z.unknown())
         .nullish()
         .transform((v) => v ?? {}),
+      // Absent means private: editMonitor is a full overwrite, and clients that do not know
+      // the field must not publish a monitor by accident.
+      badgesPublic: optBool(false),
       ...Object.fromEntries(EXTRA_MONITOR_FIELDS.map((k) => [k, extraValue.optional()])),
     })
     .superRefine((m, ctx) => {
@@ -242,7 +246,9 @@ export function monitorInputSchema(minIntervalSeconds: number) {
         basicAuthUser: m.basic_auth_user,
         basicAuthPass: m.basic_auth_pass,
         expiryNotification: m.expiryNotification,
-        pushToken: m.pushToken,
+        // A push monitor without a token could never receive a beat. Kuma's clients generate
+        // one; clients that do not get one here, from a secure source.
+        pushToken: m.type === 'push' && !m.pushToken ? generatePushToken() : m.pushToken,
         proxyId: m.proxyId,
         dnsResolveType: m.dns_resolve_type,
         dnsResolveServer: m.dns_resolve_server,
@@ -250,6 +256,7 @@ export function monitorInputSchema(minIntervalSeconds: number) {
         notificationIds: Object.entries(m.notificationIDList)
           .filter(([id, on]) => on && /^\d+$/.test(id))
           .map(([id]) => Number(id)),
+        badgesPublic: m.badgesPublic,
         extra,
       };
     });

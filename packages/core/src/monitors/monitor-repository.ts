@@ -47,6 +47,7 @@ export function toMonitor(row: MonitorRow): Monitor {
     packetSize: row.packet_size,
     weight: row.weight,
     extra: row.extra,
+    badgesPublic: row.badges_public,
     createdAt: row.created_at,
   };
 }
@@ -87,6 +88,7 @@ function toColumns(input: MonitorInput) {
     dns_resolve_server: input.dnsResolveServer,
     packet_size: input.packetSize,
     extra: JSON.stringify(input.extra),
+    badges_public: input.badgesPublic,
   } satisfies Partial<Record<keyof MonitorsTable, unknown>>;
 }
 

@@ -51,6 +51,8 @@ export interface Monitor {
   packetSize: number;
   weight: number;
   extra: Record<string, unknown>;
+  /** Badges show this monitor's data to anyone (Watchpost's addition; Kuma needs a status page). */
+  badgesPublic: boolean;
   createdAt: Date;
 }
 

@@ -17,7 +17,10 @@ export interface MonitorRuntimeState {
 }
 
 export type CheckOutcome =
-  { kind: 'up' | 'down'; msg: string; pingMs: number | null } | { kind: 'maintenance' };
+  | { kind: 'up' | 'down'; msg: string; pingMs: number | null }
+  | { kind: 'maintenance' }
+  /** A client called the push URL (spec §6.8, §7.3); `status` is the query's verdict. */
+  | { kind: 'pushed'; status: 'up' | 'down'; msg: string; pingMs: number | null };
 
 export interface StateMachineSettings {
   maxretries: number;
@@ -142,11 +145,34 @@ function decideStatus(
         return { status: UP, msg: outcome.msg, pingMs: outcome.pingMs, retries: 0 };
       }
       return failed(retries, outcome.msg, outcome.pingMs, settings.maxretries);
+    case 'pushed':
+      return decidePushedStatus(retries, outcome, settings);
     default: {
       const unreachable: never = outcome;
       throw new Error(`unknown check outcome ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+/**
+ * Spec §6.8: the push is the verdict, so this path has no PENDING. Upside-down flips the
+ * status but keeps the pusher's msg (no "Flip UP to DOWN", as upstream).
+ */
+function decidePushedStatus(
+  retries: number,
+  outcome: Extract<CheckOutcome, { kind: 'pushed' }>,
+  settings: StateMachineSettings,
+): StatusDecision {
+  const { msg, pingMs } = outcome;
+  if ((outcome.status === 'up') !== settings.upsideDown) {
+    // Resets the counter as upstream's loop does once it sees the fresh UP beat: the next
+    // missed window starts over with PENDING.
+    return { status: UP, msg, pingMs, retries: 0 };
+  }
+  // A pushed DOWN has used up the retries: when the pushes then stop, the window check adds
+  // DOWN beats, not a PENDING that would turn into a second DOWN notification for one outage
+  // (upstream's in-memory counter does produce DOWN → PENDING → DOWN there).
+  return { status: DOWN, msg, pingMs, retries: Math.max(retries, settings.maxretries) };
 }
 
 function failed(

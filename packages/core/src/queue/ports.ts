@@ -36,6 +36,22 @@ export interface CheckQueue {
   waitingCount(): Promise<number>;
 }
 
+/** Takes check jobs off the queue and runs them (the worker's side of CheckQueue). */
+export interface CheckConsumer {
+  /** Starts running jobs through `handler`, at most the consumer's concurrency at once. */
+  start<R>(handler: CheckJobHandler<R>): Promise<void>;
+  /** Stops taking jobs and waits until the running ones have finished and reported. */
+  close(): Promise<void>;
+}
+
+export interface CheckJobHandler<R> {
+  run(job: CheckJob): Promise<R>;
+  /** Called once the job has left the queue, so the monitor can be enqueued again. */
+  completed(job: CheckJob, result: R): void;
+  /** `run` threw; `job` is undefined when the queue held data that is not a check job. */
+  failed(job: CheckJob | undefined, error: Error): void;
+}
+
 /** A monitor was created, edited, paused, resumed or deleted. */
 export interface MonitorChange {
   kind: 'upsert' | 'remove';

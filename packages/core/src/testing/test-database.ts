@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { createPostgresDb } from '../db/create-postgres-db.js';
+import { createPgliteDb } from '../db/pglite/create-pglite-db.js';
 import type { Database } from '../db/database.js';
 import { prepareDatabase } from '../db/prepare-database.js';
 import { TEST_POSTGRES_URL } from './env.js';
@@ -33,6 +34,26 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/** The storage backends the repository code must work on identically. */
+export const TEST_BACKENDS = ['postgres', 'pglite'] as const;
+export type TestBackend = (typeof TEST_BACKENDS)[number];
+
+export interface BackendTestDatabase {
+  db: Kysely<Database>;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database on either backend: a new Postgres database, or an in-memory
+ * PGlite (the embedded mode's engine).
+ */
+export async function openTestDatabase(backend: TestBackend): Promise<BackendTestDatabase> {
+  if (backend === 'postgres') return createTestDatabase();
+  const db = await createPgliteDb();
+  await prepareDatabase(db);
+  return { db, drop: () => db.destroy() };
 }
 
 async function adminQuery(text: string): Promise<void> {

@@ -1,5 +1,6 @@
 import Fastify from 'fastify';
 import { Redis } from 'ioredis';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDb } from '@watchpost/core/db';
 import { createApiTestContext, type ApiTestContext } from '../../testing/api-test-context.js';
@@ -41,18 +42,22 @@ describe('GET /healthz', () => {
     const healthyRedis = ctx.redis();
     const app = Fastify();
     registerSecurityHeaders(app);
-    registerHealthzRoute(app, { db, redis });
+    registerHealthzRoute(app, {
+      probes: { database: () => sql`select 1`.execute(db), redis: () => redis.ping() },
+    });
     const brokenBoth = await app.inject({ method: 'GET', url: '/healthz' });
 
     const dbOnly = Fastify();
-    registerHealthzRoute(dbOnly, { db, redis: healthyRedis });
+    registerHealthzRoute(dbOnly, {
+      probes: { database: () => sql`select 1`.execute(db), redis: () => healthyRedis.ping() },
+    });
     const brokenDb = await dbOnly.inject({ method: 'GET', url: '/healthz' });
     try {
       expect(brokenBoth.statusCode).toBe(503);
-      expect(brokenBoth.json()).toEqual({ ok: false, failed: ['postgres', 'redis'] });
+      expect(brokenBoth.json()).toEqual({ ok: false, failed: ['database', 'redis'] });
       expect(brokenBoth.headers['x-frame-options']).toBe('SAMEORIGIN');
       expect(brokenDb.statusCode).toBe(503);
-      expect(brokenDb.json()).toEqual({ ok: false, failed: ['postgres'] });
+      expect(brokenDb.json()).toEqual({ ok: false, failed: ['database'] });
     } finally {
       await Promise.all([app.close(), dbOnly.close(), db.destroy()]);
       redis.disconnect();

@@ -1,0 +1,42 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryMonitorChangeBus } from '@watchpost/core/queue';
+import { createTestDatabase, type TestDatabase } from '@watchpost/core/testing';
+import { startApi, type RunningApi } from '../start-api.js';
+
+let database: TestDatabase;
+let api: RunningApi;
+const lines: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const logger = pino(
+    { level: 'info' },
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    }),
+  );
+  api = await startApi({
+    db: database.db,
+    changeBus: createMemoryMonitorChangeBus(),
+    logger,
+    config: { port: 0, host: '127.0.0.1', minIntervalSeconds: 20 },
+  });
+});
+afterAll(async () => {
+  await api?.close();
+  await database?.drop();
+});
+
+describe('the request log', () => {
+  it('records requests without the push token in their URL', async () => {
+    await fetch(`http://127.0.0.1:${api.port}/api/push/TopSecretToken42?status=up&msg=OK`);
+    const requests = lines.filter((l) => l.includes('incoming request'));
+    expect(requests.join('')).toContain('/api/push/<redacted>?status=up&msg=OK');
+    expect(lines.join('')).not.toContain('TopSecretToken42');
+  });
+});

@@ -1,0 +1,11 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Redis } from 'ioredis';
+import { socketIoRedisKey } from '@watchpost/core/realtime';
+
+/**
+ * The Socket.IO adapter of distributed mode: rooms span every API node and the workers'
+ * emitters (spec §1.4). `sub` enters subscriber mode; both connections stay the caller's.
+ */
+export function createRedisSocketAdapter(pub: Redis, sub: Redis, prefix: string) {
+  return createAdapter(pub, sub, { key: socketIoRedisKey(prefix) });
+}

@@ -1,0 +1,20 @@
+import { Counter } from 'prom-client';
+import type { OperatorRegistry } from './operator-registry.js';
+
+/**
+ * Delivery attempts of notifications, by provider (`slack`, `smtp`, …) and outcome (`sent`,
+ * `failed`, …). Defined ahead of the notifications work so the family and its labels are
+ * settled: nothing increments it yet, so scrapes show its HELP and TYPE lines and no samples.
+ */
+export function registerNotificationMetrics(registry: OperatorRegistry) {
+  return {
+    notificationDeliveries: new Counter({
+      name: 'watchpost_notification_deliveries_total',
+      help: 'Notification delivery attempts, by provider and outcome.',
+      labelNames: ['provider', 'outcome'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type NotificationMetrics = ReturnType<typeof registerNotificationMetrics>;

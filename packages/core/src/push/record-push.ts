@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { recordBeats, type BeatToRecord } from '../heartbeats/record-beats.js';
+import { applyCheckOutcome } from '../monitors/state-machine.js';
+import { lockMonitorByPushToken, loadLockedTarget } from './push-state-repository.js';
+import { pushWindowEnd } from './push-window.js';
+
+/** What one call of the push URL says (spec §7.3), already validated. */
+export interface PushReport {
+  status: 'up' | 'down';
+  msg: string;
+  pingMs: number | null;
+}
+
+/**
+ * Stores the beat of one push (spec §6.8): finds the effectively active monitor of the token,
+ * applies the state machine against its previous beat and persists the beat with its state,
+ * all under the monitor's row lock. Answers the stored beat for publishing, or
+ * undefined when no active monitor has the token.
+ */
+export async function recordPush(
+  db: Kysely<Database>,
+  pushToken: string,
+  report: PushReport,
+  now: () => Date = () => new Date(),
+): Promise<BeatToRecord | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const ref = await lockMonitorByPushToken(trx, pushToken);
+    if (!ref) return undefined;
+    const target = await loadLockedTarget(trx, ref);
+    if (!target?.effectivelyActive) return undefined;
+    const { monitor, state } = target;
+    // Taken under the lock: concurrent pushes of one monitor get times in the order they
+    // are stored, so every duration and importance refers to the beat really before it.
+    const time = now();
+    const transition = applyCheckOutcome(state, { kind: 'pushed', ...report }, monitor, time);
+    const beat: BeatToRecord = {
+      tenantId: monitor.tenantId,
+      monitorId: monitor.id,
+      ...transition.beat,
+      retries: transition.state.retries,
+      // A push monitor's window check moves to the end of this push's window (a job queued
+      // for earlier is then skipped as served); any other type keeps its own schedule.
+      nextDueAt: monitor.type === 'push' ? pushWindowEnd(time, monitor.interval) : null,
+    };
+    const recorded = await recordBeats(trx, [beat]);
+    return recorded.length > 0 ? beat : undefined;
+  });
+}

@@ -1,0 +1,4 @@
+// Server-only: process-level helpers for the entry points.
+export * from './exit-on-startup-error.js';
+export * from './listen-error.js';
+export * from './stop-on-signals.js';
