@@ -88,6 +88,7 @@ const observer: WorkerObserver = {
   beatsWritten(size) {
     if (measuring) batchSizes.push(size);
   },
+  deliveryAttempted() {},
 };
 
 async function seed(db: Kysely<Database>, targetUrl: string): Promise<void> {

@@ -2,9 +2,12 @@ import type { Kysely } from 'kysely';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import type { Database } from '@watchpost/core/db';
+import type { RetryPolicy } from '@watchpost/core/notifications';
 import {
   createBullmqCheckConsumer,
   createBullmqCheckQueue,
+  createBullmqDeliveryConsumer,
+  createBullmqDeliveryQueue,
   createRedisDueSet,
   createRedisMonitorChangeBus,
   type MonitorChangeBus,
@@ -12,6 +15,10 @@ import {
 import type { TenantEvents } from '@watchpost/core/realtime';
 import { TEST_REDIS_URL } from '@watchpost/core/testing';
 import { startScheduler, type RunningScheduler } from '../../apps/scheduler/src/start-scheduler.js';
+import {
+  startDeliveryRunner,
+  type RunningDeliveryRunner,
+} from '../../apps/worker/src/deliveries/start-delivery-runner.js';
 import { startWorker, type RunningWorker } from '../../apps/worker/src/start-worker.js';
 
 export const testLogger = pino({ level: 'silent' });
@@ -77,6 +84,29 @@ export function createPipelineRoles(db: Kysely<Database>, prefix: string) {
       });
       closers.push(() => worker.close());
       return worker;
+    },
+    /** Notification delivery on the BullMQ queue, sweeping often so tests stay quick. */
+    async startDeliveryRunner(retry: RetryPolicy): Promise<RunningDeliveryRunner> {
+      const deliveryQueue = createBullmqDeliveryQueue(redis, prefix);
+      const runner = await startDeliveryRunner({
+        db,
+        queue: deliveryQueue,
+        consumer: createBullmqDeliveryConsumer({
+          connection: connect(),
+          prefix,
+          concurrency: 5,
+          onError: () => {},
+        }),
+        logger: testLogger,
+        retry,
+        sweepEveryMs: 50,
+        attemptTimeoutMs: 5_000,
+      });
+      closers.push(async () => {
+        await runner.close();
+        await deliveryQueue.close();
+      });
+      return runner;
     },
     async close() {
       for (const close of closers.reverse()) await close();

@@ -3,13 +3,18 @@ import type { DistributedServices } from '@watchpost/core';
 import {
   createBullmqCheckConsumer,
   createBullmqCheckQueue,
+  createBullmqDeliveryConsumer,
+  createBullmqDeliveryQueue,
   createInProcessCheckQueue,
+  createInProcessDeliveryQueue,
   createMemoryDueSet,
   createMemoryMonitorChangeBus,
   createRedisDueSet,
   createRedisMonitorChangeBus,
   type CheckConsumer,
   type CheckQueue,
+  type DeliveryConsumer,
+  type DeliveryQueue,
   type DueSet,
   type MonitorChangeBus,
 } from '@watchpost/core/queue';
@@ -21,6 +26,8 @@ export interface RoleAdapters {
   dueSet: DueSet;
   checkQueue: CheckQueue;
   consumer: CheckConsumer;
+  deliveryQueue: DeliveryQueue;
+  deliveryConsumer: DeliveryConsumer;
   changeBus: MonitorChangeBus;
   socketAdapter: ApiDeps['socketAdapter'];
   probes: ApiDeps['probes'];
@@ -28,16 +35,30 @@ export interface RoleAdapters {
   close(): Promise<void>;
 }
 
+/** How many checks and how many notification deliveries run at once. */
+export interface Concurrency {
+  checks: number;
+  notifications: number;
+}
+
 /** One machine: everything in process memory, nothing to connect to. */
-export function embeddedAdapters(concurrency: number, logger: Logger): RoleAdapters {
+export function embeddedAdapters(concurrency: Concurrency, logger: Logger): RoleAdapters {
   const queue = createInProcessCheckQueue({
-    concurrency,
+    concurrency: concurrency.checks,
     onError: (err) => logger.error({ err }, 'check queue listener failed'),
+  });
+  // Deliveries left pending by a stop are rows in the data directory: the first sweep after
+  // the next start queues them again.
+  const deliveries = createInProcessDeliveryQueue({
+    concurrency: concurrency.notifications,
+    onError: (err) => logger.error({ err }, 'notification queue listener failed'),
   });
   return {
     dueSet: createMemoryDueSet(),
     checkQueue: queue,
     consumer: queue,
+    deliveryQueue: deliveries,
+    deliveryConsumer: deliveries,
     changeBus: createMemoryMonitorChangeBus(),
     // Socket.IO's in-memory adapter: this is the only node.
     socketAdapter: undefined,
@@ -49,7 +70,7 @@ export function embeddedAdapters(concurrency: number, logger: Logger): RoleAdapt
 /** Redis and BullMQ, so more api/worker/scheduler processes can join this one. */
 export function distributedAdapters(
   services: DistributedServices,
-  concurrency: number,
+  concurrency: Concurrency,
   logger: Logger,
 ): RoleAdapters {
   const connect = (name: string) => {
@@ -62,24 +83,34 @@ export function distributedAdapters(
   const adapterSub = connect('adapter-subscriber');
   const changesSub = connect('changes-subscriber');
   const workerConnection = connect('worker');
+  const deliveryConnection = connect('deliveries');
   const prefix = services.redisPrefix;
   const checkQueue = createBullmqCheckQueue(redis, prefix);
+  const deliveryQueue = createBullmqDeliveryQueue(redis, prefix);
   return {
     dueSet: createRedisDueSet(redis, prefix),
     checkQueue,
     consumer: createBullmqCheckConsumer({
       connection: workerConnection,
       prefix,
-      concurrency,
+      concurrency: concurrency.checks,
       onError: (err) => logger.error({ err }, 'check queue error'),
+    }),
+    deliveryQueue,
+    deliveryConsumer: createBullmqDeliveryConsumer({
+      connection: deliveryConnection,
+      prefix,
+      concurrency: concurrency.notifications,
+      onError: (err) => logger.error({ err }, 'notification queue error'),
     }),
     changeBus: createRedisMonitorChangeBus(redis, changesSub, prefix),
     socketAdapter: createRedisSocketAdapter(redis, adapterSub, prefix),
     probes: { redis: () => redis.ping() },
     async close() {
       await checkQueue.close();
+      await deliveryQueue.close();
       await Promise.allSettled(
-        [redis, adapterSub, changesSub, workerConnection].map((c) => c.quit()),
+        [redis, adapterSub, changesSub, workerConnection, deliveryConnection].map((c) => c.quit()),
       );
     },
   };

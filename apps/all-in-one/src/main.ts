@@ -18,7 +18,9 @@ import {
 import {
   createMetricsWorkerObserver,
   parseWorkerConfig,
+  startDeliveryRunner,
   startWorker,
+  type RunningDeliveryRunner,
   type RunningWorker,
 } from '@watchpost/worker';
 import { pino } from 'pino';
@@ -36,18 +38,24 @@ async function main(): Promise<void> {
     onPoolError: (err) => logger.warn({ err }, 'idle database connection lost'),
   });
   const { db } = database;
+  const concurrency = {
+    checks: workerConfig.concurrency,
+    notifications: workerConfig.notificationConcurrency,
+  };
   const adapters =
     deployment.mode === 'embedded'
-      ? embeddedAdapters(workerConfig.concurrency, logger)
-      : distributedAdapters(deployment, workerConfig.concurrency, logger);
+      ? embeddedAdapters(concurrency, logger)
+      : distributedAdapters(deployment, concurrency, logger);
 
   // One registry for the three roles: one process, one scrape target.
   const registry = createOperatorRegistry();
+  const workerObserver = createMetricsWorkerObserver(registry);
 
   let operatorMetrics: OperatorMetricsServer | undefined;
   let api: RunningApi | undefined;
   let scheduler: RunningScheduler | undefined;
   let worker: RunningWorker | undefined;
+  let deliveries: RunningDeliveryRunner | undefined;
   // Stops whatever started, in the order that loses nothing: intake first, then the
   // scheduler, then the checks in flight and their beats, then the storage.
   const stopAll = async () => {
@@ -55,6 +63,7 @@ async function main(): Promise<void> {
     await api?.close();
     await scheduler?.close();
     await worker?.close();
+    await deliveries?.close();
     await adapters.close();
     await database.close();
   };
@@ -77,7 +86,14 @@ async function main(): Promise<void> {
       logger: logger.child({ role: 'worker' }),
       beatBatchSize: workerConfig.beatBatchSize,
       beatBatchWaitMs: workerConfig.beatBatchWaitMs,
-      observer: createMetricsWorkerObserver(registry),
+      observer: workerObserver,
+    });
+    deliveries = await startDeliveryRunner({
+      db,
+      queue: adapters.deliveryQueue,
+      consumer: adapters.deliveryConsumer,
+      logger: logger.child({ role: 'notifications' }),
+      observer: workerObserver,
     });
     scheduler = await startScheduler({
       db,

@@ -6,8 +6,10 @@ import {
   type CheckResult,
 } from '@watchpost/core';
 import { loadCheckTargets, type CheckTarget, type Database } from '@watchpost/core/db';
+import { certExpiryNotices, recordCertExpiryNotices } from '@watchpost/core/notifications';
 import type { CheckJob } from '@watchpost/core/queue';
 import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import type { BeatWriter } from './beat-writer.js';
 import { runPushCheck } from './checks/push-check.js';
 import { nextCheckDueAt } from './next-check-due.js';
@@ -17,6 +19,7 @@ export interface CheckProcessorDeps {
   db: Kysely<Database>;
   beats: BeatWriter;
   observer: WorkerObserver;
+  logger: Logger;
   runCheck(monitor: Monitor): Promise<CheckResult>;
   now?: () => number;
   /** How long a burst of jobs waits to share one state query. */
@@ -42,6 +45,29 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       return jobs.map((j) => found.get(j.monitorId) ?? null);
     },
   });
+
+  /** Spec §6.4 certificate reminders; the beat is stored already, so a failure only logs. */
+  async function remindOfExpiringCertificates(monitor: Monitor, result: CheckResult) {
+    const notices = certExpiryNotices(monitor, result.tls);
+    if (notices.length === 0 || !result.tls) return;
+    try {
+      await recordCertExpiryNotices(
+        deps.db,
+        {
+          tenantId: monitor.tenantId,
+          monitorId: monitor.id,
+          monitorName: monitor.name,
+          leafFingerprint: result.tls.certInfo.fingerprint256,
+        },
+        notices,
+      );
+    } catch (error) {
+      deps.logger.warn(
+        { err: error, monitorId: monitor.id },
+        'could not record certificate reminders',
+      );
+    }
+  }
 
   return async function processCheck(job: CheckJob): Promise<CheckDisposition> {
     const startedAt = now();
@@ -95,7 +121,9 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       retries: transition.state.retries,
       nextDueAt: new Date(nextDueAt),
       tls: result.tls,
+      notify: transition.notify,
     });
+    await remindOfExpiringCertificates(monitor, result);
     deps.observer.checkFinished(monitor.type, result.status, now() - startedAt);
     return reschedule(nextDueAt);
   };

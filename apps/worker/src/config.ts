@@ -8,6 +8,7 @@ const schema = z.object({
   WORKER_CONCURRENCY: envInteger(1, 10_000).default(100),
   BEAT_BATCH_SIZE: envInteger(1, 5000).default(500),
   BEAT_BATCH_WAIT_MS: envInteger(0, 1000).default(10),
+  NOTIFICATION_CONCURRENCY: envInteger(1, 1000).default(20),
 });
 
 export type WorkerConfig = ReturnType<typeof parseWorkerConfig>;
@@ -19,6 +20,7 @@ export function parseWorkerConfig(env: Record<string, string | undefined>) {
     concurrency: c.WORKER_CONCURRENCY,
     beatBatchSize: c.BEAT_BATCH_SIZE,
     beatBatchWaitMs: c.BEAT_BATCH_WAIT_MS,
+    notificationConcurrency: c.NOTIFICATION_CONCURRENCY,
     operatorMetrics: operatorMetricsListenOf(c),
   };
 }

@@ -3,3 +3,8 @@ export { startWorker, type WorkerDeps, type RunningWorker } from './start-worker
 export { parseWorkerConfig, type WorkerConfig } from './config.js';
 export type { WorkerObserver } from './worker-observer.js';
 export { createMetricsWorkerObserver } from './metrics-worker-observer.js';
+export {
+  startDeliveryRunner,
+  type DeliveryRunnerDeps,
+  type RunningDeliveryRunner,
+} from './deliveries/start-delivery-runner.js';

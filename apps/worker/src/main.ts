@@ -1,13 +1,19 @@
 import { parseDistributedServices } from '@watchpost/core';
 import { createPostgresDb } from '@watchpost/core/db';
 import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
-import { createBullmqCheckConsumer, createRedisDueSet } from '@watchpost/core/queue';
+import {
+  createBullmqCheckConsumer,
+  createBullmqDeliveryConsumer,
+  createBullmqDeliveryQueue,
+  createRedisDueSet,
+} from '@watchpost/core/queue';
 import { createRedisTenantEvents } from '@watchpost/core/realtime';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { parseWorkerConfig } from './config.js';
 import { createMetricsWorkerObserver } from './metrics-worker-observer.js';
+import { startDeliveryRunner } from './deliveries/start-delivery-runner.js';
 import { startWorker } from './start-worker.js';
 
 async function main(): Promise<void> {
@@ -20,10 +26,13 @@ async function main(): Promise<void> {
     maxConnections: 10,
     onPoolError: (err) => logger.warn({ err }, 'idle database connection lost'),
   });
-  // BullMQ needs maxRetriesPerRequest: null on the connection it blocks on.
+  // BullMQ needs maxRetriesPerRequest: null on the connections it blocks on, one per queue.
   const bullConnection = new Redis(services.redisUrl, { maxRetriesPerRequest: null });
+  const deliveryConnection = new Redis(services.redisUrl, { maxRetriesPerRequest: null });
   const redis = new Redis(services.redisUrl, { enableAutoPipelining: true });
   const registry = createOperatorRegistry();
+  const observer = createMetricsWorkerObserver(registry);
+  const deliveryQueue = createBullmqDeliveryQueue(redis, services.redisPrefix);
 
   const worker = await startWorker({
     db,
@@ -38,7 +47,19 @@ async function main(): Promise<void> {
     logger,
     beatBatchSize: config.beatBatchSize,
     beatBatchWaitMs: config.beatBatchWaitMs,
-    observer: createMetricsWorkerObserver(registry),
+    observer,
+  });
+  const deliveries = await startDeliveryRunner({
+    db,
+    queue: deliveryQueue,
+    consumer: createBullmqDeliveryConsumer({
+      connection: deliveryConnection,
+      prefix: services.redisPrefix,
+      concurrency: config.notificationConcurrency,
+      onError: (err) => logger.error({ err }, 'notification queue error'),
+    }),
+    logger,
+    observer,
   });
   logger.info({ concurrency: config.concurrency }, 'worker started');
   const operatorMetrics = await serveOperatorMetrics(registry, {
@@ -50,7 +71,9 @@ async function main(): Promise<void> {
   stopOnSignals(logger, async () => {
     await operatorMetrics.close();
     await worker.close();
-    await Promise.allSettled([bullConnection.quit(), redis.quit()]);
+    await deliveries.close();
+    await deliveryQueue.close();
+    await Promise.allSettled([bullConnection.quit(), deliveryConnection.quit(), redis.quit()]);
     await db.destroy();
   });
 }

@@ -17,5 +17,8 @@ export function createMetricsWorkerObserver(registry: OperatorRegistry): WorkerO
     beatsWritten(size) {
       metrics.beatBatchSize.observe(size);
     },
+    deliveryAttempted(provider, outcome) {
+      metrics.notificationDeliveries.inc({ provider, outcome });
+    },
   };
 }

@@ -43,7 +43,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     maxWaitMs: deps.beatBatchWaitMs,
     onBatch: (size) => observer.beatsWritten(size),
   });
-  const processCheck = createCheckProcessor({ db: deps.db, beats, observer, runCheck });
+  const processCheck = createCheckProcessor({ db: deps.db, beats, observer, logger, runCheck });
 
   await deps.consumer.start<CheckDisposition>({
     run: processCheck,

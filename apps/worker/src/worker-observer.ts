@@ -9,10 +9,13 @@ export interface WorkerObserver {
   checkFinished(type: string, status: 'up' | 'down' | 'skipped', durationMs: number): void;
   /** One batch of `size` heartbeats was persisted. */
   beatsWritten(size: number): void;
+  /** One attempt to deliver a notification through `provider` ended so. */
+  deliveryAttempted(provider: string, outcome: 'sent' | 'failed'): void;
 }
 
 export const silentObserver: WorkerObserver = {
   checkStarted() {},
   checkFinished() {},
   beatsWritten() {},
+  deliveryAttempted() {},
 };

@@ -5,6 +5,8 @@ export * from './monitors/monitor-types.js';
 export type * from './monitors/monitor.js';
 export * from './monitors/monitor-input.js';
 export * from './monitors/kuma-monitor.js';
+export type * from './notifications/notification.js';
+export * from './notifications/notification-wire.js';
 export * from './monitors/state-machine.js';
 export * from './push/push-token.js';
 export * from './push/push-window.js';

@@ -6,14 +6,19 @@ import {
   UP,
   type TlsInfo,
 } from '@watchpost/core';
-import { getWindowStats, listLatestBeats, monitorRepository } from '@watchpost/core/db';
+import {
+  getWindowStats,
+  listLatestBeats,
+  monitorRepository,
+  notificationRepository,
+} from '@watchpost/core/db';
 import { monitorStatEvents, tenantRoom, type SocketEvent } from '@watchpost/core/realtime';
 import { buildMonitorList } from './monitor-list.js';
 import { loadApiKeyList } from './api-key-handlers.js';
+import { loadNotificationList } from './notification-handlers.js';
 import {
   loadDockerHostList,
   loadMaintenanceList,
-  loadNotificationList,
   loadProxyList,
   loadStatusPageList,
 } from './pending-feature-lists.js';
@@ -40,8 +45,9 @@ export async function sendLoginBurst(
   const { tenantId } = session;
   const monitors = await monitorRepository.listMonitors(db, tenantId);
   const ids = monitors.map((m) => m.id);
-  const [states, recent, important, day, month, lists] = await Promise.all([
+  const [states, links, recent, important, day, month, lists] = await Promise.all([
     monitorRepository.listMonitorStates(db, tenantId),
+    notificationRepository.notificationIdsOf(db, tenantId, ids),
     listLatestBeats(db, tenantId, ids, RECENT_BEATS),
     listLatestBeats(db, tenantId, ids, IMPORTANT_BEATS, true),
     getWindowStats(db, tenantId, ids, 24),
@@ -50,7 +56,7 @@ export async function sendLoginBurst(
   ]);
 
   const room = deps.io.to(tenantRoom(tenantId));
-  room.emit('monitorList', buildMonitorList(monitors));
+  room.emit('monitorList', buildMonitorList(monitors, links));
   socket.emit('info', postLoginInfo());
   room.emit('maintenanceList', lists.maintenances);
   room.emit('notificationList', lists.notifications);

@@ -62,6 +62,10 @@ describe('event access', () => {
         'enableAPIKey',
         'disableAPIKey',
         'deleteAPIKey',
+        'addNotification',
+        'deleteNotification',
+        // It acts (sends a real message), so a read-only key may not use it.
+        'testNotification',
       ]),
     );
     for (const event of byAccess('read'))

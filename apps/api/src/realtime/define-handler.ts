@@ -77,6 +77,8 @@ const READ_EVENTS: ReadonlySet<string> = new Set([
   'getDatabaseSize',
   'twoFAStatus',
   'checkApprise',
+  // Watchpost's own.
+  'getNotificationDeliveries',
 ]);
 
 /** Events about the login's password and second factor (spec §2.8, §2.9). */

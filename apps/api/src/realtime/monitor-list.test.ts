@@ -96,11 +96,21 @@ describe('buildMonitorList', () => {
     expect(list['3']).toMatchObject({ pathName: 'orphan', forceInactive: false });
   });
 
-  it('fills notificationIDList, tags and maintenance until those features exist', () => {
+  it('fills tags and maintenance until those features exist', () => {
     expect(buildMonitorList([makeMonitor({ id: 1 })])['1']).toMatchObject({
       notificationIDList: {},
       tags: [],
       maintenance: false,
     });
+  });
+
+  it('encodes linked notifications as {"<id>": true} with keys in ascending order', () => {
+    const links = new Map([[1, [12, 3]]]);
+    const list = buildMonitorList([makeMonitor({ id: 1 }), makeMonitor({ id: 2 })], links);
+    expect(Object.entries(list['1']!.notificationIDList as object)).toEqual([
+      ['3', true],
+      ['12', true],
+    ]);
+    expect(list['2']!.notificationIDList).toEqual({});
   });
 });

@@ -1,16 +1,20 @@
 import type { Kysely } from 'kysely';
 import { toKumaMonitor, type Monitor } from '@watchpost/core';
-import { monitorRepository, type Database } from '@watchpost/core/db';
+import { monitorRepository, notificationRepository, type Database } from '@watchpost/core/db';
 
 /** The `monitorList` push (spec §4): the tenant's complete list keyed by id, `{}` when empty. */
 export type MonitorListPayload = Record<string, Record<string, unknown>>;
 
 /**
  * Builds every monitor's wire object with the fields Kuma computes from the group tree
- * (spec §5.1): `pathName`, `childrenIDs` and `forceInactive`. Integer-like keys serialize in
- * ascending order, as clients expect.
+ * (spec §5.1): `pathName`, `childrenIDs` and `forceInactive`, and its `notificationIDList`
+ * from the linked notification ids by monitor id. Integer-like keys serialize in ascending
+ * order, as clients expect.
  */
-export function buildMonitorList(monitors: readonly Monitor[]): MonitorListPayload {
+export function buildMonitorList(
+  monitors: readonly Monitor[],
+  notificationIds: ReadonlyMap<number, readonly number[]> = new Map(),
+): MonitorListPayload {
   const tree = indexTree(monitors);
   const list: MonitorListPayload = {};
   for (const monitor of [...monitors].sort((a, b) => a.id - b.id)) {
@@ -19,8 +23,8 @@ export function buildMonitorList(monitors: readonly Monitor[]): MonitorListPaylo
       pathName: [...ancestors.reverse(), monitor].map((m) => m.name).join(' / '),
       childrenIDs: descendantIdsOf(monitor.id, tree.childrenOf),
       forceInactive: ancestors.some((a) => !a.active),
-      // Notifications, tags and maintenance arrive with their own issues.
-      notificationIds: [],
+      notificationIds: [...(notificationIds.get(monitor.id) ?? [])],
+      // Tags and maintenance arrive with their own issues.
       tags: [],
       maintenance: false,
     });
@@ -32,7 +36,12 @@ export async function loadMonitorList(
   db: Kysely<Database>,
   tenantId: number,
 ): Promise<MonitorListPayload> {
-  return buildMonitorList(await monitorRepository.listMonitors(db, tenantId));
+  const monitors = await monitorRepository.listMonitors(db, tenantId);
+  const ids = monitors.map((m) => m.id);
+  return buildMonitorList(
+    monitors,
+    await notificationRepository.notificationIdsOf(db, tenantId, ids),
+  );
 }
 
 interface Tree {

@@ -11,9 +11,6 @@ type TenantListLoader<T> = (db: Kysely<Database>, tenantId: number) => Promise<T
 /** Spec §5.9: object keyed by maintenance id. */
 export const loadMaintenanceList: TenantListLoader<Record<string, unknown>> = async () => ({});
 
-/** Spec §5.5: array. */
-export const loadNotificationList: TenantListLoader<unknown[]> = async () => [];
-
 /** Spec §5.6: array. */
 export const loadProxyList: TenantListLoader<unknown[]> = async () => [];
 

@@ -3,6 +3,7 @@ import { apiKeyHandlers } from './api-key-handlers.js';
 import { authHandlers } from './auth-handlers.js';
 import type { SocketHandler } from './define-handler.js';
 import { monitorHandlers } from './monitor-handlers.js';
+import { notificationHandlers } from './notification-handlers.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 import { preLoginInfo } from './server-info.js';
 import type { ApiSocket } from './socket-types.js';
@@ -12,6 +13,7 @@ export const HANDLERS: readonly SocketHandler[] = [
   ...authHandlers,
   ...monitorHandlers,
   ...apiKeyHandlers,
+  ...notificationHandlers,
 ];
 
 /** Wires every client event of every socket through its defineHandler wrapper. */

@@ -1,5 +1,6 @@
 import type { DefaultEventsMap, Server, Socket } from 'socket.io';
 import type {
+  NotificationJson,
   toHeartbeatRowJson,
   toImportantHeartbeatJson,
   toHeartbeatJson,
@@ -36,7 +37,7 @@ export interface ServerToClientEvents {
   uptime: (monitorId: MonitorIdArg, periodHours: number, ratio: number) => void;
   certInfo: (monitorId: MonitorIdArg, tlsInfoJson: string) => void;
   maintenanceList: (maintenances: Record<string, unknown>) => void;
-  notificationList: (notifications: unknown[]) => void;
+  notificationList: (notifications: NotificationJson[]) => void;
   proxyList: (proxies: unknown[]) => void;
   dockerHostList: (dockerHosts: unknown[]) => void;
   apiKeyList: (apiKeys: ApiKeyJson[]) => void;

@@ -58,6 +58,7 @@ export async function runPushCheck(
       monitorId: monitor.id,
       ...transition.beat,
       retries: transition.state.retries,
+      notify: transition.notify,
       nextDueAt: new Date(dueAt),
     };
     const recorded = await recordBeats(trx, [beat]);

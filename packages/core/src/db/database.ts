@@ -1,5 +1,14 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
 import type { ApiKeysTable } from '../api-keys/api-keys.table.js';
+import type {
+  MonitorNotificationsTable,
+  NotificationsTable,
+} from '../notifications/notifications.table.js';
+import type {
+  CertExpiryNoticesTable,
+  NotificationDeliveriesTable,
+  NotificationDeliveryAttemptsTable,
+} from '../notifications/delivery/delivery-tables.js';
 
 /** Row types of every table, snake_case as in the migrations (which are the truth). */
 export interface Database {
@@ -14,6 +23,11 @@ export interface Database {
   stat_daily: StatTable;
   schema_migrations: SchemaMigrationsTable;
   api_keys: ApiKeysTable;
+  notifications: NotificationsTable;
+  monitor_notifications: MonitorNotificationsTable;
+  notification_deliveries: NotificationDeliveriesTable;
+  notification_delivery_attempts: NotificationDeliveryAttemptsTable;
+  cert_expiry_notices: CertExpiryNoticesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;

@@ -6,6 +6,12 @@ export * from './heartbeat-partitions.js';
 export * as monitorRepository from '../monitors/monitor-repository.js';
 export * from '../monitors/check-targets.js';
 export * as tenantRepository from '../tenants/tenant-repository.js';
+export * as notificationRepository from '../notifications/notification-repository.js';
+export type {
+  LinkedNotification,
+  SavedNotification,
+} from '../notifications/notification-repository.js';
+export type * from '../notifications/notifications.table.js';
 export * from '../heartbeats/record-beats.js';
 export * from '../heartbeats/publish-beats.js';
 export * from '../push/push-state-repository.js';

@@ -23,6 +23,12 @@ export interface BeatToRecord {
   nextDueAt: Date | null;
   /** Latest certificate facts; undefined keeps what is stored. */
   tls?: TlsInfo;
+  /**
+   * The state machine's verdict that providers are to be told (a change or a resend): the
+   * beat's deliveries are then written with it, one per linked notification, so an alert
+   * exists exactly when its beat does.
+   */
+  notify?: boolean;
 }
 
 export interface RecordedBeat {
@@ -32,7 +38,8 @@ export interface RecordedBeat {
 
 /**
  * Persists a batch of beats in ONE statement (one round trip): the heartbeat rows, each
- * monitor's state row and the minute/hour/day aggregates (DESIGN rule 8). Beats of monitors
+ * monitor's state row, the minute/hour/day aggregates (DESIGN rule 8) and the notification
+ * deliveries of beats that notify. Beats of monitors
  * that no longer exist in their tenant are dropped instead of failing the batch; the row
  * lock on each monitor keeps a concurrent delete from slipping in between.
  */
@@ -44,7 +51,7 @@ export async function recordBeats(
   const col = <T>(pick: (b: BeatToRecord) => T) => beats.map(pick);
   const { rows } = await sql<RecordedBeat>`
     WITH input AS (
-      SELECT t.* FROM unnest(
+      SELECT t.*, m.name AS monitor_name FROM unnest(
         ${col((b) => b.tenantId)}::int[],
         ${col((b) => b.monitorId)}::int[],
         ${col((b) => b.status)}::smallint[],
@@ -56,9 +63,10 @@ export async function recordBeats(
         ${col((b) => b.important)}::bool[],
         ${col((b) => b.retries)}::int[],
         ${col((b) => b.nextDueAt?.toISOString() ?? null)}::timestamptz[],
-        ${col((b) => (b.tls ? JSON.stringify(b.tls) : null))}::jsonb[]
+        ${col((b) => (b.tls ? JSON.stringify(b.tls) : null))}::jsonb[],
+        ${col((b) => b.notify === true)}::bool[]
       ) AS t(tenant_id, monitor_id, status, msg, time, ping, duration, down_count, important,
-             retries, next_due_at, tls_info)
+             retries, next_due_at, tls_info, notify)
       JOIN monitors m ON m.id = t.monitor_id AND m.tenant_id = t.tenant_id
       FOR KEY SHARE OF m
     ),
@@ -86,6 +94,17 @@ export async function recordBeats(
         last_msg = EXCLUDED.last_msg,
         tls_info = COALESCE(EXCLUDED.tls_info, monitor_state.tls_info),
         updated_at = EXCLUDED.updated_at
+    ),
+    deliveries AS (
+      INSERT INTO notification_deliveries (tenant_id, notification_id, monitor_id, monitor_name,
+                                           kind, beat)
+      SELECT i.tenant_id, mn.notification_id, i.monitor_id, i.monitor_name, 'beat',
+             jsonb_build_object('status', i.status, 'msg', i.msg, 'time', i.time,
+                                'ping', i.ping, 'duration', i.duration,
+                                'important', i.important)
+      FROM input i
+      JOIN monitor_notifications mn ON mn.monitor_id = i.monitor_id AND mn.tenant_id = i.tenant_id
+      WHERE i.notify
     ),
     ${statUpsert('stat_minutely', 'minute')},
     ${statUpsert('stat_hourly', 'hour')},

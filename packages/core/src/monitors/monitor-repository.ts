@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, MonitorRow, MonitorStateRow, MonitorsTable } from '../db/database.js';
+import { setMonitorNotifications } from '../notifications/notification-repository.js';
 import type { Monitor } from './monitor.js';
 import type { MonitorInput } from './monitor-input.js';
 import type { AuthMethod, MonitorType } from './monitor-types.js';
@@ -92,6 +93,7 @@ function toColumns(input: MonitorInput) {
   } satisfies Partial<Record<keyof MonitorsTable, unknown>>;
 }
 
+/** The monitor, its state row and its notification links (spec §3.1 steps 4–5), at once. */
 export async function insertMonitor(
   db: Kysely<Database>,
   tenantId: number,
@@ -105,6 +107,7 @@ export async function insertMonitor(
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.insertInto('monitor_state').values({ monitor_id: id, tenant_id: tenantId }).execute();
+    await setMonitorNotifications(trx, tenantId, id, input.notificationIds);
     return id;
   });
 }
@@ -125,6 +128,8 @@ export async function updateMonitor(
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) return false;
     await restartState(trx, tenantId, id);
+    // Replaced like every other field: editMonitor is a full overwrite (spec §3.1).
+    await setMonitorNotifications(trx, tenantId, id, input.notificationIds);
     // A group that stops being a group releases its children (spec §3.1).
     if (input.type !== 'group') {
       await trx

@@ -1,11 +1,7 @@
 import { Counter } from 'prom-client';
 import type { OperatorRegistry } from './operator-registry.js';
 
-/**
- * Delivery attempts of notifications, by provider (`slack`, `smtp`, …) and outcome (`sent`,
- * `failed`, …). Defined ahead of the notifications work so the family and its labels are
- * settled: nothing increments it yet, so scrapes show its HELP and TYPE lines and no samples.
- */
+/** Delivery attempts of notifications, by provider (`slack`, `smtp`, …) and outcome. */
 export function registerNotificationMetrics(registry: OperatorRegistry) {
   return {
     notificationDeliveries: new Counter({

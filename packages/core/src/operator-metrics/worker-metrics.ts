@@ -11,9 +11,8 @@ const LATENESS_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 
 const BATCH_SIZE_BUCKETS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
 
 /**
- * The families of the worker role: how checks run and how their beats are written. The
- * notification deliveries counter comes along because the worker is where a check decides to
- * notify (DESIGN: workers enqueue notifications); the notifications work may move it.
+ * The families of the worker role: how checks run, how their beats are written and how
+ * notifications are delivered (the worker runs the delivery queue too).
  */
 export function registerWorkerMetrics(registry: OperatorRegistry) {
   const registers = [registry];

@@ -39,6 +39,7 @@ export async function recordPush(
       monitorId: monitor.id,
       ...transition.beat,
       retries: transition.state.retries,
+      notify: transition.notify,
       // A push monitor's window check moves to the end of this push's window (a job queued
       // for earlier is then skipped as served); any other type keeps its own schedule.
       nextDueAt: monitor.type === 'push' ? pushWindowEnd(time, monitor.interval) : null,

@@ -9,3 +9,5 @@ export * from './bullmq-check-consumer.js';
 export * from './in-process-check-queue.js';
 export * from './memory-due-set.js';
 export * from './memory-monitor-change-bus.js';
+export * from './delivery-job.js';
+export * from './delivery-queues.js';

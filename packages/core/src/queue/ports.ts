@@ -1,4 +1,5 @@
 import type { CheckJob } from './check-job.js';
+import type { DeliveryJob } from './delivery-job.js';
 
 /**
  * The seams between scheduler, worker and API. Distributed mode implements them on Redis
@@ -36,21 +37,35 @@ export interface CheckQueue {
   waitingCount(): Promise<number>;
 }
 
-/** Takes check jobs off the queue and runs them (the worker's side of CheckQueue). */
-export interface CheckConsumer {
+/** Takes jobs off a queue and runs them (the consuming side of a queue). */
+export interface JobConsumer<J> {
   /** Starts running jobs through `handler`, at most the consumer's concurrency at once. */
-  start<R>(handler: CheckJobHandler<R>): Promise<void>;
+  start<R>(handler: JobHandler<J, R>): Promise<void>;
   /** Stops taking jobs and waits until the running ones have finished and reported. */
   close(): Promise<void>;
 }
 
-export interface CheckJobHandler<R> {
-  run(job: CheckJob): Promise<R>;
-  /** Called once the job has left the queue, so the monitor can be enqueued again. */
-  completed(job: CheckJob, result: R): void;
-  /** `run` threw; `job` is undefined when the queue held data that is not a check job. */
-  failed(job: CheckJob | undefined, error: Error): void;
+export interface JobHandler<J, R> {
+  run(job: J): Promise<R>;
+  /** Called once the job has left the queue, so its key can be enqueued again. */
+  completed(job: J, result: R): void;
+  /** `run` threw; `job` is undefined when the queue held data that is not a valid job. */
+  failed(job: J | undefined, error: Error): void;
 }
+
+/** The worker's side of CheckQueue. */
+export type CheckConsumer = JobConsumer<CheckJob>;
+export type CheckJobHandler<R> = JobHandler<CheckJob, R>;
+
+/**
+ * Notification deliveries waiting to be attempted. The database row is the record; a job
+ * only says "attempt delivery N now", so a lost job is re-enqueued from the row.
+ */
+export interface DeliveryQueue {
+  /** Adds jobs; a delivery that already has a job queued or running is skipped. */
+  enqueue(jobs: readonly DeliveryJob[]): Promise<void>;
+}
+export type DeliveryConsumer = JobConsumer<DeliveryJob>;
 
 /** A monitor was created, edited, paused, resumed or deleted. */
 export interface MonitorChange {

@@ -1,0 +1,256 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { Notification } from './notification.js';
+import type { NotificationRow } from './notifications.table.js';
+import type { NotificationInput } from './notification-wire.js';
+
+// Every function here takes the tenant scope (DESIGN rule 1): an id of another tenant's
+// notification or monitor behaves exactly like one that does not exist.
+
+// Ids live in Postgres `integer` columns; a larger one would make the query fail, not miss.
+const MAX_ID = 2 ** 31 - 1;
+
+/** What saving did: the notification's id and how many monitors `applyExisting` linked. */
+export interface SavedNotification {
+  id: number;
+  linkedMonitorCount: number;
+}
+
+/** A notification a monitor alerts through, as the delivery side needs it. */
+export interface LinkedNotification {
+  id: number;
+  name: string;
+  /** The whole saved object; `config.type` names the provider. Holds secrets: never log it. */
+  config: Record<string, unknown>;
+}
+
+export function toNotification(row: NotificationRow): Notification {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    name: row.name,
+    config: row.config,
+    isDefault: row.is_default,
+    active: row.active,
+    createdAt: row.created_at,
+  };
+}
+
+/** `addNotification` with no id (spec §3.3), `applyExisting` included, in one transaction. */
+export async function createNotification(
+  db: Kysely<Database>,
+  tenantId: number,
+  userId: number,
+  input: NotificationInput,
+): Promise<SavedNotification> {
+  return inTransaction(db, async (trx) => {
+    const { id } = await trx
+      .insertInto('notifications')
+      .values({
+        tenant_id: tenantId,
+        user_id: userId,
+        name: input.name,
+        config: JSON.stringify(input.config),
+        is_default: input.isDefault,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const linkedMonitorCount = input.applyExisting ? await linkToAllMonitors(trx, tenantId, id) : 0;
+    return { id, linkedMonitorCount };
+  });
+}
+
+/**
+ * `addNotification` with an id (spec §3.3): replaces name, config and isDefault; `active`
+ * and the creator stay. Undefined when the tenant has no such notification.
+ */
+export async function updateNotification(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+  input: NotificationInput,
+): Promise<SavedNotification | undefined> {
+  if (!isStorableId(id)) return undefined;
+  return inTransaction(db, async (trx) => {
+    const result = await trx
+      .updateTable('notifications')
+      .set({ name: input.name, config: JSON.stringify(input.config), is_default: input.isDefault })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return undefined;
+    const linkedMonitorCount = input.applyExisting ? await linkToAllMonitors(trx, tenantId, id) : 0;
+    return { id, linkedMonitorCount };
+  });
+}
+
+/**
+ * Deletes the notification and its monitor links. Answers how many monitors lost it, or
+ * undefined when the tenant has no such notification.
+ */
+export async function deleteNotification(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+): Promise<{ unlinkedMonitorCount: number } | undefined> {
+  if (!isStorableId(id)) return undefined;
+  return inTransaction(db, async (trx) => {
+    // Explicit rather than left to the cascade, which does not report what it removed.
+    const unlinked = await trx
+      .deleteFrom('monitor_notifications')
+      .where('tenant_id', '=', tenantId)
+      .where('notification_id', '=', id)
+      .executeTakeFirst();
+    const deleted = await trx
+      .deleteFrom('notifications')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (deleted.numDeletedRows === 0n) return undefined;
+    return { unlinkedMonitorCount: Number(unlinked.numDeletedRows) };
+  });
+}
+
+export async function listNotifications(
+  db: Kysely<Database>,
+  tenantId: number,
+): Promise<Notification[]> {
+  const rows = await db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toNotification);
+}
+
+export async function findNotification(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+): Promise<Notification | undefined> {
+  if (!isStorableId(id)) return undefined;
+  const row = await db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toNotification(row);
+}
+
+/**
+ * Replaces a monitor's links with the given notification ids (`notificationIDList`, spec
+ * §3.1 step 5). Ids that are not the tenant's notifications are ignored, and nothing is
+ * linked to a monitor that is not the tenant's. Atomic: inside the caller's transaction if
+ * `db` is one, in its own otherwise.
+ */
+export async function setMonitorNotifications(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorId: number,
+  notificationIds: readonly number[],
+): Promise<void> {
+  const ids = [...new Set(notificationIds.filter(isStorableId))];
+  await inTransaction(db, async (trx) => {
+    await trx
+      .deleteFrom('monitor_notifications')
+      .where('tenant_id', '=', tenantId)
+      .where('monitor_id', '=', monitorId)
+      .execute();
+    if (ids.length === 0) return;
+    // One statement checks both owners: the join finds only this tenant's monitor and
+    // notifications.
+    await sql`
+      INSERT INTO monitor_notifications (tenant_id, monitor_id, notification_id)
+      SELECT m.tenant_id, m.id, n.id
+      FROM monitors m JOIN notifications n ON n.tenant_id = m.tenant_id
+      WHERE m.tenant_id = ${tenantId} AND m.id = ${monitorId}
+        AND n.id = ANY(${ids}::int[])
+    `.execute(trx);
+  });
+}
+
+/**
+ * The notification ids each monitor links (its `notificationIDList`), ascending; every
+ * requested monitor has an entry, empty when it links none.
+ */
+export async function notificationIdsOf(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorIds: readonly number[],
+): Promise<Map<number, number[]>> {
+  const byMonitor = new Map<number, number[]>(monitorIds.map((id) => [id, []]));
+  const ids = monitorIds.filter(isStorableId);
+  if (ids.length === 0) return byMonitor;
+  const rows = await db
+    .selectFrom('monitor_notifications')
+    .select(['monitor_id', 'notification_id'])
+    .where('tenant_id', '=', tenantId)
+    .where(sql<boolean>`monitor_id = ANY(${ids}::int[])`)
+    .orderBy('monitor_id')
+    .orderBy('notification_id')
+    .execute();
+  for (const row of rows) byMonitor.get(row.monitor_id)?.push(row.notification_id);
+  return byMonitor;
+}
+
+/**
+ * What each monitor alerts through, for the delivery side: the active notifications linked
+ * to it, by ascending id; every requested monitor has an entry. Upstream also sends through
+ * inactive ones, but `active` cannot be changed from a 1.23 client, and "inactive means
+ * silent" is the natural reading (notification-providers §4 #14).
+ */
+export async function linkedNotificationsOf(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorIds: readonly number[],
+): Promise<Map<number, LinkedNotification[]>> {
+  const byMonitor = new Map<number, LinkedNotification[]>(monitorIds.map((id) => [id, []]));
+  const ids = monitorIds.filter(isStorableId);
+  if (ids.length === 0) return byMonitor;
+  const rows = await db
+    .selectFrom('monitor_notifications as mn')
+    .innerJoin('notifications as n', (join) =>
+      join.onRef('n.id', '=', 'mn.notification_id').onRef('n.tenant_id', '=', 'mn.tenant_id'),
+    )
+    .select(['mn.monitor_id', 'n.id', 'n.name', 'n.config'])
+    .where('mn.tenant_id', '=', tenantId)
+    .where(sql<boolean>`mn.monitor_id = ANY(${ids}::int[])`)
+    .where('n.active', '=', true)
+    .orderBy('mn.monitor_id')
+    .orderBy('n.id')
+    .execute();
+  for (const { monitor_id, ...notification } of rows) {
+    byMonitor.get(monitor_id)?.push(notification);
+  }
+  return byMonitor;
+}
+
+/** `applyExisting` (notification-providers §1.8): every monitor not linked yet gets it. */
+async function linkToAllMonitors(
+  db: Kysely<Database>,
+  tenantId: number,
+  notificationId: number,
+): Promise<number> {
+  const result = await sql`
+    INSERT INTO monitor_notifications (tenant_id, monitor_id, notification_id)
+    SELECT m.tenant_id, m.id, ${notificationId}::int FROM monitors m
+    WHERE m.tenant_id = ${tenantId}
+    ON CONFLICT DO NOTHING
+  `.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+function isStorableId(id: number): boolean {
+  return Number.isInteger(id) && id >= 1 && id <= MAX_ID;
+}
+
+/** Runs `work` in the caller's transaction when `db` is one, else in a new one. */
+function inTransaction<T>(
+  db: Kysely<Database>,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}

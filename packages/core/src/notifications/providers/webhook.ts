@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { Liquid } from 'liquidjs';
+import { sendRequest, withGeneralErrors } from '../http.js';
+import {
+  SENT_SUCCESSFULLY,
+  type NotificationConfig,
+  type NotificationProvider,
+} from '../provider.js';
+import { requireConfigText } from './provider-fields.js';
+
+/**
+ * The generic webhook (spec §3.1): POSTs `{heartbeat, monitor, msg}` as JSON, as one
+ * multipart field `data`, or as a Liquid-rendered custom body, with optional extra headers.
+ */
+export const webhookProvider: NotificationProvider = {
+  type: 'webhook',
+  send: (config, { msg, monitor, heartbeat }, { timeoutMs }) =>
+    withGeneralErrors(async () => {
+      const payload = { heartbeat, monitor, msg };
+      let body: unknown = payload;
+      let headers: Record<string, string> = {};
+      if (config.webhookContentType === 'form-data') {
+        ({ body, headers } = multipartField('data', JSON.stringify(payload)));
+      } else if (config.webhookContentType === 'custom') {
+        // A custom body goes out form-encoded unless the extra headers say otherwise (§4 #9):
+        // users rely on that pairing. Unlike axios, a JSON Content-Type does not make us
+        // quote a body that is not JSON: the text is sent exactly as rendered.
+        body = await liquid.parseAndRender(customTemplate(config), {
+          msg,
+          heartbeatJSON: heartbeat,
+          monitorJSON: monitor,
+        });
+      }
+      if (config.webhookAdditionalHeaders) {
+        headers = mergeHeaders(headers, parseAdditionalHeaders(config.webhookAdditionalHeaders));
+      }
+      // The URL may carry a key; it is never logged.
+      const url = requireConfigText(config, 'webhookURL');
+      await sendRequest({ url, body, headers, timeoutMs });
+      return SENT_SUCCESSFULLY;
+    }),
+};
+
+// The engine upstream renders custom bodies with (liquidjs 10), so a template that works
+// with Uptime Kuma renders the same here. Partials are off as upstream's are (spec §3.1):
+// the engine sees no file system at all, so `{% include "/etc/passwd" %}` reads nothing.
+const NO_FILES = {
+  exists: async () => false,
+  existsSync: () => false,
+  readFile: async () => Promise.reject(new Error('no files')),
+  readFileSync: () => {
+    throw new Error('no files');
+  },
+  resolve: (_root: string, file: string) => file,
+};
+const liquid = new Liquid({
+  fs: NO_FILES,
+  root: ['<root>'],
+  dynamicPartials: false,
+  relativeReference: false,
+});
+
+/** Upstream renders a missing template as the text "undefined" (§3.1); so does this. */
+function customTemplate(config: NotificationConfig): string {
+  const template = config.webhookCustomBody;
+  return typeof template === 'string' ? template : String(template);
+}
+
+/** The body the `form-data` package builds for one text field: no filename, no part type. */
+function multipartField(name: string, value: string) {
+  const boundary = `--------------------------${randomBytes(12).toString('hex')}`;
+  return {
+    body:
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n` +
+      `${value}\r\n--${boundary}--\r\n`,
+    headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/**
+ * Upstream throws the bare string "Additional Headers is not a valid JSON", which the general
+ * style prints without a class name; an Error with an empty name prints the same way.
+ */
+class UnnamedError extends Error {
+  override name = '';
+}
+
+function parseAdditionalHeaders(text: unknown): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(String(text));
+  } catch {
+    throw new UnnamedError('Additional Headers is not a valid JSON');
+  }
+  const headers: Record<string, string> = {};
+  if (typeof parsed !== 'object' || parsed === null) return headers;
+  for (const [key, value] of Object.entries(parsed)) {
+    if (value !== null && value !== undefined) headers[key] = String(value);
+  }
+  return headers;
+}
+
+// sendRequest sets these itself under this spelling; a user's `content-type` must replace
+// them rather than go out as a second header.
+const CANONICAL_NAMES = new Map(
+  ['Content-Type', 'Accept', 'User-Agent'].map((name) => [name.toLowerCase(), name]),
+);
+
+/** The extra headers win over the computed ones, including the multipart Content-Type. */
+function mergeHeaders(
+  computed: Record<string, string>,
+  extra: Record<string, string>,
+): Record<string, string> {
+  const merged = { ...computed };
+  for (const [key, value] of Object.entries(extra)) {
+    merged[CANONICAL_NAMES.get(key.toLowerCase()) ?? key] = value;
+  }
+  return merged;
+}
