@@ -11,6 +11,7 @@ import type { ApiConfig } from './config.js';
 import { registerBadgeRoutes } from './http/badges/badge-routes.js';
 import { registerMetricsRoute } from './http/metrics/metrics-route.js';
 import { registerPushRoute } from './http/push/push-route.js';
+import { registerStatusPageRoutes } from './http/status-pages/status-page-routes.js';
 import { HEALTHZ_PATH, registerHealthzRoute, type HealthProbe } from './http/routes/healthz.js';
 import { serializeRequest } from './http/request-log-serializer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -66,6 +67,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   });
   registerMetricsRoute(app, { db });
   registerBadgeRoutes(app, { db, changeBus: deps.changeBus });
+  registerStatusPageRoutes(app, { db });
 
   const io: ApiServer = new Server(app.server, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,

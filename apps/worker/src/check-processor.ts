@@ -1,11 +1,16 @@
 import {
   applyCheckOutcome,
   createMicroBatcher,
-  type CheckOutcome,
   type Monitor,
   type CheckResult,
+  type CheckProxy,
 } from '@watchpost/core';
-import { loadCheckTargets, type CheckTarget, type Database } from '@watchpost/core/db';
+import {
+  findMonitorsUnderMaintenance,
+  loadCheckTargets,
+  type CheckTarget,
+  type Database,
+} from '@watchpost/core/db';
 import { certExpiryNotices, recordCertExpiryNotices } from '@watchpost/core/notifications';
 import type { CheckJob } from '@watchpost/core/queue';
 import type { Kysely } from 'kysely';
@@ -13,6 +18,7 @@ import type { Logger } from 'pino';
 import type { BeatWriter } from './beat-writer.js';
 import { runPushCheck } from './checks/push-check.js';
 import { nextCheckDueAt } from './next-check-due.js';
+import { runMonitorCheck } from './run-monitor-check.js';
 import type { WorkerObserver } from './worker-observer.js';
 
 export interface CheckProcessorDeps {
@@ -20,11 +26,14 @@ export interface CheckProcessorDeps {
   beats: BeatWriter;
   observer: WorkerObserver;
   logger: Logger;
-  runCheck(monitor: Monitor): Promise<CheckResult>;
+  /** `proxy`: the monitor's own tenant's proxy its HTTP request goes through, if any. */
+  runCheck(monitor: Monitor, proxy?: CheckProxy | null): Promise<CheckResult>;
   now?: () => number;
   /** How long a burst of jobs waits to share one state query. */
   loadBatchWaitMs?: number;
 }
+
+type MaintainedTarget = CheckTarget & { underMaintenance: boolean };
 
 /** What to do with the monitor's place in the due set once its job is finished. */
 export type CheckDisposition =
@@ -37,12 +46,20 @@ export type CheckDisposition =
  */
 export function createCheckProcessor(deps: CheckProcessorDeps) {
   const now = deps.now ?? Date.now;
-  const targets = createMicroBatcher<CheckJob, CheckTarget | null>({
+  const targets = createMicroBatcher<CheckJob, MaintainedTarget | null>({
     maxSize: 500,
     maxWaitMs: deps.loadBatchWaitMs ?? 2,
     async run(jobs) {
-      const found = await loadCheckTargets(deps.db, jobs);
-      return jobs.map((j) => found.get(j.monitorId) ?? null);
+      // Maintenance is read from the database for each batch (spec §6.6), so every worker
+      // sees a window open and close at the same moment without shared memory.
+      const [found, maintained] = await Promise.all([
+        loadCheckTargets(deps.db, jobs),
+        findMonitorsUnderMaintenance(deps.db, jobs, now()),
+      ]);
+      return jobs.map((j) => {
+        const target = found.get(j.monitorId);
+        return target ? { ...target, underMaintenance: maintained.has(j.monitorId) } : null;
+      });
     },
   });
 
@@ -91,6 +108,29 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       deps.observer.checkFinished(monitor.type, 'skipped', now() - startedAt);
       return reschedule(target.nextDueAt.getTime());
     }
+    if (target.underMaintenance) {
+      // Spec §6.3 step 3: no check runs; the state machine makes a MAINTENANCE beat that
+      // never notifies.
+      const at = now();
+      const transition = applyCheckOutcome(state, { kind: 'maintenance' }, monitor, new Date(at));
+      const dueAt = nextCheckDueAt(monitor, transition, at);
+      await deps.beats.write({
+        tenantId: monitor.tenantId,
+        monitorId: monitor.id,
+        status: transition.beat.status,
+        msg: transition.beat.msg,
+        time: transition.beat.time,
+        pingMs: transition.beat.pingMs,
+        durationSec: transition.beat.durationSec,
+        downCount: transition.beat.downCount,
+        important: transition.beat.important,
+        retries: transition.state.retries,
+        nextDueAt: new Date(dueAt),
+        notify: transition.notify,
+      });
+      deps.observer.checkFinished(monitor.type, 'skipped', now() - startedAt);
+      return reschedule(dueAt);
+    }
     if (monitor.type === 'push') {
       // Passive: the beats come from the push endpoint; this only notices their absence.
       const pushed = await runPushCheck(deps.db, job, now);
@@ -103,8 +143,10 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       deps.observer.checkFinished(monitor.type, status, now() - startedAt);
       return reschedule(pushed.dueAt);
     }
-    const result = await deps.runCheck(monitor);
-    const outcome: CheckOutcome = { kind: result.status, msg: result.msg, pingMs: result.pingMs };
+    const { result, outcome } = await runMonitorCheck(
+      { db: deps.db, runCheck: (m) => deps.runCheck(m, target.proxy) },
+      monitor,
+    );
     const finishedAt = now();
     const transition = applyCheckOutcome(state, outcome, monitor, new Date(finishedAt));
     const nextDueAt = nextCheckDueAt(monitor, transition, finishedAt);

@@ -7,10 +7,12 @@ import {
   type TlsInfo,
 } from '@watchpost/core';
 import {
+  findDirectlyMaintainedMonitors,
   getWindowStats,
   listLatestBeats,
   monitorRepository,
   notificationRepository,
+  tagRepository,
 } from '@watchpost/core/db';
 import { monitorStatEvents, tenantRoom, type SocketEvent } from '@watchpost/core/realtime';
 import { buildMonitorList } from './monitor-list.js';
@@ -23,7 +25,7 @@ import {
   loadStatusPageList,
 } from './pending-feature-lists.js';
 import type { RealtimeDeps } from './realtime-deps.js';
-import { postLoginInfo } from './server-info.js';
+import { loadTenantInfo } from './tenant-info.js';
 import type { ApiSocket, Session } from './socket-types.js';
 
 // Spec §2.5: what the burst replays per monitor.
@@ -45,19 +47,23 @@ export async function sendLoginBurst(
   const { tenantId } = session;
   const monitors = await monitorRepository.listMonitors(db, tenantId);
   const ids = monitors.map((m) => m.id);
-  const [states, links, recent, important, day, month, lists] = await Promise.all([
-    monitorRepository.listMonitorStates(db, tenantId),
-    notificationRepository.notificationIdsOf(db, tenantId, ids),
-    listLatestBeats(db, tenantId, ids, RECENT_BEATS),
-    listLatestBeats(db, tenantId, ids, IMPORTANT_BEATS, true),
-    getWindowStats(db, tenantId, ids, 24),
-    getWindowStats(db, tenantId, ids, 720),
-    loadFeatureLists(deps, tenantId),
-  ]);
+  const [states, links, tags, maintained, recent, important, day, month, lists] = await Promise.all(
+    [
+      monitorRepository.listMonitorStates(db, tenantId),
+      notificationRepository.notificationIdsOf(db, tenantId, ids),
+      tagRepository.monitorTagsOf(db, tenantId),
+      findDirectlyMaintainedMonitors(db, tenantId, Date.now()),
+      listLatestBeats(db, tenantId, ids, RECENT_BEATS),
+      listLatestBeats(db, tenantId, ids, IMPORTANT_BEATS, true),
+      getWindowStats(db, tenantId, ids, 24),
+      getWindowStats(db, tenantId, ids, 720),
+      loadFeatureLists(deps, tenantId),
+    ],
+  );
 
   const room = deps.io.to(tenantRoom(tenantId));
-  room.emit('monitorList', buildMonitorList(monitors, links));
-  socket.emit('info', postLoginInfo());
+  room.emit('monitorList', buildMonitorList(monitors, links, tags, maintained));
+  socket.emit('info', lists.info);
   room.emit('maintenanceList', lists.maintenances);
   room.emit('notificationList', lists.notifications);
   room.emit('proxyList', lists.proxies);
@@ -99,8 +105,9 @@ export async function sendLoginBurst(
 
 async function loadFeatureLists(deps: RealtimeDeps, tenantId: number) {
   const { db } = deps;
-  const [maintenances, notifications, proxies, dockerHosts, apiKeys, statusPages] =
+  const [info, maintenances, notifications, proxies, dockerHosts, apiKeys, statusPages] =
     await Promise.all([
+      loadTenantInfo(db, tenantId),
       loadMaintenanceList(db, tenantId),
       loadNotificationList(db, tenantId),
       loadProxyList(db, tenantId),
@@ -108,7 +115,7 @@ async function loadFeatureLists(deps: RealtimeDeps, tenantId: number) {
       loadApiKeyList(db, tenantId),
       loadStatusPageList(db, tenantId),
     ]);
-  return { maintenances, notifications, proxies, dockerHosts, apiKeys, statusPages };
+  return { info, maintenances, notifications, proxies, dockerHosts, apiKeys, statusPages };
 }
 
 /** Emits pre-built `[event, ...args]` lists, whose names the typed event map cannot check. */

@@ -151,7 +151,7 @@ describe('login (spec §2.2)', () => {
     ).toEqual({ ok: false, msg: 'Incorrect username or password.' });
   });
 
-  it('asks a 2FA user for a code and refuses codes until TOTP is implemented', async () => {
+  it('asks a 2FA user for a code and refuses a wrong one', async () => {
     const user = await ctx.createUser('twofa');
     await ctx.db
       .updateTable('users')

@@ -6,11 +6,17 @@ import {
   signLoginToken,
   verifyLoginToken,
   verifyPassword,
+  verifyTotp,
   WEAK_PASSWORD_MSG,
 } from '@watchpost/core/auth';
 import {
   apiKeyRejectionMessage,
+  consumeRateLimit,
+  LOGIN_RATE_LIMIT,
+  loginBucket,
   tenantRepository,
+  TOO_FREQUENT_MSG,
+  userAccountRepository,
   verifyApiKey,
   type UserRow,
 } from '@watchpost/core/db';
@@ -96,7 +102,11 @@ export const authHandlers: readonly SocketHandler[] = [
   definePublicHandler('login', [z.unknown()], async (ctx, [data]) => {
     // Spec §2.2 step 1: falsy data gets no response at all.
     if (!data) return NO_REPLY;
-    // TODO(rate limiting, spec §2.10): consume the shared login limiter here.
+    // Spec §2.10 step 2: every attempt counts, before any password is checked.
+    const attempted = (data as { username?: unknown }).username;
+    if (!(await consumeRateLimit(ctx.deps.db, loginBucket(attempted), LOGIN_RATE_LIMIT))) {
+      return failure(TOO_FREQUENT_MSG);
+    }
     const credentials = credentialsSchema.safeParse(data);
     if (!credentials.success) return failure(BAD_CREDENTIALS_MSG);
     const { username, password, token } = credentials.data;
@@ -107,9 +117,12 @@ export const authHandlers: readonly SocketHandler[] = [
 
     if (user.twofa_status) {
       if (typeof token !== 'string' || token === '') return { tokenRequired: true };
-      // TOTP verification (spec §2.9) is a later issue. Until then no code is accepted, which
-      // keeps 2FA users locked out rather than letting them in without their second factor.
-      return failure(INVALID_TOTP_MSG);
+      // Claimed last: a code is refused once used (§2.2), also when sent to two nodes at once.
+      const accepted =
+        user.twofa_secret !== null &&
+        verifyTotp(user.twofa_secret, token) &&
+        (await userAccountRepository.claimTwoFactorCode(ctx.deps.db, user.id, token));
+      if (!accepted) return failure(INVALID_TOTP_MSG);
     }
     // Spec §2.2: a token sent for a user without 2FA is ignored.
 
@@ -140,9 +153,11 @@ export const authHandlers: readonly SocketHandler[] = [
     return { ok: true };
   }),
 
-  // Spec §2.7: acks with no arguments, also when the socket was not logged in.
+  // Spec §2.7: acks with no arguments, also when the socket was not logged in. Unlike
+  // upstream it takes nothing from the login limiter: with per-username buckets (see
+  // login-rate-limits.ts) logging out would only spend the user's own login attempts, and
+  // it checks no credential that a limit could protect.
   definePublicHandler('logout', [], async ({ socket }) => {
-    // TODO(rate limiting, spec §2.10): logout consumes a login-limiter token upstream.
     endSession(socket);
     return Reply.withoutArguments();
   }),

@@ -12,6 +12,7 @@ import type { MonitorChange } from '@watchpost/core/queue';
 import { tenantRoom } from '@watchpost/core/realtime';
 import { defineHandler, Reply, type SocketHandler } from './define-handler.js';
 import { monitorIdSchema } from './monitor-id-schema.js';
+import { assertOwnProxy } from './proxy-handlers.js';
 import { loadMonitorList, type MonitorListPayload } from './monitor-list.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 
@@ -50,6 +51,7 @@ export const monitorHandlers: readonly SocketHandler[] = [
     const { tenantId } = session;
     const input = parseMonitorInput(deps, payload);
     await assertValidParent(deps.db, tenantId, input.parent);
+    await assertOwnProxy(deps.db, tenantId, input.proxyId);
     const active = addFlagsSchema.parse(payload).active !== false;
     const monitorId = await withPushTokenCheck(
       monitorRepository.insertMonitor(deps.db, tenantId, input, active),
@@ -75,6 +77,7 @@ export const monitorHandlers: readonly SocketHandler[] = [
     if (!existing) throw new AppError('permission-denied', PERMISSION_DENIED_MSG);
 
     const input = keepPushToken(parseMonitorInput(deps, payload), payload, existing.pushToken);
+    await assertOwnProxy(deps.db, tenantId, input.proxyId);
     if (input.parent !== null) {
       // A monitor inside its own subtree would make the group tree a cycle.
       const ownSubtree = [monitorId, ...(existing.childrenIDs as number[])];

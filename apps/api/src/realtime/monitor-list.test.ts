@@ -1,51 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Monitor } from '@watchpost/core';
+import { makeMonitor as storedMonitor } from '@watchpost/core/testing';
 import { buildMonitorList } from './monitor-list.js';
 
+/** A monitor named after its id, as the list's pathName tests expect. */
 function makeMonitor(overrides: Partial<Monitor> & Pick<Monitor, 'id'>): Monitor {
-  return {
-    tenantId: 1,
+  return storedMonitor({
     name: `m${overrides.id}`,
-    description: null,
-    type: 'http',
-    parent: null,
-    active: true,
-    interval: 60,
-    retryInterval: 60,
-    resendInterval: 0,
-    maxretries: 0,
-    upsideDown: false,
-    timeout: 48,
     url: 'https://example.com/',
-    method: 'GET',
-    headers: null,
-    body: null,
-    httpBodyEncoding: 'json',
-    hostname: null,
-    port: null,
-    ignoreTls: false,
-    maxredirects: 10,
-    acceptedStatuscodes: ['200-299'],
-    keyword: null,
-    invertKeyword: false,
-    jsonPath: null,
-    expectedValue: null,
-    authMethod: null,
-    basicAuthUser: null,
-    basicAuthPass: null,
-    expiryNotification: false,
-    pushToken: null,
-    proxyId: null,
-    dnsResolveType: null,
-    dnsResolveServer: null,
-    dnsLastResult: null,
-    packetSize: 56,
-    weight: 2000,
-    extra: {},
-    badgesPublic: false,
-    createdAt: new Date(0),
+    timeout: 48,
     ...overrides,
-  };
+  });
 }
 
 describe('buildMonitorList', () => {

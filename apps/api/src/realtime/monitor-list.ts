@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
-import { toKumaMonitor, type Monitor } from '@watchpost/core';
-import { monitorRepository, notificationRepository, type Database } from '@watchpost/core/db';
+import { toKumaMonitor, type Monitor, type MonitorTagJson } from '@watchpost/core';
+import {
+  findDirectlyMaintainedMonitors,
+  monitorRepository,
+  notificationRepository,
+  tagRepository,
+  type Database,
+} from '@watchpost/core/db';
 
 /** The `monitorList` push (spec §4): the tenant's complete list keyed by id, `{}` when empty. */
 export type MonitorListPayload = Record<string, Record<string, unknown>>;
@@ -8,12 +14,15 @@ export type MonitorListPayload = Record<string, Record<string, unknown>>;
 /**
  * Builds every monitor's wire object with the fields Kuma computes from the group tree
  * (spec §5.1): `pathName`, `childrenIDs` and `forceInactive`, and its `notificationIDList`
- * from the linked notification ids by monitor id. Integer-like keys serialize in ascending
- * order, as clients expect.
+ * from the linked notification ids by monitor id, and its `tags` from the tenant's monitor
+ * tags by monitor id. Integer-like keys serialize in ascending order, as clients expect.
  */
 export function buildMonitorList(
   monitors: readonly Monitor[],
   notificationIds: ReadonlyMap<number, readonly number[]> = new Map(),
+  tags: ReadonlyMap<number, readonly MonitorTagJson[]> = new Map(),
+  /** Monitors linked to an open maintenance window; their group descendants inherit it. */
+  maintained: ReadonlySet<number> = new Set(),
 ): MonitorListPayload {
   const tree = indexTree(monitors);
   const list: MonitorListPayload = {};
@@ -24,9 +33,9 @@ export function buildMonitorList(
       childrenIDs: descendantIdsOf(monitor.id, tree.childrenOf),
       forceInactive: ancestors.some((a) => !a.active),
       notificationIds: [...(notificationIds.get(monitor.id) ?? [])],
-      // Tags and maintenance arrive with their own issues.
-      tags: [],
-      maintenance: false,
+      tags: [...(tags.get(monitor.id) ?? [])],
+      // Spec §6.6: a window on any group above covers the monitor too.
+      maintenance: [monitor, ...ancestors].some((m) => maintained.has(m.id)),
     });
   }
   return list;
@@ -38,10 +47,12 @@ export async function loadMonitorList(
 ): Promise<MonitorListPayload> {
   const monitors = await monitorRepository.listMonitors(db, tenantId);
   const ids = monitors.map((m) => m.id);
-  return buildMonitorList(
-    monitors,
-    await notificationRepository.notificationIdsOf(db, tenantId, ids),
-  );
+  const [notificationIds, tags, maintained] = await Promise.all([
+    notificationRepository.notificationIdsOf(db, tenantId, ids),
+    tagRepository.monitorTagsOf(db, tenantId),
+    findDirectlyMaintainedMonitors(db, tenantId, Date.now()),
+  ]);
+  return buildMonitorList(monitors, notificationIds, tags, maintained);
 }
 
 interface Tree {

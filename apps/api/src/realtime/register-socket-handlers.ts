@@ -1,19 +1,35 @@
 import { tenantRepository } from '@watchpost/core/db';
+import { accountHandlers } from './account-handlers.js';
 import { apiKeyHandlers } from './api-key-handlers.js';
 import { authHandlers } from './auth-handlers.js';
 import type { SocketHandler } from './define-handler.js';
+import { maintenanceHandlers } from './maintenance-handlers.js';
 import { monitorHandlers } from './monitor-handlers.js';
 import { notificationHandlers } from './notification-handlers.js';
+import { proxyHandlers } from './proxy-handlers.js';
+import { dockerHostHandlers } from './docker-host-handlers.js';
+import { maintenanceOfDataHandlers } from './maintenance-of-data-handlers.js';
+import { tagHandlers } from './tag-handlers.js';
 import type { RealtimeDeps } from './realtime-deps.js';
+import { settingsHandlers } from './settings-handlers.js';
+import { statusPageHandlers } from './status-page-handlers.js';
 import { preLoginInfo } from './server-info.js';
 import type { ApiSocket } from './socket-types.js';
 
 /** Every client event this server answers; exported for the tests that walk all of them. */
 export const HANDLERS: readonly SocketHandler[] = [
   ...authHandlers,
+  ...accountHandlers,
+  ...settingsHandlers,
   ...monitorHandlers,
   ...apiKeyHandlers,
   ...notificationHandlers,
+  ...proxyHandlers,
+  ...dockerHostHandlers,
+  ...maintenanceOfDataHandlers,
+  ...maintenanceHandlers,
+  ...tagHandlers,
+  ...statusPageHandlers,
 ];
 
 /** Wires every client event of every socket through its defineHandler wrapper. */

@@ -1,3 +1,5 @@
+import type { CheckProxy } from '@watchpost/core';
+
 export interface CheckOptions {
   /**
    * A caller's hard stop. Aborting ends the check as DOWN with the reason's message, so abort
@@ -5,4 +7,6 @@ export interface CheckOptions {
    */
   signal?: AbortSignal;
   now?: () => Date;
+  /** Send HTTP requests through this proxy instead of connecting directly (spec §3.4). */
+  proxy?: CheckProxy | null;
 }

@@ -1,8 +1,9 @@
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import type { CheckResult, HttpCheckSettings, TlsInfo } from '@watchpost/core';
 import { isConnectTimeout, resolveTimeoutMs, startDeadline } from './check-deadline.js';
 import { describeError, down } from './check-error.js';
 import type { CheckOptions } from './check-options.js';
+import { createProxyDispatcher } from './proxy-dispatcher.js';
 import { prepareFirstHop, prepareRedirectHop, redirectLocation } from './http-request-hops.js';
 import { judgeResponse } from './http-response-judge.js';
 import { createCapturingConnector, endpointOf } from './tls-capturing-connector.js';
@@ -20,19 +21,26 @@ export async function runHttpCheck(
   if (!prepared.ok) return down(prepared.msg);
 
   const timeoutMs = resolveTimeoutMs(settings);
+  const proxied = options.proxy
+    ? createProxyDispatcher(options.proxy, { ignoreTls: settings.ignoreTls, timeoutMs })
+    : undefined;
+  if (proxied && !proxied.ok) return down(proxied.msg);
   const deadline = startDeadline(timeoutMs, options.signal);
   const tlsByEndpoint = new Map<string, TlsInfo>();
-  const agent = new Agent({
-    connect: createCapturingConnector({
-      ignoreTls: settings.ignoreTls,
-      timeoutMs,
-      onHandshake: (endpoint, info) => tlsByEndpoint.set(endpoint, info),
-      now,
-    }),
-    // The deadline below owns every timeout so that each one reads like Kuma's.
-    headersTimeout: 0,
-    bodyTimeout: 0,
-  });
+  // Through a proxy the tunnel's TLS is undici's own, so certInfo is not captured there.
+  const agent: Dispatcher = proxied
+    ? proxied.dispatcher
+    : new Agent({
+        connect: createCapturingConnector({
+          ignoreTls: settings.ignoreTls,
+          timeoutMs,
+          onHandshake: (endpoint, info) => tlsByEndpoint.set(endpoint, info),
+          now,
+        }),
+        // The deadline below owns every timeout so that each one reads like Kuma's.
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      });
 
   let hop = prepared.hop;
   const withTls = (result: CheckResult): CheckResult => {

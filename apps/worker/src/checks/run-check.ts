@@ -1,12 +1,25 @@
-import type { CheckResult, Monitor, MonitorType } from '@watchpost/core';
+import type { CheckProxy, CheckResult, Monitor, MonitorType } from '@watchpost/core';
+import { down } from './check-error.js';
+import { runDnsCheck } from './dns-check.js';
 import { runHttpCheck } from './http-check.js';
 import { runPortCheck } from './port-check.js';
 
 /** Kuma aborts a check hard 10 s after its own timeout (spec §6.3). */
 const HARD_ABORT_GRACE_MS = 10_000;
 
+/**
+ * The DOWN msg of a type Watchpost stores but cannot check yet (issue 5): plain words for the
+ * event list, so nobody mistakes it for a fault of their target.
+ */
+export function checkerUnavailableMsg(type: MonitorType): string {
+  return `The "${type}" checker is not available in Watchpost yet`;
+}
+
 /** Runs the check for the monitor's type. Never throws for a failing target (DESIGN rule 5). */
-export async function runCheck(monitor: Monitor): Promise<CheckResult> {
+export async function runCheck(
+  monitor: Monitor,
+  proxy: CheckProxy | null = null,
+): Promise<CheckResult> {
   const timeoutSec = monitor.timeout > 0 ? monitor.timeout : monitor.interval * 0.8;
   const abort = new AbortController();
   const timer = setTimeout(
@@ -14,27 +27,35 @@ export async function runCheck(monitor: Monitor): Promise<CheckResult> {
     timeoutSec * 1000 + HARD_ABORT_GRACE_MS,
   );
   try {
-    return await runCheckOfType(monitor, abort.signal);
+    return await runCheckOfType(monitor, abort.signal, proxy);
   } finally {
     clearTimeout(timer);
   }
 }
 
-function runCheckOfType(monitor: Monitor, signal: AbortSignal): Promise<CheckResult> {
+function runCheckOfType(
+  monitor: Monitor,
+  signal: AbortSignal,
+  proxy: CheckProxy | null,
+): Promise<CheckResult> {
   const type: MonitorType = monitor.type;
   switch (type) {
     case 'http':
     case 'keyword':
     case 'json-query':
-      return runHttpCheck(monitor, { signal });
+      return runHttpCheck(monitor, { signal, proxy });
     case 'port':
       return runPortCheck(monitor, { signal });
+    case 'dns':
+      return runDnsCheck(monitor, { signal });
     case 'push':
       // Push monitors have no target to call; the processor evaluates their window instead.
       throw new Error('push monitors are checked by runPushCheck, not runCheck');
+    case 'group':
+      // A group's status comes from its children's stored state, not from a target.
+      throw new Error('group monitors are checked by runGroupCheck, not runCheck');
     case 'grpc-keyword':
     case 'ping':
-    case 'dns':
     case 'docker':
     case 'real-browser':
     case 'steam':
@@ -47,13 +68,8 @@ function runCheckOfType(monitor: Monitor, signal: AbortSignal): Promise<CheckRes
     case 'mongodb':
     case 'redis':
     case 'radius':
-    case 'group':
     case 'tailscale-ping':
-      return Promise.resolve({
-        status: 'down',
-        msg: `Watchpost cannot run "${type}" checks yet`,
-        pingMs: null,
-      });
+      return Promise.resolve(down(checkerUnavailableMsg(type)));
     default: {
       const unreachable: never = type;
       return unreachable;

@@ -1,3 +1,4 @@
 // Server-only: password hashing and login tokens.
 export * from './password.js';
 export * from './jwt.js';
+export * from './totp.js';

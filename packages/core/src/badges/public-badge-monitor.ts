@@ -22,9 +22,9 @@ export interface PublicBadgeMonitor {
  * owner published, and callers must answer "private" and "missing" identically so ids
  * cannot be probed.
  *
- * Public today is the per-monitor `badges_public` switch. Membership of a published status
- * page (Kuma's rule, spec §7.2) joins here when status pages exist, as an `OR EXISTS (…)`
- * next to the switch, so every badge route picks it up at once.
+ * Public is the per-monitor `badges_public` switch, or membership of a group of a published
+ * status page of the monitor's own tenant (Kuma's rule, spec §7.2), so every badge route
+ * follows both at once.
  */
 export async function findPublicBadgeMonitor(
   db: Kysely<Database>,
@@ -35,7 +35,21 @@ export async function findPublicBadgeMonitor(
     .leftJoin('monitor_state as s', 's.monitor_id', 'm.id')
     .select(['m.id', 'm.tenant_id', 's.status', 's.last_ping', 's.tls_info'])
     .where('m.id', '=', monitorId)
-    .where('m.badges_public', '=', true)
+    .where((eb) =>
+      eb.or([
+        eb('m.badges_public', '=', true),
+        eb.exists(
+          eb
+            .selectFrom('status_page_monitors as spm')
+            .innerJoin('status_page_groups as g', 'g.id', 'spm.group_id')
+            .innerJoin('status_pages as p', 'p.id', 'g.status_page_id')
+            .select('spm.monitor_id')
+            .whereRef('spm.monitor_id', '=', 'm.id')
+            .whereRef('p.tenant_id', '=', 'm.tenant_id')
+            .where('p.published', '=', true),
+        ),
+      ]),
+    )
     .executeTakeFirst();
   if (!row) return undefined;
   return {

@@ -1,6 +1,11 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
 import type { ApiKeysTable } from '../api-keys/api-keys.table.js';
 import type {
+  MaintenancesTable,
+  MaintenanceStatusPagesTable,
+  MonitorMaintenancesTable,
+} from '../maintenance/maintenance.table.js';
+import type {
   MonitorNotificationsTable,
   NotificationsTable,
 } from '../notifications/notifications.table.js';
@@ -9,6 +14,18 @@ import type {
   NotificationDeliveriesTable,
   NotificationDeliveryAttemptsTable,
 } from '../notifications/delivery/delivery-tables.js';
+import type { TenantSettingsTable } from '../settings/tenant-settings.table.js';
+import type { RateLimitWindowsTable } from '../rate-limits/rate-limit-windows.table.js';
+import type { MonitorTagsTable, TagsTable } from '../tags/tags.table.js';
+import type { ProxiesTable } from '../proxies/proxies.table.js';
+import type { DockerHostsTable } from '../docker-hosts/docker-hosts.table.js';
+import type {
+  IncidentsTable,
+  StatusPageDomainsTable,
+  StatusPageGroupsTable,
+  StatusPageMonitorsTable,
+  StatusPagesTable,
+} from '../status-pages/status-pages.table.js';
 
 /** Row types of every table, snake_case as in the migrations (which are the truth). */
 export interface Database {
@@ -28,6 +45,20 @@ export interface Database {
   notification_deliveries: NotificationDeliveriesTable;
   notification_delivery_attempts: NotificationDeliveryAttemptsTable;
   cert_expiry_notices: CertExpiryNoticesTable;
+  tags: TagsTable;
+  monitor_tags: MonitorTagsTable;
+  tenant_settings: TenantSettingsTable;
+  rate_limit_windows: RateLimitWindowsTable;
+  proxies: ProxiesTable;
+  status_pages: StatusPagesTable;
+  status_page_domains: StatusPageDomainsTable;
+  status_page_groups: StatusPageGroupsTable;
+  status_page_monitors: StatusPageMonitorsTable;
+  incidents: IncidentsTable;
+  docker_hosts: DockerHostsTable;
+  maintenances: MaintenancesTable;
+  monitor_maintenances: MonitorMaintenancesTable;
+  maintenance_status_pages: MaintenanceStatusPagesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { monitorTagsOf } from '../tags/tag-repository.js';
 
 /** A tag on a monitor, as it becomes a metrics label (name → label, value → label value). */
 export interface MonitorMetricsTag {
@@ -31,13 +32,11 @@ export type MonitorTagLoader = (
 ) => Promise<ReadonlyMap<number, readonly MonitorMetricsTag[]>>;
 
 /**
- * The tag seam. The tags tables arrive with a later issue; until then no monitor has tags.
- * That issue replaces this body with one query over the tenant's monitor↔tag rows, e.g.
- * `SELECT mt.monitor_id, t.name, mt.value FROM monitor_tag mt JOIN tags t ON t.id = mt.tag_id
- * WHERE mt.tenant_id = $1`, grouped by monitor id. Labels then follow tag changes on the
- * next scrape, with no restart (unlike upstream, which fixes label names at start).
+ * The tenant's tags of every monitor, read on each scrape with the same one query the
+ * monitor list uses, so labels follow tag changes on the next scrape with no restart
+ * (unlike upstream, which fixes label names at start).
  */
-export const loadMonitorTagsForMetrics: MonitorTagLoader = async () => new Map();
+export const loadMonitorTagsForMetrics: MonitorTagLoader = monitorTagsOf;
 
 interface MetricsQueryRow {
   id: number;

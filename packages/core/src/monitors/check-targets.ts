@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, MonitorRow } from '../db/database.js';
+import type { CheckProxy } from '../proxies/check-proxy.js';
 import { toMonitor } from './monitor-repository.js';
 import type { Monitor } from './monitor.js';
 import { isMonitorStatus } from './monitor-status.js';
@@ -19,6 +20,11 @@ export interface CheckTarget {
   effectivelyActive: boolean;
   /** When the check after the last one is due; null for a monitor (re)started since. */
   nextDueAt: Date | null;
+  /**
+   * The monitor's proxy when it names an active one of its own tenant; null means a direct
+   * request (upstream also goes direct when the proxy is inactive or gone).
+   */
+  proxy: CheckProxy | null;
 }
 
 /**
@@ -39,11 +45,19 @@ export async function loadCheckTargets(
       state_last_beat_at: Date | null;
       state_next_due_at: Date | null;
       paused_ancestor: boolean;
+      proxy_protocol: string | null;
+      proxy_host: string | null;
+      proxy_port: number | null;
+      proxy_auth: boolean | null;
+      proxy_username: string | null;
+      proxy_password: string | null;
     }
   >`
     SELECT m.*, s.status AS state_status, s.retries AS state_retries,
            s.down_count AS state_down_count, s.last_beat_at AS state_last_beat_at,
            s.next_due_at AS state_next_due_at,
+           p.protocol AS proxy_protocol, p.host AS proxy_host, p.port AS proxy_port,
+           p.auth AS proxy_auth, p.username AS proxy_username, p.password AS proxy_password,
            EXISTS (
              WITH RECURSIVE up(id, depth) AS (
                SELECT m.parent, 1
@@ -57,6 +71,8 @@ export async function loadCheckTargets(
       AS ref(monitor_id, tenant_id)
     JOIN monitors m ON m.id = ref.monitor_id AND m.tenant_id = ref.tenant_id
     LEFT JOIN monitor_state s ON s.monitor_id = m.id
+    -- Same tenant only: another tenant's proxy id must never route this monitor's requests.
+    LEFT JOIN proxies p ON p.id = m.proxy_id AND p.tenant_id = m.tenant_id AND p.active
   `.execute(db);
   for (const row of rows) {
     targets.set(row.id, {
@@ -69,9 +85,31 @@ export async function loadCheckTargets(
       },
       effectivelyActive: row.active && !row.paused_ancestor,
       nextDueAt: row.state_next_due_at,
+      proxy: toCheckProxy(row),
     });
   }
   return targets;
+}
+
+function toCheckProxy(row: {
+  proxy_protocol: string | null;
+  proxy_host: string | null;
+  proxy_port: number | null;
+  proxy_auth: boolean | null;
+  proxy_username: string | null;
+  proxy_password: string | null;
+}): CheckProxy | null {
+  if (row.proxy_protocol === null || row.proxy_host === null || row.proxy_port === null) {
+    return null;
+  }
+  return {
+    protocol: row.proxy_protocol,
+    host: row.proxy_host,
+    port: row.proxy_port,
+    auth: row.proxy_auth === true,
+    username: row.proxy_username,
+    password: row.proxy_password,
+  };
 }
 
 export interface SchedulableMonitor {

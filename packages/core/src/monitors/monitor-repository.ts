@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database, MonitorRow, MonitorStateRow, MonitorsTable } from '../db/database.js';
 import { setMonitorNotifications } from '../notifications/notification-repository.js';
+import type { GroupChild } from './group-status.js';
 import type { Monitor } from './monitor.js';
 import type { MonitorInput } from './monitor-input.js';
 import type { AuthMethod, MonitorType } from './monitor-types.js';
+import { isMonitorStatus } from './monitor-status.js';
 
 // Every function here takes the tenant scope (DESIGN rule 1); none reads across tenants.
 
@@ -225,4 +227,42 @@ export async function listMonitorStates(
     .where('tenant_id', '=', tenantId)
     .execute();
   return new Map(rows.map((r) => [r.monitor_id, r]));
+}
+
+/** The direct children of a group with their latest status, in one query (spec §6.7). */
+export async function listGroupChildren(
+  db: Kysely<Database>,
+  tenantId: number,
+  groupId: number,
+): Promise<GroupChild[]> {
+  const rows = await db
+    .selectFrom('monitors as m')
+    .leftJoin('monitor_state as s', 's.monitor_id', 'm.id')
+    .select(['m.active', 's.status'])
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.parent', '=', groupId)
+    .execute();
+  return rows.map((r) => ({
+    active: r.active,
+    status: isMonitorStatus(r.status) ? r.status : null,
+  }));
+}
+
+/**
+ * Stores a dns monitor's latest answer (spec §5.1 `dns_last_result`). Only a changed value is
+ * written, as upstream does, so an unchanged answer costs no row update per check.
+ */
+export async function setDnsLastResult(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+  result: string,
+): Promise<void> {
+  await db
+    .updateTable('monitors')
+    .set({ dns_last_result: result })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('dns_last_result', 'is', null), eb('dns_last_result', '!=', result)]))
+    .execute();
 }

@@ -20,7 +20,9 @@ export type CheckOutcome =
   | { kind: 'up' | 'down'; msg: string; pingMs: number | null }
   | { kind: 'maintenance' }
   /** A client called the push URL (spec §6.8, §7.3); `status` is the query's verdict. */
-  | { kind: 'pushed'; status: 'up' | 'down'; msg: string; pingMs: number | null };
+  | { kind: 'pushed'; status: 'up' | 'down'; msg: string; pingMs: number | null }
+  /** A group's verdict from its children (spec §6.7): a status to take, not a check that failed. */
+  | { kind: 'group'; status: 'up' | 'down' | 'pending'; msg: string };
 
 export interface StateMachineSettings {
   maxretries: number;
@@ -147,6 +149,8 @@ function decideStatus(
       return failed(retries, outcome.msg, outcome.pingMs, settings.maxretries);
     case 'pushed':
       return decidePushedStatus(retries, outcome, settings);
+    case 'group':
+      return decideGroupStatus(retries, outcome, settings);
     default: {
       const unreachable: never = outcome;
       throw new Error(`unknown check outcome ${JSON.stringify(unreachable)}`);
@@ -173,6 +177,32 @@ function decidePushedStatus(
   // DOWN beats, not a PENDING that would turn into a second DOWN notification for one outage
   // (upstream's in-memory counter does produce DOWN → PENDING → DOWN there).
   return { status: DOWN, msg, pingMs, retries: Math.max(retries, settings.maxretries) };
+}
+
+/**
+ * Spec §6.7 as upstream runs it: the children's status is taken as is (a DOWN group skips
+ * PENDING and resets the counter). Upside-down flips UP and DOWN; a flipped UP becomes an
+ * ordinary failure with retries, as for any other check (§6.5).
+ */
+function decideGroupStatus(
+  retries: number,
+  outcome: Extract<CheckOutcome, { kind: 'group' }>,
+  settings: StateMachineSettings,
+): StatusDecision {
+  const { msg } = outcome;
+  switch (outcome.status) {
+    case 'pending':
+      return { status: PENDING, msg, pingMs: null, retries: 0 };
+    case 'up':
+      if (settings.upsideDown) return failed(retries, FLIPPED_UP_MSG, null, settings.maxretries);
+      return { status: UP, msg, pingMs: null, retries: 0 };
+    case 'down':
+      return { status: settings.upsideDown ? UP : DOWN, msg, pingMs: null, retries: 0 };
+    default: {
+      const unreachable: never = outcome.status;
+      throw new Error(`unknown group status ${String(unreachable)}`);
+    }
+  }
 }
 
 function failed(

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { recordBeats, type BeatToRecord } from '../heartbeats/record-beats.js';
+import { findMonitorsUnderMaintenance } from '../maintenance/maintenance-coverage.js';
 import { applyCheckOutcome } from '../monitors/state-machine.js';
 import { lockMonitorByPushToken, loadLockedTarget } from './push-state-repository.js';
 import { pushWindowEnd } from './push-window.js';
@@ -33,7 +34,12 @@ export async function recordPush(
     // Taken under the lock: concurrent pushes of one monitor get times in the order they
     // are stored, so every duration and importance refers to the beat really before it.
     const time = now();
-    const transition = applyCheckOutcome(state, { kind: 'pushed', ...report }, monitor, time);
+    // Spec §6.6: a push while a window covers the monitor is stored as MAINTENANCE.
+    const maintained = await findMonitorsUnderMaintenance(trx, [ref], time.getTime());
+    const outcome = maintained.has(monitor.id)
+      ? ({ kind: 'maintenance' } as const)
+      : ({ kind: 'pushed', ...report } as const);
+    const transition = applyCheckOutcome(state, outcome, monitor, time);
     const beat: BeatToRecord = {
       tenantId: monitor.tenantId,
       monitorId: monitor.id,

@@ -3,3 +3,4 @@ export * from './env.js';
 export * from './test-database.js';
 export * from './kuma-test-client.js';
 export * from '../notifications/fake-service.js';
+export * from './make-monitor.js';

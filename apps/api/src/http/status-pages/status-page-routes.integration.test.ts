@@ -1,0 +1,250 @@
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UP } from '@watchpost/core';
+import {
+  incidentRepository,
+  logoInputSchema,
+  maintenanceInputSchema,
+  maintenanceRepository,
+  toMaintenanceFields,
+  publicGroupListSchema,
+  recordBeats,
+  statusPageConfigSchema,
+  statusPageRepository,
+} from '@watchpost/core/db';
+import {
+  createApiTestContext,
+  insertMonitor,
+  type ApiTestContext,
+  type TestUser,
+} from '../../testing/api-test-context.js';
+
+// The public routes through real HTTP: both tenants own a page called `main`; Kuma's paths
+// serve the first tenant (or the one owning the request's custom domain), `/t/<id>` any.
+
+let ctx: ApiTestContext;
+let alice: TestUser;
+let bob: TestUser;
+let aMonitor: number;
+
+const EVIL = '<script>alert(1)</script>';
+
+async function createPage(
+  tenantId: number,
+  slug: string,
+  cfg: Record<string, unknown>,
+  groups: unknown[],
+): Promise<void> {
+  await statusPageRepository.createStatusPage(ctx.db, tenantId, { title: 'x', slug });
+  await statusPageRepository.saveStatusPage(ctx.db, tenantId, slug, {
+    config: statusPageConfigSchema.parse({ slug, ...cfg }),
+    logo: logoInputSchema.parse('/icon.svg'),
+    groups: publicGroupListSchema.parse(groups),
+    now: new Date(),
+  });
+}
+
+const get = (path: string) => fetch(`${ctx.node.url}${path}`);
+const json = async (path: string) => {
+  const res = await get(path);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+/** A GET with a chosen Host header, which fetch does not allow setting. */
+function getWithHost(path: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${ctx.node.url}${path}`, { headers: { host } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  ctx = await createApiTestContext('status-page-routes');
+  alice = await ctx.createUser('alice');
+  bob = await ctx.createUser('bob');
+  aMonitor = await insertMonitor(ctx.db, alice.tenantId, { name: `web ${EVIL}` });
+  const now = new Date();
+  await recordBeats(ctx.db, [
+    {
+      tenantId: alice.tenantId,
+      monitorId: aMonitor,
+      status: UP,
+      msg: 'secret internal message',
+      time: now,
+      pingMs: 12,
+      durationSec: 60,
+      downCount: 0,
+      important: true,
+      retries: 0,
+      nextDueAt: new Date(now.getTime() + 60_000),
+    },
+  ]);
+  await createPage(
+    alice.tenantId,
+    'main',
+    {
+      title: `Alice ${EVIL}`,
+      description: `desc ${EVIL}`,
+      footerText: `foot ${EVIL}`,
+      customCSS: `body{color:red}</style><script>alert(2)</script>`,
+    },
+    [{ name: `group ${EVIL}`, monitorList: [{ id: aMonitor }] }],
+  );
+  await createPage(bob.tenantId, 'main', { title: 'Bob', domainNameList: ['status.bob.test'] }, [
+    { name: 'Bob group', monitorList: [] },
+  ]);
+  await incidentRepository.postIncident(
+    ctx.db,
+    alice.tenantId,
+    'main',
+    { title: `inc ${EVIL}`, content: `body ${EVIL}`, style: 'danger' },
+    now,
+  );
+});
+afterAll(async () => ctx?.close());
+
+describe('GET /api/status-page/:slug', () => {
+  it('serves each tenant its own `main`', async () => {
+    const a = await json(`/t/${alice.tenantId}/api/status-page/main`);
+    const b = await json(`/t/${bob.tenantId}/api/status-page/main`);
+    expect(a.status).toBe(200);
+    expect(a.body).toMatchObject({
+      config: { slug: 'main', title: `Alice ${EVIL}`, icon: '/icon.svg' },
+      incident: { title: `inc ${EVIL}`, pin: 1, style: 'danger' },
+      publicGroupList: [
+        {
+          name: `group ${EVIL}`,
+          weight: 1,
+          monitorList: [{ id: aMonitor, sendUrl: 0, type: 'http' }],
+        },
+      ],
+      maintenanceList: [],
+    });
+    expect(a.body.config).not.toHaveProperty('id');
+    expect(b.body).toMatchObject({ config: { title: 'Bob' }, incident: null });
+  });
+
+  it("serves the first tenant on Kuma's path and the domain's tenant by Host", async () => {
+    expect((await json('/api/status-page/main')).body).toMatchObject({
+      config: { title: `Alice ${EVIL}` },
+    });
+    const byHost = await getWithHost('/api/status-page/main', 'status.bob.test');
+    expect(JSON.parse(byHost.body)).toMatchObject({ config: { title: 'Bob' } });
+  });
+
+  it('answers 404 JSON for unknown slugs and tenants', async () => {
+    const expected = { status: 404, body: { status: 'fail', msg: 'Not Found' } };
+    expect(await json('/api/status-page/nope')).toEqual(expected);
+    expect(await json('/t/999999/api/status-page/main')).toEqual(expected);
+    expect(await json('/api/status-page/nope/manifest.json')).toEqual(expected);
+  });
+});
+
+describe('maintenanceList of GET /api/status-page/:slug', () => {
+  it('lists the linked windows in progress, and only on their own page', async () => {
+    const page = await statusPageRepository.findStatusPage(ctx.db, alice.tenantId, 'main');
+    const fields = toMaintenanceFields(
+      maintenanceInputSchema.parse({ title: 'Upgrade', strategy: 'manual', active: true }),
+    );
+    const id = await maintenanceRepository.insertMaintenance(ctx.db, alice.tenantId, null, fields);
+    await maintenanceRepository.setMaintenanceStatusPages(ctx.db, alice.tenantId, id, [
+      page?.id ?? 0,
+    ]);
+    expect((await json(`/t/${alice.tenantId}/api/status-page/main`)).body.maintenanceList).toEqual([
+      expect.objectContaining({ id, title: 'Upgrade', status: 'under-maintenance' }),
+    ]);
+    expect((await json(`/t/${bob.tenantId}/api/status-page/main`)).body.maintenanceList).toEqual(
+      [],
+    );
+  });
+});
+
+describe('GET /api/status-page/heartbeat/:slug', () => {
+  it('lists blanked beats and the 24 h uptime from the aggregates', async () => {
+    const { body } = await json(`/t/${alice.tenantId}/api/status-page/heartbeat/main`);
+    expect(body).toEqual({
+      heartbeatList: { [aMonitor]: [{ status: UP, time: expect.any(String), msg: '', ping: 12 }] },
+      uptimeList: { [`${aMonitor}_24`]: 1 },
+    });
+    expect((await json(`/t/${bob.tenantId}/api/status-page/heartbeat/main`)).body).toEqual({
+      heartbeatList: {},
+      uptimeList: {},
+    });
+    expect((await json('/api/status-page/heartbeat/nope')).body).toEqual({
+      heartbeatList: {},
+      uptimeList: {},
+    });
+  });
+});
+
+describe('GET /api/status-page/:slug/manifest.json', () => {
+  it('names the page and its start URL under the prefix it was asked by', async () => {
+    expect((await json(`/t/${bob.tenantId}/api/status-page/main/manifest.json`)).body).toEqual({
+      name: 'Bob',
+      start_url: `/t/${bob.tenantId}/status/main`,
+      display: 'standalone',
+      icons: [{ src: '/icon.svg', sizes: '128x128', type: 'image/png' }],
+    });
+  });
+});
+
+describe('GET /api/status-page/:slug/badge', () => {
+  it('shows Up for a page whose monitors are up and N/A otherwise', async () => {
+    const up = await get(`/t/${alice.tenantId}/api/status-page/main/badge?label=svc`);
+    expect(up.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    const svg = await up.text();
+    expect(svg).toContain('>Up<');
+    expect(svg).toContain('svc');
+    expect(await (await get(`/t/${bob.tenantId}/api/status-page/main/badge`)).text()).toContain(
+      'N/A',
+    );
+    expect(await (await get('/api/status-page/nope/badge')).text()).toContain('N/A');
+    expect((await get('/api/status-page/main/badge?style=weird')).status).toBe(400);
+  });
+
+  it('makes the badges of page members public', async () => {
+    expect(await (await get(`/api/badge/${aMonitor}/status`)).text()).toContain('>Up<');
+  });
+});
+
+describe('GET /status/:slug', () => {
+  it('renders groups, monitors with status and uptime, incident and footer, all escaped', async () => {
+    const res = await get(`/t/${alice.tenantId}/status/main`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await res.text();
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('</style><script');
+    const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;';
+    for (const text of [
+      `Alice ${escaped}`,
+      `desc ${escaped}`,
+      `foot ${escaped}`,
+      `group ${escaped}`,
+      `web ${escaped}`,
+      `inc ${escaped}`,
+      `body ${escaped}`,
+    ]) {
+      expect(html).toContain(text);
+    }
+    expect(html).toContain('body{color:red}');
+    expect(html).toContain('>Up</span>');
+    expect(html).toContain('100.00%');
+    expect(html).not.toContain('secret internal message');
+  });
+
+  it('serves each tenant its own page and 404 for unknown slugs', async () => {
+    expect(await (await get(`/t/${bob.tenantId}/status/main`)).text()).toContain('<h1>Bob</h1>');
+    expect((await getWithHost('/status/main', 'status.bob.test')).body).toContain('<h1>Bob</h1>');
+    expect((await get('/status/nope')).status).toBe(404);
+    expect((await get('/upload/logo999999.png')).status).toBe(404);
+    expect((await get('/upload/..%2Fetc%2Fpasswd')).status).toBe(404);
+  });
+});

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantSettingsRepository } from '@watchpost/core/db';
+import {
+  createApiTestContext,
+  type ApiTestContext,
+  type TestClient,
+  type TestUser,
+} from '../testing/api-test-context.js';
+
+let ctx: ApiTestContext;
+let alice: TestUser;
+let bob: TestUser;
+
+beforeAll(async () => {
+  ctx = await createApiTestContext('settings');
+  alice = await ctx.createUser('alice');
+  bob = await ctx.createUser('bob');
+});
+afterAll(async () => ctx?.close());
+
+async function loggedIn(user: TestUser, node = ctx.node): Promise<TestClient> {
+  const client = await ctx.connect(node);
+  await client.login(user);
+  return client;
+}
+
+const stored = (user: TestUser) =>
+  tenantSettingsRepository.getGeneralSettings(ctx.db, user.tenantId);
+
+/** What the Python client's `set_settings` sends for a 1.23 server. */
+const PYTHON_SETTINGS = {
+  checkUpdate: false,
+  checkBeta: false,
+  keepDataPeriodDays: 90,
+  serverTimezone: 'Europe/Berlin',
+  entryPage: 'dashboard',
+  searchEngineIndex: false,
+  primaryBaseURL: 'https://status.example.com',
+  steamAPIKey: '',
+  nscd: false,
+  dnsCache: true,
+  chromeExecutable: '',
+  tlsExpiryNotifyDays: [7, 14, 21],
+  disableAuth: false,
+  trustProxy: false,
+};
+
+describe('getSettings (spec §3.9, §5.11)', () => {
+  it('answers the spec defaults and the effective zone for a tenant that saved nothing', async () => {
+    const client = await loggedIn(bob);
+    expect(await client.call('getSettings')).toEqual({
+      ok: true,
+      data: {
+        checkUpdate: true,
+        checkBeta: false,
+        keepDataPeriodDays: 180,
+        serverTimezone: 'UTC',
+        entryPage: 'dashboard',
+        searchEngineIndex: false,
+        primaryBaseURL: '',
+        steamAPIKey: '',
+        dnsCache: false,
+        chromeExecutable: '',
+        tlsExpiryNotifyDays: [7, 14, 21],
+        disableAuth: false,
+        trustProxy: false,
+      },
+    });
+  });
+
+  it('answers "You are not logged in." before login', async () => {
+    const anonymous = await ctx.connect();
+    for (const [event, args] of [
+      ['getSettings', []],
+      ['setSettings', [PYTHON_SETTINGS, null]],
+    ] as const) {
+      expect(await anonymous.call(event, ...args)).toEqual({
+        ok: false,
+        msg: 'You are not logged in.',
+      });
+    }
+    expect(await stored(alice)).toEqual({});
+  });
+});
+
+describe('setSettings (spec §3.9)', () => {
+  it('acks "Saved", then pushes info to this socket and maintenanceList to the tenant', async () => {
+    const client = await loggedIn(alice);
+    const sibling = await loggedIn(alice);
+    const from = client.events.length;
+    const siblingInfo = sibling.events.length;
+    const maintenancePush = sibling.waitFor('maintenanceList');
+    expect(await client.call('setSettings', PYTHON_SETTINGS, null)).toEqual({
+      ok: true,
+      msg: 'Saved',
+    });
+    await client.waitFor('maintenanceList', { includePast: true });
+    await maintenancePush;
+    expect(client.pushesSince(from).map((e) => e.event)).toEqual([
+      'ack:setSettings',
+      'info',
+      'maintenanceList',
+    ]);
+    const info = client.pushesSince(from, 'info')[0]?.args[0];
+    expect(info).toEqual({
+      version: '1.23.16',
+      latestVersion: '1.23.16',
+      isContainer: false,
+      primaryBaseURL: 'https://status.example.com',
+      serverTimezone: 'Europe/Berlin',
+      serverTimezoneOffset: expect.stringMatching(/^\+0[12]:00$/),
+    });
+    expect(client.pushesSince(from, 'maintenanceList')[0]?.args).toEqual([{}]);
+    // `info` goes to the calling socket only.
+    expect(sibling.pushesSince(siblingInfo, 'info')).toEqual([]);
+  });
+
+  it('reads every value back through getSettings and stores them as sent', async () => {
+    const client = await loggedIn(alice);
+    expect(await client.call('getSettings')).toEqual({ ok: true, data: PYTHON_SETTINGS });
+    expect(await stored(alice)).toEqual(PYTHON_SETTINGS);
+  });
+
+  it('keeps keys it was not sent and stores unknown keys too', async () => {
+    const client = await loggedIn(alice);
+    await client.call('setSettings', { keepDataPeriodDays: 30, customKey: { a: 1 } }, null);
+    expect(await stored(alice)).toEqual({
+      ...PYTHON_SETTINGS,
+      keepDataPeriodDays: 30,
+      customKey: { a: 1 },
+    });
+  });
+
+  it('reports the saved base URL and zone in the next login burst', async () => {
+    const client = await loggedIn(alice);
+    const infos = client.events.filter((e) => e.event === 'info');
+    expect(infos.at(-1)?.args[0]).toMatchObject({
+      version: '1.23.16',
+      primaryBaseURL: 'https://status.example.com',
+      serverTimezone: 'Europe/Berlin',
+    });
+  });
+
+  it.each([
+    ['an unknown time zone', { serverTimezone: 'Mars/Olympus' }, 'Invalid timezone:Mars/Olympus'],
+    ['a non-object', 'checkUpdate', 'Settings must be an object.'],
+    ['an array', [1, 2], 'Settings must be an object.'],
+    ['null', null, 'Settings must be an object.'],
+    ['too many keys', Object.fromEntries([...Array(101).keys()].map((i) => [`k${i}`, i])), null],
+    ['too much data', { big: 'x'.repeat(70_000) }, null],
+  ])('refuses %s and changes nothing', async (_title, data, msg) => {
+    const client = await loggedIn(alice);
+    const before = await stored(alice);
+    const from = client.events.length;
+    const reply = await client.call('setSettings', data, null);
+    expect(reply).toEqual({ ok: false, msg: msg ?? expect.any(String) });
+    expect(await stored(alice)).toEqual(before);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(client.pushesSince(from).map((e) => e.event)).toEqual(['ack:setSettings']);
+  });
+});
+
+describe('disableAuth (spec §2.6)', () => {
+  it('needs the current password to turn authentication off', async () => {
+    const client = await loggedIn(alice);
+    const on = { disableAuth: true };
+    expect(await client.call('setSettings', on, null)).toEqual({
+      ok: false,
+      msg: 'Wrong data type?',
+    });
+    expect(await client.call('setSettings', on, 'wrong-password1')).toEqual({
+      ok: false,
+      msg: 'Incorrect current password',
+    });
+    expect((await stored(alice))['disableAuth']).toBe(false);
+    expect(await client.call('setSettings', on, alice.password)).toEqual({
+      ok: true,
+      msg: 'Saved',
+    });
+    expect((await stored(alice))['disableAuth']).toBe(true);
+  });
+
+  it('refreshes and disconnects the user’s other sockets on every node when turned back on', async () => {
+    const nodeB = await ctx.startNode();
+    const client = await loggedIn(alice);
+    const other = await loggedIn(alice, nodeB);
+    const otherBob = await loggedIn(bob, nodeB);
+    const refreshed = other.waitFor('refresh');
+    const disconnected = new Promise((resolve) => other.socket.once('disconnect', resolve));
+    // Turning authentication on again needs no password (spec §3.9).
+    expect(await client.call('setSettings', { disableAuth: false }, null)).toEqual({
+      ok: true,
+      msg: 'Saved',
+    });
+    expect(await refreshed).toEqual([]);
+    await disconnected;
+    expect(await client.call('getSettings')).toMatchObject({ ok: true });
+    expect(otherBob.socket.connected).toBe(true);
+    expect(otherBob.events.some((e) => e.event === 'refresh')).toBe(false);
+  });
+});
+
+describe('tenant isolation', () => {
+  it('never shows or changes another tenant’s settings, nor pushes to it', async () => {
+    const aliceClient = await loggedIn(alice);
+    const bobClient = await loggedIn(bob);
+    const aliceBefore = await stored(alice);
+
+    const bobSaved = bobClient.waitFor('maintenanceList');
+    expect(
+      await bobClient.call('setSettings', { primaryBaseURL: 'https://bob.example' }, null),
+    ).toMatchObject({ ok: true });
+    await bobSaved;
+    expect(await stored(alice)).toEqual(aliceBefore);
+    const bobSettings = (await bobClient.call('getSettings')) as { data: Record<string, unknown> };
+    expect(bobSettings.data['primaryBaseURL']).toBe('https://bob.example');
+    expect(bobSettings.data['keepDataPeriodDays']).toBe(180);
+
+    const bobFrom = bobClient.events.length;
+    const aliceSaved = aliceClient.waitFor('maintenanceList');
+    await aliceClient.call('setSettings', { steamAPIKey: 'secret-steam-key' }, null);
+    await aliceSaved;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(bobClient.pushesSince(bobFrom)).toEqual([]);
+    expect(JSON.stringify(bobClient.events)).not.toContain('secret-steam-key');
+    expect((await stored(bob))['steamAPIKey']).toBeUndefined();
+  });
+});

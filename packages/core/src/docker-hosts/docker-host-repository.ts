@@ -1,0 +1,85 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { toDockerHostJson, type DockerHostInput, type DockerHostJson } from './docker-host-wire.js';
+
+// Every function here takes the tenant scope (DESIGN rule 1): another tenant's docker host id
+// behaves exactly like one that does not exist.
+
+const MAX_ID = 2 ** 31 - 1;
+
+/** `addDockerHost` (spec §3.5): create when `id` is null, else update; undefined = not found. */
+export async function saveDockerHost(
+  db: Kysely<Database>,
+  tenantId: number,
+  userId: number,
+  id: number | null,
+  input: DockerHostInput,
+): Promise<number | undefined> {
+  const fields = {
+    name: input.name,
+    docker_type: input.dockerType,
+    docker_daemon: input.dockerDaemon,
+  };
+  if (id === null) {
+    const row = await db
+      .insertInto('docker_hosts')
+      .values({ tenant_id: tenantId, user_id: userId, ...fields })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+  if (!isStorableId(id)) return undefined;
+  const row = await db
+    .updateTable('docker_hosts')
+    .set(fields)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * `deleteDockerHost` (spec §3.5): the tenant's monitors that named it get `docker_host =
+ * null`. Answers how many monitors lost it, or undefined when the tenant has no such host.
+ */
+export async function deleteDockerHost(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+): Promise<{ unlinkedMonitorCount: number } | undefined> {
+  if (!isStorableId(id)) return undefined;
+  return db.transaction().execute(async (trx) => {
+    const deleted = await trx
+      .deleteFrom('docker_hosts')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (deleted.numDeletedRows === 0n) return undefined;
+    // docker_host lives in `extra` (a type-specific field), as a number or numeric text.
+    const unlinked = await trx
+      .updateTable('monitors')
+      .set({ extra: sql`jsonb_set(extra, '{docker_host}', 'null'::jsonb)` })
+      .where('tenant_id', '=', tenantId)
+      .where(sql<boolean>`extra->>'docker_host' = ${String(id)}`)
+      .executeTakeFirst();
+    return { unlinkedMonitorCount: Number(unlinked.numUpdatedRows) };
+  });
+}
+
+export async function listDockerHosts(
+  db: Kysely<Database>,
+  tenantId: number,
+): Promise<DockerHostJson[]> {
+  const rows = await db
+    .selectFrom('docker_hosts')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toDockerHostJson);
+}
+
+function isStorableId(id: number): boolean {
+  return Number.isInteger(id) && id >= 1 && id <= MAX_ID;
+}

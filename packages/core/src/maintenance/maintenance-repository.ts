@@ -1,0 +1,294 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { MaintenanceFields } from './maintenance-input.js';
+import type { Maintenance, MaintenanceStrategy } from './maintenance.js';
+import type { MaintenanceRow } from './maintenance.table.js';
+
+// Every function takes the tenant scope; an id of another tenant behaves like a missing one.
+
+export function toMaintenance(row: MaintenanceRow): Maintenance {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    title: row.title,
+    description: row.description,
+    // Only values of MAINTENANCE_STRATEGIES are ever written (the input schema checks them).
+    strategy: row.strategy as MaintenanceStrategy,
+    active: row.active,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    weekdays: row.weekdays,
+    daysOfMonth: row.days_of_month,
+    intervalDay: row.interval_day,
+    cron: row.cron,
+    duration: row.duration,
+    timezoneOption: row.timezone,
+  };
+}
+
+function toColumns(fields: MaintenanceFields) {
+  return {
+    title: fields.title,
+    description: fields.description,
+    strategy: fields.strategy,
+    active: fields.active,
+    start_date: fields.startDate,
+    end_date: fields.endDate,
+    start_time: fields.startTime,
+    end_time: fields.endTime,
+    weekdays: JSON.stringify(fields.weekdays),
+    days_of_month: JSON.stringify(fields.daysOfMonth),
+    interval_day: fields.intervalDay,
+    cron: fields.cron,
+    duration: fields.duration,
+    timezone: fields.timezoneOption,
+  };
+}
+
+export async function insertMaintenance(
+  db: Kysely<Database>,
+  tenantId: number,
+  userId: number | null,
+  fields: MaintenanceFields,
+): Promise<number> {
+  const row = await db
+    .insertInto('maintenances')
+    .values({ tenant_id: tenantId, user_id: userId, ...toColumns(fields) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateMaintenance(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+  fields: MaintenanceFields,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('maintenances')
+    .set(toColumns(fields))
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function findMaintenance(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+): Promise<Maintenance | null> {
+  const row = await db
+    .selectFrom('maintenances')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toMaintenance(row) : null;
+}
+
+export async function listMaintenances(
+  db: Kysely<Database>,
+  tenantId: number,
+): Promise<Maintenance[]> {
+  const rows = await db
+    .selectFrom('maintenances')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toMaintenance);
+}
+
+/** Links go with it (foreign key cascades). */
+export async function deleteMaintenance(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('maintenances')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+export async function setMaintenanceActive(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+  active: boolean,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('maintenances')
+    .set({ active })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export type LinkResult = 'ok' | 'maintenance-not-found' | 'target-not-found';
+
+/**
+ * Replaces the monitors a window covers (spec §3.7). All or nothing: one monitor that is
+ * not the tenant's leaves the old set in place.
+ */
+export async function setMaintenanceMonitors(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+  monitorIds: readonly number[],
+): Promise<LinkResult> {
+  const unique = [...new Set(monitorIds)];
+  return db.transaction().execute(async (trx) => {
+    if (!(await lockMaintenance(trx, tenantId, id))) return 'maintenance-not-found';
+    if (unique.length > 0) {
+      const owned = await trx
+        .selectFrom('monitors')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('id', 'in', unique)
+        .execute();
+      if (owned.length !== unique.length) return 'target-not-found';
+    }
+    await trx.deleteFrom('monitor_maintenances').where('maintenance_id', '=', id).execute();
+    if (unique.length > 0) {
+      await trx
+        .insertInto('monitor_maintenances')
+        .values(
+          unique.map((monitorId) => ({
+            tenant_id: tenantId,
+            maintenance_id: id,
+            monitor_id: monitorId,
+          })),
+        )
+        .execute();
+    }
+    return 'ok';
+  });
+}
+
+export async function listMaintenanceMonitors(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+): Promise<{ id: number; name: string }[]> {
+  return db
+    .selectFrom('monitor_maintenances as mm')
+    .innerJoin('monitors as m', (join) =>
+      join.onRef('m.id', '=', 'mm.monitor_id').onRef('m.tenant_id', '=', 'mm.tenant_id'),
+    )
+    .select(['m.id', 'm.name'])
+    .where('mm.tenant_id', '=', tenantId)
+    .where('mm.maintenance_id', '=', id)
+    .orderBy('m.id')
+    .execute();
+}
+
+/** Replaces the status pages showing a window; every page must be the tenant's. */
+export async function setMaintenanceStatusPages(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+  pageIds: readonly number[],
+): Promise<LinkResult> {
+  const unique = [...new Set(pageIds)];
+  return db.transaction().execute(async (trx) => {
+    if (!(await lockMaintenance(trx, tenantId, id))) return 'maintenance-not-found';
+    if (unique.length > 0) {
+      const owned = await statusPageTitles(trx, tenantId, unique);
+      if (owned.length !== unique.length) return 'target-not-found';
+    }
+    await trx.deleteFrom('maintenance_status_pages').where('maintenance_id', '=', id).execute();
+    if (unique.length > 0) {
+      await trx
+        .insertInto('maintenance_status_pages')
+        .values(
+          unique.map((pageId) => ({
+            tenant_id: tenantId,
+            maintenance_id: id,
+            status_page_id: pageId,
+          })),
+        )
+        .execute();
+    }
+    return 'ok';
+  });
+}
+
+export async function listMaintenanceStatusPages(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+): Promise<{ id: number; title: string }[]> {
+  const links = await db
+    .selectFrom('maintenance_status_pages')
+    .select('status_page_id')
+    .where('tenant_id', '=', tenantId)
+    .where('maintenance_id', '=', id)
+    .execute();
+  if (links.length === 0) return [];
+  return statusPageTitles(
+    db,
+    tenantId,
+    links.map((l) => l.status_page_id),
+  );
+}
+
+/**
+ * The windows a status page shows (its public `maintenanceList`, spec §7.4), in id order;
+ * the caller keeps those whose status is `under-maintenance`, as Kuma does.
+ */
+export async function listStatusPageMaintenances(
+  db: Kysely<Database>,
+  tenantId: number,
+  statusPageId: number,
+): Promise<Maintenance[]> {
+  const rows = await db
+    .selectFrom('maintenance_status_pages as msp')
+    .innerJoin('maintenances as m', (join) =>
+      join.onRef('m.id', '=', 'msp.maintenance_id').onRef('m.tenant_id', '=', 'msp.tenant_id'),
+    )
+    .selectAll('m')
+    .where('msp.tenant_id', '=', tenantId)
+    .where('msp.status_page_id', '=', statusPageId)
+    .orderBy('m.id')
+    .execute();
+  return rows.map(toMaintenance);
+}
+
+async function lockMaintenance(db: Kysely<Database>, tenantId: number, id: number) {
+  // FOR UPDATE serialises two concurrent replacements of the same set.
+  const row = await db
+    .selectFrom('maintenances')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * The tenant's status pages among `ids`, with titles. Joined here rather than by a foreign
+ * key (see migration 0013), so a link left behind by a deleted page is simply not shown.
+ */
+async function statusPageTitles(
+  db: Kysely<Database>,
+  tenantId: number,
+  ids: readonly number[],
+): Promise<{ id: number; title: string }[]> {
+  return db
+    .selectFrom('status_pages')
+    .select(['id', 'title'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', [...ids])
+    .orderBy('id')
+    .execute();
+}

@@ -1,0 +1,52 @@
+/** Spec §5.9 `strategy` values. */
+export const MAINTENANCE_STRATEGIES = [
+  'manual',
+  'single',
+  'recurring-interval',
+  'recurring-weekday',
+  'recurring-day-of-month',
+  'cron',
+] as const;
+export type MaintenanceStrategy = (typeof MAINTENANCE_STRATEGIES)[number];
+
+/** Spec §5.9 `status` values. */
+export type MaintenanceStatus =
+  'inactive' | 'under-maintenance' | 'scheduled' | 'ended' | 'unknown';
+
+/** Zone of `SAME_AS_SERVER` and of no zone at all: Watchpost reports UTC as the server zone. */
+export const SERVER_TIME_ZONE = 'UTC';
+export const SAME_AS_SERVER = 'SAME_AS_SERVER';
+
+/** What decides when a window is open; everything else about a maintenance is description. */
+export interface MaintenanceSchedule {
+  strategy: MaintenanceStrategy;
+  active: boolean;
+  /** Wall-clock `YYYY-MM-DD HH:mm:ss` in the window's zone, verbatim as the client sent it. */
+  startDate: string | null;
+  endDate: string | null;
+  /** `HH:mm` or `HH:mm:ss`, recurring strategies only. */
+  startTime: string | null;
+  endTime: string | null;
+  intervalDay: number | null;
+  /** Stored for `cron`, generated for `recurring-weekday` / `recurring-day-of-month`. */
+  cron: string | null;
+  /** Window length in seconds (cron and recurring). */
+  duration: number | null;
+  /** As stored: an IANA name, `SAME_AS_SERVER` or null. */
+  timezoneOption: string | null;
+}
+
+export interface Maintenance extends MaintenanceSchedule {
+  id: number;
+  tenantId: number;
+  userId: number | null;
+  title: string;
+  description: string;
+  weekdays: number[];
+  daysOfMonth: (number | string)[];
+}
+
+/** The zone a window's wall-clock times are read in. */
+export function effectiveTimeZone(option: string | null): string {
+  return option && option !== SAME_AS_SERVER ? option : SERVER_TIME_ZONE;
+}

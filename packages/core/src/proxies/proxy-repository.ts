@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { toProxy, type Proxy, type ProxyInput } from './proxy-wire.js';
+
+// Every function here takes the tenant scope (DESIGN rule 1): another tenant's proxy id
+// behaves exactly like one that does not exist.
+
+// Ids live in Postgres `integer` columns; a larger one would make the query fail, not miss.
+const MAX_ID = 2 ** 31 - 1;
+
+/** What saving did: the proxy's id and how many monitors `applyExisting` pointed at it. */
+export interface SavedProxy {
+  id: number;
+  appliedMonitorCount: number;
+}
+
+/** `addProxy` (spec §3.4): create when `id` is null, else update; undefined = not found. */
+export async function saveProxy(
+  db: Kysely<Database>,
+  tenantId: number,
+  userId: number,
+  id: number | null,
+  input: ProxyInput,
+): Promise<SavedProxy | undefined> {
+  if (id !== null && !isStorableId(id)) return undefined;
+  return db.transaction().execute(async (trx) => {
+    const fields = {
+      protocol: input.protocol,
+      host: input.host,
+      port: input.port,
+      auth: input.auth,
+      username: input.username,
+      password: input.password,
+      active: input.active,
+      is_default: input.default,
+    };
+    let savedId: number;
+    if (id === null) {
+      const row = await trx
+        .insertInto('proxies')
+        .values({ tenant_id: tenantId, user_id: userId, ...fields })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      savedId = row.id;
+    } else {
+      const row = await trx
+        .updateTable('proxies')
+        .set(fields)
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .returning('id')
+        .executeTakeFirst();
+      if (!row) return undefined;
+      savedId = row.id;
+    }
+    // One default per tenant; cleared after the write so the update above cannot race it.
+    if (input.default) {
+      await trx
+        .updateTable('proxies')
+        .set({ is_default: false })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '!=', savedId)
+        .where('is_default', '=', true)
+        .execute();
+    }
+    let appliedMonitorCount = 0;
+    if (input.applyExisting) {
+      const applied = await trx
+        .updateTable('monitors')
+        .set({ proxy_id: savedId })
+        .where('tenant_id', '=', tenantId)
+        .executeTakeFirst();
+      appliedMonitorCount = Number(applied.numUpdatedRows);
+    }
+    return { id: savedId, appliedMonitorCount };
+  });
+}
+
+/**
+ * `deleteProxy` (spec §3.4): the tenant's monitors that used it go direct again. Answers how
+ * many monitors lost it, or undefined when the tenant has no such proxy.
+ */
+export async function deleteProxy(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+): Promise<{ unlinkedMonitorCount: number } | undefined> {
+  if (!isStorableId(id)) return undefined;
+  return db.transaction().execute(async (trx) => {
+    const deleted = await trx
+      .deleteFrom('proxies')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (deleted.numDeletedRows === 0n) return undefined;
+    const unlinked = await trx
+      .updateTable('monitors')
+      .set({ proxy_id: null })
+      .where('tenant_id', '=', tenantId)
+      .where('proxy_id', '=', id)
+      .executeTakeFirst();
+    return { unlinkedMonitorCount: Number(unlinked.numUpdatedRows) };
+  });
+}
+
+export async function listProxies(db: Kysely<Database>, tenantId: number): Promise<Proxy[]> {
+  const rows = await db
+    .selectFrom('proxies')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toProxy);
+}
+
+export async function findProxy(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+): Promise<Proxy | undefined> {
+  if (!isStorableId(id)) return undefined;
+  const row = await db
+    .selectFrom('proxies')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toProxy(row);
+}
+
+function isStorableId(id: number): boolean {
+  return Number.isInteger(id) && id >= 1 && id <= MAX_ID;
+}

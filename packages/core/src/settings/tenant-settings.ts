@@ -1,0 +1,87 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+
+/** The `type` of every key `setSettings` writes and `getSettings` reads (spec §3.9). */
+export const GENERAL_SETTING_TYPE = 'general';
+
+/** A tenant's `general` settings, values JSON-decoded, keys in name order. */
+export async function getGeneralSettings(
+  db: Kysely<Database>,
+  tenantId: number,
+): Promise<Record<string, unknown>> {
+  const rows = await db
+    .selectFrom('tenant_settings')
+    .select(['key', 'value'])
+    .where('tenant_id', '=', tenantId)
+    .where('type', '=', GENERAL_SETTING_TYPE)
+    .orderBy('key')
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+}
+
+/** One setting of any type, or undefined when the tenant never stored it. */
+export async function getSetting(
+  db: Kysely<Database>,
+  tenantId: number,
+  key: string,
+): Promise<unknown> {
+  const row = await db
+    .selectFrom('tenant_settings')
+    .select('value')
+    .where('tenant_id', '=', tenantId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row?.value;
+}
+
+/**
+ * Stores every key as a `general` setting in one statement. A key that already exists under
+ * another type is left as it is, silently, as upstream does (spec §11.18): that keeps a
+ * client from overwriting internal values through `setSettings`.
+ */
+export async function saveGeneralSettings(
+  db: Kysely<Database>,
+  tenantId: number,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const rows = Object.entries(data)
+    // JSON drops undefined members on the wire too (spec §0); there is nothing to store.
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => ({
+      tenant_id: tenantId,
+      key,
+      value: JSON.stringify(value),
+      type: GENERAL_SETTING_TYPE,
+    }));
+  if (rows.length === 0) return;
+  await db
+    .insertInto('tenant_settings')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .columns(['tenant_id', 'key'])
+        .doUpdateSet({ value: (eb) => eb.ref('excluded.value') })
+        .where(sql<boolean>`tenant_settings.type IS NOT DISTINCT FROM ${GENERAL_SETTING_TYPE}`),
+    )
+    .execute();
+}
+
+/** Stores one internal (non-`general`) setting, such as `initServerTimezone`. */
+export async function saveSetting(
+  db: Kysely<Database>,
+  tenantId: number,
+  key: string,
+  value: unknown,
+  type: string | null,
+): Promise<void> {
+  await db
+    .insertInto('tenant_settings')
+    .values({ tenant_id: tenantId, key, value: JSON.stringify(value), type })
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'key']).doUpdateSet({
+        value: (eb) => eb.ref('excluded.value'),
+        type: (eb) => eb.ref('excluded.type'),
+      }),
+    )
+    .execute();
+}

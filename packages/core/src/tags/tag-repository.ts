@@ -1,0 +1,217 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { MonitorTagJson, TagJson } from './tag.js';
+
+// Every function here takes the tenant scope (DESIGN rule 1): a tag or monitor id of another
+// tenant behaves exactly like one that does not exist. The composite foreign keys of
+// migrations/0010 back this up in the database.
+
+/** What `addTag` / `editTag` store (spec §3.2). */
+export interface TagInput {
+  name: string;
+  color: string;
+}
+
+/** The outcome of `addMonitorTag`: which side was missing when nothing was linked. */
+export type AddMonitorTagResult = 'added' | 'tag-not-found' | 'monitor-not-found';
+
+/** `getTags`: the tenant's tags, oldest first like upstream's table scan. */
+export async function listTags(db: Kysely<Database>, tenantId: number): Promise<TagJson[]> {
+  return db
+    .selectFrom('tags')
+    .select(['id', 'name', 'color'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function createTag(
+  db: Kysely<Database>,
+  tenantId: number,
+  input: TagInput,
+): Promise<TagJson> {
+  return db
+    .insertInto('tags')
+    .values({ tenant_id: tenantId, name: input.name, color: input.color })
+    .returning(['id', 'name', 'color'])
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Replaces name and color. Answers the stored tag and whether any monitor shows it (its
+ * monitors' wire objects changed), or undefined when the tenant has no such tag.
+ */
+export async function updateTag(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+  input: TagInput,
+): Promise<{ tag: TagJson; linked: boolean } | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const tag = await trx
+      .updateTable('tags')
+      .set({ name: input.name, color: input.color })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .returning(['id', 'name', 'color'])
+      .executeTakeFirst();
+    if (!tag) return undefined;
+    return { tag, linked: await hasLinks(trx, tenantId, id) };
+  });
+}
+
+/**
+ * Deletes the tag; its monitor links go with it (cascade). Answers how many links went, so
+ * the caller knows whether monitors changed; 0 as well for a tag the tenant does not have.
+ */
+export async function deleteTag(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+): Promise<{ deleted: boolean; unlinkedCount: number }> {
+  return db.transaction().execute(async (trx) => {
+    // Explicit rather than left to the cascade, which does not report what it removed.
+    const unlinked = await trx
+      .deleteFrom('monitor_tags')
+      .where('tenant_id', '=', tenantId)
+      .where('tag_id', '=', id)
+      .executeTakeFirst();
+    const deleted = await trx
+      .deleteFrom('tags')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return {
+      deleted: deleted.numDeletedRows > 0n,
+      unlinkedCount: Number(unlinked.numDeletedRows),
+    };
+  });
+}
+
+/**
+ * `addMonitorTag`: one more link row, even when an equal one exists (upstream allows
+ * duplicates). One statement checks both owners: the join finds only this tenant's monitor
+ * and tag.
+ */
+export async function addMonitorTag(
+  db: Kysely<Database>,
+  tenantId: number,
+  tagId: number,
+  monitorId: number,
+  value: string | null,
+): Promise<AddMonitorTagResult> {
+  const inserted = await db
+    .insertInto('monitor_tags')
+    .columns(['tenant_id', 'monitor_id', 'tag_id', 'value'])
+    .expression((eb) =>
+      eb
+        .selectFrom('monitors as m')
+        .innerJoin('tags as t', 't.tenant_id', 'm.tenant_id')
+        .select([
+          'm.tenant_id',
+          'm.id as monitor_id',
+          't.id as tag_id',
+          sql<string | null>`${value}::text`.as('value'),
+        ])
+        .where('m.tenant_id', '=', tenantId)
+        .where('m.id', '=', monitorId)
+        .where('t.id', '=', tagId),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return 'added';
+  return (await findTag(db, tenantId, tagId)) ? 'monitor-not-found' : 'tag-not-found';
+}
+
+/** `editMonitorTag`: sets `value` on every link of this tag to this monitor; answers how many. */
+export async function editMonitorTag(
+  db: Kysely<Database>,
+  tenantId: number,
+  tagId: number,
+  monitorId: number,
+  value: string | null,
+): Promise<number> {
+  const result = await db
+    .updateTable('monitor_tags')
+    .set({ value })
+    .where('tenant_id', '=', tenantId)
+    .where('tag_id', '=', tagId)
+    .where('monitor_id', '=', monitorId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * `deleteMonitorTag`: removes the links matching tag, monitor and value; answers how many.
+ * A null value matches null values (upstream's `value = ?` never matches NULL, which leaves
+ * such a link impossible to remove).
+ */
+export async function deleteMonitorTag(
+  db: Kysely<Database>,
+  tenantId: number,
+  tagId: number,
+  monitorId: number,
+  value: string | null,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('monitor_tags')
+    .where('tenant_id', '=', tenantId)
+    .where('tag_id', '=', tagId)
+    .where('monitor_id', '=', monitorId)
+    .where('value', 'is not distinct from', value)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
+ * Every monitor's `tags` (spec §5.3), by monitor id, in one query for the whole tenant (a
+ * monitor list needs them all). Sorted by tag name like upstream, in byte order as SQLite
+ * compares, so the order does not depend on the database's collation; then by link id.
+ */
+export async function monitorTagsOf(
+  db: Kysely<Database>,
+  tenantId: number,
+): Promise<Map<number, MonitorTagJson[]>> {
+  const rows = await db
+    .selectFrom('monitor_tags as mt')
+    .innerJoin('tags as t', (join) =>
+      join.onRef('t.id', '=', 'mt.tag_id').onRef('t.tenant_id', '=', 'mt.tenant_id'),
+    )
+    .select(['mt.id', 'mt.monitor_id', 'mt.tag_id', 'mt.value', 't.name', 't.color'])
+    .where('mt.tenant_id', '=', tenantId)
+    .orderBy('mt.monitor_id')
+    .orderBy(sql`t.name COLLATE "C"`)
+    .orderBy('mt.id')
+    .execute();
+  const byMonitor = new Map<number, MonitorTagJson[]>();
+  for (const row of rows) {
+    const tags = byMonitor.get(row.monitor_id) ?? [];
+    tags.push(row);
+    byMonitor.set(row.monitor_id, tags);
+  }
+  return byMonitor;
+}
+
+async function findTag(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+): Promise<TagJson | undefined> {
+  return db
+    .selectFrom('tags')
+    .select(['id', 'name', 'color'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+async function hasLinks(db: Kysely<Database>, tenantId: number, tagId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('monitor_tags')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('tag_id', '=', tagId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import type { Database, UserRow } from '../db/database.js';
+
+/** The logged-in user, looked up inside its tenant (DESIGN rule 1). */
+export async function findUser(
+  db: Kysely<Database>,
+  tenantId: number,
+  userId: number,
+): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function updatePasswordHash(
+  db: Kysely<Database>,
+  tenantId: number,
+  userId: number,
+  passwordHash: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** `prepare2FA` (spec §2.9): a fresh secret; whether 2FA is on stays as it was. */
+export async function saveTwoFactorSecret(
+  db: Kysely<Database>,
+  tenantId: number,
+  userId: number,
+  secret: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ twofa_secret: secret })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** `save2FA` / `disable2FA`: the secret is kept either way, as upstream does. */
+export async function setTwoFactorStatus(
+  db: Kysely<Database>,
+  tenantId: number,
+  userId: number,
+  enabled: boolean,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ twofa_status: enabled })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+/**
+ * Records `code` as the user's last used TOTP code unless it already is, and answers whether
+ * it was recorded. Done in one conditional UPDATE so that the same code sent to two API nodes
+ * at once logs in only once (spec §2.2: a reused code is refused).
+ */
+export async function claimTwoFactorCode(
+  db: Kysely<Database>,
+  userId: number,
+  code: string,
+): Promise<boolean> {
+  const row = await db
+    .updateTable('users')
+    .set({ twofa_last_token: code })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('twofa_last_token', 'is', null), eb('twofa_last_token', '!=', code)]))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
