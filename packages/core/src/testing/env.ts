@@ -2,3 +2,5 @@
 export const TEST_POSTGRES_URL =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** A migrated PGlite cluster archive written once per test run (test/global-setup.ts). */
+export const TEST_PGLITE_TEMPLATE = process.env.WATCHPOST_TEST_PGLITE_TEMPLATE;

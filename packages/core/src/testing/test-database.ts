@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { createPostgresDb } from '../db/create-postgres-db.js';
-import { createPgliteDb } from '../db/pglite/create-pglite-db.js';
+import { openPglite } from '../db/pglite/create-pglite-db.js';
 import type { Database } from '../db/database.js';
 import { prepareDatabase } from '../db/prepare-database.js';
-import { TEST_POSTGRES_URL } from './env.js';
+import { TEST_PGLITE_TEMPLATE, TEST_POSTGRES_URL } from './env.js';
 
 export interface TestDatabase {
   db: Kysely<Database>;
@@ -51,9 +52,26 @@ export interface BackendTestDatabase {
  */
 export async function openTestDatabase(backend: TestBackend): Promise<BackendTestDatabase> {
   if (backend === 'postgres') return createTestDatabase();
-  const db = await createPgliteDb();
+  // A fresh PGlite cluster costs seconds of initdb; the run's migrated template (see
+  // test/global-setup.ts) loads in about one.
+  const template = TEST_PGLITE_TEMPLATE
+    ? new Blob([await readFile(TEST_PGLITE_TEMPLATE)])
+    : undefined;
+  const { db } = await openPglite({ template });
   await prepareDatabase(db);
   return { db, drop: () => db.destroy() };
+}
+
+/** Writes a migrated, empty PGlite cluster to `file`, for openTestDatabase to start from. */
+export async function writePgliteTemplate(file: string): Promise<void> {
+  const { db, pglite } = await openPglite();
+  try {
+    await prepareDatabase(db);
+    const archive = await pglite.dumpDataDir('none');
+    await writeFile(file, Buffer.from(await archive.arrayBuffer()));
+  } finally {
+    await db.destroy();
+  }
 }
 
 async function adminQuery(text: string): Promise<void> {
