@@ -19,6 +19,7 @@ import {
 } from './define-handler.js';
 import { gameList } from './game-list.js';
 import { monitorIdSchema } from './monitor-id-schema.js';
+import { refreshOtherSessions } from './refresh-other-sessions.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 import type { ApiSocket } from './socket-types.js';
 
@@ -107,12 +108,7 @@ function disconnectOtherSocketClientsHandler(): SocketHandler {
       if (!session) return ack?.(failure(NOT_LOGGED_IN_MSG));
       if (session.scope !== 'write') return ack?.(failure(READ_ONLY_SESSION_MSG));
       try {
-        const sockets = await deps.io.in(tenantRoom(session.tenantId)).fetchSockets();
-        for (const other of sockets) {
-          if (other.id === socket.id || other.data.session?.userId !== session.userId) continue;
-          other.emit('refresh');
-          other.disconnect(true);
-        }
+        await refreshOtherSessions(deps.io, session, socket.id, { keepApiKeySessions: false });
       } catch (error) {
         deps.logger.error({ err: error }, 'could not disconnect the other sockets');
       }

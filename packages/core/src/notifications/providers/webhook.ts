@@ -32,7 +32,9 @@ export const webhookProvider: NotificationProvider = {
         });
       }
       if (config.webhookAdditionalHeaders) {
-        headers = mergeHeaders(headers, parseAdditionalHeaders(config.webhookAdditionalHeaders));
+        // Later wins, whatever the letter case (sendRequest): the extra headers override the
+        // computed ones, the multipart Content-Type included.
+        headers = { ...headers, ...parseAdditionalHeaders(config.webhookAdditionalHeaders) };
       }
       // The URL may carry a key; it is never logged.
       const url = requireConfigText(config, 'webhookURL');
@@ -98,22 +100,4 @@ function parseAdditionalHeaders(text: unknown): Record<string, string> {
     if (value !== null && value !== undefined) headers[key] = String(value);
   }
   return headers;
-}
-
-// sendRequest sets these itself under this spelling; a user's `content-type` must replace
-// them rather than go out as a second header.
-const CANONICAL_NAMES = new Map(
-  ['Content-Type', 'Accept', 'User-Agent'].map((name) => [name.toLowerCase(), name]),
-);
-
-/** The extra headers win over the computed ones, including the multipart Content-Type. */
-function mergeHeaders(
-  computed: Record<string, string>,
-  extra: Record<string, string>,
-): Record<string, string> {
-  const merged = { ...computed };
-  for (const [key, value] of Object.entries(extra)) {
-    merged[CANONICAL_NAMES.get(key.toLowerCase()) ?? key] = value;
-  }
-  return merged;
 }
