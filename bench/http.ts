@@ -4,7 +4,8 @@
 //   npm run bench:http -- --monitors 10000 --seconds 10 --connections 32
 //
 // Measures a cached badge (one URL again and again), uncached badges (a different monitor
-// and label on every request, so each one queries and renders), and the tenant /metrics
+// and label on every request, so each one queries and renders), a status page of 100
+// monitors (its JSON and heartbeat list, cached and uncached), and the tenant /metrics
 // scrape with an API key. Prints requests/s and latency percentiles for each.
 import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
@@ -14,7 +15,15 @@ import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { Pool } from 'undici';
 import { UP, type CertInfo } from '@watchpost/core';
-import { apiKeyRepository, recordBeats, tenantRepository } from '@watchpost/core/db';
+import {
+  apiKeyRepository,
+  logoInputSchema,
+  publicGroupListSchema,
+  recordBeats,
+  statusPageConfigSchema,
+  statusPageRepository,
+  tenantRepository,
+} from '@watchpost/core/db';
 import { createTestDatabase, TEST_REDIS_URL, uniqueRedisPrefix } from '@watchpost/core/testing';
 
 const { values } = parseArgs({
@@ -84,6 +93,17 @@ for (let i = 0; i < ids.length; i += 500) {
     })),
   );
 }
+// A status page showing the first 100 monitors, as a public page usually does.
+const PAGE = 'bench';
+await statusPageRepository.createStatusPage(t.db, tenantId, { title: 'Bench', slug: PAGE });
+await statusPageRepository.saveStatusPage(t.db, tenantId, PAGE, {
+  config: statusPageConfigSchema.parse({ slug: PAGE, title: 'Bench' }),
+  logo: logoInputSchema.parse('/icon.svg'),
+  groups: publicGroupListSchema.parse([
+    { name: 'Services', monitorList: ids.slice(0, 100).map((id) => ({ id })) },
+  ]),
+  now: new Date(),
+});
 const { key } = await apiKeyRepository.createApiKey(t.db, tenantId, userId, {
   name: 'bench',
   expires: null,
@@ -174,6 +194,20 @@ await measure('uncached badge (uptime/24)', connections, durationMs, (i) => ({
 }));
 await measure('uncached badge (status)', connections, durationMs, (i) => ({
   path: `/api/badge/${ids[i % ids.length]}/status?label=r${i}`,
+}));
+// The server-side cache keys on the full URL, so a query string that changes every time
+// makes each request load the page.
+await measure('status page JSON (cached)', connections, durationMs, () => ({
+  path: `/api/status-page/${PAGE}`,
+}));
+await measure('status page JSON (uncached)', connections, durationMs, (i) => ({
+  path: `/api/status-page/${PAGE}?r=${i}`,
+}));
+await measure('page heartbeats (cached)', connections, durationMs, () => ({
+  path: `/api/status-page/heartbeat/${PAGE}`,
+}));
+await measure('page heartbeats (uncached)', connections, durationMs, (i) => ({
+  path: `/api/status-page/heartbeat/${PAGE}?r=${i}`,
 }));
 const auth = { authorization: `Bearer ${key}` };
 await measure(`/metrics, ${monitors} monitors, 1 scraper`, 1, durationMs, () => ({

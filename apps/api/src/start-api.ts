@@ -12,6 +12,12 @@ import { registerBadgeRoutes } from './http/badges/badge-routes.js';
 import { registerMetricsRoute } from './http/metrics/metrics-route.js';
 import { registerPushRoute } from './http/push/push-route.js';
 import { registerStatusPageRoutes } from './http/status-pages/status-page-routes.js';
+import { createPublicResponseCache } from './http/public-cache/public-response-cache.js';
+import { followPublicChanges } from './http/public-cache/follow-public-changes.js';
+import { withLocalEcho } from './local-echo-change-bus.js';
+import { registerEntryPageRoutes } from './http/routes/entry-page.js';
+import { registerRobotsRoute } from './http/routes/robots.js';
+import { registerChangePasswordRoute } from './http/routes/change-password.js';
 import { HEALTHZ_PATH, registerHealthzRoute, type HealthProbe } from './http/routes/healthz.js';
 import { serializeRequest } from './http/request-log-serializer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -66,8 +72,15 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     probes: { database: () => sql`select 1`.execute(db), ...deps.probes },
   });
   registerMetricsRoute(app, { db });
-  registerBadgeRoutes(app, { db, changeBus: deps.changeBus });
-  registerStatusPageRoutes(app, { db });
+  // Every user of the bus on this node goes through the echo (see withLocalEcho).
+  const changeBus = withLocalEcho(deps.changeBus);
+  registerBadgeRoutes(app, { db, changeBus });
+  const publicCache = createPublicResponseCache();
+  followPublicChanges(changeBus, publicCache, app.log);
+  registerStatusPageRoutes(app, { db, cache: publicCache });
+  registerEntryPageRoutes(app, { db, cache: publicCache });
+  registerRobotsRoute(app, { db });
+  registerChangePasswordRoute(app);
 
   const io: ApiServer = new Server(app.server, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -77,7 +90,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   registerSocketHandlers({
     db,
     io,
-    changeBus: deps.changeBus,
+    changeBus,
     logger,
     jwtSecret,
     minIntervalSeconds: config.minIntervalSeconds,

@@ -16,7 +16,7 @@ export interface SchedulerDeps {
   /** A claimed monitor whose job never reports back is due again after this. */
   leaseMs: number;
   reconcileEveryMs: number;
-  /** Heartbeat retention; null disables housekeeping (tests). */
+  /** The operator's heartbeat retention cap in days; null disables housekeeping (tests). */
   retentionDays: number | null;
   housekeepingEveryMs?: number;
   now?: () => number;
@@ -113,7 +113,16 @@ export async function startScheduler(deps: SchedulerDeps): Promise<RunningSchedu
   every(deps.reconcileEveryMs, 'reconcile', reconcile);
   const { retentionDays } = deps;
   if (retentionDays !== null) {
-    const housekeeping = () => runHousekeeping(deps.db, { retentionDays });
+    // `retentionDays` is the operator's cap; tenants' shorter settings apply inside it.
+    const housekeeping = async () => {
+      const { droppedPartitions, trimmedBeats } = await runHousekeeping(deps.db, { retentionDays });
+      if (droppedPartitions.length > 0 || trimmedBeats.size > 0) {
+        logger.info(
+          { droppedPartitions, trimmedBeats: Object.fromEntries(trimmedBeats) },
+          'housekeeping removed old heartbeats',
+        );
+      }
+    };
     await housekeeping().catch((error: unknown) =>
       logger.error({ err: error }, 'housekeeping failed'),
     );

@@ -11,7 +11,7 @@ import {
   type CheckTarget,
   type Database,
 } from '@watchpost/core/db';
-import { certExpiryNotices, recordCertExpiryNotices } from '@watchpost/core/notifications';
+import { findCertExpiryNotices, recordCertExpiryNotices } from '@watchpost/core/notifications';
 import type { CheckJob } from '@watchpost/core/queue';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -65,9 +65,11 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
 
   /** Spec §6.4 certificate reminders; the beat is stored already, so a failure only logs. */
   async function remindOfExpiringCertificates(monitor: Monitor, result: CheckResult) {
-    const notices = certExpiryNotices(monitor, result.tls);
-    if (notices.length === 0 || !result.tls) return;
+    if (!result.tls) return;
     try {
+      // The tenant's own thresholds (spec §5.11 `tlsExpiryNotifyDays`).
+      const notices = await findCertExpiryNotices(deps.db, monitor, result.tls);
+      if (notices.length === 0) return;
       await recordCertExpiryNotices(
         deps.db,
         {

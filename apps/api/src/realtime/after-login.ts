@@ -13,24 +13,59 @@ import {
   monitorRepository,
   notificationRepository,
   tagRepository,
+  tenantSettingsRepository,
+  type UserRow,
 } from '@watchpost/core/db';
 import { monitorStatEvents, tenantRoom, type SocketEvent } from '@watchpost/core/realtime';
 import { buildMonitorList } from './monitor-list.js';
 import { loadApiKeyList } from './api-key-handlers.js';
 import { loadNotificationList } from './notification-handlers.js';
-import {
-  loadDockerHostList,
-  loadMaintenanceList,
-  loadProxyList,
-  loadStatusPageList,
-} from './pending-feature-lists.js';
+import { loadDockerHostList } from './docker-host-handlers.js';
+import { loadMaintenanceList } from './maintenance-handlers.js';
+import { loadProxyList } from './proxy-handlers.js';
+import { loadStatusPageList } from './status-page-handlers.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 import { loadTenantInfo } from './tenant-info.js';
+import { endSession, startSession } from './session.js';
 import type { ApiSocket, Session } from './socket-types.js';
+
+/** Spec §5.11: the internal setting that marks a tenant's zone as chosen. */
+export const INIT_SERVER_TIMEZONE_SETTING = 'initServerTimezone';
 
 // Spec §2.5: what the burst replays per monitor.
 const RECENT_BEATS = 100;
 const IMPORTANT_BEATS = 500;
+
+/** A password, JWT or auto-login: the user's tenant, allowed to change everything. */
+export function userSession(user: UserRow): Session {
+  return {
+    userId: user.id,
+    tenantId: user.tenant_id,
+    username: user.username,
+    scope: 'write',
+    apiKeyId: null,
+  };
+}
+
+/**
+ * Joins the tenant's room and sends the whole burst. Login handlers ack after it; upstream
+ * acks first (§2.4 allows either order). Acking last means a client that sees `ok` already
+ * holds every list, and that a failed burst can be reported instead of leaving a
+ * half-logged-in socket behind.
+ */
+export async function startSessionWithBurst(
+  socket: ApiSocket,
+  deps: RealtimeDeps,
+  session: Session,
+): Promise<void> {
+  await startSession(socket, session);
+  try {
+    await sendLoginBurst(socket, deps, session);
+  } catch (error) {
+    endSession(socket);
+    throw error;
+  }
+}
 
 /**
  * The post-login burst of spec §2.5, for a socket that has already joined its tenant's room.
@@ -38,7 +73,7 @@ const IMPORTANT_BEATS = 500;
  * monitor), then emitted without awaiting in between, so the burst costs a handful of round
  * trips however many monitors the tenant has.
  */
-export async function sendLoginBurst(
+async function sendLoginBurst(
   socket: ApiSocket,
   deps: RealtimeDeps,
   session: Session,
@@ -101,21 +136,34 @@ export async function sendLoginBurst(
       monitorStatEvents(String(id), { day: day.get(id), month: month.get(id) }, currentlyUp, tls),
     );
   }
+  // Step 12: asks the web UI for the browser's zone until one was given (initServerTimezone).
+  if (!lists.timezoneInitialised) socket.emit('initServerTimezone');
 }
 
-async function loadFeatureLists(deps: RealtimeDeps, tenantId: number) {
+function loadFeatureLists(deps: RealtimeDeps, tenantId: number) {
   const { db } = deps;
-  const [info, maintenances, notifications, proxies, dockerHosts, apiKeys, statusPages] =
-    await Promise.all([
-      loadTenantInfo(db, tenantId),
-      loadMaintenanceList(db, tenantId),
-      loadNotificationList(db, tenantId),
-      loadProxyList(db, tenantId),
-      loadDockerHostList(db, tenantId),
-      loadApiKeyList(db, tenantId),
-      loadStatusPageList(db, tenantId),
-    ]);
-  return { info, maintenances, notifications, proxies, dockerHosts, apiKeys, statusPages };
+  return awaitAll({
+    info: loadTenantInfo(db, tenantId),
+    maintenances: loadMaintenanceList(db, tenantId),
+    notifications: loadNotificationList(db, tenantId),
+    proxies: loadProxyList(db, tenantId),
+    dockerHosts: loadDockerHostList(db, tenantId),
+    apiKeys: loadApiKeyList(db, tenantId),
+    statusPages: loadStatusPageList(db, tenantId),
+    timezoneInitialised: tenantSettingsRepository
+      .getSetting(db, tenantId, INIT_SERVER_TIMEZONE_SETTING)
+      .then(Boolean),
+  });
+}
+
+/** Promise.all over an object: every value awaited, under its own key. */
+async function awaitAll<T extends Record<string, Promise<unknown>>>(
+  promises: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const entries = await Promise.all(
+    Object.entries(promises).map(async ([key, promise]) => [key, await promise] as const),
+  );
+  return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> };
 }
 
 /** Emits pre-built `[event, ...args]` lists, whose names the typed event map cannot check. */

@@ -43,12 +43,13 @@ async function connectWithKey(key: string): Promise<TestClient> {
 
 /** Everything a refused call could have changed. */
 async function snapshot() {
-  const [monitors, states, keys] = await Promise.all([
+  const [monitors, states, keys, settings] = await Promise.all([
     ctx.db.selectFrom('monitors').selectAll().orderBy('id').execute(),
     ctx.db.selectFrom('monitor_state').selectAll().orderBy('monitor_id').execute(),
     ctx.db.selectFrom('api_keys').selectAll().orderBy('id').execute(),
+    ctx.db.selectFrom('tenant_settings').selectAll().orderBy(['tenant_id', 'key']).execute(),
   ]);
-  return { monitors, states, keys: keys.map(({ last_used_at: _, ...rest }) => rest) };
+  return { monitors, states, settings, keys: keys.map(({ last_used_at: _, ...rest }) => rest) };
 }
 
 describe('loginByToken with an API key', () => {
@@ -157,6 +158,8 @@ describe('a read-scope API key session', () => {
       case 'disableAPIKey':
       case 'deleteAPIKey':
         return [keyId];
+      case 'initServerTimezone':
+        return ['Asia/Tokyo'];
       default:
         return [aliceMonitor];
     }
@@ -178,15 +181,26 @@ describe('a read-scope API key session', () => {
       ]),
     );
     const before = await snapshot();
-    for (const { event, access } of guarded) {
+    const writerSocket = await ctx.connect();
+    await writerSocket.login(alice);
+    for (const { event, access, acks } of guarded) {
+      if (!acks) {
+        // Never acks (spec §2.11): refused silently, so only its lack of effect shows.
+        reader.socket.emit(event, ...realisticArgs(event));
+        continue;
+      }
       const msg = access === 'account' ? ACCOUNT_EVENT_MSG : READ_ONLY_SESSION_MSG;
       expect([event, await reader.call(event, ...realisticArgs(event))]).toEqual([
         event,
         { ok: false, msg },
       ]);
     }
+    // A read on the same socket: every event sent before it has been handled.
+    await reader.call('getMonitorList');
     expect(await snapshot()).toEqual(before);
     expect(reader.socket.connected).toBe(true);
+    // disconnectOtherSocketClients would have dropped the owner's own socket.
+    expect(writerSocket.socket.connected).toBe(true);
   });
 
   it('is not refused because of the arguments: a write key makes the same calls', async () => {

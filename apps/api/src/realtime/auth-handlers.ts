@@ -20,7 +20,7 @@ import {
   verifyApiKey,
   type UserRow,
 } from '@watchpost/core/db';
-import { sendLoginBurst } from './after-login.js';
+import { startSessionWithBurst, userSession } from './after-login.js';
 import {
   definePublicHandler,
   failure,
@@ -31,7 +31,7 @@ import {
   type HandlerResult,
   type SocketHandler,
 } from './define-handler.js';
-import { endSession, startSession } from './session.js';
+import { endSession } from './session.js';
 import type { Session } from './socket-types.js';
 
 // Literal texts of spec §2.1, §2.2 and §2.4 (clients compare some of them, §9.2).
@@ -165,13 +165,7 @@ export const authHandlers: readonly SocketHandler[] = [
 
 /** A password or JWT login: the user's tenant, allowed to change everything. */
 async function logIn(ctx: HandlerContext<Session | undefined>, user: UserRow): Promise<void> {
-  await startSessionWithBurst(ctx, {
-    userId: user.id,
-    tenantId: user.tenant_id,
-    username: user.username,
-    scope: 'write',
-    apiKeyId: null,
-  });
+  await startSessionWithBurst(ctx.socket, ctx.deps, userSession(user));
 }
 
 /** An API key login: the key's tenant, acting as the key's creator, with the key's scope. */
@@ -182,7 +176,7 @@ async function logInWithApiKey(
   const verified = await verifyApiKey(ctx.deps.db, key);
   if (!verified.ok) return failure(apiKeyRejectionMessage(verified.reason));
   const { principal } = verified;
-  await startSessionWithBurst(ctx, {
+  await startSessionWithBurst(ctx.socket, ctx.deps, {
     userId: principal.userId,
     tenantId: principal.tenantId,
     username: principal.username,
@@ -190,23 +184,4 @@ async function logInWithApiKey(
     apiKeyId: principal.keyId,
   });
   return { ok: true };
-}
-
-/**
- * Joins the tenant's room and sends the whole burst before the caller acks. Upstream acks
- * first (§2.4 allows either order); acking last means a client that sees `ok` already holds
- * every list, and that a failed burst can be reported instead of leaving a half-logged-in
- * socket behind.
- */
-async function startSessionWithBurst(
-  ctx: HandlerContext<Session | undefined>,
-  session: Session,
-): Promise<void> {
-  await startSession(ctx.socket, session);
-  try {
-    await sendLoginBurst(ctx.socket, ctx.deps, session);
-  } catch (error) {
-    endSession(ctx.socket);
-    throw error;
-  }
 }

@@ -112,6 +112,8 @@ export interface SocketHandler {
   readonly event: string;
   /** What the event needs from the session (see accessOf). */
   readonly access: HandlerAccess;
+  /** False for the events that never ack (defineUnackedHandler). */
+  readonly acks: boolean;
   /** Runs one call: the raw Socket.IO arguments, ack function last. Never throws. */
   run(socket: ApiSocket, deps: RealtimeDeps, rawArgs: unknown[]): Promise<void>;
 }
@@ -140,6 +142,28 @@ export function defineHandler<const Items extends ArgSchemas>(
   );
 }
 
+/**
+ * A logged-in event that never acks (spec §2.11: `initServerTimezone`,
+ * `disconnectOtherSocketClients`): it runs whether or not the client passes an ack function
+ * (the web UI passes none), and refusals and errors are only logged, as upstream does.
+ */
+export function defineUnackedHandler<const Items extends ArgSchemas>(
+  event: string,
+  args: Items,
+  handle: (ctx: HandlerContext<Session>, args: ArgOutputs<Items>) => Promise<void>,
+): SocketHandler {
+  return createHandler(
+    event,
+    args,
+    accessOf(event),
+    async (ctx, parsed) => {
+      await handle(ctx as HandlerContext<Session>, parsed);
+      return NO_REPLY;
+    },
+    { neverAcks: true },
+  );
+}
+
 function createHandler<Items extends ArgSchemas>(
   event: string,
   items: Items,
@@ -148,21 +172,26 @@ function createHandler<Items extends ArgSchemas>(
     ctx: HandlerContext<Session | undefined>,
     args: ArgOutputs<Items>,
   ) => Promise<HandlerResult>,
+  { neverAcks = false } = {},
 ): SocketHandler {
   const schema = z.tuple(items as unknown as [z.ZodType, ...z.ZodType[]]);
   const requiresLogin = access !== 'public';
   return {
     event,
     access,
+    acks: !neverAcks,
     async run(socket, deps, rawArgs) {
-      const ack = rawArgs.at(-1);
+      const last = rawArgs.at(-1);
+      const ack = typeof last === 'function' ? (last as (...args: unknown[]) => void) : undefined;
       // Spec §2.2 step 1, applied to every event: without an ack function nobody is waiting,
       // and Kuma does nothing at all (so neither does a call without one change anything).
-      if (typeof ack !== 'function') return;
+      if (!ack && !neverAcks) return;
+      const reply = neverAcks ? undefined : ack;
+      const argCount = ack ? rawArgs.length - 1 : rawArgs.length;
       // Missing trailing arguments arrive as undefined, so each schema decides whether that is
       // allowed (and with which message); extra trailing arguments are ignored like in Kuma.
       const data = Array.from({ length: items.length }, (_, i) =>
-        i < rawArgs.length - 1 ? rawArgs[i] : undefined,
+        i < argCount ? rawArgs[i] : undefined,
       );
 
       let result: HandlerResult;
@@ -188,7 +217,8 @@ function createHandler<Items extends ArgSchemas>(
       } catch (error) {
         result = failure(messageFor(error, deps, event));
       }
-      await deliver(result, ack as (...args: unknown[]) => void, deps, event);
+      if (reply) await deliver(result, reply, deps, event);
+      else if (result !== NO_REPLY) deps.logger.debug({ event, result }, 'socket event refused');
     },
   };
 }

@@ -1,49 +1,61 @@
+import { GAMEDIG_GAMES_TXT } from './gamedig-games.js';
+
 /**
- * Spec §3.9 `getGameList`: entries shaped like GameDig 4.x's catalogue. Watchpost cannot run
- * gamedig checks yet (they are stored and answer DOWN), so this is a fixed selection of the
- * common games rather than the whole library's list; clients only need valid `keys[0]`
- * values to store in a monitor's `game` field. Sorted by `pretty`, like upstream.
+ * Spec §3.9 `getGameList`: GameDig 4.x's whole catalogue, as upstream answers it. Watchpost
+ * does not run gamedig checks yet (those monitors are stored and answer DOWN), but a client
+ * picks its monitor's `game` from this list, so every game Kuma offers must be here.
  */
 export interface Game {
   keys: string[];
   pretty: string;
-  options: { port?: number; port_query?: number; port_query_offset?: number; protocol: string };
-  extra: Record<string, unknown>;
+  options: Record<string, string | number | boolean> & { protocol: string };
+  extra: Record<string, string | number | boolean>;
 }
 
-const GAMES: readonly Game[] = [
-  game(['arkse'], 'ARK: Survival Evolved (2017)', {
-    port: 7777,
-    port_query: 27015,
-    protocol: 'valve',
-  }),
-  game(['arma3'], 'ARMA 3 (2013)', { port: 2302, port_query_offset: 1, protocol: 'valve' }),
-  game(['csgo'], 'Counter-Strike: Global Offensive (2012)', { port: 27015, protocol: 'valve' }),
-  game(['css'], 'Counter-Strike: Source (2004)', { port: 27015, protocol: 'valve' }),
-  game(['dayz'], 'DayZ (2018)', { port: 2302, port_query: 27016, protocol: 'valve' }),
-  game(['factorio'], 'Factorio (2016)', { port: 34197, protocol: 'factorio' }),
-  game(['garrysmod'], "Garry's Mod (2004)", { port: 27015, protocol: 'valve' }),
-  game(['minecraft', 'minecraftping'], 'Minecraft (2009)', { port: 25565, protocol: 'minecraft' }),
-  game(['mumble'], 'Mumble - GTmurmur Plugin (2005)', {
-    port: 64738,
-    port_query: 27800,
-    protocol: 'mumble',
-  }),
-  game(['rust'], 'Rust (2013)', { port: 28015, port_query_offset: 1, protocol: 'valve' }),
-  game(['teamspeak3'], 'Teamspeak 3', { port: 9987, port_query: 10011, protocol: 'teamspeak3' }),
-  game(['terraria'], 'Terraria - TShock (2011)', {
-    port: 7777,
-    port_query_offset: 101,
-    protocol: 'terraria',
-  }),
-  game(['tf2'], 'Team Fortress 2 (2007)', { port: 27015, protocol: 'valve' }),
-  game(['valheim'], 'Valheim (2021)', { port: 2456, port_query_offset: 1, protocol: 'valve' }),
-].sort((a, b) => a.pretty.localeCompare(b.pretty));
+let games: readonly Game[] | undefined;
 
-function game(keys: string[], pretty: string, options: Game['options']): Game {
-  return { keys, pretty, options, extra: {} };
-}
-
+/** Parsed once, on first use; sorted by `pretty` with plain string comparison, as upstream. */
 export function gameList(): readonly Game[] {
-  return GAMES;
+  games ??= parseGames(GAMEDIG_GAMES_TXT).sort((a, b) =>
+    a.pretty < b.pretty ? -1 : a.pretty > b.pretty ? 1 : 0,
+  );
+  return games;
+}
+
+/** GameDig's GameResolver._readGames: `keys | pretty | protocol | options | extra`, `#` comments. */
+export function parseGames(text: string): Game[] {
+  const parsed: Game[] = [];
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.replace(/#.*$/, '').trim();
+    if (!line) continue;
+    const [keys = '', pretty = '', protocol = '', options, extra] = line.split('|');
+    parsed.push({
+      keys: keys.trim().split(','),
+      pretty: pretty.trim(),
+      options: { ...parseList(options), protocol: protocol.trim() },
+      extra: parseList(extra),
+    });
+  }
+  return parsed;
+}
+
+/** `a=1,b=true,c` → `{a: 1, b: true, c: true}`, with GameDig's value rules. */
+function parseList(list: string | undefined): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  if (!list) return out;
+  for (const item of list.split(',')) {
+    const equals = item.indexOf('=');
+    const key = equals === -1 ? item : item.slice(0, equals);
+    const value = equals === -1 ? '' : item.slice(equals + 1);
+    out[key] = parseValue(value);
+  }
+  return out;
+}
+
+function parseValue(value: string): string | number | boolean {
+  if (value === 'true' || value === '') return true;
+  if (value === 'false') return false;
+  // parseInt, like GameDig: "26900" → 26900, and a value that merely starts with digits too.
+  const number = Number.parseInt(value, 10);
+  return Number.isNaN(number) ? value : number;
 }

@@ -15,6 +15,7 @@ import {
 import { tenantRoom } from '@watchpost/core/realtime';
 import { defineHandler, Reply, type SocketHandler } from './define-handler.js';
 import type { RealtimeDeps } from './realtime-deps.js';
+import { announceStatusPageChange } from './status-page-handlers.js';
 
 // Spec §3.7. Windows are decided from their stored fields whenever someone asks (the list,
 // the worker before each check), so nothing is scheduled or unscheduled here.
@@ -65,6 +66,7 @@ export const maintenanceHandlers: readonly SocketHandler[] = [
       session.userId,
       fieldsOf(input),
     );
+    announceStatusPageChange(deps, session.tenantId);
     await pushMaintenanceList(deps, session.tenantId);
     return { ok: true, msg: ADDED_MSG, maintenanceID: id };
   }),
@@ -79,6 +81,7 @@ export const maintenanceHandlers: readonly SocketHandler[] = [
       fields,
     );
     if (!saved) throw new AppError('not-found', NOT_FOUND_MSG);
+    announceStatusPageChange(deps, session.tenantId);
     await pushMaintenanceList(deps, session.tenantId);
     return { ok: true, msg: SAVED_MSG, maintenanceID: input.id };
   }),
@@ -97,6 +100,7 @@ export const maintenanceHandlers: readonly SocketHandler[] = [
   // Spec §3.7: silent for an id that is not there; the ack comes before the push.
   defineHandler('deleteMaintenance', [idSchema], async ({ deps, session }, [id]) => {
     await maintenanceRepository.deleteMaintenance(deps.db, session.tenantId, id);
+    announceStatusPageChange(deps, session.tenantId);
     return Reply.of({ ok: true, msg: DELETED_MSG }, () =>
       pushMaintenanceList(deps, session.tenantId),
     );
@@ -128,6 +132,7 @@ export const maintenanceHandlers: readonly SocketHandler[] = [
         monitors.map((m) => m.id),
       );
       throwUnlessLinked(result, MONITOR_NOT_FOUND_MSG);
+      announceStatusPageChange(deps, session.tenantId);
       return { ok: true, msg: ADDED_MSG };
     },
   ),
@@ -153,6 +158,7 @@ export const maintenanceHandlers: readonly SocketHandler[] = [
         pages.map((p) => p.id),
       );
       throwUnlessLinked(result, STATUS_PAGE_NOT_FOUND_MSG);
+      announceStatusPageChange(deps, session.tenantId);
       return { ok: true, msg: ADDED_MSG };
     },
   ),
@@ -198,6 +204,7 @@ function fieldsOf(input: MaintenanceInput): MaintenanceFields {
 async function setActive(deps: RealtimeDeps, tenantId: number, id: number, active: boolean) {
   const changed = await maintenanceRepository.setMaintenanceActive(deps.db, tenantId, id, active);
   if (!changed) throw new AppError('not-found', NOT_FOUND_MSG);
+  announceStatusPageChange(deps, tenantId);
 }
 
 async function requireMaintenance(db: Kysely<Database>, tenantId: number, id: number) {

@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DOWN, UP, type MonitorStatus } from '@watchpost/core';
 import { recordBeats } from '@watchpost/core/db';
@@ -9,6 +10,7 @@ import {
   type TestClient,
   type TestUser,
 } from '../testing/api-test-context.js';
+import { KNOWN_CHROME_EXECUTABLES } from './host-programs.js';
 
 // Spec §3.1 clearEvents / clearHeartbeats / clearStatistics and §3.9's miscellany, event by
 // event, with DESIGN rule 1: Bob can clear nothing of Alice's and hears none of her pushes.
@@ -138,16 +140,25 @@ describe('clearing history', () => {
 });
 
 describe('miscellaneous', () => {
-  it('getGameList answers a non-empty catalogue sorted by name', async () => {
+  it("getGameList answers GameDig 4's whole catalogue, sorted by name", async () => {
     const { ok, gameList } = await a.call<{
       ok: boolean;
-      gameList: { keys: string[]; pretty: string; options: { protocol: string } }[];
+      gameList: { keys: string[]; pretty: string; options: Record<string, unknown> }[];
     }>('getGameList');
     expect(ok).toBe(true);
-    expect(gameList.length).toBeGreaterThan(0);
-    expect(typeof gameList[0]?.keys[0]).toBe('string');
+    expect(gameList).toHaveLength(291);
     const names = gameList.map((g) => g.pretty);
-    expect(names).toEqual([...names].sort((x, y) => x.localeCompare(y)));
+    expect(names).toEqual([...names].sort());
+    expect(gameList.find((g) => g.keys[0] === 'minecraft')).toEqual({
+      keys: ['minecraft', 'minecraftping'],
+      pretty: 'Minecraft (2009)',
+      options: { port: 25565, protocol: 'minecraft' },
+      extra: {},
+    });
+    expect(gameList.find((g) => g.keys[0] === 'teamspeak3')).toMatchObject({
+      options: { port: 9987, protocol: 'teamspeak3' },
+      extra: { doc_notes: 'teamspeak3' },
+    });
   });
 
   it('getDatabaseSize answers bytes and shrinkDatabase acks {ok}', async () => {
@@ -155,6 +166,37 @@ describe('miscellaneous', () => {
     expect(ok).toBe(true);
     expect(size).toBeGreaterThan(0);
     expect(await a.call('shrinkDatabase')).toEqual({ ok: true });
+  });
+
+  it('testChrome finds a browser at the well-known paths, or says none is there', async () => {
+    const installed = await Promise.all(
+      KNOWN_CHROME_EXECUTABLES.map((path) =>
+        access(path).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    const reply = await a.call('testChrome', '');
+    expect(reply).toEqual(
+      installed.includes(true)
+        ? { ok: true, msg: expect.stringMatching(/^Found Chromium\/Chrome\. Version: \d+\./) }
+        : {
+            ok: false,
+            msg: 'Chromium not found, please specify Chromium executable path in the settings page.',
+          },
+    );
+  });
+
+  it('testChrome never runs a program a tenant names', async () => {
+    expect(await a.call('testChrome', '/bin/sh')).toEqual({
+      ok: false,
+      msg: `Only these browser paths can be tested on this server: ${KNOWN_CHROME_EXECUTABLES.join(', ')}`,
+    });
+    expect(await a.call('testChrome', 5)).toEqual({
+      ok: false,
+      msg: 'The executable must be text.',
+    });
   });
 
   it('checkApprise acks a bare boolean: false before login and without the binary', async () => {
@@ -185,12 +227,15 @@ describe('miscellaneous', () => {
     }
   });
 
-  it('disconnectOtherSocketClients does nothing for a socket that is not logged in', async () => {
+  it('disconnectOtherSocketClients does nothing, and never acks, before login', async () => {
     const stranger = await ctx.connect();
-    expect(await stranger.call('disconnectOtherSocketClients')).toEqual({
-      ok: false,
-      msg: 'You are not logged in.',
+    let acked = false;
+    stranger.socket.emit('disconnectOtherSocketClients', () => {
+      acked = true;
     });
+    // One round trip on the same socket: the event before it has been handled.
+    await stranger.call('needSetup');
+    expect(acked).toBe(false);
     expect(a.socket.connected).toBe(true);
   });
 });

@@ -248,7 +248,7 @@ function announceActivity(
  * the reply (ioredis would hold the command until it reconnects). The scheduler's periodic
  * reconciliation with Postgres picks up a change whose message was lost.
  */
-function publishChange(deps: RealtimeDeps, change: MonitorChange): void {
+export function publishChange(deps: RealtimeDeps, change: MonitorChange): void {
   deps.changeBus.publish(change).catch((error: unknown) => {
     deps.logger.warn({ err: error, change }, 'could not publish monitor change');
   });

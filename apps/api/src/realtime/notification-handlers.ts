@@ -7,7 +7,12 @@ import {
   toNotificationJson,
   type NotificationJson,
 } from '@watchpost/core';
-import { notificationRepository, type Database } from '@watchpost/core/db';
+import {
+  notificationRepository,
+  primaryBaseUrlOf,
+  tenantSettingsRepository,
+  type Database,
+} from '@watchpost/core/db';
 import {
   listRecentDeliveries,
   providerFor,
@@ -93,17 +98,19 @@ export const notificationHandlers: readonly SocketHandler[] = [
   }),
 
   // Spec §3.3: sends for real through the unsaved config; the provider's own text either way.
-  defineHandler('testNotification', [notificationConfigSchema], async (_ctx, [config]) => {
+  defineHandler('testNotification', [notificationConfigSchema], async (ctx, [config]) => {
     const provider = providerFor(config.type);
     if (!provider) return failure(UNSUPPORTED_TYPE_MSG);
     const name = typeof config.name === 'string' ? config.name : '';
+    const { db } = ctx.deps;
+    const baseUrl = primaryBaseUrlOf(
+      await tenantSettingsRepository.getSetting(db, ctx.session.tenantId, 'primaryBaseURL'),
+    );
     try {
       const msg = await provider.send(
         config,
         { msg: `${name} Testing`, monitor: null, heartbeat: null },
-        // The tenant's primaryBaseURL arrives with the settings issue; until then there is
-        // none, which providers treat as "no dashboard link" (notification-providers §1.9).
-        { baseUrl: null, timeoutMs: TEST_TIMEOUT_MS },
+        { baseUrl, timeoutMs: TEST_TIMEOUT_MS },
       );
       return { ok: true, msg };
     } catch (error) {

@@ -1,7 +1,9 @@
-import { tenantRepository } from '@watchpost/core/db';
+import { tenantRepository, userAccountRepository } from '@watchpost/core/db';
+import { startSessionWithBurst, userSession } from './after-login.js';
 import { accountHandlers } from './account-handlers.js';
 import { apiKeyHandlers } from './api-key-handlers.js';
 import { authHandlers } from './auth-handlers.js';
+import { backupHandlers } from './backup-handlers.js';
 import type { SocketHandler } from './define-handler.js';
 import { maintenanceHandlers } from './maintenance-handlers.js';
 import { monitorHandlers } from './monitor-handlers.js';
@@ -30,6 +32,7 @@ export const HANDLERS: readonly SocketHandler[] = [
   ...maintenanceHandlers,
   ...tagHandlers,
   ...statusPageHandlers,
+  ...backupHandlers,
 ];
 
 /** Wires every client event of every socket through its defineHandler wrapper. */
@@ -45,16 +48,27 @@ export function registerSocketHandlers(deps: RealtimeDeps): void {
         void handler.run(socket, deps, args);
       });
     }
-    void announceSetup(socket, deps);
+    void greet(socket, deps);
   });
 }
 
-/** Spec §1.5 step 2: `setup` (no arguments) while no user exists. */
-async function announceSetup(socket: ApiSocket, deps: RealtimeDeps): Promise<void> {
+/**
+ * Spec §1.5 steps 2 and 3: `setup` (no arguments) while no user exists; otherwise, when
+ * authentication is disabled (see findAutoLoginUser for when it can be), the login burst
+ * followed by `autoLogin`.
+ */
+async function greet(socket: ApiSocket, deps: RealtimeDeps): Promise<void> {
   try {
-    if (!(await tenantRepository.hasAnyUser(deps.db))) socket.emit('setup');
+    if (!(await tenantRepository.hasAnyUser(deps.db))) {
+      socket.emit('setup');
+      return;
+    }
+    const user = await userAccountRepository.findAutoLoginUser(deps.db);
+    if (!user || !socket.connected) return;
+    await startSessionWithBurst(socket, deps, userSession(user));
+    socket.emit('autoLogin');
   } catch (error) {
-    deps.logger.error({ err: error }, 'could not tell whether setup is needed');
+    deps.logger.error({ err: error }, 'could not greet a new connection');
   }
 }
 

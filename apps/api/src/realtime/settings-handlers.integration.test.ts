@@ -226,3 +226,54 @@ describe('tenant isolation', () => {
     expect((await stored(bob))['steamAPIKey']).toBeUndefined();
   });
 });
+
+describe('initServerTimezone (spec §2.5 step 12, §3.9)', () => {
+  let carol: TestUser;
+  beforeAll(async () => {
+    carol = await ctx.createUser('carol');
+  });
+
+  it('is pushed, with no arguments, at the end of the burst until a zone was given', async () => {
+    const client = await loggedIn(carol);
+    const names = client.events.map((e) => e.event);
+    expect(names.at(-2)).toBe('initServerTimezone');
+    expect(client.events.at(-2)?.args).toEqual([]);
+    expect(names.at(-1)).toBe('ack:login');
+  });
+
+  it('never acks, and stores nothing for an unknown zone or a non-text one', async () => {
+    const client = await loggedIn(carol);
+    let acked = false;
+    for (const zone of ['Mars/Olympus', 42]) {
+      client.socket.emit('initServerTimezone', zone, () => {
+        acked = true;
+      });
+    }
+    // One round trip on the same socket: the events before it have been handled.
+    await client.call('getSettings');
+    expect(acked).toBe(false);
+    expect(await stored(carol)).toEqual({});
+  });
+
+  it('stores the zone sent without an ack, pushes info, and is not asked for again', async () => {
+    const client = await loggedIn(carol);
+    const info = client.waitFor('info');
+    // The web UI sends it without an ack function.
+    client.socket.emit('initServerTimezone', 'Asia/Tokyo');
+    expect((await info)[0]).toMatchObject({ serverTimezone: 'Asia/Tokyo', version: '1.23.16' });
+    const { data } = await client.call<{ data: Record<string, unknown> }>('getSettings');
+    expect(data['serverTimezone']).toBe('Asia/Tokyo');
+
+    const again = await loggedIn(carol);
+    expect(again.events.map((e) => e.event)).not.toContain('initServerTimezone');
+    // Other tenants keep their own zone.
+    expect((await stored(bob))['serverTimezone']).not.toBe('Asia/Tokyo');
+  });
+
+  it('is ignored before login: no info push follows', async () => {
+    const stranger = await ctx.connect();
+    stranger.socket.emit('initServerTimezone', 'Asia/Tokyo');
+    await stranger.call('needSetup');
+    expect(stranger.events.filter((e) => e.event === 'info')).toHaveLength(1);
+  });
+});

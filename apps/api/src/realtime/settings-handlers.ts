@@ -1,13 +1,26 @@
 import { z } from 'zod';
-import { tenantSettingsRepository } from '@watchpost/core/db';
+import {
+  DEFAULT_KEEP_DATA_PERIOD_DAYS,
+  DEFAULT_TIME_ZONE,
+  DEFAULT_TLS_EXPIRY_NOTIFY_DAYS,
+  invalidSettingMessage,
+  isValidTimeZone,
+  tenantSettingsRepository,
+} from '@watchpost/core/db';
 import { tenantRoom } from '@watchpost/core/realtime';
+import { AppError } from '@watchpost/core';
+import { INIT_SERVER_TIMEZONE_SETTING } from './after-login.js';
 import { checkCurrentPassword } from './current-password.js';
-import { defineHandler, failure, Reply, type SocketHandler } from './define-handler.js';
-// The maintenance slice replaces this loader with the real list; setSettings only needs
-// "the tenant's maintenanceList as the login burst sends it".
-import { loadMaintenanceList } from './pending-feature-lists.js';
+import {
+  defineHandler,
+  defineUnackedHandler,
+  failure,
+  Reply,
+  type SocketHandler,
+} from './define-handler.js';
+import { loadMaintenanceList } from './maintenance-handlers.js';
 import { refreshOtherSessions } from './refresh-other-sessions.js';
-import { DEFAULT_TIMEZONE, isValidTimezone, loadTenantInfo } from './tenant-info.js';
+import { loadTenantInfo } from './tenant-info.js';
 
 /**
  * Spec §5.11 defaults, answered for keys a tenant never saved. Upstream leaves filling them
@@ -18,14 +31,14 @@ import { DEFAULT_TIMEZONE, isValidTimezone, loadTenantInfo } from './tenant-info
 const SETTING_DEFAULTS: Readonly<Record<string, unknown>> = {
   checkUpdate: true,
   checkBeta: false,
-  keepDataPeriodDays: 180,
+  keepDataPeriodDays: DEFAULT_KEEP_DATA_PERIOD_DAYS,
   entryPage: 'dashboard',
   searchEngineIndex: false,
   primaryBaseURL: '',
   steamAPIKey: '',
   dnsCache: false,
   chromeExecutable: '',
-  tlsExpiryNotifyDays: [7, 14, 21],
+  tlsExpiryNotifyDays: DEFAULT_TLS_EXPIRY_NOTIFY_DAYS,
   disableAuth: false,
   trustProxy: false,
 };
@@ -57,7 +70,7 @@ export const settingsHandlers: readonly SocketHandler[] = [
     const stored = await tenantSettingsRepository.getGeneralSettings(deps.db, session.tenantId);
     const data: Record<string, unknown> = { ...SETTING_DEFAULTS, ...stored };
     if (typeof data['serverTimezone'] !== 'string' || data['serverTimezone'] === '') {
-      data['serverTimezone'] = DEFAULT_TIMEZONE;
+      data['serverTimezone'] = DEFAULT_TIME_ZONE;
     }
     return { ok: true, data };
   }),
@@ -77,9 +90,13 @@ export const settingsHandlers: readonly SocketHandler[] = [
         if (!check.ok) return failure(check.msg);
       }
       const zone = data['serverTimezone'];
-      if (typeof zone === 'string' && zone !== '' && !isValidTimezone(zone)) {
+      if (typeof zone === 'string' && zone !== '' && !isValidTimeZone(zone)) {
         return failure(`Invalid timezone:${zone}`);
       }
+      // Watchpost's own: a value housekeeping or certificate reminders could not use is
+      // refused here rather than silently replaced by the default later.
+      const invalid = invalidSettingMessage(data);
+      if (invalid) return failure(invalid);
 
       await tenantSettingsRepository.saveGeneralSettings(db, session.tenantId, data);
       if (authWasDisabled && !data['disableAuth']) {
@@ -94,6 +111,25 @@ export const settingsHandlers: readonly SocketHandler[] = [
         socket.emit('info', info);
         io.to(tenantRoom(session.tenantId)).emit('maintenanceList', maintenances);
       });
+    },
+  ),
+
+  // Spec §3.9: never acks. The web UI answers the burst's `initServerTimezone` push with the
+  // browser's zone. The zone is stored before the flag, so an interrupted call asks again.
+  defineUnackedHandler(
+    'initServerTimezone',
+    [z.string({ message: 'The time zone must be text.' }).max(100)],
+    async ({ socket, deps: { db }, session: { tenantId } }, [zone]) => {
+      if (!isValidTimeZone(zone)) throw new AppError('invalid-input', `Invalid timezone:${zone}`);
+      await tenantSettingsRepository.saveGeneralSettings(db, tenantId, { serverTimezone: zone });
+      await tenantSettingsRepository.saveSetting(
+        db,
+        tenantId,
+        INIT_SERVER_TIMEZONE_SETTING,
+        true,
+        null,
+      );
+      socket.emit('info', await loadTenantInfo(db, tenantId));
     },
   ),
 ];

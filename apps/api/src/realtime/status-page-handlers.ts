@@ -6,7 +6,7 @@ import {
   incidentRepository,
   logoInputSchema,
   parseNewStatusPage,
-  publicGroupListSchema,
+  publicGroupListArgSchema,
   statusPageConfigSchema,
   statusPageRepository,
   toIncidentJson,
@@ -51,6 +51,17 @@ async function pushStatusPageList(deps: RealtimeDeps, tenantId: number): Promise
     .emit('statusPageList', await loadStatusPageList(deps.db, tenantId));
 }
 
+/**
+ * Tells every API node that what this tenant's public pages show changed, so their cached
+ * copies go at once (spec §7.1). Not awaited: the change is stored, and a Redis outage must
+ * neither delay nor fail the reply; cached pages then still expire within their short TTL.
+ */
+export function announceStatusPageChange(deps: RealtimeDeps, tenantId: number): void {
+  deps.changeBus.publishStatusPageChange({ tenantId }).catch((error: unknown) => {
+    deps.logger.warn({ err: error, tenantId }, 'could not publish status page change');
+  });
+}
+
 export const statusPageHandlers: readonly SocketHandler[] = [
   // Title first (spec §9.7).
   defineHandler(
@@ -74,17 +85,18 @@ export const statusPageHandlers: readonly SocketHandler[] = [
 
   defineHandler(
     'saveStatusPage',
-    [slugArg(NO_SLUG_MSG), statusPageConfigSchema, logoInputSchema, publicGroupListSchema],
-    async ({ deps, session }, [slug, config, logo, groups]) => {
+    [slugArg(NO_SLUG_MSG), statusPageConfigSchema, logoInputSchema, publicGroupListArgSchema],
+    async ({ deps, session }, [slug, config, logo, { groups, sent }]) => {
       const ids = await statusPageRepository.saveStatusPage(deps.db, session.tenantId, slug, {
         config,
         logo,
         groups,
         now: new Date(),
       });
+      announceStatusPageChange(deps, session.tenantId);
       await pushStatusPageList(deps, session.tenantId);
       // Spec §3.6: the client's own array back, with each group's id filled in.
-      return { ok: true, publicGroupList: groups.map((group, i) => ({ ...group, id: ids[i] })) };
+      return { ok: true, publicGroupList: sent.map((group, i) => ({ ...group, id: ids[i] })) };
     },
   ),
 
@@ -95,6 +107,7 @@ export const statusPageHandlers: readonly SocketHandler[] = [
       if (!(await statusPageRepository.deleteStatusPage(deps.db, session.tenantId, slug))) {
         throw new AppError('not-found', PAGE_NOT_FOUND_MSG);
       }
+      announceStatusPageChange(deps, session.tenantId);
       await pushStatusPageList(deps, session.tenantId);
       return { ok: true };
     },
@@ -112,6 +125,7 @@ export const statusPageHandlers: readonly SocketHandler[] = [
         new Date(),
       );
       if (!saved) return failure(INCIDENT_SLUG_MSG);
+      announceStatusPageChange(deps, session.tenantId);
       return { ok: true, incident: toIncidentJson(saved, 'bool') };
     },
   ),
@@ -119,6 +133,7 @@ export const statusPageHandlers: readonly SocketHandler[] = [
   // No error for an unknown slug (spec §3.6).
   defineHandler('unpinIncident', [slugArg(NO_SLUG_MSG)], async ({ deps, session }, [slug]) => {
     await incidentRepository.unpinIncident(deps.db, session.tenantId, slug);
+    announceStatusPageChange(deps, session.tenantId);
     return { ok: true };
   }),
 ];

@@ -1,13 +1,16 @@
-import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, get as httpsGet } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { generate } from 'selfsigned';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HttpCheckSettings } from '@watchpost/core';
 import { describeError } from './check-error.js';
 import { runHttpCheck } from './http-check.js';
+import {
+  closeServer,
+  listenOnLoopback,
+  makeHttpCheckSettings,
+  localhostCertificate,
+} from '../testing/check-fixtures.js';
 
 const PAGE =
   '<html><body><h1>Welcome</h1><p>Everything is running smoothly today, thanks for asking</p>' +
@@ -21,41 +24,8 @@ interface ReceivedRequest {
   body: string;
 }
 
-function makeSettings(overrides: Partial<HttpCheckSettings> = {}): HttpCheckSettings {
-  return {
-    type: 'http',
-    url: null,
-    method: 'GET',
-    headers: null,
-    body: null,
-    httpBodyEncoding: null,
-    interval: 60,
-    timeout: 2,
-    ignoreTls: false,
-    maxredirects: 10,
-    acceptedStatuscodes: ['200-299'],
-    keyword: null,
-    invertKeyword: false,
-    jsonPath: null,
-    expectedValue: null,
-    authMethod: null,
-    basicAuthUser: null,
-    basicAuthPass: null,
-    ...overrides,
-  };
-}
-
 async function listen(server: Server): Promise<string> {
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return `127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function close(server: Server): Promise<void> {
-  if (!server.listening) return;
-  server.closeAllConnections();
-  server.close();
-  await once(server, 'close');
+  return `127.0.0.1:${await listenOnLoopback(server)}`;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -131,11 +101,11 @@ describe('runHttpCheck against a local HTTP server', () => {
   });
 
   afterAll(async () => {
-    await close(server);
+    await closeServer(server);
   });
 
   const check = (path: string, overrides: Partial<HttpCheckSettings> = {}) =>
-    runHttpCheck(makeSettings({ url: `http://${host}${path}`, ...overrides }));
+    runHttpCheck(makeHttpCheckSettings({ url: `http://${host}${path}`, ...overrides }));
 
   it('reports UP with "200 - OK" and a ping for a 200', async () => {
     const result = await check('/ok');
@@ -380,9 +350,9 @@ describe('runHttpCheck against an unreachable port', () => {
   it('reports the connect error text', async () => {
     const server = createServer();
     const host = await listen(server);
-    await close(server);
+    await closeServer(server);
 
-    expect(await runHttpCheck(makeSettings({ url: `http://${host}/` }))).toEqual({
+    expect(await runHttpCheck(makeHttpCheckSettings({ url: `http://${host}/` }))).toEqual({
       status: 'down',
       msg: `connect ECONNREFUSED ${host}`,
       pingMs: null,
@@ -391,20 +361,7 @@ describe('runHttpCheck against an unreachable port', () => {
 });
 
 describe('runHttpCheck against a self-signed HTTPS server', () => {
-  const pems = generate([{ name: 'commonName', value: 'localhost' }], {
-    days: 30,
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: 'localhost' },
-          { type: 7, ip: '127.0.0.1' },
-        ],
-      },
-    ],
-  });
+  const pems = localhostCertificate();
   let server: Server;
   let host: string;
 
@@ -416,11 +373,11 @@ describe('runHttpCheck against a self-signed HTTPS server', () => {
   });
 
   afterAll(async () => {
-    await close(server);
+    await closeServer(server);
   });
 
   it('is DOWN with the verification error but still reports the certificate', async () => {
-    const result = await runHttpCheck(makeSettings({ url: `https://${host}/` }));
+    const result = await runHttpCheck(makeHttpCheckSettings({ url: `https://${host}/` }));
 
     expect(result).toMatchObject({ status: 'down', msg: 'self-signed certificate' });
     expect(result.tls?.valid).toBe(false);
@@ -432,13 +389,15 @@ describe('runHttpCheck against a self-signed HTTPS server', () => {
       httpsGet(`https://${host}/`, (res) => resolve(res.statusCode)).on('error', resolve);
     });
 
-    const result = await runHttpCheck(makeSettings({ url: `https://${host}/` }));
+    const result = await runHttpCheck(makeHttpCheckSettings({ url: `https://${host}/` }));
 
     expect(result.msg).toBe(describeError(nodeError));
   });
 
   it('is UP with ignoreTls and marks the certificate invalid', async () => {
-    const result = await runHttpCheck(makeSettings({ url: `https://${host}/`, ignoreTls: true }));
+    const result = await runHttpCheck(
+      makeHttpCheckSettings({ url: `https://${host}/`, ignoreTls: true }),
+    );
 
     expect(result).toMatchObject({ status: 'up', msg: '200 - OK' });
     expect(result.tls?.valid).toBe(false);
@@ -446,9 +405,12 @@ describe('runHttpCheck against a self-signed HTTPS server', () => {
 
   it('reads the certificate facts, including days remaining', async () => {
     const now = new Date();
-    const result = await runHttpCheck(makeSettings({ url: `https://${host}/`, ignoreTls: true }), {
-      now: () => now,
-    });
+    const result = await runHttpCheck(
+      makeHttpCheckSettings({ url: `https://${host}/`, ignoreTls: true }),
+      {
+        now: () => now,
+      },
+    );
     const certInfo = result.tls?.certInfo;
 
     expect(certInfo?.certType).toBe('self-signed');
@@ -462,7 +424,7 @@ describe('runHttpCheck against a self-signed HTTPS server', () => {
 
   it('keeps the certificate of the final hop after a keyword check', async () => {
     const result = await runHttpCheck(
-      makeSettings({
+      makeHttpCheckSettings({
         url: `https://${host}/`,
         ignoreTls: true,
         type: 'keyword',
@@ -479,23 +441,25 @@ describe('runHttpCheck settings', () => {
   let server: Server | undefined;
 
   afterEach(async () => {
-    if (server) await close(server);
+    if (server) await closeServer(server);
     server = undefined;
   });
 
   it('reports DOWN without a request when the URL is missing or invalid', async () => {
-    expect(await runHttpCheck(makeSettings({ url: null }))).toMatchObject({
+    expect(await runHttpCheck(makeHttpCheckSettings({ url: null }))).toMatchObject({
       status: 'down',
       msg: 'URL is not set',
     });
-    expect(await runHttpCheck(makeSettings({ url: 'not a url' }))).toMatchObject({
+    expect(await runHttpCheck(makeHttpCheckSettings({ url: 'not a url' }))).toMatchObject({
       status: 'down',
       msg: 'Invalid URL: not a url',
     });
-    expect(await runHttpCheck(makeSettings({ url: 'ftp://example.test/' }))).toMatchObject({
-      status: 'down',
-      msg: 'Unsupported protocol ftp:',
-    });
+    expect(await runHttpCheck(makeHttpCheckSettings({ url: 'ftp://example.test/' }))).toMatchObject(
+      {
+        status: 'down',
+        msg: 'Unsupported protocol ftp:',
+      },
+    );
   });
 
   it('reports DOWN with the reason when the caller aborts', async () => {
@@ -503,7 +467,7 @@ describe('runHttpCheck settings', () => {
     const host = await listen(server);
     const controller = new AbortController();
 
-    const pending = runHttpCheck(makeSettings({ url: `http://${host}/` }), {
+    const pending = runHttpCheck(makeHttpCheckSettings({ url: `http://${host}/` }), {
       signal: controller.signal,
     });
     setTimeout(() => controller.abort(new Error('timeout by AbortSignal (12s)')), 50);

@@ -21,22 +21,28 @@ export async function runHttpCheck(
   if (!prepared.ok) return down(prepared.msg);
 
   const timeoutMs = resolveTimeoutMs(settings);
+  const tlsByEndpoint = new Map<string, TlsInfo>();
+  const connectTarget = createCapturingConnector({
+    ignoreTls: settings.ignoreTls,
+    timeoutMs,
+    onHandshake: (endpoint, info) => tlsByEndpoint.set(endpoint, info),
+    now,
+  });
   const proxied = options.proxy
-    ? createProxyDispatcher(options.proxy, { ignoreTls: settings.ignoreTls, timeoutMs })
+    ? createProxyDispatcher(options.proxy, {
+        ignoreTls: settings.ignoreTls,
+        timeoutMs,
+        connectTls: connectTarget,
+      })
     : undefined;
   if (proxied && !proxied.ok) return down(proxied.msg);
   const deadline = startDeadline(timeoutMs, options.signal);
-  const tlsByEndpoint = new Map<string, TlsInfo>();
-  // Through a proxy the tunnel's TLS is undici's own, so certInfo is not captured there.
+  // Through an http proxy's CONNECT tunnel the TLS is undici's own, so certInfo is not
+  // captured there; SOCKS tunnels hand their TLS to connectTarget.
   const agent: Dispatcher = proxied
     ? proxied.dispatcher
     : new Agent({
-        connect: createCapturingConnector({
-          ignoreTls: settings.ignoreTls,
-          timeoutMs,
-          onHandshake: (endpoint, info) => tlsByEndpoint.set(endpoint, info),
-          now,
-        }),
+        connect: connectTarget,
         // The deadline below owns every timeout so that each one reads like Kuma's.
         headersTimeout: 0,
         bodyTimeout: 0,

@@ -1,11 +1,14 @@
-import { once } from 'node:events';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { connect, type AddressInfo, type Socket } from 'node:net';
-import { generate } from 'selfsigned';
+import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CheckProxy, HttpCheckSettings } from '@watchpost/core';
+import type { CheckProxy } from '@watchpost/core';
 import { runHttpCheck } from './http-check.js';
+import {
+  listenOnLoopback,
+  makeHttpCheckSettings,
+  localhostCertificate,
+} from '../testing/check-fixtures.js';
 
 // HTTP checks through a monitor's proxy (spec §3.4), against a real local proxy that speaks
 // both ways Kuma's clients use one: absolute-URI forwarding for http targets and CONNECT
@@ -21,36 +24,6 @@ interface ProxyLog {
 const PROXY_USER = 'proxyuser';
 const PROXY_PASS = 'proxy pass';
 const EXPECTED_AUTH = `Basic ${Buffer.from(`${PROXY_USER}:${PROXY_PASS}`).toString('base64')}`;
-
-function makeSettings(overrides: Partial<HttpCheckSettings> = {}): HttpCheckSettings {
-  return {
-    type: 'http',
-    url: null,
-    method: 'GET',
-    headers: null,
-    body: null,
-    httpBodyEncoding: null,
-    interval: 60,
-    timeout: 2,
-    ignoreTls: false,
-    maxredirects: 10,
-    acceptedStatuscodes: ['200-299'],
-    keyword: null,
-    invertKeyword: false,
-    jsonPath: null,
-    expectedValue: null,
-    authMethod: null,
-    basicAuthUser: null,
-    basicAuthPass: null,
-    ...overrides,
-  };
-}
-
-async function listen(server: Server): Promise<number> {
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return (server.address() as AddressInfo).port;
-}
 
 /** A forward proxy; with `requireAuth` it answers 407 to requests without the credentials. */
 function createTestProxy(log: ProxyLog, requireAuth: boolean): Server {
@@ -103,20 +76,7 @@ function createTestProxy(log: ProxyLog, requireAuth: boolean): Server {
   return server;
 }
 
-const pems = generate([{ name: 'commonName', value: 'localhost' }], {
-  days: 30,
-  keySize: 2048,
-  algorithm: 'sha256',
-  extensions: [
-    {
-      name: 'subjectAltName',
-      altNames: [
-        { type: 2, value: 'localhost' },
-        { type: 7, ip: '127.0.0.1' },
-      ],
-    },
-  ],
-});
+const pems = localhostCertificate();
 
 let log: ProxyLog;
 let target: Server;
@@ -143,12 +103,12 @@ beforeAll(async () => {
   secureTarget = createHttpsServer({ key: pems.private, cert: pems.cert }, (_req, res) =>
     res.end('secure hello'),
   );
-  targetUrl = `http://127.0.0.1:${await listen(target)}/path`;
-  secureUrl = `https://127.0.0.1:${await listen(secureTarget as unknown as Server)}/`;
+  targetUrl = `http://127.0.0.1:${await listenOnLoopback(target)}/path`;
+  secureUrl = `https://127.0.0.1:${await listenOnLoopback(secureTarget as unknown as Server)}/`;
   openProxy = createTestProxy({ forwarded: [], tunnels: [], authorizations: [] }, false);
   authProxy = createTestProxy({ forwarded: [], tunnels: [], authorizations: [] }, true);
-  openProxyPort = await listen(openProxy);
-  authProxyPort = await listen(authProxy);
+  openProxyPort = await listenOnLoopback(openProxy);
+  authProxyPort = await listenOnLoopback(authProxy);
 });
 
 beforeEach(() => {
@@ -181,7 +141,7 @@ afterAll(async () => {
 describe('HTTP checks through a proxy', () => {
   it('sends a plain-http request to the proxy as an absolute URI', async () => {
     const result = await runHttpCheck(
-      makeSettings({ url: targetUrl, keyword: 'hello', type: 'keyword' }),
+      makeHttpCheckSettings({ url: targetUrl, keyword: 'hello', type: 'keyword' }),
       {
         proxy: viaProxy(openProxyPort),
       },
@@ -193,11 +153,11 @@ describe('HTTP checks through a proxy', () => {
 
   it('tunnels an https request through CONNECT and still checks the target’s certificate', async () => {
     const host = new URL(secureUrl).host;
-    const refused = await runHttpCheck(makeSettings({ url: secureUrl }), {
+    const refused = await runHttpCheck(makeHttpCheckSettings({ url: secureUrl }), {
       proxy: viaProxy(openProxyPort),
     });
     expect(refused).toMatchObject({ status: 'down', msg: 'self-signed certificate' });
-    const result = await runHttpCheck(makeSettings({ url: secureUrl, ignoreTls: true }), {
+    const result = await runHttpCheck(makeHttpCheckSettings({ url: secureUrl, ignoreTls: true }), {
       proxy: viaProxy(openProxyPort),
     });
     expect(result).toMatchObject({ status: 'up' });
@@ -211,24 +171,29 @@ describe('HTTP checks through a proxy', () => {
       username: PROXY_USER,
       password: PROXY_PASS,
     });
-    expect(await runHttpCheck(makeSettings({ url: targetUrl }), { proxy: withAuth })).toMatchObject(
+    expect(
+      await runHttpCheck(makeHttpCheckSettings({ url: targetUrl }), { proxy: withAuth }),
+    ).toMatchObject({
+      status: 'up',
+    });
+    const tunneled = await runHttpCheck(
+      makeHttpCheckSettings({ url: secureUrl, ignoreTls: true }),
       {
-        status: 'up',
+        proxy: withAuth,
       },
     );
-    const tunneled = await runHttpCheck(makeSettings({ url: secureUrl, ignoreTls: true }), {
-      proxy: withAuth,
-    });
     expect(tunneled).toMatchObject({ status: 'up' });
     expect(log.authorizations).toEqual([EXPECTED_AUTH, EXPECTED_AUTH]);
   });
 
   it('is DOWN when the proxy refuses the credentials', async () => {
     const wrong = viaProxy(authProxyPort, { auth: true, username: PROXY_USER, password: 'nope' });
-    const plain = await runHttpCheck(makeSettings({ url: targetUrl }), { proxy: wrong });
+    const plain = await runHttpCheck(makeHttpCheckSettings({ url: targetUrl }), { proxy: wrong });
     // Judged like any other status code the monitor does not accept.
     expect(plain).toMatchObject({ status: 'down', msg: 'Proxy Authentication Required (407)' });
-    const tunneled = await runHttpCheck(makeSettings({ url: secureUrl }), { proxy: wrong });
+    const tunneled = await runHttpCheck(makeHttpCheckSettings({ url: secureUrl }), {
+      proxy: wrong,
+    });
     expect(tunneled.status).toBe('down');
     expect(tunneled.msg).toContain('407');
     expect(log.forwarded).toEqual([]);
@@ -236,19 +201,21 @@ describe('HTTP checks through a proxy', () => {
 
   it('is DOWN when the proxy cannot be reached, without trying the target directly', async () => {
     const closed = createServer();
-    const port = await listen(closed);
+    const port = await listenOnLoopback(closed);
     await new Promise((resolve) => closed.close(resolve));
-    const result = await runHttpCheck(makeSettings({ url: targetUrl }), { proxy: viaProxy(port) });
+    const result = await runHttpCheck(makeHttpCheckSettings({ url: targetUrl }), {
+      proxy: viaProxy(port),
+    });
     expect(result).toMatchObject({ status: 'down', msg: `connect ECONNREFUSED 127.0.0.1:${port}` });
   });
 
-  it('stores SOCKS proxies but answers DOWN in plain words instead of going direct', async () => {
-    const result = await runHttpCheck(makeSettings({ url: targetUrl }), {
-      proxy: viaProxy(openProxyPort, { protocol: 'socks5' }),
+  it('answers DOWN for a protocol Kuma does not know instead of going direct', async () => {
+    const result = await runHttpCheck(makeHttpCheckSettings({ url: targetUrl }), {
+      proxy: viaProxy(openProxyPort, { protocol: 'ftp' }),
     });
     expect(result).toEqual({
       status: 'down',
-      msg: 'Proxy protocol socks5 is not supported by Watchpost yet',
+      msg: 'Unsupported proxy protocol provided. ftp',
       pingMs: null,
     });
     expect(log.forwarded).toEqual([]);

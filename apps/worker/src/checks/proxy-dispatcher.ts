@@ -1,29 +1,33 @@
-import { ProxyAgent, type Dispatcher } from 'undici';
+import { ProxyAgent, type buildConnector, type Dispatcher } from 'undici';
 import type { CheckProxy } from '@watchpost/core';
+import { createSocksDispatcher, isSocksProtocol } from './socks-dispatcher.js';
 
 type ProxyDispatcher = { ok: true; dispatcher: Dispatcher } | { ok: false; msg: string };
 
 /**
  * The undici dispatcher that sends a check's requests through its monitor's proxy (spec
  * §3.4). Like Kuma's axios agents, a plain-http target goes to an http proxy as an
- * absolute-URI request and an https target through a CONNECT tunnel. SOCKS would need a
- * dependency Watchpost does not carry yet, so those monitors are stored but answer DOWN.
+ * absolute-URI request and an https target through a CONNECT tunnel; SOCKS proxies tunnel
+ * both. `connectTls` makes the TLS handshake with the target inside a SOCKS tunnel, so that a
+ * check through one records the target's certificate like a direct check does.
  */
 export function createProxyDispatcher(
   proxy: CheckProxy,
-  options: { ignoreTls: boolean; timeoutMs: number },
+  options: { ignoreTls: boolean; timeoutMs: number; connectTls: buildConnector.connector },
 ): ProxyDispatcher {
-  if (proxy.protocol !== 'http' && proxy.protocol !== 'https') {
-    return { ok: false, msg: `Proxy protocol ${proxy.protocol} is not supported by Watchpost yet` };
-  }
-  // An IPv6 literal needs brackets inside a URL.
+  const protocol = proxy.protocol;
+  const known = isSocksProtocol(protocol) || protocol === 'http' || protocol === 'https';
+  if (!known) return { ok: false, msg: `Unsupported proxy protocol provided. ${protocol}` };
+  // An IPv6 literal needs brackets inside a URL. SOCKS addresses are checked as http ones:
+  // the same host and port rules apply, and the URL parser is stricter for special schemes.
   const host = proxy.host.includes(':') ? `[${proxy.host}]` : proxy.host;
   let uri: string;
   try {
-    uri = new URL(`${proxy.protocol}://${host}:${proxy.port}`).href;
+    uri = new URL(`${isSocksProtocol(protocol) ? 'http' : protocol}://${host}:${proxy.port}`).href;
   } catch {
     return { ok: false, msg: `Invalid proxy address ${proxy.host}:${proxy.port}` };
   }
+  if (isSocksProtocol(protocol)) return createSocksDispatcher({ ...proxy, protocol }, options);
   const token = proxy.auth
     ? `Basic ${Buffer.from(`${proxy.username ?? ''}:${proxy.password ?? ''}`, 'utf8').toString('base64')}`
     : undefined;

@@ -99,6 +99,7 @@ function sharedSecureContext(): SecureContext {
   return secureContext;
 }
 
-function unbracket(hostname: string): string {
+/** A URL's hostname as a socket wants it: an IPv6 literal without its brackets. */
+export function unbracket(hostname: string): string {
   return hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
 }

@@ -69,7 +69,7 @@ export async function startDeliveryRunner(
     try {
       if (!provider) throw new Error(UNSUPPORTED_TYPE_MSG);
       const message = await messageOf(delivery);
-      await provider.send(delivery.config, message, { baseUrl: null, timeoutMs });
+      await provider.send(delivery.config, message, { baseUrl: delivery.baseUrl, timeoutMs });
     } catch (failure) {
       error = failure instanceof Error ? failure.message : String(failure);
     }
@@ -108,6 +108,7 @@ export async function startDeliveryRunner(
       monitor?.name ?? delivery.monitorName ?? '',
       delivery.beat,
       monitor ? toProviderMonitorJson(monitor) : null,
+      delivery.timeZone,
     );
   }
 

@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { isUnderMaintenance } from './maintenance-window.js';
-import { toMaintenance } from './maintenance-repository.js';
-import type { MaintenanceRow } from './maintenance.table.js';
+import { toMaintenance, type ZonedMaintenanceRow } from './maintenance-repository.js';
 
 // Spec §6.6: a monitor is under maintenance when a window linked to it, or to any group
 // above it, is open. Read from the database on every check so that every worker agrees and
@@ -10,6 +9,11 @@ import type { MaintenanceRow } from './maintenance.table.js';
 
 // Same bound as the group walk in check-targets: a corrupted parent chain cannot loop.
 const MAX_GROUP_DEPTH = 64;
+
+// serverTimeZoneSetting, for the raw queries below (`mt` is the maintenance).
+const SERVER_TIME_ZONE_SQL = sql.raw(
+  `(SELECT ts.value FROM tenant_settings ts WHERE ts.tenant_id = mt.tenant_id AND ts.key = 'serverTimezone') AS server_time_zone`,
+);
 
 /**
  * Which of a batch of monitors are under maintenance at `now`, in one query for the batch.
@@ -21,7 +25,7 @@ export async function findMonitorsUnderMaintenance(
   now: number,
 ): Promise<Set<number>> {
   if (refs.length === 0) return new Set();
-  const { rows } = await sql<MaintenanceRow & { covered_id: number }>`
+  const { rows } = await sql<ZonedMaintenanceRow & { covered_id: number }>`
     WITH RECURSIVE chain(covered_id, tenant_id, ancestor_id, depth) AS (
       SELECT m.id, m.tenant_id, m.id, 0
       FROM unnest(${refs.map((r) => r.monitorId)}::int[], ${refs.map((r) => r.tenantId)}::int[])
@@ -32,7 +36,7 @@ export async function findMonitorsUnderMaintenance(
       FROM chain JOIN monitors p ON p.id = chain.ancestor_id
       WHERE p.parent IS NOT NULL AND chain.depth < ${MAX_GROUP_DEPTH}
     )
-    SELECT chain.covered_id, mt.*
+    SELECT chain.covered_id, mt.*, ${SERVER_TIME_ZONE_SQL}
     FROM chain
     JOIN monitor_maintenances mm
       ON mm.monitor_id = chain.ancestor_id AND mm.tenant_id = chain.tenant_id
@@ -51,8 +55,8 @@ export async function findDirectlyMaintainedMonitors(
   tenantId: number,
   now: number,
 ): Promise<Set<number>> {
-  const { rows } = await sql<MaintenanceRow & { covered_id: number }>`
-    SELECT mm.monitor_id AS covered_id, mt.*
+  const { rows } = await sql<ZonedMaintenanceRow & { covered_id: number }>`
+    SELECT mm.monitor_id AS covered_id, mt.*, ${SERVER_TIME_ZONE_SQL}
     FROM monitor_maintenances mm
     JOIN maintenances mt ON mt.id = mm.maintenance_id AND mt.tenant_id = mm.tenant_id
     WHERE mm.tenant_id = ${tenantId} AND mt.active
@@ -60,7 +64,7 @@ export async function findDirectlyMaintainedMonitors(
   return coveredIds(rows, now);
 }
 
-function coveredIds(rows: readonly (MaintenanceRow & { covered_id: number })[], now: number) {
+function coveredIds(rows: readonly (ZonedMaintenanceRow & { covered_id: number })[], now: number) {
   const covered = new Set<number>();
   // One window often covers many monitors: decide each window once.
   const open = new Map<number, boolean>();

@@ -5,6 +5,7 @@ import {
   TEST_BACKENDS,
   type BackendTestDatabase,
 } from '../testing/test-database.js';
+import { saveGeneralSettings } from '../settings/tenant-settings.js';
 import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
 import { monitorInputSchema } from '../monitors/monitor-input.js';
 import { insertMonitor } from '../monitors/monitor-repository.js';
@@ -107,10 +108,7 @@ describe.each(TEST_BACKENDS)('on %s', (backend) => {
     expect(await repo.setMaintenanceMonitors(t.db, tenantId, id, [a, foreign])).toBe(
       'target-not-found',
     );
-    expect(await repo.listMaintenanceMonitors(t.db, tenantId, id)).toEqual([
-      { id: a, name: 'web' },
-      { id: b, name: 'b' },
-    ]);
+    expect(await repo.listMaintenanceMonitors(t.db, tenantId, id)).toEqual([{ id: a }, { id: b }]);
     expect(await repo.setMaintenanceMonitors(t.db, otherTenantId, id, [foreign])).toBe(
       'maintenance-not-found',
     );
@@ -205,5 +203,42 @@ describe.each(TEST_BACKENDS)('on %s', (backend) => {
     expect(
       await recordPush(t.db, pushToken, { status: 'up', msg: 'ok', pingMs: null }),
     ).toMatchObject({ status: 1, msg: 'ok' });
+  });
+
+  it("reads SAME_AS_SERVER windows in each tenant's own zone", async () => {
+    // 09:00–10:00 wall clock; 00:30 UTC is inside it in Tokyo (UTC+9) and outside in UTC.
+    const window = fields({
+      strategy: 'single',
+      dateRange: ['2024-06-01 09:00:00', '2024-06-01 10:00:00'],
+      timezoneOption: 'SAME_AS_SERVER',
+    });
+    const now = Date.parse('2024-06-01T00:30:00Z');
+    const tokyoMonitor = await addMonitor(tenantId);
+    const utcMonitor = await addMonitor(otherTenantId);
+    const tokyoWindow = await repo.insertMaintenance(t.db, tenantId, userId, window);
+    const utcWindow = await repo.insertMaintenance(t.db, otherTenantId, null, window);
+    await repo.setMaintenanceMonitors(t.db, tenantId, tokyoWindow, [tokyoMonitor]);
+    await repo.setMaintenanceMonitors(t.db, otherTenantId, utcWindow, [utcMonitor]);
+    await saveGeneralSettings(t.db, tenantId, { serverTimezone: 'Asia/Tokyo' });
+
+    expect((await repo.findMaintenance(t.db, tenantId, tokyoWindow))?.serverTimeZone).toBe(
+      'Asia/Tokyo',
+    );
+    expect((await repo.findMaintenance(t.db, otherTenantId, utcWindow))?.serverTimeZone).toBe(
+      'UTC',
+    );
+    const covered = await findMonitorsUnderMaintenance(
+      t.db,
+      [
+        { monitorId: tokyoMonitor, tenantId },
+        { monitorId: utcMonitor, tenantId: otherTenantId },
+      ],
+      now,
+    );
+    expect([...covered]).toEqual([tokyoMonitor]);
+    expect([...(await findDirectlyMaintainedMonitors(t.db, tenantId, now))]).toContain(
+      tokyoMonitor,
+    );
+    await saveGeneralSettings(t.db, tenantId, { serverTimezone: '' });
   });
 });

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { resolveTenantTimeZone } from '../settings/tenant-time-zone.js';
 import type { Database } from '../db/database.js';
 import type { MaintenanceFields } from './maintenance-input.js';
 import type { Maintenance, MaintenanceStrategy } from './maintenance.js';
@@ -6,7 +7,20 @@ import type { MaintenanceRow } from './maintenance.table.js';
 
 // Every function takes the tenant scope; an id of another tenant behaves like a missing one.
 
-export function toMaintenance(row: MaintenanceRow): Maintenance {
+/**
+ * The tenant's `serverTimezone` setting as a column of a maintenance row, for
+ * `SAME_AS_SERVER` windows (ZonedMaintenanceSchedule): every query that reads windows selects
+ * it with them, so the window maths never needs a second lookup.
+ */
+export function serverTimeZoneSetting(tenantIdColumn: string) {
+  return sql<unknown>`(SELECT ts.value FROM tenant_settings ts WHERE ts.tenant_id = ${sql.ref(
+    tenantIdColumn,
+  )} AND ts.key = 'serverTimezone')`.as('server_time_zone');
+}
+
+export type ZonedMaintenanceRow = MaintenanceRow & { server_time_zone: unknown };
+
+export function toMaintenance(row: ZonedMaintenanceRow): Maintenance {
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -26,6 +40,7 @@ export function toMaintenance(row: MaintenanceRow): Maintenance {
     cron: row.cron,
     duration: row.duration,
     timezoneOption: row.timezone,
+    serverTimeZone: resolveTenantTimeZone(row.server_time_zone),
   };
 }
 
@@ -85,6 +100,7 @@ export async function findMaintenance(
   const row = await db
     .selectFrom('maintenances')
     .selectAll()
+    .select(serverTimeZoneSetting('maintenances.tenant_id'))
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .executeTakeFirst();
@@ -98,6 +114,7 @@ export async function listMaintenances(
   const rows = await db
     .selectFrom('maintenances')
     .selectAll()
+    .select(serverTimeZoneSetting('maintenances.tenant_id'))
     .where('tenant_id', '=', tenantId)
     .orderBy('id')
     .execute();
@@ -178,13 +195,14 @@ export async function listMaintenanceMonitors(
   db: Kysely<Database>,
   tenantId: number,
   id: number,
-): Promise<{ id: number; name: string }[]> {
+): Promise<{ id: number }[]> {
+  // Spec §3.7: `[{id}]`, as upstream since 1.21 (earlier versions added the name).
   return db
     .selectFrom('monitor_maintenances as mm')
     .innerJoin('monitors as m', (join) =>
       join.onRef('m.id', '=', 'mm.monitor_id').onRef('m.tenant_id', '=', 'mm.tenant_id'),
     )
-    .select(['m.id', 'm.name'])
+    .select('m.id')
     .where('mm.tenant_id', '=', tenantId)
     .where('mm.maintenance_id', '=', id)
     .orderBy('m.id')
@@ -256,6 +274,7 @@ export async function listStatusPageMaintenances(
       join.onRef('m.id', '=', 'msp.maintenance_id').onRef('m.tenant_id', '=', 'msp.tenant_id'),
     )
     .selectAll('m')
+    .select(serverTimeZoneSetting('m.tenant_id'))
     .where('msp.tenant_id', '=', tenantId)
     .where('msp.status_page_id', '=', statusPageId)
     .orderBy('m.id')

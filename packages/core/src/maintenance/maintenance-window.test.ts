@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { maintenanceInputSchema, toMaintenanceFields } from './maintenance-input.js';
 import { maintenanceWindowAt } from './maintenance-window.js';
-import type { MaintenanceSchedule } from './maintenance.js';
+import type { ZonedMaintenanceSchedule } from './maintenance.js';
 
 const at = (iso: string) => Date.parse(iso);
 
-/** A schedule built the way the handlers build it, from a Kuma MaintenanceInput. */
-function schedule(input: Record<string, unknown>): MaintenanceSchedule {
-  return toMaintenanceFields(maintenanceInputSchema.parse({ title: 't', ...input }));
+/**
+ * A schedule built the way the handlers build it, from a Kuma MaintenanceInput, for a tenant
+ * whose own zone (what `SAME_AS_SERVER` means) is `serverTimeZone`.
+ */
+function schedule(
+  input: Record<string, unknown>,
+  serverTimeZone = 'UTC',
+): ZonedMaintenanceSchedule {
+  const fields = toMaintenanceFields(maintenanceInputSchema.parse({ title: 't', ...input }));
+  return { ...fields, serverTimeZone };
 }
 
-function statusAt(m: MaintenanceSchedule, iso: string) {
+function statusAt(m: ZonedMaintenanceSchedule, iso: string) {
   return maintenanceWindowAt(m, at(iso)).status;
 }
 
@@ -199,5 +206,21 @@ describe('time zone option', () => {
       });
       expect(statusAt(m, '2024-01-01T12:30:00Z')).toBe('under-maintenance');
     }
+  });
+});
+
+describe("SAME_AS_SERVER means the tenant's own zone", () => {
+  it('reads a window in the zone the tenant chose, and in UTC without one', () => {
+    const input = {
+      strategy: 'single',
+      dateRange: ['2024-06-01 09:00:00', '2024-06-01 10:00:00'],
+      timezoneOption: 'SAME_AS_SERVER',
+    };
+    // 09:30 in Tokyo is 00:30 UTC.
+    expect(statusAt(schedule(input, 'Asia/Tokyo'), '2024-06-01T00:30:00Z')).toBe(
+      'under-maintenance',
+    );
+    expect(statusAt(schedule(input, 'UTC'), '2024-06-01T00:30:00Z')).toBe('scheduled');
+    expect(statusAt(schedule(input, 'UTC'), '2024-06-01T09:30:00Z')).toBe('under-maintenance');
   });
 });

@@ -8,6 +8,7 @@ import {
   effectiveTimeZone,
   type MaintenanceSchedule,
   type MaintenanceStatus,
+  type ZonedMaintenanceSchedule,
 } from './maintenance.js';
 import { fromLocal, isValidTimeZone, parseLocalDateTime, toLocal } from './zoned-time.js';
 
@@ -43,7 +44,7 @@ export interface WindowOptions {
 
 /** Spec §5.9 status rules at `now` (epoch ms). */
 export function maintenanceWindowAt(
-  m: MaintenanceSchedule,
+  m: ZonedMaintenanceSchedule,
   now: number,
   options: WindowOptions = {},
 ): MaintenanceWindowState {
@@ -55,7 +56,7 @@ export function maintenanceWindowAt(
   if (!m.active) return none('inactive');
   if (m.strategy === 'manual') return none('under-maintenance');
 
-  const zoneOption = effectiveTimeZone(m.timezoneOption);
+  const zoneOption = effectiveTimeZone(m);
   const zone = isValidTimeZone(zoneOption) ? zoneOption : 'UTC';
   const start = boundInstant(m.startDate, zone);
   const end = boundInstant(m.endDate, zone);
@@ -76,7 +77,7 @@ export function maintenanceWindowAt(
   return { status: current ? 'under-maintenance' : 'scheduled', current, next };
 }
 
-export function isUnderMaintenance(m: MaintenanceSchedule, now: number): boolean {
+export function isUnderMaintenance(m: ZonedMaintenanceSchedule, now: number): boolean {
   return maintenanceWindowAt(m, now).status === 'under-maintenance';
 }
 

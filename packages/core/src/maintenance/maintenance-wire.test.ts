@@ -7,7 +7,7 @@ function maintenance(input: Record<string, unknown>): Maintenance {
   const fields = toMaintenanceFields(
     maintenanceInputSchema.parse({ title: 'db upgrade', description: 'd', ...input }),
   );
-  return { id: 7, tenantId: 1, userId: 1, ...fields };
+  return { id: 7, tenantId: 1, userId: 1, serverTimeZone: 'UTC', ...fields };
 }
 
 describe('toMaintenanceJson', () => {

@@ -30,7 +30,7 @@ export interface MaintenanceJson {
  */
 export function toMaintenanceJson(m: Maintenance, now: number): MaintenanceJson {
   const window = maintenanceWindowAt(m, now, { withNext: true });
-  const zoneOption = effectiveTimeZone(m.timezoneOption);
+  const zoneOption = effectiveTimeZone(m);
   const zone = isValidTimeZone(zoneOption) ? zoneOption : 'UTC';
   return {
     id: m.id,

@@ -13,8 +13,6 @@ export type MaintenanceStrategy = (typeof MAINTENANCE_STRATEGIES)[number];
 export type MaintenanceStatus =
   'inactive' | 'under-maintenance' | 'scheduled' | 'ended' | 'unknown';
 
-/** Zone of `SAME_AS_SERVER` and of no zone at all: Watchpost reports UTC as the server zone. */
-export const SERVER_TIME_ZONE = 'UTC';
 export const SAME_AS_SERVER = 'SAME_AS_SERVER';
 
 /** What decides when a window is open; everything else about a maintenance is description. */
@@ -36,7 +34,17 @@ export interface MaintenanceSchedule {
   timezoneOption: string | null;
 }
 
-export interface Maintenance extends MaintenanceSchedule {
+/** A stored window, with the zone its wall-clock times are read in when it names none. */
+export interface ZonedMaintenanceSchedule extends MaintenanceSchedule {
+  /**
+   * The tenant's zone (its `serverTimezone` setting, resolveTenantTimeZone), which
+   * `SAME_AS_SERVER` and a missing zone mean: in a multi-tenant server, "the server's zone"
+   * is the zone the tenant chose for itself.
+   */
+  serverTimeZone: string;
+}
+
+export interface Maintenance extends ZonedMaintenanceSchedule {
   id: number;
   tenantId: number;
   userId: number | null;
@@ -47,6 +55,7 @@ export interface Maintenance extends MaintenanceSchedule {
 }
 
 /** The zone a window's wall-clock times are read in. */
-export function effectiveTimeZone(option: string | null): string {
-  return option && option !== SAME_AS_SERVER ? option : SERVER_TIME_ZONE;
+export function effectiveTimeZone(m: ZonedMaintenanceSchedule): string {
+  const option = m.timezoneOption;
+  return option && option !== SAME_AS_SERVER ? option : m.serverTimeZone;
 }

@@ -1,6 +1,10 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { inTransaction } from '../db/in-transaction.js';
 import type { Database, MonitorRow, MonitorStateRow, MonitorsTable } from '../db/database.js';
-import { setMonitorNotifications } from '../notifications/notification-repository.js';
+import {
+  addMonitorNotificationLinks,
+  setMonitorNotifications,
+} from '../notifications/notification-repository.js';
 import type { GroupChild } from './group-status.js';
 import type { Monitor } from './monitor.js';
 import type { MonitorInput } from './monitor-input.js';
@@ -102,7 +106,7 @@ export async function insertMonitor(
   input: MonitorInput,
   active: boolean,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto('monitors')
       .values({ ...toColumns(input), tenant_id: tenantId, active })
@@ -114,6 +118,49 @@ export async function insertMonitor(
   });
 }
 
+// Rows per multi-row INSERT: ~40 columns each stays far below Postgres' 65,535 parameters.
+const INSERT_CHUNK = 500;
+
+/**
+ * Many monitors at once, as `insertMonitor` stores each one (a backup import of thousands):
+ * a few multi-row statements instead of several round trips per monitor. Answers the new
+ * ids in input order.
+ */
+export async function insertMonitors(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitors: readonly { input: MonitorInput; active: boolean }[],
+): Promise<number[]> {
+  return inTransaction(db, async (trx) => {
+    const ids: number[] = [];
+    for (let i = 0; i < monitors.length; i += INSERT_CHUNK) {
+      const chunk = monitors.slice(i, i + INSERT_CHUNK);
+      const rows = await trx
+        .insertInto('monitors')
+        .values(
+          chunk.map(({ input, active }) => ({ ...toColumns(input), tenant_id: tenantId, active })),
+        )
+        .returning('id')
+        .execute();
+      // Serial ids are drawn row by row in VALUES order, so ascending ids are input order
+      // whatever order RETURNING lists them in.
+      ids.push(...rows.map((r) => r.id).sort((a, b) => a - b));
+    }
+    for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+      const chunk = ids.slice(i, i + INSERT_CHUNK);
+      await trx
+        .insertInto('monitor_state')
+        .values(chunk.map((id) => ({ monitor_id: id, tenant_id: tenantId })))
+        .execute();
+    }
+    const links = monitors.flatMap(({ input }, i) =>
+      input.notificationIds.map((notificationId) => ({ monitorId: ids[i]!, notificationId })),
+    );
+    await addMonitorNotificationLinks(trx, tenantId, links);
+    return ids;
+  });
+}
+
 /** Full overwrite of the editable fields (spec §3.1); restarts the retry counter. */
 export async function updateMonitor(
   db: Kysely<Database>,
@@ -121,7 +168,7 @@ export async function updateMonitor(
   id: number,
   input: MonitorInput,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const result = await trx
       .updateTable('monitors')
       .set(toColumns(input))
@@ -176,7 +223,7 @@ export async function setMonitorActive(
   id: number,
   active: boolean,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const result = await trx
       .updateTable('monitors')
       .set({ active })
@@ -201,6 +248,39 @@ export async function deleteMonitor(
     .where('id', '=', id)
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
+}
+
+/**
+ * Deletes every monitor of the tenant (a backup import's `overwrite`, spec §3.9); beats,
+ * state and TLS info, aggregates, notification and tag links, status page and maintenance
+ * links go with them (ON DELETE CASCADE). Answers the deleted ids, for the scheduler.
+ */
+export async function deleteAllMonitors(db: Kysely<Database>, tenantId: number): Promise<number[]> {
+  const rows = await db
+    .deleteFrom('monitors')
+    .where('tenant_id', '=', tenantId)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+/**
+ * Which of these push tokens some monitor, of any tenant, already has. Deliberately not
+ * tenant-scoped: `/api/push/:token` finds its monitor by the token alone, so tokens are
+ * unique across all tenants (the unique index `monitors_push_token_key`). Answers only
+ * the tokens asked about.
+ */
+export async function findTakenPushTokens(
+  db: Kysely<Database>,
+  tokens: readonly string[],
+): Promise<Set<string>> {
+  if (tokens.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('monitors')
+    .select('push_token')
+    .where(sql<boolean>`push_token = ANY(${[...new Set(tokens)]}::text[])`)
+    .execute();
+  return new Set(rows.flatMap((r) => (r.push_token === null ? [] : [r.push_token])));
 }
 
 /**

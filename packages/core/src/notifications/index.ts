@@ -7,3 +7,4 @@ export * from './delivery/delivery-message.js';
 export * from './delivery/delivery-repository.js';
 export * from './delivery/provider-monitor-json.js';
 export * from './delivery/cert-expiry.js';
+export * from './delivery/tenant-cert-expiry.js';

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { inTransaction } from '../db/in-transaction.js';
 import type { Notification } from './notification.js';
 import type { NotificationRow } from './notifications.table.js';
 import type { NotificationInput } from './notification-wire.js';
@@ -112,6 +113,17 @@ export async function deleteNotification(
   });
 }
 
+/**
+ * Deletes every notification of the tenant (a backup import's `overwrite`, spec §3.9); their
+ * monitor links and delivery records go with them (ON DELETE CASCADE).
+ */
+export async function deleteAllNotifications(
+  db: Kysely<Database>,
+  tenantId: number,
+): Promise<void> {
+  await db.deleteFrom('notifications').where('tenant_id', '=', tenantId).execute();
+}
+
 export async function listNotifications(
   db: Kysely<Database>,
   tenantId: number,
@@ -171,6 +183,34 @@ export async function setMonitorNotifications(
     `.execute(trx);
   });
 }
+
+/**
+ * Adds many monitor↔notification links at once (a backup import). As in
+ * setMonitorNotifications, the joins keep only pairs whose monitor and notification are both
+ * the tenant's; existing links stay.
+ */
+export async function addMonitorNotificationLinks(
+  db: Kysely<Database>,
+  tenantId: number,
+  links: readonly { monitorId: number; notificationId: number }[],
+): Promise<void> {
+  const usable = links.filter((l) => isStorableId(l.monitorId) && isStorableId(l.notificationId));
+  for (let i = 0; i < usable.length; i += LINK_CHUNK) {
+    const chunk = usable.slice(i, i + LINK_CHUNK);
+    await sql`
+      INSERT INTO monitor_notifications (tenant_id, monitor_id, notification_id)
+      SELECT m.tenant_id, m.id, n.id
+      FROM unnest(${chunk.map((l) => l.monitorId)}::int[],
+                  ${chunk.map((l) => l.notificationId)}::int[]) AS l (monitor_id, notification_id)
+      JOIN monitors m ON m.id = l.monitor_id AND m.tenant_id = ${tenantId}
+      JOIN notifications n ON n.id = l.notification_id AND n.tenant_id = ${tenantId}
+      ON CONFLICT DO NOTHING
+    `.execute(db);
+  }
+}
+
+// Two int arrays per statement; bounded so one statement stays small.
+const LINK_CHUNK = 5_000;
 
 /**
  * The notification ids each monitor links (its `notificationIDList`), ascending; every
@@ -245,12 +285,4 @@ async function linkToAllMonitors(
 
 function isStorableId(id: number): boolean {
   return Number.isInteger(id) && id >= 1 && id <= MAX_ID;
-}
-
-/** Runs `work` in the caller's transaction when `db` is one, else in a new one. */
-function inTransaction<T>(
-  db: Kysely<Database>,
-  work: (trx: Kysely<Database>) => Promise<T>,
-): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inTransaction } from '../db/in-transaction.js';
 import type { Database } from '../db/database.js';
 import { toProxy, type Proxy, type ProxyInput } from './proxy-wire.js';
 
@@ -23,7 +24,7 @@ export async function saveProxy(
   input: ProxyInput,
 ): Promise<SavedProxy | undefined> {
   if (id !== null && !isStorableId(id)) return undefined;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const fields = {
       protocol: input.protocol,
       host: input.host,
@@ -86,7 +87,7 @@ export async function deleteProxy(
   id: number,
 ): Promise<{ unlinkedMonitorCount: number } | undefined> {
   if (!isStorableId(id)) return undefined;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const deleted = await trx
       .deleteFrom('proxies')
       .where('tenant_id', '=', tenantId)
@@ -100,6 +101,22 @@ export async function deleteProxy(
       .where('proxy_id', '=', id)
       .executeTakeFirst();
     return { unlinkedMonitorCount: Number(unlinked.numUpdatedRows) };
+  });
+}
+
+/**
+ * Deletes every proxy of the tenant (a backup import's `overwrite`, spec §3.9); monitors that
+ * used one go direct, as with `deleteProxy`.
+ */
+export async function deleteAllProxies(db: Kysely<Database>, tenantId: number): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('monitors')
+      .set({ proxy_id: null })
+      .where('tenant_id', '=', tenantId)
+      .where('proxy_id', 'is not', null)
+      .execute();
+    await trx.deleteFrom('proxies').where('tenant_id', '=', tenantId).execute();
   });
 }
 

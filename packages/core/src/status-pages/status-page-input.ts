@@ -178,6 +178,19 @@ export const publicGroupListSchema = z
   .array(publicGroupInputSchema, 'Invalid publicGroupList')
   .max(100);
 
+/**
+ * `saveStatusPage`'s last argument: the groups to store, and the client's array exactly as
+ * sent, which the ack echoes back with only the group ids filled in (spec §3.6).
+ */
+export const publicGroupListArgSchema = z.unknown().transform((sent, ctx) => {
+  const parsed = publicGroupListSchema.safeParse(sent);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
+    return z.NEVER;
+  }
+  return { groups: parsed.data, sent: sent as Record<string, unknown>[] };
+});
+
 export const INCIDENT_STYLES = ['info', 'warning', 'danger', 'primary', 'light', 'dark'] as const;
 
 export const incidentInputSchema = z.object(

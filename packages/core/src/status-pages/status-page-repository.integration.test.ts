@@ -3,6 +3,7 @@ import { findPublicBadgeMonitor } from '../badges/public-badge-monitor.js';
 import { AppError } from '../errors/app-error.js';
 import { monitorInputSchema } from '../monitors/monitor-input.js';
 import { insertMonitor } from '../monitors/monitor-repository.js';
+import { getSetting, saveGeneralSettings } from '../settings/tenant-settings.js';
 import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
 import {
   openTestDatabase,
@@ -221,5 +222,28 @@ describe.each(TEST_BACKENDS)('status pages on %s', (backend) => {
         .where('tenant_id', '=', a)
         .execute(),
     ).toEqual([]);
+  });
+
+  it("makes each tenant's entryPage follow its own page's rename and deletion", async () => {
+    await repo.createStatusPage(t.db, a, { title: 'Old', slug: 'old' });
+    await repo.createStatusPage(t.db, b, { title: 'Old', slug: 'old' });
+    await saveGeneralSettings(t.db, a, { entryPage: 'statusPage-old' });
+    await saveGeneralSettings(t.db, b, { entryPage: 'statusPage-old' });
+
+    await save(a, 'old', { config: config({ slug: 'new' }), groups: [] });
+    expect(await getSetting(t.db, a, 'entryPage')).toBe('statusPage-new');
+    expect(await getSetting(t.db, b, 'entryPage')).toBe('statusPage-old');
+
+    expect(await repo.deleteStatusPage(t.db, a, 'new')).toBe(true);
+    expect(await getSetting(t.db, a, 'entryPage')).toBe('dashboard');
+    expect(await getSetting(t.db, b, 'entryPage')).toBe('statusPage-old');
+  });
+
+  it('leaves an entryPage that points elsewhere alone', async () => {
+    await repo.createStatusPage(t.db, a, { title: 'Other', slug: 'other' });
+    await saveGeneralSettings(t.db, a, { entryPage: 'statusPage-kept' });
+    await save(a, 'other', { config: config({ slug: 'other2' }), groups: [] });
+    await repo.deleteStatusPage(t.db, a, 'other2');
+    expect(await getSetting(t.db, a, 'entryPage')).toBe('statusPage-kept');
   });
 });

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import type { LogoInput, PublicGroupInput, StatusPageConfigInput } from './status-page-input.js';
@@ -171,6 +171,9 @@ export async function saveStatusPage(
       .where('id', '=', page.id)
       .where('tenant_id', '=', tenantId)
       .execute();
+    if (config.slug !== slug) {
+      await repointEntryPage(trx, tenantId, slug, `statusPage-${config.slug}`);
+    }
     return replaceGroups(trx, tenantId, page.id, input.groups);
   });
 }
@@ -294,10 +297,33 @@ export async function deleteStatusPage(
   tenantId: number,
   slug: string,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom('status_pages')
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .deleteFrom('status_pages')
+      .where('tenant_id', '=', tenantId)
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    if (result.numDeletedRows === 0n) return false;
+    await repointEntryPage(trx, tenantId, slug, 'dashboard');
+    return true;
+  });
+}
+
+/**
+ * Spec §3.6: an `entryPage` setting of `statusPage-<slug>` follows the page when it is renamed
+ * and falls back to the dashboard when it is deleted, so `/` never leads to a missing page.
+ */
+async function repointEntryPage(
+  trx: Transaction<Database>,
+  tenantId: number,
+  oldSlug: string,
+  entryPage: string,
+): Promise<void> {
+  await trx
+    .updateTable('tenant_settings')
+    .set({ value: JSON.stringify(entryPage) })
     .where('tenant_id', '=', tenantId)
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+    .where('key', '=', 'entryPage')
+    .where(sql<boolean>`value = ${JSON.stringify(`statusPage-${oldSlug}`)}::jsonb`)
+    .execute();
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { inTransaction } from '../db/in-transaction.js';
 import type { Database } from '../db/database.js';
 import type { MonitorTagJson, TagJson } from './tag.js';
 
@@ -47,7 +48,7 @@ export async function updateTag(
   id: number,
   input: TagInput,
 ): Promise<{ tag: TagJson; linked: boolean } | undefined> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const tag = await trx
       .updateTable('tags')
       .set({ name: input.name, color: input.color })
@@ -69,7 +70,7 @@ export async function deleteTag(
   tenantId: number,
   id: number,
 ): Promise<{ deleted: boolean; unlinkedCount: number }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     // Explicit rather than left to the cascade, which does not report what it removed.
     const unlinked = await trx
       .deleteFrom('monitor_tags')
@@ -86,6 +87,11 @@ export async function deleteTag(
       unlinkedCount: Number(unlinked.numDeletedRows),
     };
   });
+}
+
+/** Deletes every tag of the tenant and their monitor links (a backup import's `overwrite`). */
+export async function deleteAllTags(db: Kysely<Database>, tenantId: number): Promise<void> {
+  await db.deleteFrom('tags').where('tenant_id', '=', tenantId).execute();
 }
 
 /**
@@ -122,6 +128,33 @@ export async function addMonitorTag(
   if (inserted) return 'added';
   return (await findTag(db, tenantId, tagId)) ? 'monitor-not-found' : 'tag-not-found';
 }
+
+/**
+ * Adds many links at once (a backup import), duplicates included like addMonitorTag, in the
+ * given order. The joins keep only links whose monitor and tag are both the tenant's.
+ */
+export async function addMonitorTagLinks(
+  db: Kysely<Database>,
+  tenantId: number,
+  links: readonly { monitorId: number; tagId: number; value: string | null }[],
+): Promise<void> {
+  for (let i = 0; i < links.length; i += LINK_CHUNK) {
+    const chunk = links.slice(i, i + LINK_CHUNK);
+    await sql`
+      INSERT INTO monitor_tags (tenant_id, monitor_id, tag_id, value)
+      SELECT m.tenant_id, m.id, t.id, l.value
+      FROM unnest(${chunk.map((l) => l.monitorId)}::int[], ${chunk.map((l) => l.tagId)}::int[],
+                  ${chunk.map((l) => l.value)}::text[])
+        WITH ORDINALITY AS l (monitor_id, tag_id, value, n)
+      JOIN monitors m ON m.id = l.monitor_id AND m.tenant_id = ${tenantId}
+      JOIN tags t ON t.id = l.tag_id AND t.tenant_id = ${tenantId}
+      ORDER BY l.n
+    `.execute(db);
+  }
+}
+
+// Three arrays per statement; bounded so one statement stays small.
+const LINK_CHUNK = 5_000;
 
 /** `editMonitorTag`: sets `value` on every link of this tag to this monitor; answers how many. */
 export async function editMonitorTag(

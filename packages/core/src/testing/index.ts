@@ -4,3 +4,4 @@ export * from './test-database.js';
 export * from './kuma-test-client.js';
 export * from '../notifications/fake-service.js';
 export * from './make-monitor.js';
+export * from '../backup/kuma-backup.fixture.js';

@@ -78,3 +78,32 @@ export async function claimTwoFactorCode(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Who a new connection is logged in as when authentication is disabled (spec §2.6), if
+ * anyone. Upstream is single-user; in a multi-tenant instance a connection carries nothing
+ * that says which tenant it means, and logging strangers into some tenant would hand it to
+ * the world. So `disableAuth` takes effect only while the instance holds exactly one tenant
+ * (a self-hosted one, as in embedded mode): then it is that tenant's first active user.
+ */
+export async function findAutoLoginUser(db: Kysely<Database>): Promise<UserRow | undefined> {
+  const tenants = await db.selectFrom('tenants').select('id').limit(2).execute();
+  const [only] = tenants;
+  if (tenants.length !== 1 || !only) return undefined;
+  const setting = await db
+    .selectFrom('tenant_settings')
+    .select('value')
+    .where('tenant_id', '=', only.id)
+    .where('key', '=', 'disableAuth')
+    .executeTakeFirst();
+  // Truthy, as setSettings and upstream read it.
+  if (!setting?.value) return undefined;
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant_id', '=', only.id)
+    .where('active', '=', true)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}

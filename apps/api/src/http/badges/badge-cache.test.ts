@@ -65,4 +65,49 @@ describe('createTtlLruCache', () => {
     expect(cache.get('a')).toBeUndefined();
     expect(cache.get('b')).toBeUndefined();
   });
+
+  it('forgets only the entries deleteWhere picks, and every load still running', async () => {
+    const cache = createTtlLruCache<{ tenant: number }>({ maxEntries: 10, ttlMs: 60_000 });
+    await cache.getOrLoad('a', async () => ({ tenant: 1 }));
+    await cache.getOrLoad('b', async () => ({ tenant: 2 }));
+    let release: (value: { tenant: number }) => void = () => undefined;
+    const running = cache.getOrLoad('c', () => new Promise((r) => (release = r)));
+    cache.deleteWhere((v) => v.tenant === 1);
+    release({ tenant: 2 });
+    await running;
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.get('b')).toEqual({ tenant: 2 });
+    expect(cache.get('c')).toBeUndefined();
+  });
+
+  it('keeps each value as long as ttlMs says, and none when it says 0', async () => {
+    const time = clock();
+    const cache = createTtlLruCache<number>({ maxEntries: 10, ttlMs: 60_000, now: time.now });
+    const lifetime = (v: number) => v * 1_000;
+    await cache.getOrLoad('short', async () => 10, lifetime);
+    await cache.getOrLoad('none', async () => 0, lifetime);
+    expect(cache.get('none')).toBeUndefined();
+    time.advance(10_000);
+    expect(cache.get('short')).toBeUndefined();
+  });
+
+  it('evicts the least recently used entries beyond maxWeight and skips heavier values', async () => {
+    const cache = createTtlLruCache<string>({
+      maxEntries: 10,
+      ttlMs: 60_000,
+      maxWeight: 10,
+      weigh: (v) => v.length,
+    });
+    await cache.getOrLoad('a', async () => 'aaaa');
+    await cache.getOrLoad('b', async () => 'bbbb');
+    await cache.getOrLoad('c', async () => 'cccc');
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.size).toBe(2);
+    await cache.getOrLoad('huge', async () => 'x'.repeat(11));
+    expect(cache.get('huge')).toBeUndefined();
+    expect(cache.get('b')).toBe('bbbb');
+    cache.clear();
+    await cache.getOrLoad('d', async () => 'dddddddddd');
+    expect(cache.get('d')).toBe('dddddddddd');
+  });
 });

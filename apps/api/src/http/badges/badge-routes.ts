@@ -15,7 +15,8 @@ export interface BadgeRouteDeps {
    * When given, any monitor change (edit, pause, delete …) on any node empties this node's
    * cache, so switching `badgesPublic` off hides the data at once instead of after the TTL.
    */
-  changeBus?: Pick<MonitorChangeBus, 'subscribe'>;
+  changeBus?: Pick<MonitorChangeBus, 'subscribe'> &
+    Partial<Pick<MonitorChangeBus, 'subscribeStatusPageChanges'>>;
   cache?: Partial<Pick<TtlLruCacheOptions, 'maxEntries' | 'ttlMs'>>;
   /** Clock in ms; tests pass a fake one. */
   now?: () => number;
@@ -62,12 +63,13 @@ export function registerBadgeRoutes(app: FastifyInstance, deps: BadgeRouteDeps):
     ttlMs: deps.cache?.ttlMs ?? CACHE_TTL_MS,
     now,
   });
-  deps.changeBus
-    ?.subscribe(() => cache.clear())
-    .catch((error: unknown) => {
-      // Without invalidation badges are still right within the TTL; worth a log, not a crash.
-      app.log.warn({ err: error }, 'badge cache does not follow monitor changes');
-    });
+  const warn = (error: unknown) => {
+    // Without invalidation badges are still right within the TTL; worth a log, not a crash.
+    app.log.warn({ err: error }, 'badge cache does not follow changes');
+  };
+  deps.changeBus?.subscribe(() => cache.clear()).catch(warn);
+  // A monitor's badge is public while it is on some status page, so a page save can hide it.
+  deps.changeBus?.subscribeStatusPageChanges?.(() => cache.clear()).catch(warn);
 
   for (const kind of BADGE_KINDS) {
     app.get(BADGE_PATHS[kind], async (request, reply) => {

@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { listMonitorMetrics, type Database } from '@watchpost/core/db';
+import { listMonitorMetrics, userAccountRepository, type Database } from '@watchpost/core/db';
 import { principalOf, requireApiKey } from '../auth/authenticate-request.js';
 import { renderKumaMetrics } from './render-kuma-metrics.js';
 
@@ -16,15 +16,25 @@ export interface MetricsRouteDeps {
  * `GET /metrics` (spec §7.5): the monitors of the tenant whose API key the scrape presents
  * (Basic with the key as password, as Prometheus sends it, or Bearer), from the state rows in
  * Postgres, so any API node answers for every monitor. No or a bad key: 401 with an empty
- * body and a Basic challenge, as upstream answers.
+ * body and a Basic challenge, as upstream answers. With authentication disabled (spec §2.6,
+ * see findAutoLoginUser for when it can be) a scrape without credentials is answered too.
  */
 export function registerMetricsRoute(app: FastifyInstance, deps: MetricsRouteDeps): void {
-  app.get(
-    METRICS_PATH,
-    { preHandler: requireApiKey(deps.db, { challenge: 'basic' }) },
-    async (request, reply) => {
-      const monitors = await listMonitorMetrics(deps.db, principalOf(request).tenantId);
-      return reply.type(METRICS_CONTENT_TYPE).send(renderKumaMetrics(monitors));
-    },
-  );
+  const requireKey = requireApiKey(deps.db, { challenge: 'basic' });
+  const openScrapes = new WeakMap<FastifyRequest, number>();
+  const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.headers.authorization === undefined) {
+      const user = await userAccountRepository.findAutoLoginUser(deps.db);
+      if (user) {
+        openScrapes.set(request, user.tenant_id);
+        return undefined;
+      }
+    }
+    return requireKey(request, reply);
+  };
+  app.get(METRICS_PATH, { preHandler: authenticate }, async (request, reply) => {
+    const tenantId = openScrapes.get(request) ?? principalOf(request).tenantId;
+    const monitors = await listMonitorMetrics(deps.db, tenantId);
+    return reply.type(METRICS_CONTENT_TYPE).send(renderKumaMetrics(monitors));
+  });
 }

@@ -1,12 +1,8 @@
-import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UP } from '@watchpost/core';
 import {
   incidentRepository,
   logoInputSchema,
-  maintenanceInputSchema,
-  maintenanceRepository,
-  toMaintenanceFields,
   publicGroupListSchema,
   recordBeats,
   statusPageConfigSchema,
@@ -18,6 +14,7 @@ import {
   type ApiTestContext,
   type TestUser,
 } from '../../testing/api-test-context.js';
+import { rawGet } from '../testing/raw-get.js';
 
 // The public routes through real HTTP: both tenants own a page called `main`; Kuma's paths
 // serve the first tenant (or the one owning the request's custom domain), `/t/<id>` any.
@@ -50,19 +47,7 @@ const json = async (path: string) => {
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
 
-/** A GET with a chosen Host header, which fetch does not allow setting. */
-function getWithHost(path: string, host: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${ctx.node.url}${path}`, { headers: { host } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const getWithHost = (path: string, host: string) => rawGet(ctx.node.url, path, { host });
 
 beforeAll(async () => {
   ctx = await createApiTestContext('status-page-routes');
@@ -149,16 +134,21 @@ describe('GET /api/status-page/:slug', () => {
 describe('maintenanceList of GET /api/status-page/:slug', () => {
   it('lists the linked windows in progress, and only on their own page', async () => {
     const page = await statusPageRepository.findStatusPage(ctx.db, alice.tenantId, 'main');
-    const fields = toMaintenanceFields(
-      maintenanceInputSchema.parse({ title: 'Upgrade', strategy: 'manual', active: true }),
+    // Through the socket API: its events empty the response cache, which a row written
+    // behind the application's back would not.
+    const client = await ctx.connect();
+    await client.login(alice);
+    const { maintenanceID: id } = await client.call<{ maintenanceID: number }>('addMaintenance', {
+      title: 'Upgrade',
+      strategy: 'manual',
+      active: true,
+    });
+    await client.call('addMaintenanceStatusPage', id, [{ id: page?.id }]);
+    await vi.waitFor(async () =>
+      expect(
+        (await json(`/t/${alice.tenantId}/api/status-page/main`)).body.maintenanceList,
+      ).toEqual([expect.objectContaining({ id, title: 'Upgrade', status: 'under-maintenance' })]),
     );
-    const id = await maintenanceRepository.insertMaintenance(ctx.db, alice.tenantId, null, fields);
-    await maintenanceRepository.setMaintenanceStatusPages(ctx.db, alice.tenantId, id, [
-      page?.id ?? 0,
-    ]);
-    expect((await json(`/t/${alice.tenantId}/api/status-page/main`)).body.maintenanceList).toEqual([
-      expect.objectContaining({ id, title: 'Upgrade', status: 'under-maintenance' }),
-    ]);
     expect((await json(`/t/${bob.tenantId}/api/status-page/main`)).body.maintenanceList).toEqual(
       [],
     );
@@ -246,5 +236,32 @@ describe('GET /status/:slug', () => {
     expect((await get('/status/nope')).status).toBe(404);
     expect((await get('/upload/logo999999.png')).status).toBe(404);
     expect((await get('/upload/..%2Fetc%2Fpasswd')).status).toBe(404);
+  });
+});
+
+describe('GET /status and /status-page', () => {
+  it('serve the page with slug `default`, as upstream does, and 404 while there is none', async () => {
+    expect((await get('/status')).status).toBe(404);
+    await createPage(alice.tenantId, 'default', { title: 'Alice default' }, []);
+    await createPage(bob.tenantId, 'default', { title: 'Bob default' }, []);
+    for (const path of ['/status', '/status-page', `/t/${alice.tenantId}/status`]) {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('<h1>Alice default</h1>');
+    }
+    expect(await (await get(`/t/${bob.tenantId}/status-page`)).text()).toContain(
+      '<h1>Bob default</h1>',
+    );
+    expect((await getWithHost('/status', 'status.bob.test')).body).toContain(
+      '<h1>Bob default</h1>',
+    );
+  });
+
+  it('finds no tenant under a `/t/` segment that is no id', async () => {
+    expect((await get('/t/abc/status/main')).status).toBe(404);
+    expect(await json('/t/abc/api/status-page/main')).toEqual({
+      status: 404,
+      body: { status: 'fail', msg: 'Not Found' },
+    });
   });
 });

@@ -1,25 +1,29 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
   findStatusPageLogo,
-  incidentRepository,
   listPageGroups,
-  loadDayUptimes,
   loadPublicStatusPage,
   loadStatusPageHeartbeats,
   statusPageRepository,
-  toIncidentJson,
   toPublicStatusPageConfig,
   type Database,
 } from '@watchpost/core/db';
 import { renderBadge } from '../badges/badge-format.js';
-import { renderStatusPage } from './render-status-page.js';
-import { resolveStatusTenant, STATUS_PAGE_PREFIXES } from './resolve-status-tenant.js';
+import type { PublicResponse, PublicResponseCache } from '../public-cache/public-response-cache.js';
+import { loadStatusPageHtml } from './status-page-html.js';
+import {
+  resolveStatusTenant,
+  STATUS_PAGE_PREFIXES,
+  type StatusRequest,
+} from './resolve-status-tenant.js';
 import { statusPageBadge, statusPageBadgeQuerySchema } from './status-page-badge.js';
 
 export interface StatusPageRouteDeps {
   db: Kysely<Database>;
+  /** This node's cache of public answers, emptied by page and monitor changes on any node. */
+  cache: PublicResponseCache;
   /** Clock; tests pass a fixed one. */
   now?: () => Date;
 }
@@ -29,43 +33,62 @@ const NOT_FOUND = { status: 'fail', msg: 'Not Found' } as const;
 
 const slugParams = z.object({ slug: z.string().max(255) });
 
-// No server-side cache yet: every answer is read fresh, so a save shows at once (spec §7.1
-// allows omitting the cache; it only forbids being staler than upstream).
-const NO_CACHE = 'no-cache';
+// Upstream keeps these 5 minutes (heartbeats 1 minute) but also empties its cache on every
+// important beat. Beats reach no API node here (workers emit straight to the sockets), so a
+// status change shows when the entry expires: 30 s, the budget badges already use (a change
+// visible within a minute even through a browser's max-age of 30 s). The heartbeat list
+// changes with every check, and the page polls it, so it is kept for 10 s only.
+export const PAGE_TTL_MS = 30_000;
+export const HEARTBEAT_TTL_MS = 10_000;
 // Embedded <img> badges are fetched on every page view of someone else's site.
-const BADGE_MAX_AGE = 'public, max-age=30';
+const BADGE_CACHE_CONTROL = 'public, max-age=30';
+// Upstream's `/status` and `/status-page` show the page with this slug.
+const DEFAULT_SLUG = 'default';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const json = (statusCode: number, value: unknown, tenantId: number | undefined) =>
+  ({
+    statusCode,
+    contentType: JSON_TYPE,
+    body: JSON.stringify(value),
+    tenantId,
+  }) satisfies PublicResponse;
 
 /**
  * The public status-page routes of spec §7.4 and §7.2, plus the server-rendered page, under
  * Kuma's paths and under `/t/<tenantId>` (see resolveStatusTenant for which tenant a request
- * means). No authentication: what they show is what the page's owner published.
+ * means). No authentication: what they show is what the page's owner published. Answers come
+ * from the node's response cache when it has them (spec §7.1).
  */
 export function registerStatusPageRoutes(app: FastifyInstance, deps: StatusPageRouteDeps): void {
-  const { db, now = () => new Date() } = deps;
+  const { db, cache, now = () => new Date() } = deps;
 
-  const pageOf = async (request: { hostname: string; params: unknown }) => {
-    const params = slugParams.safeParse(request.params);
-    if (!params.success) return undefined;
+  const pageOf = async (request: StatusRequest, fixedSlug?: string) => {
+    const slug = fixedSlug ?? slugParams.safeParse(request.params).data?.slug;
+    if (slug === undefined) return undefined;
     const tenantId = await resolveStatusTenant(db, request);
-    return tenantId === undefined ? undefined : { tenantId, slug: params.data.slug };
+    return tenantId === undefined ? undefined : { tenantId, slug };
   };
   const notFound = (reply: FastifyReply) => reply.code(404).send(NOT_FOUND);
 
   for (const prefix of STATUS_PAGE_PREFIXES) {
     // Registered before `/:slug` routes only for readability; static segments win anyway.
-    app.get(`${prefix}/api/status-page/heartbeat/:slug`, async (request, reply) => {
-      const page = await pageOf(request);
-      reply.header('Cache-Control', NO_CACHE);
-      if (!page) return { heartbeatList: {}, uptimeList: {} };
-      return loadStatusPageHeartbeats(db, page.tenantId, page.slug, now());
-    });
+    app.get(`${prefix}/api/status-page/heartbeat/:slug`, (request, reply) =>
+      cache.serve(request, reply, HEARTBEAT_TTL_MS, async () => {
+        const page = await pageOf(request);
+        if (!page) return json(200, { heartbeatList: {}, uptimeList: {} }, undefined);
+        const body = await loadStatusPageHeartbeats(db, page.tenantId, page.slug, now());
+        return json(200, body, page.tenantId);
+      }),
+    );
 
-    app.get(`${prefix}/api/status-page/:slug`, async (request, reply) => {
-      const page = await pageOf(request);
-      const body = page && (await loadPublicStatusPage(db, page.tenantId, page.slug, now()));
-      if (!body) return notFound(reply);
-      return reply.header('Cache-Control', NO_CACHE).send(body);
-    });
+    app.get(`${prefix}/api/status-page/:slug`, (request, reply) =>
+      cache.serve(request, reply, PAGE_TTL_MS, async () => {
+        const page = await pageOf(request);
+        const body = page && (await loadPublicStatusPage(db, page.tenantId, page.slug, now()));
+        return body ? json(200, body, page.tenantId) : json(404, NOT_FOUND, page?.tenantId);
+      }),
+    );
 
     app.get(`${prefix}/api/status-page/:slug/manifest.json`, async (request, reply) => {
       const page = await pageOf(request);
@@ -85,41 +108,35 @@ export function registerStatusPageRoutes(app: FastifyInstance, deps: StatusPageR
       if (!query.success) {
         return reply.code(400).send({ status: 'fail', msg: query.error.issues[0]?.message });
       }
-      const page = await pageOf(request);
-      const row = page && (await statusPageRepository.findStatusPage(db, page.tenantId, page.slug));
-      // An unknown page shows N/A like a page without beats: badges are images, not errors.
-      const groups = page && row ? await listPageGroups(db, page.tenantId, row.id) : [];
-      return reply
-        .header('Cache-Control', BADGE_MAX_AGE)
-        .type('image/svg+xml; charset=utf-8')
-        .send(renderBadge(statusPageBadge(groups, query.data)));
+      return cache.serve(request, reply, PAGE_TTL_MS, async () => {
+        const page = await pageOf(request);
+        const row =
+          page && (await statusPageRepository.findStatusPage(db, page.tenantId, page.slug));
+        // An unknown page shows N/A like a page without beats: badges are images, not errors.
+        const groups = page && row ? await listPageGroups(db, page.tenantId, row.id) : [];
+        return {
+          statusCode: 200,
+          contentType: 'image/svg+xml; charset=utf-8',
+          body: renderBadge(statusPageBadge(groups, query.data)),
+          cacheControl: BADGE_CACHE_CONTROL,
+          tenantId: page?.tenantId,
+        };
+      });
     });
 
-    app.get(`${prefix}/status/:slug`, async (request, reply) => {
-      const page = await pageOf(request);
-      const row = page && (await statusPageRepository.findStatusPage(db, page.tenantId, page.slug));
-      if (!page || !row) {
-        return reply.code(404).type('text/html; charset=utf-8').send(NOT_FOUND_HTML);
-      }
-      const [groups, incident] = await Promise.all([
-        listPageGroups(db, page.tenantId, row.id),
-        incidentRepository.findPinnedIncident(db, page.tenantId, row.id),
-      ]);
-      const uptimes = await loadDayUptimes(db, page.tenantId, groups, now());
-      const tenantPrefix = prefix ? `/t/${page.tenantId}` : '';
-      const html = renderStatusPage({
-        config: toPublicStatusPageConfig(row),
-        incident: incident ? toIncidentJson(incident, 'bool01') : null,
-        groups,
-        uptimes,
-        basePath: `${tenantPrefix}/api/status-page/${encodeURIComponent(row.slug)}`,
+    const servePage = (fixedSlug?: string) => (request: FastifyRequest, reply: FastifyReply) =>
+      cache.serve(request, reply, PAGE_TTL_MS, async () => {
+        const page = await pageOf(request, fixedSlug);
+        return loadStatusPageHtml(db, {
+          tenantId: page?.tenantId,
+          slug: page?.slug ?? '',
+          tenantPrefix: prefix && page ? `/t/${page.tenantId}` : '',
+          now: now(),
+        });
       });
-      return reply
-        .header('Cache-Control', NO_CACHE)
-        .header('Content-Security-Policy', PAGE_CSP)
-        .type('text/html; charset=utf-8')
-        .send(html);
-    });
+    app.get(`${prefix}/status/:slug`, servePage());
+    app.get(`${prefix}/status`, servePage(DEFAULT_SLUG));
+    app.get(`${prefix}/status-page`, servePage(DEFAULT_SLUG));
   }
 
   // Uploaded logos live in the database (no file is ever written); page ids are global.
@@ -138,13 +155,3 @@ export function registerStatusPageRoutes(app: FastifyInstance, deps: StatusPageR
       .send(Buffer.from(logo));
   });
 }
-
-// The page runs no script at all; should escaping ever miss, the browser still refuses to
-// run one. Styles stay inline (the owner's custom CSS), images may come from anywhere.
-const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: http: data:; " +
-  "manifest-src 'self'; base-uri 'none'; form-action 'none'";
-
-const NOT_FOUND_HTML =
-  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not Found</title></head>' +
-  '<body><h1>Status page not found</h1></body></html>';

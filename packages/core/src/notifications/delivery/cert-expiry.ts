@@ -1,8 +1,6 @@
 import type { CertInfo, TlsInfo } from '../../checks/tls-info.js';
 import type { Monitor } from '../../monitors/monitor.js';
-
-/** Spec §5.11 `tlsExpiryNotifyDays` default; tenants cannot change it yet. */
-export const DEFAULT_TLS_EXPIRY_NOTIFY_DAYS = [7, 14, 21];
+import { DEFAULT_TLS_EXPIRY_NOTIFY_DAYS } from '../../settings/setting-values.js';
 
 const CHECKS_WITH_CERTIFICATES = new Set(['http', 'keyword', 'json-query']);
 
@@ -12,19 +10,37 @@ export interface CertExpiryNotice {
   msg: string;
 }
 
+export type CertExpiryMonitor = Pick<
+  Monitor,
+  'type' | 'name' | 'url' | 'expiryNotification' | 'ignoreTls'
+>;
+
+/** Whether a check of this monitor with these TLS facts can call for reminders at all. */
+export function wantsCertExpiryNotices(
+  monitor: CertExpiryMonitor,
+  tls: TlsInfo | undefined,
+): tls is TlsInfo {
+  return (
+    tls !== undefined &&
+    monitor.expiryNotification &&
+    !monitor.ignoreTls &&
+    CHECKS_WITH_CERTIFICATES.has(monitor.type)
+  );
+}
+
 /**
  * The certificate-expiry reminders a check's TLS facts call for (spec §6.4): for each
- * threshold, the first certificate of the chain (leaf first, stopping at the root) that
- * expires within it, worded as upstream. Sending each only once per threshold and leaf
- * certificate is recordCertExpiryNotices' part.
+ * threshold (the tenant's `tlsExpiryNotifyDays`, see findCertExpiryNotices), the first
+ * certificate of the chain (leaf first, stopping at the root) that expires within it,
+ * worded as upstream. Sending each only once per threshold and leaf certificate is
+ * recordCertExpiryNotices' part.
  */
 export function certExpiryNotices(
-  monitor: Pick<Monitor, 'type' | 'name' | 'url' | 'expiryNotification' | 'ignoreTls'>,
+  monitor: CertExpiryMonitor,
   tls: TlsInfo | undefined,
   thresholds: readonly number[] = DEFAULT_TLS_EXPIRY_NOTIFY_DAYS,
 ): CertExpiryNotice[] {
-  if (!tls || !monitor.expiryNotification || monitor.ignoreTls) return [];
-  if (!CHECKS_WITH_CERTIFICATES.has(monitor.type)) return [];
+  if (!wantsCertExpiryNotices(monitor, tls)) return [];
   const notices: CertExpiryNotice[] = [];
   for (const days of thresholds) {
     for (let cert: CertInfo | null = tls.certInfo; cert; cert = cert.issuerCertificate) {

@@ -1,5 +1,6 @@
-import { formatDateTime, formatDateTimeMs } from '../../heartbeats/kuma-time.js';
+import { formatDateTimeMs } from '../../heartbeats/kuma-time.js';
 import { UP } from '../../monitors/monitor-status.js';
+import { zonedDateTime } from '../../settings/tenant-time-zone.js';
 import type { NotificationMessage } from '../provider.js';
 
 /** The beat a delivery carries, as stored with it. */
@@ -15,13 +16,15 @@ export interface DeliveryBeat {
 /**
  * What providers get for a monitor's beat (notification-providers.md §1.2–§1.4): the text
  * "[name] [✅ Up] msg" / "[name] [🔴 Down] msg" built from the raw beat message, and the beat
- * object with "N/A" for an empty message. Times are UTC until tenants get a time zone setting.
+ * object with "N/A" for an empty message. `time` stays UTC as upstream's; the zone fields
+ * report the beat in `timeZone`, the tenant's effective zone.
  */
 export function beatMessage(
   monitorId: number,
   monitorName: string,
   beat: DeliveryBeat,
   monitorJson: Record<string, unknown> | null,
+  timeZone: string,
 ): NotificationMessage {
   const word = beat.status === UP ? '✅ Up' : '🔴 Down';
   const time = new Date(beat.time);
@@ -36,9 +39,7 @@ export function beatMessage(
       ping: beat.ping,
       important: beat.important,
       duration: beat.duration,
-      timezone: 'UTC',
-      timezoneOffset: '+00:00',
-      localDateTime: formatDateTime(time),
+      ...zonedDateTime(time, timeZone),
     },
   };
 }

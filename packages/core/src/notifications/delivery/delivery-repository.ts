@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { primaryBaseUrlOf } from '../../settings/setting-values.js';
+import { resolveTenantTimeZone } from '../../settings/tenant-time-zone.js';
 import type { DeliveryBeat } from './delivery-message.js';
 
 // Deliveries are created by recordBeats (beats) and recordCertExpiryNotices (certificates),
@@ -17,6 +19,10 @@ export interface DeliveryToAttempt {
   createdAt: Date;
   /** The notification's whole config, as its owner saved it. */
   config: Record<string, unknown>;
+  /** The tenant's `primaryBaseURL` as providers take it (no trailing slash), or null. */
+  baseUrl: string | null;
+  /** The tenant's effective zone, which the beat's times are reported in. */
+  timeZone: string;
 }
 
 /** Pending deliveries whose next attempt is due, oldest first (the sweeper's query). */
@@ -57,6 +63,21 @@ export async function loadPendingDelivery(
       'd.attempts',
       'd.created_at',
       'n.config',
+      // The settings come with the delivery, as two primary-key lookups in the same query.
+      (eb) =>
+        eb
+          .selectFrom('tenant_settings as s')
+          .select('s.value')
+          .whereRef('s.tenant_id', '=', 'd.tenant_id')
+          .where('s.key', '=', 'primaryBaseURL')
+          .as('base_url'),
+      (eb) =>
+        eb
+          .selectFrom('tenant_settings as s')
+          .select('s.value')
+          .whereRef('s.tenant_id', '=', 'd.tenant_id')
+          .where('s.key', '=', 'serverTimezone')
+          .as('server_timezone'),
     ])
     .where('d.id', '=', id)
     .where('d.status', '=', 'pending')
@@ -76,6 +97,8 @@ export async function loadPendingDelivery(
       string,
       unknown
     >,
+    baseUrl: primaryBaseUrlOf(row.base_url),
+    timeZone: resolveTenantTimeZone(row.server_timezone),
   };
 }
 

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { tenantSettingsRepository, type Database } from '@watchpost/core/db';
+import { resolveStatusTenant } from '../status-pages/resolve-status-tenant.js';
+
+/**
+ * `GET /robots.txt` (spec §7.6): everything disallowed unless the tenant of the host (a
+ * custom domain's, else the instance's first) has set `searchEngineIndex`. Only at the root:
+ * crawlers never look for it under `/t/<tenantId>`.
+ */
+export function registerRobotsRoute(app: FastifyInstance, deps: { db: Kysely<Database> }): void {
+  const { db } = deps;
+  app.get('/robots.txt', async (request, reply) => {
+    const tenantId = await resolveStatusTenant(db, request);
+    const index =
+      tenantId !== undefined &&
+      (await tenantSettingsRepository.getSetting(db, tenantId, 'searchEngineIndex')) === true;
+    return reply
+      .type('text/plain; charset=utf-8')
+      .send(index ? 'User-agent: *\nDisallow:' : 'User-agent: *\nDisallow: /');
+  });
+}
