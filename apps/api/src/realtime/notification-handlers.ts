@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import {
   AppError,
   notificationConfigSchema,
@@ -22,6 +21,7 @@ import { tenantRoom } from '@watchpost/core/realtime';
 import { defineHandler, failure, type SocketHandler } from './define-handler.js';
 import { loadMonitorList } from './monitor-list.js';
 import type { RealtimeDeps } from './realtime-deps.js';
+import { ownedIdOrNullSchema, ownedIdSchema } from './owned-id-schema.js';
 
 // Literal texts of spec §3.3 / §9.2 (no full stops).
 const SAVED_MSG = 'Saved';
@@ -33,38 +33,9 @@ export const INVALID_NOTIFICATION_ID_MSG = 'Invalid notification ID.';
 /** Upstream waits forever for a provider; a test must answer while the user still looks. */
 const TEST_TIMEOUT_MS = 10_000;
 
-// Ids live in a Postgres `integer` column. Numbers from Python, numeric text from the UI.
-const notificationIdSchema = z
-  .union([
-    z.number(),
-    z
-      .string()
-      .regex(/^\d{1,10}$/)
-      .transform(Number),
-  ])
-  .pipe(
-    z
-      .number()
-      .int()
-      .min(1)
-      .max(2 ** 31 - 1),
-  );
-
-const idSchema = z.unknown().transform((value, ctx) => {
-  const parsed = notificationIdSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  ctx.addIssue({ code: 'custom', message: INVALID_NOTIFICATION_ID_MSG });
-  return z.NEVER;
-});
-
+const idSchema = ownedIdSchema(INVALID_NOTIFICATION_ID_MSG);
 // §3.3: a falsy id (Python's None, the UI's null) means "create".
-const idOrNullSchema = z.unknown().transform((value, ctx) => {
-  if (!value) return null;
-  const parsed = notificationIdSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  ctx.addIssue({ code: 'custom', message: INVALID_NOTIFICATION_ID_MSG });
-  return z.NEVER;
-});
+const idOrNullSchema = ownedIdOrNullSchema(INVALID_NOTIFICATION_ID_MSG);
 
 export const notificationHandlers: readonly SocketHandler[] = [
   // Spec §3.3: create or update, then notificationList to the room, then the ack.

@@ -1,11 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { toDockerHostJson, type DockerHostInput, type DockerHostJson } from './docker-host-wire.js';
+import { isStorableId } from '../db/storable-id.js';
 
 // Every function here takes the tenant scope (DESIGN rule 1): another tenant's docker host id
 // behaves exactly like one that does not exist.
-
-const MAX_ID = 2 ** 31 - 1;
 
 /** `addDockerHost` (spec §3.5): create when `id` is null, else update; undefined = not found. */
 export async function saveDockerHost(
@@ -78,8 +77,4 @@ export async function listDockerHosts(
     .orderBy('id')
     .execute();
   return rows.map(toDockerHostJson);
-}
-
-function isStorableId(id: number): boolean {
-  return Number.isInteger(id) && id >= 1 && id <= MAX_ID;
 }

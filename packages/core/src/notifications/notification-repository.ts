@@ -4,12 +4,10 @@ import { inTransaction } from '../db/in-transaction.js';
 import type { Notification } from './notification.js';
 import type { NotificationRow } from './notifications.table.js';
 import type { NotificationInput } from './notification-wire.js';
+import { isStorableId } from '../db/storable-id.js';
 
 // Every function here takes the tenant scope (DESIGN rule 1): an id of another tenant's
 // notification or monitor behaves exactly like one that does not exist.
-
-// Ids live in Postgres `integer` columns; a larger one would make the query fail, not miss.
-const MAX_ID = 2 ** 31 - 1;
 
 /** What saving did: the notification's id and how many monitors `applyExisting` linked. */
 export interface SavedNotification {
@@ -281,8 +279,4 @@ async function linkToAllMonitors(
     ON CONFLICT DO NOTHING
   `.execute(db);
   return Number(result.numAffectedRows ?? 0n);
-}
-
-function isStorableId(id: number): boolean {
-  return Number.isInteger(id) && id >= 1 && id <= MAX_ID;
 }

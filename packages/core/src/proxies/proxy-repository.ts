@@ -2,12 +2,10 @@ import type { Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction.js';
 import type { Database } from '../db/database.js';
 import { toProxy, type Proxy, type ProxyInput } from './proxy-wire.js';
+import { isStorableId } from '../db/storable-id.js';
 
 // Every function here takes the tenant scope (DESIGN rule 1): another tenant's proxy id
 // behaves exactly like one that does not exist.
-
-// Ids live in Postgres `integer` columns; a larger one would make the query fail, not miss.
-const MAX_ID = 2 ** 31 - 1;
 
 /** What saving did: the proxy's id and how many monitors `applyExisting` pointed at it. */
 export interface SavedProxy {
@@ -143,8 +141,4 @@ export async function findProxy(
     .where('id', '=', id)
     .executeTakeFirst();
   return row && toProxy(row);
-}
-
-function isStorableId(id: number): boolean {
-  return Number.isInteger(id) && id >= 1 && id <= MAX_ID;
 }
