@@ -87,15 +87,16 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     serveClient: false,
     ...(deps.socketAdapter && { adapter: deps.socketAdapter }),
   });
+  const events = createSocketTenantEvents(io);
   registerSocketHandlers({
     db,
     io,
+    events,
     changeBus,
     logger,
     jwtSecret,
     minIntervalSeconds: config.minIntervalSeconds,
   });
-  const events = createSocketTenantEvents(io);
   registerPushRoute(app, { db, logger, events });
 
   try {

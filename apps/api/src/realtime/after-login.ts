@@ -4,6 +4,7 @@ import {
   toHeartbeatRowJson,
   toImportantHeartbeatJson,
   UP,
+  type ServerEvent,
   type TlsInfo,
 } from '@watchpost/core';
 import {
@@ -16,7 +17,7 @@ import {
   tenantSettingsRepository,
   type UserRow,
 } from '@watchpost/core/db';
-import { monitorStatEvents, tenantRoom, type SocketEvent } from '@watchpost/core/realtime';
+import { monitorStatEvents, tenantRoom } from '@watchpost/core/realtime';
 import { buildMonitorList } from './monitor-list.js';
 import { loadApiKeyList } from './api-key-handlers.js';
 import { loadNotificationList } from './notification-handlers.js';
@@ -169,7 +170,7 @@ async function awaitAll<T extends Record<string, Promise<unknown>>>(
 /** Emits pre-built `[event, ...args]` lists, whose names the typed event map cannot check. */
 export function emitAll(
   target: { emit: (...args: never[]) => unknown },
-  events: readonly SocketEvent[],
+  events: readonly ServerEvent[],
 ): void {
   const emit = target.emit.bind(target) as (event: string, ...args: unknown[]) => unknown;
   for (const [event, ...args] of events) emit(event, ...args);

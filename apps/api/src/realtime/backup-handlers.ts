@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { importBackup, importHandleSchema, parseBackup } from '@watchpost/core/db';
 import { tenantRoom } from '@watchpost/core/realtime';
 import { defineHandler, type SocketHandler } from './define-handler.js';
-import { publishChange } from './monitor-handlers.js';
+import { publishChange } from '@watchpost/core/services';
 import { loadMonitorList } from './monitor-list.js';
 import { loadNotificationList } from './notification-handlers.js';
 import { loadProxyList } from './proxy-handlers.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { ClientEventName } from '@watchpost/core';
 import {
   ACCOUNT_EVENT_MSG,
   accessOf,
@@ -31,7 +32,7 @@ async function call(handler: SocketHandler, session: Session | undefined): Promi
   return ack.mock.calls[0]?.[0];
 }
 
-function spyHandler(event: string) {
+function spyHandler(event: ClientEventName) {
   const handle = vi.fn(async () => ({ ok: true }));
   return { handle, handler: defineHandler(event, [], handle) };
 }

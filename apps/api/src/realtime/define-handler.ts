@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '@watchpost/core';
+import { AppError, type ClientEventName } from '@watchpost/core';
+import { serviceContext, type ServiceContext } from '@watchpost/core/services';
 import type { RealtimeDeps } from './realtime-deps.js';
 import type { ApiSocket, Session } from './socket-types.js';
 
@@ -40,6 +41,11 @@ export interface HandlerContext<S extends Session | undefined> {
   socket: ApiSocket;
   deps: RealtimeDeps;
   session: S;
+}
+
+/** A logged-in call: its session, and the service context scoped to the session's tenant. */
+export interface SessionContext extends HandlerContext<Session> {
+  service: ServiceContext;
 }
 
 /**
@@ -109,7 +115,7 @@ type ArgSchemas = readonly z.ZodType[];
 type ArgOutputs<Items extends ArgSchemas> = { [K in keyof Items]: z.output<Items[K]> };
 
 export interface SocketHandler {
-  readonly event: string;
+  readonly event: ClientEventName;
   /** What the event needs from the session (see accessOf). */
   readonly access: HandlerAccess;
   /** False for the events that never ack (defineUnackedHandler). */
@@ -120,7 +126,7 @@ export interface SocketHandler {
 
 /** An event anyone may call (spec §2.11: needSetup, setup, login, loginByToken, logout). */
 export function definePublicHandler<const Items extends ArgSchemas>(
-  event: string,
+  event: ClientEventName,
   args: Items,
   handle: (
     ctx: HandlerContext<Session | undefined>,
@@ -132,14 +138,19 @@ export function definePublicHandler<const Items extends ArgSchemas>(
 
 /** An event that needs a logged-in socket; the handler gets its tenant scope as `session`. */
 export function defineHandler<const Items extends ArgSchemas>(
-  event: string,
+  event: ClientEventName,
   args: Items,
-  handle: (ctx: HandlerContext<Session>, args: ArgOutputs<Items>) => Promise<HandlerResult>,
+  handle: (ctx: SessionContext, args: ArgOutputs<Items>) => Promise<HandlerResult>,
 ): SocketHandler {
   return createHandler(event, args, accessOf(event), (ctx, parsed) =>
-    // createHandler only calls this with a session when requiresLogin is true.
-    handle(ctx as HandlerContext<Session>, parsed),
+    handle(withService(ctx), parsed),
   );
+}
+
+// createHandler only calls a logged-in handler when the socket has a session.
+function withService(ctx: HandlerContext<Session | undefined>): SessionContext {
+  const session = ctx.session as Session;
+  return { ...ctx, session, service: serviceContext(ctx.deps, session) };
 }
 
 /**
@@ -148,16 +159,16 @@ export function defineHandler<const Items extends ArgSchemas>(
  * (the web UI passes none), and refusals and errors are only logged, as upstream does.
  */
 export function defineUnackedHandler<const Items extends ArgSchemas>(
-  event: string,
+  event: ClientEventName,
   args: Items,
-  handle: (ctx: HandlerContext<Session>, args: ArgOutputs<Items>) => Promise<void>,
+  handle: (ctx: SessionContext, args: ArgOutputs<Items>) => Promise<void>,
 ): SocketHandler {
   return createHandler(
     event,
     args,
     accessOf(event),
     async (ctx, parsed) => {
-      await handle(ctx as HandlerContext<Session>, parsed);
+      await handle(withService(ctx), parsed);
       return NO_REPLY;
     },
     { neverAcks: true },
@@ -165,7 +176,7 @@ export function defineUnackedHandler<const Items extends ArgSchemas>(
 }
 
 function createHandler<Items extends ArgSchemas>(
-  event: string,
+  event: ClientEventName,
   items: Items,
   access: HandlerAccess,
   handle: (

@@ -1,10 +1,10 @@
+import { ownedIdOrNullSchema, ownedIdSchema } from '@watchpost/core';
 import type { Kysely } from 'kysely';
 import { AppError, dockerHostInputSchema, type DockerHostJson } from '@watchpost/core';
 import { dockerHostRepository, testDockerHost, type Database } from '@watchpost/core/db';
 import { tenantRoom } from '@watchpost/core/realtime';
 import { defineHandler, failure, type SocketHandler } from './define-handler.js';
 import { loadMonitorList } from './monitor-list.js';
-import { ownedIdOrNullSchema, ownedIdSchema } from './owned-id-schema.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 
 // Literal texts of spec §3.5 / §9.2; "not found" also answers another tenant's id.

@@ -1,3 +1,4 @@
+import { MONITOR_NOT_FOUND_MSG } from '@watchpost/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '@watchpost/core';
@@ -29,7 +30,6 @@ const RESUMED_MSG = 'Resume Successfully';
 // Upstream's text for pause/resume; used for every unknown id, another tenant's included, so
 // ids cannot be probed.
 const NOT_FOUND_MSG = 'Maintenance not found';
-const MONITOR_NOT_FOUND_MSG = 'Monitor not found.';
 const STATUS_PAGE_NOT_FOUND_MSG = 'Status page not found.';
 const INVALID_ID_MSG = 'Invalid maintenance ID.';
 const MISSING_ID_MSG = 'Maintenance ID is required.';

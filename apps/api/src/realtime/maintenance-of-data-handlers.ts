@@ -1,3 +1,4 @@
+import { MONITOR_NOT_FOUND_MSG, monitorIdSchema } from '@watchpost/core';
 import { z } from 'zod';
 import { AppError } from '@watchpost/core';
 import {
@@ -17,13 +18,11 @@ import {
 } from './define-handler.js';
 import { gameList } from './game-list.js';
 import { isAppriseInstalled, probeChrome } from './host-programs.js';
-import { monitorIdSchema } from './monitor-id-schema.js';
 import { refreshOtherSessions } from './refresh-other-sessions.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 
 // Another tenant's monitor answers like a missing one (DESIGN rule 1); upstream checks no
 // ownership for these at all.
-const MONITOR_NOT_FOUND_MSG = 'Monitor not found.';
 
 export const maintenanceOfDataHandlers: readonly SocketHandler[] = [
   // Spec §3.1 `clearEvents`: push the emptied important list to the room, then ack.

@@ -1,3 +1,4 @@
+import { MONITOR_NOT_FOUND_MSG, monitorIdSchema } from '@watchpost/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
@@ -6,14 +7,14 @@ import {
   monitorInputSchema,
   toHeartbeatRowJson,
   type MonitorInput,
+  type MonitorListPayload,
 } from '@watchpost/core';
 import { listBeatsSince, monitorRepository, type Database } from '@watchpost/core/db';
-import type { MonitorChange } from '@watchpost/core/queue';
+import { publishChange } from '@watchpost/core/services';
 import { tenantRoom } from '@watchpost/core/realtime';
 import { defineHandler, Reply, type SocketHandler } from './define-handler.js';
-import { monitorIdSchema } from './monitor-id-schema.js';
 import { assertOwnProxy } from './proxy-handlers.js';
-import { loadMonitorList, type MonitorListPayload } from './monitor-list.js';
+import { loadMonitorList } from './monitor-list.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 
 // Literal texts of spec §3.1 / §9.2.
@@ -21,9 +22,6 @@ const NOT_OWNER_MSG = 'You do not own this monitor.';
 const PERMISSION_DENIED_MSG = 'Permission denied.';
 const INVALID_GROUP_MSG = 'Invalid Monitor Group';
 const INVALID_PERIOD_MSG = 'Invalid period.';
-// Kuma answers an unknown id here with a runtime TypeError text; any ok:false will do (§3.1),
-// and the same text for "missing" and "another tenant's" means ids cannot be probed.
-const MONITOR_NOT_FOUND_MSG = 'Monitor not found.';
 // Not in Kuma (which does not index push tokens): `/api/push/:token` must find one monitor.
 const PUSH_TOKEN_TAKEN_MSG = 'This push token is already in use.';
 const PUSH_TOKEN_INDEX = 'monitors_push_token_key';
@@ -241,17 +239,6 @@ function announceActivity(
     if (monitorId !== touchedId && isActive === (before[key]?.active === true)) continue;
     publishChange(deps, { kind: isActive ? 'upsert' : 'remove', monitorId, tenantId });
   }
-}
-
-/**
- * Not awaited: the change is already stored, so a Redis outage must neither delay nor fail
- * the reply (ioredis would hold the command until it reconnects). The scheduler's periodic
- * reconciliation with Postgres picks up a change whose message was lost.
- */
-export function publishChange(deps: RealtimeDeps, change: MonitorChange): void {
-  deps.changeBus.publish(change).catch((error: unknown) => {
-    deps.logger.warn({ err: error, change }, 'could not publish monitor change');
-  });
 }
 
 /**

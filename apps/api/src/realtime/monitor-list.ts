@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
-import { toKumaMonitor, type Monitor, type MonitorTagJson } from '@watchpost/core';
+import {
+  toKumaMonitor,
+  type Monitor,
+  type MonitorListPayload,
+  type MonitorTagJson,
+} from '@watchpost/core';
 import {
   findDirectlyMaintainedMonitors,
   monitorRepository,
@@ -7,9 +12,6 @@ import {
   tagRepository,
   type Database,
 } from '@watchpost/core/db';
-
-/** The `monitorList` push (spec §4): the tenant's complete list keyed by id, `{}` when empty. */
-export type MonitorListPayload = Record<string, Record<string, unknown>>;
 
 /**
  * Builds every monitor's wire object with the fields Kuma computes from the group tree

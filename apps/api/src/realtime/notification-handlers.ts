@@ -1,3 +1,4 @@
+import { ownedIdOrNullSchema, ownedIdSchema } from '@watchpost/core';
 import type { Kysely } from 'kysely';
 import {
   AppError,
@@ -21,7 +22,6 @@ import { tenantRoom } from '@watchpost/core/realtime';
 import { defineHandler, failure, type SocketHandler } from './define-handler.js';
 import { loadMonitorList } from './monitor-list.js';
 import type { RealtimeDeps } from './realtime-deps.js';
-import { ownedIdOrNullSchema, ownedIdSchema } from './owned-id-schema.js';
 
 // Literal texts of spec §3.3 / §9.2 (no full stops).
 const SAVED_MSG = 'Saved';

@@ -1,15 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Logger } from 'pino';
-import type { Database } from '@watchpost/core/db';
-import type { MonitorChangeBus } from '@watchpost/core/queue';
+import type { ServicePorts } from '@watchpost/core/services';
 import type { ApiServer } from './socket-types.js';
 
 /** What socket handlers may use; built once per API node by startApi. */
-export interface RealtimeDeps {
-  db: Kysely<Database>;
+export interface RealtimeDeps extends ServicePorts {
   io: ApiServer;
-  changeBus: MonitorChangeBus;
-  logger: Logger;
   jwtSecret: string;
-  minIntervalSeconds: number;
 }

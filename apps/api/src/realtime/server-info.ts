@@ -1,18 +1,10 @@
+import type { ServerInfo } from '@watchpost/core';
+
 /**
  * The Kuma version we claim. Clients gate payload fields on it (spec §9.1); it must be a
  * plain 1.23.x string, never 2.x.
  */
 export const KUMA_VERSION = '1.23.16';
-
-/** Spec §5.12. The version fields are absent before login (§1.5). */
-export interface ServerInfo {
-  version?: string;
-  latestVersion?: string | null;
-  isContainer?: boolean;
-  primaryBaseURL: string | null;
-  serverTimezone: string;
-  serverTimezoneOffset: string;
-}
 
 // Watchpost stores and reports every time in UTC whatever the node's zone; settings
 // (primaryBaseURL, a display time zone) come with the settings issue.

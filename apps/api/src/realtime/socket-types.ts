@@ -1,48 +1,6 @@
 import type { DefaultEventsMap, Server, Socket } from 'socket.io';
-import type {
-  NotificationJson,
-  toHeartbeatRowJson,
-  toImportantHeartbeatJson,
-  toHeartbeatJson,
-} from '@watchpost/core';
-import type { ApiKeyJson, ApiKeyScope } from '@watchpost/core/db';
-import type { ServerInfo } from './server-info.js';
-import type { MonitorListPayload } from './monitor-list.js';
-
-type MonitorIdArg = number | string;
-
-/**
- * What the server pushes (spec §4) with the exact arities of §9.6: python-socketio drops a
- * push whose argument count differs from what its handler takes, so the compiler checks them.
- */
-export interface ServerToClientEvents {
-  info: (info: ServerInfo) => void;
-  setup: () => void;
-  autoLogin: () => void;
-  initServerTimezone: () => void;
-  refresh: () => void;
-  monitorList: (monitors: MonitorListPayload) => void;
-  heartbeatList: (
-    monitorId: MonitorIdArg,
-    beats: ReturnType<typeof toHeartbeatRowJson>[],
-    overwrite: boolean,
-  ) => void;
-  importantHeartbeatList: (
-    monitorId: MonitorIdArg,
-    beats: ReturnType<typeof toImportantHeartbeatJson>[],
-    overwrite: boolean,
-  ) => void;
-  heartbeat: (beat: ReturnType<typeof toHeartbeatJson>) => void;
-  avgPing: (monitorId: MonitorIdArg, avgMs: number | null) => void;
-  uptime: (monitorId: MonitorIdArg, periodHours: number, ratio: number) => void;
-  certInfo: (monitorId: MonitorIdArg, tlsInfoJson: string) => void;
-  maintenanceList: (maintenances: Record<string, unknown>) => void;
-  notificationList: (notifications: NotificationJson[]) => void;
-  proxyList: (proxies: unknown[]) => void;
-  dockerHostList: (dockerHosts: unknown[]) => void;
-  apiKeyList: (apiKeys: ApiKeyJson[]) => void;
-  statusPageList: (statusPages: Record<string, unknown>) => void;
-}
+import type { ServerToClientEvents } from '@watchpost/core';
+import type { ApiKeyScope } from '@watchpost/core/db';
 
 /** Who an authenticated socket acts for. Absent until `login` / `loginByToken` succeed. */
 export interface Session {

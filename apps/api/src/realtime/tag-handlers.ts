@@ -1,9 +1,9 @@
+import { MONITOR_NOT_FOUND_MSG, monitorIdSchema } from '@watchpost/core';
 import { z } from 'zod';
 import { AppError } from '@watchpost/core';
 import { tagRepository } from '@watchpost/core/db';
 import { tenantRoom } from '@watchpost/core/realtime';
 import { defineHandler, type SocketHandler } from './define-handler.js';
-import { monitorIdSchema } from './monitor-id-schema.js';
 import { loadMonitorList } from './monitor-list.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 
@@ -15,7 +15,6 @@ const EDITED_MSG = 'Edited Successfully.';
 const DELETED_MSG = 'Deleted Successfully.';
 // Upstream's text for an unknown id; also for another tenant's, so ids cannot be probed.
 export const TAG_NOT_FOUND_MSG = 'Tag not found';
-export const MONITOR_NOT_FOUND_MSG = 'Monitor not found.';
 export const INVALID_TAG_ID_MSG = 'Invalid tag ID.';
 export const INVALID_TAG_MSG = 'Invalid tag.';
 export const TAG_NAME_MSG = 'A tag needs a name of at most 255 characters.';

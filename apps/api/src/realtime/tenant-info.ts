@@ -5,7 +5,8 @@ import {
   zonedDateTime,
   type Database,
 } from '@watchpost/core/db';
-import { postLoginInfo, type ServerInfo } from './server-info.js';
+import type { ServerInfo } from '@watchpost/core';
+import { postLoginInfo } from './server-info.js';
 
 /** Post-login `info` (spec §5.12) with the tenant's `primaryBaseURL` and zone. */
 export async function loadTenantInfo(db: Kysely<Database>, tenantId: number): Promise<ServerInfo> {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { toDockerHostJson, type DockerHostInput, type DockerHostJson } from './docker-host-wire.js';
-import { isStorableId } from '../db/storable-id.js';
+import { isStorableId } from '../ids/stored-id.js';
 
 // Every function here takes the tenant scope (DESIGN rule 1): another tenant's docker host id
 // behaves exactly like one that does not exist.

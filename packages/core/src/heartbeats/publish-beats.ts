@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { MAINTENANCE, UP } from '../monitors/monitor-status.js';
 import { monitorStatEvents } from '../realtime/monitor-stat-events.js';
-import type { TenantEvents } from '../realtime/tenant-events.js';
+import { emitToTenant, type TenantEvents } from '../realtime/tenant-events.js';
 import { getWindowStatsFor } from '../stats/window-stats.js';
 import { toHeartbeatJson } from './heartbeat-wire.js';
 import type { BeatToRecord } from './record-beats.js';
@@ -36,9 +36,7 @@ export async function publishBeats(
     for (const b of beats) {
       const stats = { day: day.get(b.monitorId), month: month.get(b.monitorId) };
       const up = b.status === UP || b.status === MAINTENANCE;
-      for (const [event, ...args] of monitorStatEvents(b.monitorId, stats, up, b.tls ?? null)) {
-        events.emit(b.tenantId, event, ...args);
-      }
+      emitToTenant(events, b.tenantId, monitorStatEvents(b.monitorId, stats, up, b.tls ?? null));
     }
   } catch (error) {
     logger.warn({ err: error }, 'could not publish monitor statistics');

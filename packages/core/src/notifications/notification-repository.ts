@@ -4,7 +4,7 @@ import { inTransaction } from '../db/in-transaction.js';
 import type { Notification } from './notification.js';
 import type { NotificationRow } from './notifications.table.js';
 import type { NotificationInput } from './notification-wire.js';
-import { isStorableId } from '../db/storable-id.js';
+import { isStorableId } from '../ids/stored-id.js';
 
 // Every function here takes the tenant scope (DESIGN rule 1): an id of another tenant's
 // notification or monitor behaves exactly like one that does not exist.

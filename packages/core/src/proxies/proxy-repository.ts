@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction.js';
 import type { Database } from '../db/database.js';
 import { toProxy, type Proxy, type ProxyInput } from './proxy-wire.js';
-import { isStorableId } from '../db/storable-id.js';
+import { isStorableId } from '../ids/stored-id.js';
 
 // Every function here takes the tenant scope (DESIGN rule 1): another tenant's proxy id
 // behaves exactly like one that does not exist.

@@ -1,5 +1,5 @@
 // Server-only: fan-out of events to tenants' sockets.
 export * from './tenant-room.js';
-export type * from './tenant-events.js';
+export * from './tenant-events.js';
 export * from './redis-tenant-events.js';
 export * from './monitor-stat-events.js';

@@ -1,7 +1,6 @@
 import type { TlsInfo } from '../checks/tls-info.js';
+import type { ServerEvent } from '../protocol/server-events.js';
 import { averagePing, uptimeRatio, type WindowStats } from '../stats/window-stats.js';
-
-export type SocketEvent = [event: string, ...args: unknown[]];
 
 /**
  * The per-monitor statistics pushes that follow every heartbeat and close the login burst
@@ -14,8 +13,8 @@ export function monitorStatEvents(
   stats: { day: WindowStats | undefined; month: WindowStats | undefined },
   currentlyUp: boolean,
   tls: TlsInfo | null,
-): SocketEvent[] {
-  const events: SocketEvent[] = [
+): ServerEvent[] {
+  const events: ServerEvent[] = [
     ['avgPing', monitorId, averagePing(stats.day)],
     ['uptime', monitorId, 24, uptimeRatio(stats.day, currentlyUp)],
     ['uptime', monitorId, 720, uptimeRatio(stats.month, currentlyUp)],

@@ -1,0 +1,2 @@
+export type * from './server-events.js';
+export type * from './client-events.js';

@@ -1,0 +1,65 @@
+import type { ApiKeyJson } from '../api-keys/api-key-wire.js';
+import type {
+  toHeartbeatJson,
+  toHeartbeatRowJson,
+  toImportantHeartbeatJson,
+} from '../heartbeats/heartbeat-wire.js';
+import type { NotificationJson } from '../notifications/notification-wire.js';
+
+/** A monitor id as pushed: a number after a beat, a numeric string in the login burst. */
+export type MonitorIdArg = number | string;
+
+/** The `monitorList` push (spec §4): the tenant's complete list keyed by id, `{}` when empty. */
+export type MonitorListPayload = Record<string, Record<string, unknown>>;
+
+/** Spec §5.12. The version fields are absent before login (§1.5). */
+export interface ServerInfo {
+  version?: string;
+  latestVersion?: string | null;
+  isContainer?: boolean;
+  primaryBaseURL: string | null;
+  serverTimezone: string;
+  serverTimezoneOffset: string;
+}
+
+/**
+ * What the server pushes (spec §4) with the exact arities of §9.6: python-socketio drops a
+ * push whose argument count differs from what its handler takes, so the compiler checks them.
+ * The API nodes emit through their Socket.IO server, workers through the Redis emitter; both
+ * are typed by this one map, and so is the web app's client.
+ */
+export interface ServerToClientEvents {
+  info: (info: ServerInfo) => void;
+  setup: () => void;
+  autoLogin: () => void;
+  initServerTimezone: () => void;
+  refresh: () => void;
+  monitorList: (monitors: MonitorListPayload) => void;
+  heartbeatList: (
+    monitorId: MonitorIdArg,
+    beats: ReturnType<typeof toHeartbeatRowJson>[],
+    overwrite: boolean,
+  ) => void;
+  importantHeartbeatList: (
+    monitorId: MonitorIdArg,
+    beats: ReturnType<typeof toImportantHeartbeatJson>[],
+    overwrite: boolean,
+  ) => void;
+  heartbeat: (beat: ReturnType<typeof toHeartbeatJson>) => void;
+  avgPing: (monitorId: MonitorIdArg, avgMs: number | null) => void;
+  uptime: (monitorId: MonitorIdArg, periodHours: number, ratio: number) => void;
+  certInfo: (monitorId: MonitorIdArg, tlsInfoJson: string) => void;
+  maintenanceList: (maintenances: Record<string, unknown>) => void;
+  notificationList: (notifications: NotificationJson[]) => void;
+  proxyList: (proxies: unknown[]) => void;
+  dockerHostList: (dockerHosts: unknown[]) => void;
+  apiKeyList: (apiKeys: ApiKeyJson[]) => void;
+  statusPageList: (statusPages: Record<string, unknown>) => void;
+}
+
+export type ServerEventName = keyof ServerToClientEvents;
+
+/** One push as a value: its name and exactly the arguments the map gives it. */
+export type ServerEvent = {
+  [E in ServerEventName]: [event: E, ...args: Parameters<ServerToClientEvents[E]>];
+}[ServerEventName];
