@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction.js';
-import type { Database, MonitorRow, MonitorStateRow, MonitorsTable } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import type { MonitorRow, MonitorStateRow, MonitorsTable } from './monitors.table.js';
 import {
   addMonitorNotificationLinks,
   setMonitorNotifications,

@@ -1,8 +1,7 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { GeneratedTimestamp } from '../db/column-types.js';
+import type { Generated } from 'kysely';
 
 // Row types of migration 0012, snake_case as in the SQL (which is the truth).
-
-type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface StatusPagesTable {
   id: Generated<number>;

@@ -1,3 +1,4 @@
+import type { Json } from '../../db/column-types.js';
 import type { ColumnType, Generated } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -7,7 +8,6 @@ type NullableTimestamp = ColumnType<
   Date | string | null
 >;
 /** jsonb: written as JSON text, read back parsed. */
-type Json<T> = ColumnType<T, string, string>;
 
 /** `notification_deliveries` (migrations/0009). */
 export interface NotificationDeliveriesTable {

@@ -1,0 +1,6 @@
+import type { GeneratedTimestamp } from './column-types.js';
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: GeneratedTimestamp;
+}

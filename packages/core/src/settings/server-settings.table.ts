@@ -1,0 +1,4 @@
+export interface ServerSettingsTable {
+  key: string;
+  value: string;
+}
