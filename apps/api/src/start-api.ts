@@ -3,7 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { Server, type ServerOptions } from 'socket.io';
-import { loadOrCreateJwtSecret, type Database } from '@watchpost/core/db';
+import { settingsRepository, type Database } from '@watchpost/core/db';
 import type { MonitorChangeBus } from '@watchpost/core/queue';
 import { listenError } from '@watchpost/core/runtime';
 import type { TenantEvents } from '@watchpost/core/realtime';
@@ -55,7 +55,7 @@ const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   const { db, logger, config } = deps;
   // Read once: every node shares the secret through Postgres (spec §2.3).
-  const jwtSecret = await loadOrCreateJwtSecret(db);
+  const jwtSecret = await settingsRepository.loadOrCreateJwtSecret(db);
 
   // Typed as Fastify's own logger interface so routes can be registered on a plain
   // FastifyInstance instead of one parameterised by pino's type.

@@ -7,8 +7,8 @@ import {
   type Transition,
 } from '@watchpost/core';
 import {
-  findMonitorsUnderMaintenance,
   loadCheckTargets,
+  maintenanceRepository,
   type BeatToRecord,
   type CheckTarget,
   type Database,
@@ -56,7 +56,7 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       // sees a window open and close at the same moment without shared memory.
       const [found, maintained] = await Promise.all([
         loadCheckTargets(deps.db, jobs),
-        findMonitorsUnderMaintenance(deps.db, jobs, now()),
+        maintenanceRepository.findMonitorsUnderMaintenance(deps.db, jobs, now()),
       ]);
       return jobs.map((j) => {
         const target = found.get(j.monitorId);

@@ -8,30 +8,30 @@ import {
   type TlsInfo,
 } from '@watchpost/core';
 import {
-  findDirectlyMaintainedMonitors,
   getWindowStats,
   listLatestBeats,
+  maintenanceRepository,
   monitorRepository,
   notificationRepository,
   tagRepository,
-  tenantSettingsRepository,
+  settingsRepository,
   type UserRow,
 } from '@watchpost/core/db';
 import { monitorStatEvents, tenantRoom } from '@watchpost/core/realtime';
+import {
+  listApiKeys,
+  listMaintenances,
+  listStatusPages,
+  serviceContext,
+} from '@watchpost/core/services';
 import { buildMonitorList } from './monitor-list.js';
-import { loadApiKeyList } from './api-key-handlers.js';
 import { loadNotificationList } from './notification-handlers.js';
 import { loadDockerHostList } from './docker-host-handlers.js';
-import { loadMaintenanceList } from './maintenance-handlers.js';
 import { loadProxyList } from './proxy-handlers.js';
-import { loadStatusPageList } from './status-page-handlers.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 import { loadTenantInfo } from './tenant-info.js';
 import { endSession, startSession } from './session.js';
 import type { ApiSocket, Session } from './socket-types.js';
-
-/** Spec §5.11: the internal setting that marks a tenant's zone as chosen. */
-export const INIT_SERVER_TIMEZONE_SETTING = 'initServerTimezone';
 
 // Spec §2.5: what the burst replays per monitor.
 const RECENT_BEATS = 100;
@@ -88,12 +88,12 @@ async function sendLoginBurst(
       monitorRepository.listMonitorStates(db, tenantId),
       notificationRepository.notificationIdsOf(db, tenantId, ids),
       tagRepository.monitorTagsOf(db, tenantId),
-      findDirectlyMaintainedMonitors(db, tenantId, Date.now()),
+      maintenanceRepository.findDirectlyMaintainedMonitors(db, tenantId, Date.now()),
       listLatestBeats(db, tenantId, ids, RECENT_BEATS),
       listLatestBeats(db, tenantId, ids, IMPORTANT_BEATS, true),
       getWindowStats(db, tenantId, ids, 24),
       getWindowStats(db, tenantId, ids, 720),
-      loadFeatureLists(deps, tenantId),
+      loadFeatureLists(deps, session),
     ],
   );
 
@@ -141,18 +141,20 @@ async function sendLoginBurst(
   if (!lists.timezoneInitialised) socket.emit('initServerTimezone');
 }
 
-function loadFeatureLists(deps: RealtimeDeps, tenantId: number) {
+function loadFeatureLists(deps: RealtimeDeps, session: Session) {
   const { db } = deps;
+  const { tenantId } = session;
+  const service = serviceContext(deps, session);
   return awaitAll({
     info: loadTenantInfo(db, tenantId),
-    maintenances: loadMaintenanceList(db, tenantId),
+    maintenances: listMaintenances(service),
     notifications: loadNotificationList(db, tenantId),
     proxies: loadProxyList(db, tenantId),
     dockerHosts: loadDockerHostList(db, tenantId),
-    apiKeys: loadApiKeyList(db, tenantId),
-    statusPages: loadStatusPageList(db, tenantId),
-    timezoneInitialised: tenantSettingsRepository
-      .getSetting(db, tenantId, INIT_SERVER_TIMEZONE_SETTING)
+    apiKeys: listApiKeys(service),
+    statusPages: listStatusPages(service),
+    timezoneInitialised: settingsRepository
+      .getSetting(db, tenantId, settingsRepository.INIT_SERVER_TIMEZONE_SETTING)
       .then(Boolean),
   });
 }

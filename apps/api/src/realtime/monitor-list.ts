@@ -6,7 +6,7 @@ import {
   type MonitorTagJson,
 } from '@watchpost/core';
 import {
-  findDirectlyMaintainedMonitors,
+  maintenanceRepository,
   monitorRepository,
   notificationRepository,
   tagRepository,
@@ -52,7 +52,7 @@ export async function loadMonitorList(
   const [notificationIds, tags, maintained] = await Promise.all([
     notificationRepository.notificationIdsOf(db, tenantId, ids),
     tagRepository.monitorTagsOf(db, tenantId),
-    findDirectlyMaintainedMonitors(db, tenantId, Date.now()),
+    maintenanceRepository.findDirectlyMaintainedMonitors(db, tenantId, Date.now()),
   ]);
   return buildMonitorList(monitors, notificationIds, tags, maintained);
 }

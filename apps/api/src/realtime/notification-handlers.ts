@@ -10,7 +10,7 @@ import {
 import {
   notificationRepository,
   primaryBaseUrlOf,
-  tenantSettingsRepository,
+  settingsRepository,
   type Database,
 } from '@watchpost/core/db';
 import {
@@ -75,7 +75,7 @@ export const notificationHandlers: readonly SocketHandler[] = [
     const name = typeof config.name === 'string' ? config.name : '';
     const { db } = ctx.deps;
     const baseUrl = primaryBaseUrlOf(
-      await tenantSettingsRepository.getSetting(db, ctx.session.tenantId, 'primaryBaseURL'),
+      await settingsRepository.getSetting(db, ctx.session.tenantId, 'primaryBaseURL'),
     );
     try {
       const msg = await provider.send(

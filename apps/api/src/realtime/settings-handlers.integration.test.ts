@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tenantSettingsRepository } from '@watchpost/core/db';
+import { settingsRepository } from '@watchpost/core/db';
 import {
   createApiTestContext,
   type ApiTestContext,
@@ -24,8 +24,7 @@ async function loggedIn(user: TestUser, node = ctx.node): Promise<TestClient> {
   return client;
 }
 
-const stored = (user: TestUser) =>
-  tenantSettingsRepository.getGeneralSettings(ctx.db, user.tenantId);
+const stored = (user: TestUser) => settingsRepository.getGeneralSettings(ctx.db, user.tenantId);
 
 /** What the Python client's `set_settings` sends for a 1.23 server. */
 const PYTHON_SETTINGS = {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tenantSettingsRepository } from '@watchpost/core/db';
+import { settingsRepository } from '@watchpost/core/db';
 import {
   createApiTestContext,
   type ApiTestContext,
@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const stored = () => tenantSettingsRepository.getGeneralSettings(ctx.db, user.tenantId);
+const stored = () => settingsRepository.getGeneralSettings(ctx.db, user.tenantId);
 
 describe('setSettings with values Watchpost acts on', () => {
   it('stores thresholds and a retention period it can use', async () => {

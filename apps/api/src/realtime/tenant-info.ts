@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
   resolveTenantTimeZone,
-  tenantSettingsRepository,
+  settingsRepository,
   zonedDateTime,
   type Database,
 } from '@watchpost/core/db';
@@ -11,8 +11,8 @@ import { postLoginInfo } from './server-info.js';
 /** Post-login `info` (spec §5.12) with the tenant's `primaryBaseURL` and zone. */
 export async function loadTenantInfo(db: Kysely<Database>, tenantId: number): Promise<ServerInfo> {
   const [baseUrl, zoneSetting] = await Promise.all([
-    tenantSettingsRepository.getSetting(db, tenantId, 'primaryBaseURL'),
-    tenantSettingsRepository.getSetting(db, tenantId, 'serverTimezone'),
+    settingsRepository.getSetting(db, tenantId, 'primaryBaseURL'),
+    settingsRepository.getSetting(db, tenantId, 'serverTimezone'),
   ]);
   const zone = resolveTenantTimeZone(zoneSetting);
   return {

@@ -6,7 +6,7 @@ import {
   notificationRepository,
   recordBeats,
   tenantRepository,
-  tenantSettingsRepository,
+  settingsRepository,
 } from '@watchpost/core/db';
 import { createInProcessDeliveryQueue } from '@watchpost/core/queue';
 import {
@@ -40,7 +40,7 @@ async function tenantWith(name: string, settings: Record<string, unknown>) {
     username: name,
     passwordHash: 'x',
   });
-  await tenantSettingsRepository.saveGeneralSettings(t.db, tenantId, settings);
+  await settingsRepository.saveGeneralSettings(t.db, tenantId, settings);
   const monitorId = await monitorRepository.insertMonitor(
     t.db,
     tenantId,

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { ApiKeyScope } from './api-key-scope.js';
 import { formatApiKey, generateApiKeySecret, hashApiKeySecret } from './api-key-secret.js';
-import type { ApiKeyListRow } from './api-key-wire.js';
+import type { ApiKey } from './api-key-wire.js';
+import type { ApiKeyRow } from './api-keys.table.js';
 
 // Every function but findApiKeyCredential takes the tenant scope (DESIGN rule 1).
 
@@ -59,16 +60,31 @@ export async function createApiKey(
   return { id, key: formatApiKey(id, secret) };
 }
 
-export async function listApiKeys(
-  db: Kysely<Database>,
-  tenantId: number,
-): Promise<ApiKeyListRow[]> {
-  return db
+/** The one row → domain mapper of a listed key; the hash is never selected. */
+function toApiKey(row: Omit<ApiKeyRow, 'secret_hash'>): ApiKey {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    name: row.name,
+    // Only values of API_KEY_SCOPES are ever written (the input schema checks them).
+    scope: row.scope as ApiKeyScope,
+    active: row.active,
+    expires: row.expires,
+    expiresAt: row.expires_at,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+  };
+}
+
+export async function listApiKeys(db: Kysely<Database>, tenantId: number): Promise<ApiKey[]> {
+  const rows = await db
     .selectFrom('api_keys')
     .select(LIST_COLUMNS)
     .where('tenant_id', '=', tenantId)
     .orderBy('id')
     .execute();
+  return rows.map(toApiKey);
 }
 
 /** False when the tenant has no such key (another tenant's id included). */

@@ -6,7 +6,3 @@
 export const API_KEY_SCOPES = ['read', 'write'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const DEFAULT_API_KEY_SCOPE: ApiKeyScope = 'write';
-
-export function isApiKeyScope(value: unknown): value is ApiKeyScope {
-  return value === 'read' || value === 'write';
-}

@@ -1,27 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { toApiKeyJson, type ApiKeyListRow } from './api-key-wire.js';
+import { toApiKeyJson, type ApiKey } from './api-key-wire.js';
 
 const NOW = new Date('2030-06-01T12:00:00Z');
 
-function makeRow(overrides: Partial<ApiKeyListRow> = {}): ApiKeyListRow {
+function makeKey(overrides: Partial<ApiKey> = {}): ApiKey {
   return {
     id: 3,
-    tenant_id: 1,
-    user_id: 7,
+    tenantId: 1,
+    userId: 7,
     name: 'grafana',
     scope: 'write',
     active: true,
     expires: null,
-    expires_at: null,
-    created_at: new Date('2030-01-02T03:04:05.678Z'),
-    last_used_at: null,
+    expiresAt: null,
+    createdAt: new Date('2030-01-02T03:04:05.678Z'),
+    lastUsedAt: null,
     ...overrides,
   };
 }
 
 describe('toApiKeyJson', () => {
   it('has the spec §5.10 fields with their wire types, plus scope and lastUsedDate', () => {
-    expect(toApiKeyJson(makeRow(), NOW)).toEqual({
+    expect(toApiKeyJson(makeKey(), NOW)).toEqual({
       id: 3,
       name: 'grafana',
       userID: 7,
@@ -35,19 +35,19 @@ describe('toApiKeyJson', () => {
   });
 
   it('returns expires verbatim and reports inactive and expired keys', () => {
-    const future = { expires: '2031-01-01 00:00', expires_at: new Date('2031-01-01T00:00:00Z') };
-    const past = { expires: '2030-01-01 00:00:00', expires_at: new Date('2030-01-01T00:00:00Z') };
-    expect(toApiKeyJson(makeRow({ ...future, active: false }), NOW)).toMatchObject({
+    const future = { expires: '2031-01-01 00:00', expiresAt: new Date('2031-01-01T00:00:00Z') };
+    const past = { expires: '2030-01-01 00:00:00', expiresAt: new Date('2030-01-01T00:00:00Z') };
+    expect(toApiKeyJson(makeKey({ ...future, active: false }), NOW)).toMatchObject({
       expires: '2031-01-01 00:00',
       active: 0,
       status: 'inactive',
     });
-    expect(toApiKeyJson(makeRow({ ...past, active: false }), NOW).status).toBe('expired');
-    expect(toApiKeyJson(makeRow(past), NOW).status).toBe('expired');
+    expect(toApiKeyJson(makeKey({ ...past, active: false }), NOW).status).toBe('expired');
+    expect(toApiKeyJson(makeKey(past), NOW).status).toBe('expired');
   });
 
   it('formats the last use', () => {
-    const row = makeRow({ last_used_at: new Date('2030-05-31T23:59:58Z'), scope: 'read' });
+    const row = makeKey({ lastUsedAt: new Date('2030-05-31T23:59:58Z'), scope: 'read' });
     expect(toApiKeyJson(row, NOW)).toMatchObject({
       lastUsedDate: '2030-05-31 23:59:58',
       scope: 'read',

@@ -1,10 +1,23 @@
 import { formatDateTime } from '../heartbeats/kuma-time.js';
 import { isExpired } from './api-key-expiry.js';
 import type { ApiKeyScope } from './api-key-scope.js';
-import type { ApiKeyRow } from './api-keys.table.js';
 
-/** The columns a listing reads: never the hash. */
-export type ApiKeyListRow = Omit<ApiKeyRow, 'secret_hash'>;
+/** A stored key as a listing sees it: never the secret or its hash. */
+export interface ApiKey {
+  id: number;
+  tenantId: number;
+  /** The key's creator, who its sessions act as. */
+  userId: number;
+  name: string;
+  scope: ApiKeyScope;
+  active: boolean;
+  /** Verbatim local date-time text as submitted; null = never. */
+  expires: string | null;
+  /** The instant `expires` names. */
+  expiresAt: Date | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
 
 /** Spec §5.10, plus Watchpost's `scope` and `lastUsedDate`. Never the key or its hash. */
 export interface ApiKeyJson {
@@ -23,17 +36,17 @@ export interface ApiKeyJson {
   lastUsedDate: string | null;
 }
 
-export function toApiKeyJson(row: ApiKeyListRow, now: Date): ApiKeyJson {
+export function toApiKeyJson(key: ApiKey, now: Date): ApiKeyJson {
   return {
-    id: row.id,
-    name: row.name,
-    userID: row.user_id,
-    createdDate: formatDateTime(row.created_at),
-    active: row.active ? 1 : 0,
-    expires: row.expires,
+    id: key.id,
+    name: key.name,
+    userID: key.userId,
+    createdDate: formatDateTime(key.createdAt),
+    active: key.active ? 1 : 0,
+    expires: key.expires,
     // Upstream checks expiry first: an expired key reads "expired" even while disabled.
-    status: isExpired(row.expires_at, now) ? 'expired' : row.active ? 'active' : 'inactive',
-    scope: row.scope as ApiKeyScope,
-    lastUsedDate: row.last_used_at && formatDateTime(row.last_used_at),
+    status: isExpired(key.expiresAt, now) ? 'expired' : key.active ? 'active' : 'inactive',
+    scope: key.scope,
+    lastUsedDate: key.lastUsedAt && formatDateTime(key.lastUsedAt),
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monitorInputSchema } from '../monitors/monitor-input.js';
 import { insertMonitor } from '../monitors/monitor-repository.js';
-import { saveGeneralSettings } from '../settings/tenant-settings.js';
+import { saveGeneralSettings } from '../settings/settings-repository.js';
 import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
 import {
   openTestDatabase,

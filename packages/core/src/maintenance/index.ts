@@ -3,7 +3,6 @@ export * from './maintenance.js';
 export * from './maintenance-window.js';
 export * from './maintenance-input.js';
 export * from './maintenance-wire.js';
-export * from './maintenance-coverage.js';
 export { CronSyntaxError, parseCron } from './cron-expression.js';
 export { isValidTimeZone } from './zoned-time.js';
 export * as maintenanceRepository from './maintenance-repository.js';

@@ -5,7 +5,7 @@ import {
   TEST_BACKENDS,
   type BackendTestDatabase,
 } from '../testing/test-database.js';
-import { saveGeneralSettings } from '../settings/tenant-settings.js';
+import { saveGeneralSettings } from '../settings/settings-repository.js';
 import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
 import { monitorInputSchema } from '../monitors/monitor-input.js';
 import { insertMonitor } from '../monitors/monitor-repository.js';
@@ -13,10 +13,6 @@ import { maintenanceInputSchema, toMaintenanceFields } from './maintenance-input
 import * as repo from './maintenance-repository.js';
 import { recordPush } from '../push/record-push.js';
 import { MAINTENANCE } from '../monitors/monitor-status.js';
-import {
-  findDirectlyMaintainedMonitors,
-  findMonitorsUnderMaintenance,
-} from './maintenance-coverage.js';
 
 let t: BackendTestDatabase;
 let tenantId: number;
@@ -161,27 +157,27 @@ describe.each(TEST_BACKENDS)('on %s', (backend) => {
     const refs = [leaf, loose, sub].map((monitorId) => ({ monitorId, tenantId }));
 
     const inside = Date.parse('2024-01-01T12:00:00Z');
-    expect([...(await findMonitorsUnderMaintenance(t.db, refs, inside))].sort()).toEqual(
+    expect([...(await repo.findMonitorsUnderMaintenance(t.db, refs, inside))].sort()).toEqual(
       [sub, leaf].sort(),
     );
     expect(
-      await findMonitorsUnderMaintenance(t.db, refs, Date.parse('2024-01-03T00:00:00Z')),
+      await repo.findMonitorsUnderMaintenance(t.db, refs, Date.parse('2024-01-03T00:00:00Z')),
     ).toEqual(new Set());
     // Earlier tests leave other open windows of this tenant behind.
-    const direct = await findDirectlyMaintainedMonitors(t.db, tenantId, inside);
+    const direct = await repo.findDirectlyMaintainedMonitors(t.db, tenantId, inside);
     expect(direct.has(group)).toBe(true);
     expect(direct.has(leaf) || direct.has(loose)).toBe(false);
 
     // A job naming the wrong tenant sees nothing, and a paused window covers nothing.
     expect(
-      await findMonitorsUnderMaintenance(
+      await repo.findMonitorsUnderMaintenance(
         t.db,
         [{ monitorId: leaf, tenantId: otherTenantId }],
         inside,
       ),
     ).toEqual(new Set());
     await repo.setMaintenanceActive(t.db, tenantId, id, false);
-    expect(await findMonitorsUnderMaintenance(t.db, refs, inside)).toEqual(new Set());
+    expect(await repo.findMonitorsUnderMaintenance(t.db, refs, inside)).toEqual(new Set());
   });
 
   it('forgets links when a covered monitor is deleted', async () => {
@@ -227,7 +223,7 @@ describe.each(TEST_BACKENDS)('on %s', (backend) => {
     expect((await repo.findMaintenance(t.db, otherTenantId, utcWindow))?.serverTimeZone).toBe(
       'UTC',
     );
-    const covered = await findMonitorsUnderMaintenance(
+    const covered = await repo.findMonitorsUnderMaintenance(
       t.db,
       [
         { monitorId: tokyoMonitor, tenantId },
@@ -236,7 +232,7 @@ describe.each(TEST_BACKENDS)('on %s', (backend) => {
       now,
     );
     expect([...covered]).toEqual([tokyoMonitor]);
-    expect([...(await findDirectlyMaintainedMonitors(t.db, tenantId, now))]).toContain(
+    expect([...(await repo.findDirectlyMaintainedMonitors(t.db, tenantId, now))]).toContain(
       tokyoMonitor,
     );
     await saveGeneralSettings(t.db, tenantId, { serverTimezone: '' });

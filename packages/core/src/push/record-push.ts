@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { recordBeats, type BeatToRecord } from '../heartbeats/record-beats.js';
-import { findMonitorsUnderMaintenance } from '../maintenance/maintenance-coverage.js';
+import { findMonitorsUnderMaintenance } from '../maintenance/maintenance-repository.js';
 import { applyCheckOutcome } from '../monitors/state-machine.js';
 import { lockMonitorByPushToken, loadLockedTarget } from './push-state-repository.js';
 import { pushWindowEnd } from './push-window.js';

@@ -1,20 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { IncidentInput } from './status-page-input.js';
+import { INCIDENT_COLUMNS, toIncident } from './status-page-row.js';
 import { findStatusPage } from './status-page-repository.js';
-import type { IncidentRecord } from './status-page-wire.js';
+import type { Incident } from './status-page-wire.js';
 
 // Incidents of a status page (spec §3.6); every lookup goes through the tenant's own page.
-
-const INCIDENT_COLUMNS = [
-  'id',
-  'title',
-  'content',
-  'style',
-  'pin',
-  'created_at',
-  'last_updated_at',
-] as const;
 
 /**
  * `postIncident`: unpins the page's incidents, then updates the named one (when it is this
@@ -26,7 +17,7 @@ export async function postIncident(
   slug: string,
   input: IncidentInput,
   now: Date,
-): Promise<IncidentRecord | undefined> {
+): Promise<Incident | undefined> {
   return db.transaction().execute(async (trx) => {
     const page = await findStatusPage(trx, tenantId, slug);
     if (!page) return undefined;
@@ -43,14 +34,14 @@ export async function postIncident(
             .where('status_page_id', '=', page.id)
             .returning(INCIDENT_COLUMNS)
             .executeTakeFirst();
-    return (
+    const row =
       updated ??
-      trx
+      (await trx
         .insertInto('incidents')
         .values({ ...fields, tenant_id: tenantId, status_page_id: page.id, created_at: now })
         .returning(INCIDENT_COLUMNS)
-        .executeTakeFirstOrThrow()
-    );
+        .executeTakeFirstOrThrow());
+    return toIncident(row);
   });
 }
 
@@ -79,8 +70,8 @@ export async function findPinnedIncident(
   db: Kysely<Database>,
   tenantId: number,
   pageId: number,
-): Promise<IncidentRecord | undefined> {
-  return db
+): Promise<Incident | undefined> {
+  const row = await db
     .selectFrom('incidents')
     .select(INCIDENT_COLUMNS)
     .where('tenant_id', '=', tenantId)
@@ -88,4 +79,5 @@ export async function findPinnedIncident(
     .where('pin', '=', true)
     .orderBy('id', 'desc')
     .executeTakeFirst();
+  return row && toIncident(row);
 }

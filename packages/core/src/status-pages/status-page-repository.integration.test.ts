@@ -3,14 +3,21 @@ import { findPublicBadgeMonitor } from '../badges/public-badge-monitor.js';
 import { AppError } from '../errors/app-error.js';
 import { monitorInputSchema } from '../monitors/monitor-input.js';
 import { insertMonitor } from '../monitors/monitor-repository.js';
-import { getSetting, saveGeneralSettings } from '../settings/tenant-settings.js';
+import { getSetting, saveGeneralSettings } from '../settings/settings-repository.js';
 import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
 import {
   openTestDatabase,
   TEST_BACKENDS,
   type BackendTestDatabase,
 } from '../testing/test-database.js';
-import { loadPublicStatusPage, loadStatusPageHeartbeats } from './public-status-page.js';
+import {
+  findDefaultTenantId,
+  findStatusPageLogo,
+  findTenantByDomain,
+  loadPublicStatusPage,
+  loadStatusPageHeartbeats,
+} from './public-status-page-repository.js';
+import { NO_SLUG_MSG, SLUG_TAKEN_MSG } from './status-page-texts.js';
 import {
   logoInputSchema,
   publicGroupListSchema,
@@ -19,11 +26,6 @@ import {
 } from './status-page-input.js';
 import * as incidents from './incident-repository.js';
 import * as repo from './status-page-repository.js';
-import {
-  findDefaultTenantId,
-  findStatusPageLogo,
-  findTenantByDomain,
-} from './status-page-tenant.js';
 
 const monitorInput = (name: string) =>
   monitorInputSchema(20).parse({
@@ -134,14 +136,14 @@ describe.each(TEST_BACKENDS)('status pages on %s', (backend) => {
       save(b, 'main', { config: config({ domainNameList: ['status.a.test'] }) }),
     ).rejects.toThrow('already in use');
     expect(await loadPublicStatusPage(t.db, a, 'main')).toEqual(before);
-    await expect(save(b, 'nope', {})).rejects.toThrow(repo.NO_SLUG_MSG);
+    await expect(save(b, 'nope', {})).rejects.toThrow(NO_SLUG_MSG);
   });
 
   it('renames a page to a free slug but not onto another page of the tenant', async () => {
     await repo.createStatusPage(t.db, b, { title: 'One', slug: 'one' });
     await repo.createStatusPage(t.db, b, { title: 'Two', slug: 'two' });
     await expect(save(b, 'one', { config: config({ slug: 'two' }) })).rejects.toThrow(
-      repo.SLUG_TAKEN_MSG,
+      SLUG_TAKEN_MSG,
     );
     await save(b, 'one', { config: config({ slug: 'three', title: 'Three' }) });
     expect(await repo.getStatusPageConfig(t.db, b, 'one')).toBeUndefined();

@@ -2,36 +2,16 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import type { LogoInput, PublicGroupInput, StatusPageConfigInput } from './status-page-input.js';
+import { PAGE_COLUMNS, toStatusPage } from './status-page-row.js';
 import {
-  toStatusPageConfig,
-  type StatusPageConfig,
-  type StatusPageRecord,
-} from './status-page-wire.js';
+  NO_SLUG_MSG,
+  SLUG_TAKEN_MSG,
+  STATUS_PAGE_MONITOR_NOT_FOUND_MSG,
+} from './status-page-texts.js';
+import { toStatusPageConfig, type StatusPage, type StatusPageConfig } from './status-page-wire.js';
 
 // Every function takes the tenant scope (DESIGN rule 1): a slug only means something inside
 // one tenant, and another tenant's page answers exactly like a missing one.
-
-/** Upstream's texts for a missing page (spec §3.6), each event its own. */
-export const NO_SLUG_MSG = 'No slug?';
-export const SLUG_TAKEN_MSG = 'This slug is already used by another status page.';
-export const MONITOR_NOT_FOUND_MSG = 'Monitor not found';
-
-const PAGE_COLUMNS = [
-  'id',
-  'tenant_id',
-  'slug',
-  'title',
-  'description',
-  'icon',
-  'theme',
-  'published',
-  'show_tags',
-  'footer_text',
-  'custom_css',
-  'show_powered_by',
-  'google_analytics_id',
-  'show_certificate_expiry',
-] as const;
 
 /** Creates a page with upstream's defaults; undefined when the tenant already uses the slug. */
 export async function createStatusPage(
@@ -52,13 +32,14 @@ export async function findStatusPage(
   db: Kysely<Database>,
   tenantId: number,
   slug: string,
-): Promise<StatusPageRecord | undefined> {
-  return db
+): Promise<StatusPage | undefined> {
+  const row = await db
     .selectFrom('status_pages')
     .select(PAGE_COLUMNS)
     .where('tenant_id', '=', tenantId)
     .where('slug', '=', slug)
     .executeTakeFirst();
+  return row && toStatusPage(row);
 }
 
 export async function getStatusPageConfig(
@@ -79,12 +60,14 @@ export async function listStatusPageConfigs(
   db: Kysely<Database>,
   tenantId: number,
 ): Promise<Record<string, StatusPageConfig>> {
-  const pages = await db
-    .selectFrom('status_pages')
-    .select(PAGE_COLUMNS)
-    .where('tenant_id', '=', tenantId)
-    .orderBy('id')
-    .execute();
+  const pages = (
+    await db
+      .selectFrom('status_pages')
+      .select(PAGE_COLUMNS)
+      .where('tenant_id', '=', tenantId)
+      .orderBy('id')
+      .execute()
+  ).map(toStatusPage);
   const domains = await domainsOf(
     db,
     tenantId,
@@ -193,7 +176,8 @@ async function assertOwnMonitors(
     .where('tenant_id', '=', tenantId)
     .where('id', 'in', ids)
     .execute();
-  if (found.length !== ids.length) throw new AppError('not-found', MONITOR_NOT_FOUND_MSG);
+  if (found.length !== ids.length)
+    throw new AppError('not-found', STATUS_PAGE_MONITOR_NOT_FOUND_MSG);
 }
 
 // Upstream moves a domain from another page to this one; within a tenant that is kept, but a

@@ -1,75 +1,77 @@
 import { formatDateTime } from '../heartbeats/kuma-time.js';
 
-// Row → wire shapes of spec §5.8.
+// Domain → wire shapes of spec §5.8.
 
 export const DEFAULT_ICON = '/icon.svg';
 
-export interface StatusPageRecord {
+/** A stored page as the domain sees it (not its logo bytes: findStatusPageLogo). */
+export interface StatusPage {
   id: number;
-  tenant_id: number;
+  tenantId: number;
   slug: string;
   title: string;
   description: string | null;
   icon: string | null;
   theme: string;
   published: boolean;
-  show_tags: boolean;
-  footer_text: string | null;
-  custom_css: string | null;
-  show_powered_by: boolean;
-  google_analytics_id: string | null;
-  show_certificate_expiry: boolean;
+  showTags: boolean;
+  footerText: string | null;
+  customCSS: string | null;
+  showPoweredBy: boolean;
+  googleAnalyticsId: string | null;
+  showCertificateExpiry: boolean;
 }
 
 /** StatusPagePublicConfig (HTTP `config`): no id, no domains. */
-export function toPublicStatusPageConfig(row: StatusPageRecord) {
+export function toPublicStatusPageConfig(page: StatusPage) {
   return {
-    slug: row.slug,
-    title: row.title,
-    description: row.description,
-    icon: row.icon ?? DEFAULT_ICON,
-    theme: row.theme,
-    published: row.published,
-    showTags: row.show_tags,
-    customCSS: row.custom_css,
-    footerText: row.footer_text,
-    showPoweredBy: row.show_powered_by,
-    googleAnalyticsId: row.google_analytics_id,
-    showCertificateExpiry: row.show_certificate_expiry,
+    slug: page.slug,
+    title: page.title,
+    description: page.description,
+    icon: page.icon ?? DEFAULT_ICON,
+    theme: page.theme,
+    published: page.published,
+    showTags: page.showTags,
+    customCSS: page.customCSS,
+    footerText: page.footerText,
+    showPoweredBy: page.showPoweredBy,
+    googleAnalyticsId: page.googleAnalyticsId,
+    showCertificateExpiry: page.showCertificateExpiry,
   };
 }
 export type PublicStatusPageConfig = ReturnType<typeof toPublicStatusPageConfig>;
 
 /** StatusPageConfig (socket `getStatusPage`, values of `statusPageList`). */
-export function toStatusPageConfig(row: StatusPageRecord, domains: readonly string[]) {
-  return { id: row.id, ...toPublicStatusPageConfig(row), domainNameList: [...domains] };
+export function toStatusPageConfig(page: StatusPage, domains: readonly string[]) {
+  return { id: page.id, ...toPublicStatusPageConfig(page), domainNameList: [...domains] };
 }
 export type StatusPageConfig = ReturnType<typeof toStatusPageConfig>;
 
-export interface IncidentRecord {
+export interface Incident {
   id: number;
   title: string;
   content: string;
   style: string;
   pin: boolean;
-  created_at: Date;
-  last_updated_at: Date | null;
+  createdAt: Date;
+  lastUpdatedAt: Date | null;
 }
 
 /**
  * Incident. `pin` is a boolean in the `postIncident` ack and 0/1 over HTTP (spec §5.8);
  * `lastUpdatedDate` is absent from the ack of a new incident.
  */
-export function toIncidentJson(row: IncidentRecord, pinAs: 'bool' | 'bool01') {
+export function toIncidentJson(incident: Incident, pinAs: 'bool' | 'bool01') {
+  const { lastUpdatedAt } = incident;
   return {
-    id: row.id,
-    style: row.style,
-    title: row.title,
-    content: row.content,
-    pin: pinAs === 'bool' ? row.pin : row.pin ? 1 : 0,
-    createdDate: formatDateTime(row.created_at),
-    ...(row.last_updated_at || pinAs === 'bool01'
-      ? { lastUpdatedDate: row.last_updated_at ? formatDateTime(row.last_updated_at) : null }
+    id: incident.id,
+    style: incident.style,
+    title: incident.title,
+    content: incident.content,
+    pin: pinAs === 'bool' ? incident.pin : incident.pin ? 1 : 0,
+    createdDate: formatDateTime(incident.createdAt),
+    ...(lastUpdatedAt || pinAs === 'bool01'
+      ? { lastUpdatedDate: lastUpdatedAt ? formatDateTime(lastUpdatedAt) : null }
       : {}),
   };
 }

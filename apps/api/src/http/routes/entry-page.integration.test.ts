@@ -4,7 +4,7 @@ import {
   publicGroupListSchema,
   statusPageConfigSchema,
   statusPageRepository,
-  tenantSettingsRepository,
+  settingsRepository,
 } from '@watchpost/core/db';
 import {
   createApiTestContext,
@@ -34,7 +34,7 @@ async function createPage(tenantId: number, slug: string, title: string, domains
 }
 
 const settings = (user: TestUser, data: Record<string, unknown>) =>
-  tenantSettingsRepository.saveGeneralSettings(ctx.db, user.tenantId, data);
+  settingsRepository.saveGeneralSettings(ctx.db, user.tenantId, data);
 const get = (path: string, headers: Record<string, string> = {}) =>
   rawGet(ctx.node.url, path, headers);
 const entryPage = async (path: string, headers: Record<string, string> = {}) =>

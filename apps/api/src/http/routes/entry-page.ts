@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { statusPageRepository, tenantSettingsRepository, type Database } from '@watchpost/core/db';
+import { statusPageRepository, settingsRepository, type Database } from '@watchpost/core/db';
 import type { PublicResponseCache } from '../public-cache/public-response-cache.js';
 import {
   prefixTenantId,
@@ -43,7 +43,7 @@ export async function decideEntry(
     const slug = await findSlugByDomain(db, tenantId, host.customDomain);
     if (slug !== undefined) return { type: 'statusPageMatchedDomain', tenantId, slug };
   }
-  const stored = await tenantSettingsRepository.getSetting(db, tenantId, 'entryPage');
+  const stored = await settingsRepository.getSetting(db, tenantId, 'entryPage');
   const entryPage = typeof stored === 'string' && stored !== '' ? stored : DEFAULT_ENTRY_PAGE;
   return { type: 'entryPage', entryPage };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { tenantSettingsRepository, type Database } from '@watchpost/core/db';
+import { settingsRepository, type Database } from '@watchpost/core/db';
 import { resolveStatusTenant } from '../status-pages/resolve-status-tenant.js';
 
 /**
@@ -14,7 +14,7 @@ export function registerRobotsRoute(app: FastifyInstance, deps: { db: Kysely<Dat
     const tenantId = await resolveStatusTenant(db, request);
     const index =
       tenantId !== undefined &&
-      (await tenantSettingsRepository.getSetting(db, tenantId, 'searchEngineIndex')) === true;
+      (await settingsRepository.getSetting(db, tenantId, 'searchEngineIndex')) === true;
     return reply
       .type('text/plain; charset=utf-8')
       .send(index ? 'User-agent: *\nDisallow:' : 'User-agent: *\nDisallow: /');

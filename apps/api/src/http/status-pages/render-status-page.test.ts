@@ -7,19 +7,19 @@ import { statusPageBadge, statusPageBadgeQuerySchema } from './status-page-badge
 const page = (overrides: Record<string, unknown> = {}) =>
   toPublicStatusPageConfig({
     id: 1,
-    tenant_id: 1,
+    tenantId: 1,
     slug: 'main',
     title: 'T',
     description: null,
     icon: null,
     theme: 'auto',
     published: true,
-    show_tags: false,
-    footer_text: null,
-    custom_css: null,
-    show_powered_by: true,
-    google_analytics_id: null,
-    show_certificate_expiry: false,
+    showTags: false,
+    footerText: null,
+    customCSS: null,
+    showPoweredBy: true,
+    googleAnalyticsId: null,
+    showCertificateExpiry: false,
     ...overrides,
   });
 

@@ -1,12 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import {
-  findDefaultTenantId,
-  findTenantByDomain,
-  tenantSettingsRepository,
-  type Database,
-} from '@watchpost/core/db';
+import { publicStatusPageRepository, settingsRepository, type Database } from '@watchpost/core/db';
 
 /** What of a public request decides its tenant. */
 export interface StatusRequest {
@@ -52,13 +47,13 @@ export async function resolveHostTenant(
   request: StatusRequest,
 ): Promise<HostTenant | undefined> {
   const host = request.hostname.toLowerCase();
-  const byHost = await findTenantByDomain(db, host);
+  const byHost = await publicStatusPageRepository.findTenantByDomain(db, host);
   if (byHost !== undefined) return { tenantId: byHost, customDomain: host };
-  const fallback = await findDefaultTenantId(db);
+  const fallback = await publicStatusPageRepository.findDefaultTenantId(db);
   if (fallback === undefined) return undefined;
   const forwarded = forwardedHost(request.headers);
   if (forwarded !== undefined && (await trustsProxy(db, fallback))) {
-    const byForwarded = await findTenantByDomain(db, forwarded);
+    const byForwarded = await publicStatusPageRepository.findTenantByDomain(db, forwarded);
     if (byForwarded !== undefined) return { tenantId: byForwarded, customDomain: forwarded };
   }
   return { tenantId: fallback };
@@ -87,7 +82,7 @@ export function forwardedHost(headers: IncomingHttpHeaders): string | undefined 
 const HOST_PATTERN = /^(?:[a-z0-9.-]{1,253}|\[[0-9a-f:.]{2,45}\])$/;
 
 async function trustsProxy(db: Kysely<Database>, tenantId: number): Promise<boolean> {
-  return (await tenantSettingsRepository.getSetting(db, tenantId, 'trustProxy')) === true;
+  return (await settingsRepository.getSetting(db, tenantId, 'trustProxy')) === true;
 }
 
 const prefixParamsSchema = z.object({ tenantId: z.string() });

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
   incidentRepository,
-  listPageGroups,
-  loadDayUptimes,
+  publicStatusPageRepository,
   statusPageRepository,
   toIncidentJson,
   toPublicStatusPageConfig,
@@ -45,10 +44,10 @@ export async function loadStatusPageHtml(
     return { statusCode: 404, contentType: HTML, body: NOT_FOUND_HTML, tenantId };
   }
   const [groups, incident] = await Promise.all([
-    listPageGroups(db, tenantId, row.id),
+    publicStatusPageRepository.listPageGroups(db, tenantId, row.id),
     incidentRepository.findPinnedIncident(db, tenantId, row.id),
   ]);
-  const uptimes = await loadDayUptimes(db, tenantId, groups, now);
+  const uptimes = await publicStatusPageRepository.loadDayUptimes(db, tenantId, groups, now);
   const html = renderStatusPage({
     config: toPublicStatusPageConfig(row),
     incident: incident ? toIncidentJson(incident, 'bool01') : null,

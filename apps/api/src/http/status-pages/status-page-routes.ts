@@ -2,10 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
-  findStatusPageLogo,
-  listPageGroups,
-  loadPublicStatusPage,
-  loadStatusPageHeartbeats,
+  publicStatusPageRepository,
   statusPageRepository,
   toPublicStatusPageConfig,
   type Database,
@@ -77,7 +74,12 @@ export function registerStatusPageRoutes(app: FastifyInstance, deps: StatusPageR
       cache.serve(request, reply, HEARTBEAT_TTL_MS, async () => {
         const page = await pageOf(request);
         if (!page) return json(200, { heartbeatList: {}, uptimeList: {} }, undefined);
-        const body = await loadStatusPageHeartbeats(db, page.tenantId, page.slug, now());
+        const body = await publicStatusPageRepository.loadStatusPageHeartbeats(
+          db,
+          page.tenantId,
+          page.slug,
+          now(),
+        );
         return json(200, body, page.tenantId);
       }),
     );
@@ -85,7 +87,14 @@ export function registerStatusPageRoutes(app: FastifyInstance, deps: StatusPageR
     app.get(`${prefix}/api/status-page/:slug`, (request, reply) =>
       cache.serve(request, reply, PAGE_TTL_MS, async () => {
         const page = await pageOf(request);
-        const body = page && (await loadPublicStatusPage(db, page.tenantId, page.slug, now()));
+        const body =
+          page &&
+          (await publicStatusPageRepository.loadPublicStatusPage(
+            db,
+            page.tenantId,
+            page.slug,
+            now(),
+          ));
         return body ? json(200, body, page.tenantId) : json(404, NOT_FOUND, page?.tenantId);
       }),
     );
@@ -113,7 +122,10 @@ export function registerStatusPageRoutes(app: FastifyInstance, deps: StatusPageR
         const row =
           page && (await statusPageRepository.findStatusPage(db, page.tenantId, page.slug));
         // An unknown page shows N/A like a page without beats: badges are images, not errors.
-        const groups = page && row ? await listPageGroups(db, page.tenantId, row.id) : [];
+        const groups =
+          page && row
+            ? await publicStatusPageRepository.listPageGroups(db, page.tenantId, row.id)
+            : [];
         return {
           statusCode: 200,
           contentType: 'image/svg+xml; charset=utf-8',
@@ -145,7 +157,7 @@ export function registerStatusPageRoutes(app: FastifyInstance, deps: StatusPageR
       .object({ file: z.string().regex(/^logo\d{1,9}\.png$/) })
       .safeParse(request.params);
     const logo = file.success
-      ? await findStatusPageLogo(db, Number(file.data.file.slice(4, -4)))
+      ? await publicStatusPageRepository.findStatusPageLogo(db, Number(file.data.file.slice(4, -4)))
       : undefined;
     if (!logo) return reply.code(404).type('text/plain; charset=utf-8').send('File not found.');
     return reply

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveGeneralSettings } from '../../settings/tenant-settings.js';
+import { saveGeneralSettings } from '../../settings/settings-repository.js';
 import { createTenantWithAdmin } from '../../tenants/tenant-repository.js';
 import {
   openTestDatabase,

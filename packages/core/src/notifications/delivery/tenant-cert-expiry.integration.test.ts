@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertInfo, TlsInfo } from '../../checks/tls-info.js';
-import { saveGeneralSettings } from '../../settings/tenant-settings.js';
+import { saveGeneralSettings } from '../../settings/settings-repository.js';
 import { createTenantWithAdmin } from '../../tenants/tenant-repository.js';
 import {
   openTestDatabase,

@@ -3,7 +3,7 @@ import type { TlsInfo } from '../../checks/tls-info.js';
 import type { Database } from '../../db/database.js';
 import type { Monitor } from '../../monitors/monitor.js';
 import { tlsExpiryNotifyDaysOf } from '../../settings/setting-values.js';
-import { getSetting } from '../../settings/tenant-settings.js';
+import { getSetting } from '../../settings/settings-repository.js';
 import {
   certExpiryNotices,
   wantsCertExpiryNotices,

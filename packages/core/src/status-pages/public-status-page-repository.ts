@@ -9,14 +9,11 @@ import { getWindowStats, uptimeRatio } from '../stats/window-stats.js';
 import { monitorTagsOf } from '../tags/tag-repository.js';
 import { findPinnedIncident } from './incident-repository.js';
 import { findStatusPage } from './status-page-repository.js';
-import {
-  toIncidentJson,
-  toPublicStatusPageConfig,
-  type StatusPageRecord,
-} from './status-page-wire.js';
+import { toIncidentJson, toPublicStatusPageConfig, type StatusPage } from './status-page-wire.js';
 
-// What visitors of a status page may see (spec §7.4). Reads stay tenant-scoped: the caller
-// has already decided which tenant the request means.
+// What visitors of a status page may see (spec §7.4), without a login. Reads stay
+// tenant-scoped once the tenant is known: the caller decides which tenant the request means
+// (findTenantByDomain, findDefaultTenantId).
 
 // Spec §7.4: the heartbeat endpoint lists the last 50 beats per monitor.
 const PUBLIC_BEATS = 50;
@@ -98,9 +95,9 @@ export async function listPageGroups(
 }
 
 /** PublicMonitor of spec §5.8; `tags` only when the page shows them. */
-export function toPublicMonitorJson(page: StatusPageRecord, m: PageMonitor, tags: unknown[] = []) {
+export function toPublicMonitorJson(page: StatusPage, m: PageMonitor, tags: unknown[] = []) {
   const showCert =
-    page.show_certificate_expiry &&
+    page.showCertificateExpiry &&
     CERT_TYPES.has(m.type) &&
     (m.url ?? '').toLowerCase().startsWith('https:');
   return {
@@ -109,7 +106,7 @@ export function toPublicMonitorJson(page: StatusPageRecord, m: PageMonitor, tags
     sendUrl: m.sendUrl ? 1 : 0,
     type: m.type,
     ...(m.sendUrl && { url: m.url }),
-    ...(page.show_tags && { tags }),
+    ...(page.showTags && { tags }),
     ...(showCert && {
       certExpiryDaysRemaining: m.certDaysRemaining ?? '',
       validCert: m.certValid === true,
@@ -129,7 +126,7 @@ export async function loadPublicStatusPage(
   const [incident, groups, tags, maintenances] = await Promise.all([
     findPinnedIncident(db, tenantId, page.id),
     listPageGroups(db, tenantId, page.id),
-    page.show_tags ? monitorTagsOf(db, tenantId) : new Map<number, unknown[]>(),
+    page.showTags ? monitorTagsOf(db, tenantId) : new Map<number, unknown[]>(),
     listStatusPageMaintenances(db, tenantId, page.id),
   ]);
   return {
@@ -202,4 +199,45 @@ export async function loadStatusPageHeartbeats(
     uptimeList[`${id}_24`] = uptimes.get(id) ?? 0;
   }
   return { heartbeatList, uptimeList };
+}
+
+// Which tenant a public status-page request means. Slugs are unique per tenant, so the URL
+// alone does not say; these are the two facts the HTTP layer decides with.
+
+/** The tenant whose page has this custom domain (`domainNameList`), if any. */
+export async function findTenantByDomain(
+  db: Kysely<Database>,
+  domain: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('status_page_domains')
+    .select('tenant_id')
+    .where('domain', '=', domain.toLowerCase())
+    .executeTakeFirst();
+  return row?.tenant_id;
+}
+
+/**
+ * The instance's first tenant, which Kuma's own URLs (`/status/:slug`) serve when no custom
+ * domain matches. In embedded mode it is the only tenant, so self-hosters keep Kuma's URLs.
+ */
+export async function findDefaultTenantId(db: Kysely<Database>): Promise<number | undefined> {
+  const row = await db.selectFrom('tenants').select('id').orderBy('id').limit(1).executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * An uploaded logo by page id. Page ids are global, and a logo is as public as its page, so
+ * `/upload/logo<id>.png` needs no tenant (the URL upstream gives it, spec §3.6).
+ */
+export async function findStatusPageLogo(
+  db: Kysely<Database>,
+  pageId: number,
+): Promise<Uint8Array | undefined> {
+  const row = await db
+    .selectFrom('status_pages')
+    .select('logo')
+    .where('id', '=', pageId)
+    .executeTakeFirst();
+  return row?.logo ?? undefined;
 }

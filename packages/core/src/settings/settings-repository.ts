@@ -1,8 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 
+// A tenant's settings (tenant_settings), every function scoped to the tenant (DESIGN rule
+// 1), and the one instance-wide secret (server_settings).
+
 /** The `type` of every key `setSettings` writes and `getSettings` reads (spec §3.9). */
 export const GENERAL_SETTING_TYPE = 'general';
+
+/** Spec §5.11: the internal setting that marks a tenant's zone as chosen. */
+export const INIT_SERVER_TIMEZONE_SETTING = 'initServerTimezone';
 
 /** A tenant's `general` settings, values JSON-decoded, keys in name order. */
 export async function getGeneralSettings(
@@ -84,4 +91,22 @@ export async function saveSetting(
       }),
     )
     .execute();
+}
+
+/**
+ * The JWT secret every API node shares (spec §2.3). The first node to ask creates it; the
+ * others read the same row (INSERT … ON CONFLICT DO NOTHING, then SELECT).
+ */
+export async function loadOrCreateJwtSecret(db: Kysely<Database>): Promise<string> {
+  await db
+    .insertInto('server_settings')
+    .values({ key: 'jwtSecret', value: randomBytes(48).toString('base64url') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('server_settings')
+    .select('value')
+    .where('key', '=', 'jwtSecret')
+    .executeTakeFirstOrThrow();
+  return row.value;
 }

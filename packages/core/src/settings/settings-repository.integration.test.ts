@@ -10,7 +10,7 @@ import {
   getSetting,
   saveGeneralSettings,
   saveSetting,
-} from './tenant-settings.js';
+} from './settings-repository.js';
 
 let t: BackendTestDatabase;
 let tenantA: number;

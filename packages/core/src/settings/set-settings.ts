@@ -1,0 +1,52 @@
+import { AppError } from '../errors/app-error.js';
+import { publishMaintenanceList } from '../maintenance/publish-maintenance-list.js';
+import { isValidTimeZone } from '../maintenance/zoned-time.js';
+import type { ServiceContext } from '../services/service-context.js';
+import { invalidTimeZoneMessage } from './settings-input.js';
+import * as settingsRepository from './settings-repository.js';
+import { invalidSettingMessage } from './setting-values.js';
+
+/**
+ * Confirms the caller's current password (upstream's `doubleCheckPassword`), throwing
+ * AppError with Kuma's text when it does not match.
+ */
+// TODO(merge): call core's verifyCurrentPassword here once the password check lives in core,
+// and drop this parameter.
+export type CurrentPasswordCheck = (currentPassword: unknown) => Promise<void>;
+
+export interface SetSettingsResult {
+  /** Authentication was disabled and is now on again: the user's other sessions must end. */
+  authEnabledAgain: boolean;
+  /** Spec §3.9: `maintenanceList` to the room, after the caller's reply. */
+  publish: () => Promise<void>;
+}
+
+/**
+ * Spec §3.9 and §2.6. Everything is checked before anything is stored, so a refused call
+ * changes nothing; turning authentication off needs the current password.
+ */
+export async function setSettings(
+  ctx: ServiceContext,
+  data: Record<string, unknown>,
+  currentPassword: unknown,
+  checkCurrentPassword: CurrentPasswordCheck,
+): Promise<SetSettingsResult> {
+  const authWasDisabled = Boolean(
+    await settingsRepository.getSetting(ctx.db, ctx.tenantId, 'disableAuth'),
+  );
+  if (!authWasDisabled && data['disableAuth']) await checkCurrentPassword(currentPassword);
+  const zone = data['serverTimezone'];
+  if (typeof zone === 'string' && zone !== '' && !isValidTimeZone(zone)) {
+    throw new AppError('invalid-input', invalidTimeZoneMessage(zone));
+  }
+  // Watchpost's own: a value housekeeping or certificate reminders could not use is
+  // refused here rather than silently replaced by the default later.
+  const invalid = invalidSettingMessage(data);
+  if (invalid) throw new AppError('invalid-input', invalid);
+
+  await settingsRepository.saveGeneralSettings(ctx.db, ctx.tenantId, data);
+  return {
+    authEnabledAgain: authWasDisabled && !data['disableAuth'],
+    publish: () => publishMaintenanceList(ctx),
+  };
+}

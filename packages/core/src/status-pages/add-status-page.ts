@@ -1,0 +1,20 @@
+import { AppError } from '../errors/app-error.js';
+import type { ServiceContext } from '../services/service-context.js';
+import { publishStatusPageList } from './publish-status-page-list.js';
+import { parseNewStatusPage } from './status-page-input.js';
+import * as statusPageRepository from './status-page-repository.js';
+import { SLUG_TAKEN_MSG } from './status-page-texts.js';
+
+/** `addStatusPage(title, slug)` (spec §3.6, title first); answers the new page's id. */
+export async function addStatusPage(
+  ctx: ServiceContext,
+  title: unknown,
+  slug: unknown,
+): Promise<number> {
+  const parsed = parseNewStatusPage(title, slug);
+  if (!parsed.ok) throw new AppError('invalid-input', parsed.msg);
+  const id = await statusPageRepository.createStatusPage(ctx.db, ctx.tenantId, parsed);
+  if (id === undefined) throw new AppError('conflict', SLUG_TAKEN_MSG);
+  await publishStatusPageList(ctx);
+  return id;
+}

@@ -1,0 +1,15 @@
+import { AppError } from '../errors/app-error.js';
+import type { ServiceContext } from '../services/service-context.js';
+import { publishStatusPageChange } from './publish-status-page-change.js';
+import { publishStatusPageList } from './publish-status-page-list.js';
+import * as statusPageRepository from './status-page-repository.js';
+import { PAGE_NOT_FOUND_MSG } from './status-page-texts.js';
+
+/** Spec §3.6: the page with its groups, incidents and domains; the list push comes first. */
+export async function deleteStatusPage(ctx: ServiceContext, slug: string): Promise<void> {
+  if (!(await statusPageRepository.deleteStatusPage(ctx.db, ctx.tenantId, slug))) {
+    throw new AppError('not-found', PAGE_NOT_FOUND_MSG);
+  }
+  publishStatusPageChange(ctx);
+  await publishStatusPageList(ctx);
+}

@@ -1,0 +1,13 @@
+import { AppError } from '../errors/app-error.js';
+import type { ServiceContext } from '../services/service-context.js';
+import * as statusPageRepository from './status-page-repository.js';
+import { NO_SLUG_MSG } from './status-page-texts.js';
+import type { StatusPageConfig } from './status-page-wire.js';
+
+// Spec §3.6. Every lookup is by (tenant, slug): a slug of another tenant is simply unknown
+// here, answered with the same text as a missing page.
+export async function getStatusPage(ctx: ServiceContext, slug: string): Promise<StatusPageConfig> {
+  const config = await statusPageRepository.getStatusPageConfig(ctx.db, ctx.tenantId, slug);
+  if (!config) throw new AppError('not-found', NO_SLUG_MSG);
+  return config;
+}

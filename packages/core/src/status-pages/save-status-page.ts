@@ -1,0 +1,29 @@
+import type { ServiceContext } from '../services/service-context.js';
+import { publishStatusPageChange } from './publish-status-page-change.js';
+import { publishStatusPageList } from './publish-status-page-list.js';
+import type { LogoInput, PublicGroupInput, StatusPageConfigInput } from './status-page-input.js';
+import * as statusPageRepository from './status-page-repository.js';
+
+export interface SaveStatusPageRequest {
+  config: StatusPageConfigInput;
+  logo: LogoInput;
+  groups: readonly PublicGroupInput[];
+}
+
+/**
+ * `saveStatusPage` (spec §3.6): all or nothing; answers each group's id in input order. The
+ * list push reaches the room before the caller's reply.
+ */
+export async function saveStatusPage(
+  ctx: ServiceContext,
+  slug: string,
+  request: SaveStatusPageRequest,
+): Promise<number[]> {
+  const ids = await statusPageRepository.saveStatusPage(ctx.db, ctx.tenantId, slug, {
+    ...request,
+    now: new Date(),
+  });
+  publishStatusPageChange(ctx);
+  await publishStatusPageList(ctx);
+  return ids;
+}
