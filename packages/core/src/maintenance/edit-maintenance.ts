@@ -4,10 +4,8 @@ import { publishStatusPageChange } from '../status-pages/publish-status-page-cha
 import { validMaintenanceFields } from './maintenance-fields.js';
 import type { MaintenanceInput } from './maintenance-input.js';
 import * as maintenanceRepository from './maintenance-repository.js';
-import { MAINTENANCE_NOT_FOUND_MSG } from './maintenance-texts.js';
+import { MAINTENANCE_ID_REQUIRED_MSG, MAINTENANCE_NOT_FOUND_MSG } from './maintenance-texts.js';
 import { publishMaintenanceList } from './publish-maintenance-list.js';
-
-export const MAINTENANCE_ID_REQUIRED_MSG = 'Maintenance ID is required.';
 
 /** Replaces a window's fields (spec §3.7); the list push reaches the room first (§1.4). */
 export async function editMaintenance(

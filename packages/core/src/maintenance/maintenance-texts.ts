@@ -1,7 +1,11 @@
-// Literal texts of spec §9.2 that more than one maintenance service answers.
+// The maintenance services' texts (spec §3.7, §9.2), which clients may compare verbatim.
 
 // Upstream's text for pause/resume; used for every unknown id, another tenant's included, so
 // ids cannot be probed.
 export const MAINTENANCE_NOT_FOUND_MSG = 'Maintenance not found';
 
+/** `addMaintenanceStatusPage` naming a page that is not the tenant's. */
 export const MAINTENANCE_STATUS_PAGE_NOT_FOUND_MSG = 'Status page not found.';
+
+/** `editMaintenance` without an `id`. */
+export const MAINTENANCE_ID_REQUIRED_MSG = 'Maintenance ID is required.';
