@@ -20,7 +20,7 @@ const pushes: { tenantId: number; event: string }[] = [];
 beforeAll(async () => {
   t = await createTestDatabase();
   const events: TenantEvents = {
-    emit(tenantId, event) {
+    emit(tenantId, event, ..._payload) {
       pushes.push({ tenantId, event });
     },
   };

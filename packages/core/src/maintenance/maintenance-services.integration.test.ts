@@ -38,7 +38,7 @@ const input = (fields: Record<string, unknown> = {}) =>
 beforeAll(async () => {
   t = await createTestDatabase();
   const events: TenantEvents = {
-    emit(tenantId, event) {
+    emit(tenantId, event, ..._payload) {
       pushes.push({ tenantId, event });
     },
   };

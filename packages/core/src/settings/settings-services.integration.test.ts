@@ -27,7 +27,7 @@ async function checkPassword(currentPassword: unknown): Promise<void> {
 beforeAll(async () => {
   t = await createTestDatabase();
   const events: TenantEvents = {
-    emit(tenantId, event) {
+    emit(tenantId, event, ..._payload) {
       pushes.push({ tenantId, event });
     },
   };
