@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { ApiKeyScope } from './api-key-scope.js';
 import { formatApiKey, generateApiKeySecret, hashApiKeySecret } from './api-key-secret.js';
-import type { ApiKey } from './api-key-wire.js';
+import type { ApiKey } from './api-key.js';
 import type { ApiKeyRow } from './api-keys.table.js';
 
 // Every function but findApiKeyCredential takes the tenant scope (DESIGN rule 1).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toApiKeyJson, type ApiKey } from './api-key-wire.js';
+import type { ApiKey } from './api-key.js';
+import { toApiKeyJson } from './api-key-wire.js';
 
 const NOW = new Date('2030-06-01T12:00:00Z');
 

@@ -1,5 +1,6 @@
 // Server-only (node:crypto, kysely); exported through `@watchpost/core/db`.
 export type * from './api-keys.table.js';
+export type * from './api-key.js';
 export * from './api-key-scope.js';
 export * from './api-key-secret.js';
 export * from './api-key-expiry.js';

@@ -5,7 +5,7 @@ import { serverTimeZoneSetting, toMaintenance } from './maintenance-row.js';
 import type { Maintenance } from './maintenance.js';
 
 // Every function takes the tenant scope; an id of another tenant behaves like a missing one.
-
+// The coverage queries (raw SQL, in their own file) take refs that each carry their tenant.
 export {
   findDirectlyMaintainedMonitors,
   findMonitorsUnderMaintenance,

@@ -20,6 +20,7 @@ export * from '../maintenance/get-maintenance-status-pages.js';
 // status pages
 export * from '../status-pages/status-page-texts.js';
 export * from '../status-pages/status-page-input.js';
+export type * from '../status-pages/status-page.js';
 export * from '../status-pages/status-page-wire.js';
 export * from '../status-pages/add-status-page.js';
 export * from '../status-pages/get-status-page.js';

@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import type { IncidentInput } from './status-page-input.js';
 import { INCIDENT_COLUMNS, toIncident } from './status-page-row.js';
 import { findStatusPage } from './status-page-repository.js';
-import type { Incident } from './status-page-wire.js';
+import type { Incident } from './status-page.js';
 
 // Incidents of a status page (spec §3.6); every lookup goes through the tenant's own page.
 

@@ -4,6 +4,7 @@ export * as incidentRepository from './incident-repository.js';
 export * as publicStatusPageRepository from './public-status-page-repository.js';
 export type { PageGroup, PageMonitor } from './public-status-page-repository.js';
 export * from './status-page-input.js';
+export type * from './status-page.js';
 export * from './status-page-wire.js';
 export * from './status-page-texts.js';
 export type * from './status-pages.table.js';

@@ -4,7 +4,7 @@ import * as incidentRepository from './incident-repository.js';
 import { publishStatusPageChange } from './publish-status-page-change.js';
 import type { IncidentInput } from './status-page-input.js';
 import { INCIDENT_SLUG_NOT_FOUND_MSG } from './status-page-texts.js';
-import type { Incident } from './status-page-wire.js';
+import type { Incident } from './status-page.js';
 
 /** `postIncident` (spec §3.6): the page's one pinned incident, updated or created. */
 export async function postIncident(

@@ -9,7 +9,8 @@ import { getWindowStats, uptimeRatio } from '../stats/window-stats.js';
 import { monitorTagsOf } from '../tags/tag-repository.js';
 import { findPinnedIncident } from './incident-repository.js';
 import { findStatusPage } from './status-page-repository.js';
-import { toIncidentJson, toPublicStatusPageConfig, type StatusPage } from './status-page-wire.js';
+import type { StatusPage } from './status-page.js';
+import { toIncidentJson, toPublicStatusPageConfig } from './status-page-wire.js';
 
 // What visitors of a status page may see (spec §7.4), without a login. Reads stay
 // tenant-scoped once the tenant is known: the caller decides which tenant the request means

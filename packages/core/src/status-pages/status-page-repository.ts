@@ -8,7 +8,8 @@ import {
   SLUG_TAKEN_MSG,
   STATUS_PAGE_MONITOR_NOT_FOUND_MSG,
 } from './status-page-texts.js';
-import { toStatusPageConfig, type StatusPage, type StatusPageConfig } from './status-page-wire.js';
+import { toStatusPageConfig, type StatusPageConfig } from './status-page-wire.js';
+import type { StatusPage } from './status-page.js';
 
 // Every function takes the tenant scope (DESIGN rule 1): a slug only means something inside
 // one tenant, and another tenant's page answers exactly like a missing one.

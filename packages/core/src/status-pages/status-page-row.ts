@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { IncidentsTable, StatusPagesTable } from './status-pages.table.js';
-import type { Incident, StatusPage } from './status-page-wire.js';
+import type { Incident, StatusPage } from './status-page.js';
 
 // The one row → domain mapper per row kind of status pages; snake_case stops here.
 

@@ -1,26 +1,9 @@
 import { formatDateTime } from '../heartbeats/kuma-time.js';
+import type { Incident, StatusPage } from './status-page.js';
 
 // Domain → wire shapes of spec §5.8.
 
 export const DEFAULT_ICON = '/icon.svg';
-
-/** A stored page as the domain sees it (not its logo bytes: findStatusPageLogo). */
-export interface StatusPage {
-  id: number;
-  tenantId: number;
-  slug: string;
-  title: string;
-  description: string | null;
-  icon: string | null;
-  theme: string;
-  published: boolean;
-  showTags: boolean;
-  footerText: string | null;
-  customCSS: string | null;
-  showPoweredBy: boolean;
-  googleAnalyticsId: string | null;
-  showCertificateExpiry: boolean;
-}
 
 /** StatusPagePublicConfig (HTTP `config`): no id, no domains. */
 export function toPublicStatusPageConfig(page: StatusPage) {
@@ -46,16 +29,6 @@ export function toStatusPageConfig(page: StatusPage, domains: readonly string[])
   return { id: page.id, ...toPublicStatusPageConfig(page), domainNameList: [...domains] };
 }
 export type StatusPageConfig = ReturnType<typeof toStatusPageConfig>;
-
-export interface Incident {
-  id: number;
-  title: string;
-  content: string;
-  style: string;
-  pin: boolean;
-  createdAt: Date;
-  lastUpdatedAt: Date | null;
-}
 
 /**
  * Incident. `pin` is a boolean in the `postIncident` ack and 0/1 over HTTP (spec §5.8);
