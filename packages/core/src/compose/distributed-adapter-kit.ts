@@ -33,7 +33,7 @@ export function createDistributedAdapterKit(
   function connection(name: RedisConnectionName): Redis {
     let client = connections.get(name);
     if (!client) {
-      client = openRedisConnection(services.redisUrl, name, logger);
+      client = openRedisConnection(services, name, logger);
       connections.set(name, client);
       opened.redis.push(client);
     }

@@ -33,7 +33,17 @@ export function track<T extends Closable>(group: Closable[], resource: T): T {
 export async function closeKitResources(resources: KitResources): Promise<void> {
   await Promise.all(resources.consumers.map((consumer) => consumer.close()));
   await Promise.all(resources.queues.map((queue) => queue.close()));
-  await Promise.allSettled(resources.redis.map((client) => client.quit()));
+  await Promise.allSettled(resources.redis.map(closeRedis));
   const database = await resources.database?.catch(() => undefined);
   await database?.close();
+}
+
+/**
+ * QUIT lets the replies still due on a live connection arrive. A connection that is not up
+ * has nothing to finish, and QUIT would wait there for Redis to come back (the connections
+ * never give up on a command): it is dropped instead.
+ */
+async function closeRedis(client: Redis): Promise<void> {
+  if (client.status === 'ready') await client.quit();
+  else client.disconnect();
 }

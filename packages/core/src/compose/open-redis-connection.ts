@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
+import type { DistributedServices } from '../config/deployment.js';
 
 /**
  * Every connection waits for Redis rather than failing a command after ioredis's 20
@@ -31,9 +32,20 @@ const CONNECTIONS = {
 
 export type RedisConnectionName = keyof typeof CONNECTIONS;
 
-/** Opens one of the process's Redis connections, with its options and error listener. */
-export function openRedisConnection(url: string, name: RedisConnectionName, logger: Logger): Redis {
-  const client = new Redis(url, { ...EVERY_CONNECTION, ...CONNECTIONS[name] });
+/**
+ * Opens one of the process's Redis connections, with its options and error listener. It is
+ * named `<prefix>:<name>` in Redis's CLIENT LIST, so an operator can tell them apart.
+ */
+export function openRedisConnection(
+  services: Pick<DistributedServices, 'redisUrl' | 'redisPrefix'>,
+  name: RedisConnectionName,
+  logger: Logger,
+): Redis {
+  const client = new Redis(services.redisUrl, {
+    ...EVERY_CONNECTION,
+    ...CONNECTIONS[name],
+    connectionName: `${services.redisPrefix}:${name}`,
+  });
   // ioredis emits `error` on every failed (re)connect attempt and keeps reconnecting by
   // itself. With no listener it prints each one to stderr as "[ioredis] Unhandled error
   // event" with a stack, outside the structured log, for as long as Redis is away.
