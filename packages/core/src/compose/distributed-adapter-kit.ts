@@ -18,6 +18,7 @@ import { closeKitResources, noKitResources, track } from './kit-resources.js';
 import { lazily } from './lazily.js';
 import { openRedisConnection, type RedisConnectionName } from './open-redis-connection.js';
 import { openRoleDatabase } from './open-role-database.js';
+import { createRedisErrorLog } from './redis-error-log.js';
 import { createRedisSocketAdapter } from './redis-socket-adapter.js';
 
 /** Postgres, BullMQ and Redis, shared by any number of api, worker and scheduler processes. */
@@ -28,12 +29,13 @@ export function createDistributedAdapterKit(
   const { logger } = options;
   const prefix = services.redisPrefix;
   const opened = noKitResources();
+  const errors = createRedisErrorLog(logger);
 
   const connections = new Map<RedisConnectionName, Redis>();
   function connection(name: RedisConnectionName): Redis {
     let client = connections.get(name);
     if (!client) {
-      client = openRedisConnection(services, name, logger);
+      client = openRedisConnection(services, name, errors.connection(name));
       connections.set(name, client);
       opened.redis.push(client);
     }
@@ -46,7 +48,10 @@ export function createDistributedAdapterKit(
     return opened.database.then((open) => open.db);
   });
   const checkQueue = lazily(() =>
-    track(opened.queues, createBullmqCheckQueue(connection('commands'), prefix)),
+    track(
+      opened.queues,
+      createBullmqCheckQueue(connection('commands'), prefix, errors.queue('check queue error')),
+    ),
   );
   const checkConsumer = lazily(() =>
     track(
@@ -55,12 +60,19 @@ export function createDistributedAdapterKit(
         connection: connection('check-consumer'),
         prefix,
         concurrency: concurrencyOf(options, 'checks'),
-        onError: (err) => logger.error({ err }, 'check queue error'),
+        onError: errors.queue('check queue error'),
       }),
     ),
   );
   const deliveryQueue = lazily(() =>
-    track(opened.queues, createBullmqDeliveryQueue(connection('commands'), prefix)),
+    track(
+      opened.queues,
+      createBullmqDeliveryQueue(
+        connection('commands'),
+        prefix,
+        errors.queue('notification queue error'),
+      ),
+    ),
   );
   const deliveryConsumer = lazily(() =>
     track(
@@ -69,7 +81,7 @@ export function createDistributedAdapterKit(
         connection: connection('delivery-consumer'),
         prefix,
         concurrency: concurrencyOf(options, 'notifications'),
-        onError: (err) => logger.error({ err }, 'notification queue error'),
+        onError: errors.queue('notification queue error'),
       }),
     ),
   );

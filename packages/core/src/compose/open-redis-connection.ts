@@ -1,5 +1,4 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import type { Logger } from 'pino';
 import type { DistributedServices } from '../config/deployment.js';
 
 /**
@@ -39,7 +38,7 @@ export type RedisConnectionName = keyof typeof CONNECTIONS;
 export function openRedisConnection(
   services: Pick<DistributedServices, 'redisUrl' | 'redisPrefix'>,
   name: RedisConnectionName,
-  logger: Logger,
+  onError: (error: Error) => void,
 ): Redis {
   const client = new Redis(services.redisUrl, {
     ...EVERY_CONNECTION,
@@ -49,6 +48,6 @@ export function openRedisConnection(
   // ioredis emits `error` on every failed (re)connect attempt and keeps reconnecting by
   // itself. With no listener it prints each one to stderr as "[ioredis] Unhandled error
   // event" with a stack, outside the structured log, for as long as Redis is away.
-  client.on('error', (err) => logger.warn({ err, client: name }, 'Redis error'));
+  client.on('error', onError);
   return client;
 }
