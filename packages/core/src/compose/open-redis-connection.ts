@@ -15,7 +15,9 @@ const EVERY_CONNECTION: RedisOptions = { maxRetriesPerRequest: null };
 
 /**
  * Every Redis connection a process may open, by the use that needs a connection of its own.
- * A subscriber takes no other commands, and a BullMQ worker blocks on its connection.
+ * A subscriber takes no other commands. A BullMQ worker runs its job commands on its own
+ * connection (and blocks waiting for jobs on a copy BullMQ makes of it), so neither kind of
+ * job waits behind the other or behind the producers' commands.
  */
 const CONNECTIONS = {
   // Due set, queue producers, publishes, the emitter, probes: many small commands, which
