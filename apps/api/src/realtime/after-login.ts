@@ -15,7 +15,6 @@ import {
   notificationRepository,
   tagRepository,
   tenantSettingsRepository,
-  type UserRow,
 } from '@watchpost/core/db';
 import { monitorStatEvents, tenantRoom } from '@watchpost/core/realtime';
 import { buildMonitorList } from './monitor-list.js';
@@ -36,17 +35,6 @@ export const INIT_SERVER_TIMEZONE_SETTING = 'initServerTimezone';
 // Spec §2.5: what the burst replays per monitor.
 const RECENT_BEATS = 100;
 const IMPORTANT_BEATS = 500;
-
-/** A password, JWT or auto-login: the user's tenant, allowed to change everything. */
-export function userSession(user: UserRow): Session {
-  return {
-    userId: user.id,
-    tenantId: user.tenant_id,
-    username: user.username,
-    scope: 'write',
-    apiKeyId: null,
-  };
-}
 
 /**
  * Joins the tenant's room and sends the whole burst. Login handlers ack after it; upstream

@@ -1,27 +1,28 @@
-import { verifyPassword } from '@watchpost/core/auth';
-import { userAccountRepository, type UserRow } from '@watchpost/core/db';
+import { AppError } from '@watchpost/core';
+import { serviceContext, verifyCurrentPassword, type User } from '@watchpost/core/services';
 import type { RealtimeDeps } from './realtime-deps.js';
 import type { Session } from './socket-types.js';
 
-// Spec §2.8 / §2.9 "password errors", compared by clients as text.
-export const WRONG_DATA_TYPE_MSG = 'Wrong data type?';
-export const INCORRECT_CURRENT_PASSWORD_MSG = 'Incorrect current password';
+export { INCORRECT_CURRENT_PASSWORD_MSG, WRONG_DATA_TYPE_MSG } from '@watchpost/core/services';
 
-export type PasswordCheck = { ok: true; user: UserRow } | { ok: false; msg: string };
+export type PasswordCheck = { ok: true; user: User } | { ok: false; msg: string };
 
 /**
- * Upstream's `doubleCheckPassword`: the session's own user must confirm the change with its
- * current password. A user deleted since login fails like a wrong password.
+ * The core verifyCurrentPassword as a result, for the settings handlers until their
+ * service calls it directly; then this file goes.
  */
 export async function checkCurrentPassword(
   deps: RealtimeDeps,
   session: Session,
   currentPassword: unknown,
 ): Promise<PasswordCheck> {
-  if (typeof currentPassword !== 'string') return { ok: false, msg: WRONG_DATA_TYPE_MSG };
-  const user = await userAccountRepository.findUser(deps.db, session.tenantId, session.userId);
-  if (!user || !(await verifyPassword(currentPassword, user.password_hash))) {
-    return { ok: false, msg: INCORRECT_CURRENT_PASSWORD_MSG };
+  try {
+    return {
+      ok: true,
+      user: await verifyCurrentPassword(serviceContext(deps, session), currentPassword),
+    };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, msg: error.message };
+    throw error;
   }
-  return { ok: true, user };
 }

@@ -1,5 +1,5 @@
-import { tenantRepository, userAccountRepository } from '@watchpost/core/db';
-import { startSessionWithBurst, userSession } from './after-login.js';
+import { findAutoLoginUser, needsSetup } from '@watchpost/core/services';
+import { startSessionWithBurst } from './after-login.js';
 import { accountHandlers } from './account-handlers.js';
 import { apiKeyHandlers } from './api-key-handlers.js';
 import { authHandlers } from './auth-handlers.js';
@@ -16,6 +16,7 @@ import type { RealtimeDeps } from './realtime-deps.js';
 import { settingsHandlers } from './settings-handlers.js';
 import { statusPageHandlers } from './status-page-handlers.js';
 import { preLoginInfo } from './server-info.js';
+import { sessionOf } from './session.js';
 import type { ApiSocket } from './socket-types.js';
 
 /** Every client event this server answers; exported for the tests that walk all of them. */
@@ -59,13 +60,13 @@ export function registerSocketHandlers(deps: RealtimeDeps): void {
  */
 async function greet(socket: ApiSocket, deps: RealtimeDeps): Promise<void> {
   try {
-    if (!(await tenantRepository.hasAnyUser(deps.db))) {
+    if (await needsSetup(deps)) {
       socket.emit('setup');
       return;
     }
-    const user = await userAccountRepository.findAutoLoginUser(deps.db);
-    if (!user || !socket.connected) return;
-    await startSessionWithBurst(socket, deps, userSession(user));
+    const identity = await findAutoLoginUser(deps);
+    if (!identity || !socket.connected) return;
+    await startSessionWithBurst(socket, deps, sessionOf(identity));
     socket.emit('autoLogin');
   } catch (error) {
     deps.logger.error({ err: error }, 'could not greet a new connection');

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { listMonitorMetrics, userAccountRepository, type Database } from '@watchpost/core/db';
+import { listMonitorMetrics, type Database } from '@watchpost/core/db';
+import { findAutoLoginUser } from '@watchpost/core/services';
 import { principalOf, requireApiKey } from '../auth/authenticate-request.js';
 import { renderKumaMetrics } from './render-kuma-metrics.js';
 
@@ -24,9 +25,9 @@ export function registerMetricsRoute(app: FastifyInstance, deps: MetricsRouteDep
   const openScrapes = new WeakMap<FastifyRequest, number>();
   const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.headers.authorization === undefined) {
-      const user = await userAccountRepository.findAutoLoginUser(deps.db);
-      if (user) {
-        openScrapes.set(request, user.tenant_id);
+      const identity = await findAutoLoginUser(deps);
+      if (identity) {
+        openScrapes.set(request, identity.tenantId);
         return undefined;
       }
     }

@@ -11,7 +11,7 @@ import {
   saveTwoFactorSecret,
   setTwoFactorStatus,
   updatePasswordHash,
-} from './user-account-repository.js';
+} from './user-repository.js';
 
 let t: BackendTestDatabase;
 let a: { tenantId: number; userId: number };
@@ -35,14 +35,14 @@ describe.each(TEST_BACKENDS)('user account on %s', (backend) => {
     await saveTwoFactorSecret(t.db, a.tenantId, a.userId, 'S'.repeat(64));
     await setTwoFactorStatus(t.db, a.tenantId, a.userId, true);
     expect(await findUser(t.db, a.tenantId, a.userId)).toMatchObject({
-      password_hash: 'new',
-      twofa_secret: 'S'.repeat(64),
-      twofa_status: true,
+      passwordHash: 'new',
+      twofaSecret: 'S'.repeat(64),
+      twofaStatus: true,
     });
     expect(await findUser(t.db, b.tenantId, b.userId)).toMatchObject({
-      password_hash: 'hb',
-      twofa_secret: null,
-      twofa_status: false,
+      passwordHash: 'hb',
+      twofaSecret: null,
+      twofaStatus: false,
     });
   });
 
@@ -50,8 +50,8 @@ describe.each(TEST_BACKENDS)('user account on %s', (backend) => {
     await updatePasswordHash(t.db, b.tenantId, a.userId, 'stolen');
     await setTwoFactorStatus(t.db, b.tenantId, a.userId, false);
     expect(await findUser(t.db, a.tenantId, a.userId)).toMatchObject({
-      password_hash: 'new',
-      twofa_status: true,
+      passwordHash: 'new',
+      twofaStatus: true,
     });
   });
 

@@ -1,18 +1,62 @@
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/database.js';
+import type { User } from './user.js';
+
+/** The one mapper from a `users` row to the domain type every caller reads. */
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    username: row.username,
+    passwordHash: row.password_hash,
+    active: row.active,
+    timezone: row.timezone,
+    twofaSecret: row.twofa_secret,
+    twofaStatus: row.twofa_status,
+    twofaLastToken: row.twofa_last_token,
+    createdAt: row.created_at,
+  };
+}
 
 /** The logged-in user, looked up inside its tenant (DESIGN rule 1). */
 export async function findUser(
   db: Kysely<Database>,
   tenantId: number,
   userId: number,
-): Promise<UserRow | undefined> {
-  return db
+): Promise<User | undefined> {
+  const row = await db
     .selectFrom('users')
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('id', '=', userId)
     .executeTakeFirst();
+  return row && toUser(row);
+}
+
+/** Usernames are unique across tenants, so a login needs no tenant to find its user. */
+export async function findUserByUsername(
+  db: Kysely<Database>,
+  username: string,
+): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
+  return row && toUser(row);
+}
+
+export async function isUsernameTaken(db: Kysely<Database>, username: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function hasAnyUser(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
 export async function updatePasswordHash(
@@ -86,7 +130,7 @@ export async function claimTwoFactorCode(
  * the world. So `disableAuth` takes effect only while the instance holds exactly one tenant
  * (a self-hosted one, as in embedded mode): then it is that tenant's first active user.
  */
-export async function findAutoLoginUser(db: Kysely<Database>): Promise<UserRow | undefined> {
+export async function findAutoLoginUser(db: Kysely<Database>): Promise<User | undefined> {
   const tenants = await db.selectFrom('tenants').select('id').limit(2).execute();
   const [only] = tenants;
   if (tenants.length !== 1 || !only) return undefined;
@@ -98,7 +142,7 @@ export async function findAutoLoginUser(db: Kysely<Database>): Promise<UserRow |
     .executeTakeFirst();
   // Truthy, as setSettings and upstream read it.
   if (!setting?.value) return undefined;
-  return db
+  const row = await db
     .selectFrom('users')
     .selectAll()
     .where('tenant_id', '=', only.id)
@@ -106,4 +150,5 @@ export async function findAutoLoginUser(db: Kysely<Database>): Promise<UserRow |
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
+  return row && toUser(row);
 }

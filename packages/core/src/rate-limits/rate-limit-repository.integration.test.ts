@@ -4,7 +4,7 @@ import {
   TEST_BACKENDS,
   type BackendTestDatabase,
 } from '../testing/test-database.js';
-import { consumeRateLimit } from './consume-rate-limit.js';
+import { consumeRateLimit } from './rate-limit-repository.js';
 
 let t: BackendTestDatabase;
 const LIMIT = { limit: 3, windowMs: 60_000 };
