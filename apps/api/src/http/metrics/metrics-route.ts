@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { listMonitorMetrics, userAccountRepository, type Database } from '@watchpost/core/db';
+import { monitorMetricsRepository, userAccountRepository, type Database } from '@watchpost/core/db';
 import { principalOf, requireApiKey } from '../auth/authenticate-request.js';
 import { renderKumaMetrics } from './render-kuma-metrics.js';
 
@@ -34,7 +34,7 @@ export function registerMetricsRoute(app: FastifyInstance, deps: MetricsRouteDep
   };
   app.get(METRICS_PATH, { preHandler: authenticate }, async (request, reply) => {
     const tenantId = openScrapes.get(request) ?? principalOf(request).tenantId;
-    const monitors = await listMonitorMetrics(deps.db, tenantId);
+    const monitors = await monitorMetricsRepository.listMonitorMetrics(deps.db, tenantId);
     return reply.type(METRICS_CONTENT_TYPE).send(renderKumaMetrics(monitors));
   });
 }

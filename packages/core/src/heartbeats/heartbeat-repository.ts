@@ -1,5 +1,50 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.js';
+import { sql, type Kysely } from 'kysely';
+import type { Database, HeartbeatRow } from '../db/database.js';
+
+// A tenant's beats; every function takes the tenant scope (DESIGN rule 1). Recording a batch
+// (the workers' hot path) keeps its own file and is re-exported here.
+export { recordBeats } from './record-beats.js';
+
+/** The last `limit` beats of each monitor, oldest first per monitor (login burst, spec §2.5). */
+export async function listLatestBeats(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorIds: readonly number[],
+  limit: number,
+  importantOnly = false,
+): Promise<Map<number, HeartbeatRow[]>> {
+  const byMonitor = new Map<number, HeartbeatRow[]>(monitorIds.map((id) => [id, []]));
+  if (monitorIds.length === 0) return byMonitor;
+  const { rows } = await sql<HeartbeatRow>`
+    SELECT h.* FROM unnest(${[...monitorIds]}::int[]) AS m(id)
+    CROSS JOIN LATERAL (
+      SELECT * FROM heartbeats
+      WHERE monitor_id = m.id AND tenant_id = ${tenantId}
+        AND (${!importantOnly} OR important)
+      ORDER BY time DESC LIMIT ${limit}
+    ) h
+  `.execute(db);
+  for (const row of rows) byMonitor.get(row.monitor_id)?.push(row);
+  for (const list of byMonitor.values()) list.sort((a, b) => a.time.getTime() - b.time.getTime());
+  return byMonitor;
+}
+
+/** Every beat of one monitor newer than `since`, oldest first (`getMonitorBeats`). */
+export async function listBeatsSince(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorId: number,
+  since: Date,
+): Promise<HeartbeatRow[]> {
+  return db
+    .selectFrom('heartbeats')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('monitor_id', '=', monitorId)
+    .where('time', '>', since)
+    .orderBy('time', 'asc')
+    .execute();
+}
 
 // The "clear" actions of spec §3.1, scoped to one tenant (upstream checks no ownership; here
 // another tenant's monitor id clears nothing). Uptime and average ping come from the stat_*
