@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { assertOwnMonitor } from '../monitors/assert-own-monitor.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { listBeatsSince } from './heartbeat-repository.js';
-import { beatFieldsFromRow, toHeartbeatRowJson } from './heartbeat-wire.js';
+import { toHeartbeatRowJson } from './heartbeat-wire.js';
 
 // Literal text of spec §9.2.
 const INVALID_PERIOD_MSG = 'Invalid period.';
@@ -33,5 +33,5 @@ export async function getMonitorBeats(
   await assertOwnMonitor(ctx, monitorId);
   const since = new Date(Date.now() - periodHours * HOUR_MS);
   const rows = await listBeatsSince(ctx.db, ctx.tenantId, monitorId, since);
-  return rows.map((row) => toHeartbeatRowJson(beatFieldsFromRow(row)));
+  return rows.map(toHeartbeatRowJson);
 }

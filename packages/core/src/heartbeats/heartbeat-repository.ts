@@ -1,9 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, HeartbeatRow } from '../db/database.js';
+import type { BeatFields } from './heartbeat-wire.js';
 
 // A tenant's beats; every function takes the tenant scope (DESIGN rule 1). Recording a batch
 // (the workers' hot path) keeps its own file and is re-exported here.
 export { recordBeats } from './record-beats.js';
+
+/** A stored beat, as reads answer it. */
+export type StoredBeat = BeatFields & { id: number };
 
 /** The last `limit` beats of each monitor, oldest first per monitor (login burst, spec §2.5). */
 export async function listLatestBeats(
@@ -12,8 +16,8 @@ export async function listLatestBeats(
   monitorIds: readonly number[],
   limit: number,
   importantOnly = false,
-): Promise<Map<number, HeartbeatRow[]>> {
-  const byMonitor = new Map<number, HeartbeatRow[]>(monitorIds.map((id) => [id, []]));
+): Promise<Map<number, StoredBeat[]>> {
+  const byMonitor = new Map<number, StoredBeat[]>(monitorIds.map((id) => [id, []]));
   if (monitorIds.length === 0) return byMonitor;
   const { rows } = await sql<HeartbeatRow>`
     SELECT h.* FROM unnest(${[...monitorIds]}::int[]) AS m(id)
@@ -24,7 +28,7 @@ export async function listLatestBeats(
       ORDER BY time DESC LIMIT ${limit}
     ) h
   `.execute(db);
-  for (const row of rows) byMonitor.get(row.monitor_id)?.push(row);
+  for (const row of rows) byMonitor.get(row.monitor_id)?.push(toStoredBeat(row));
   for (const list of byMonitor.values()) list.sort((a, b) => a.time.getTime() - b.time.getTime());
   return byMonitor;
 }
@@ -35,8 +39,8 @@ export async function listBeatsSince(
   tenantId: number,
   monitorId: number,
   since: Date,
-): Promise<HeartbeatRow[]> {
-  return db
+): Promise<StoredBeat[]> {
+  const rows = await db
     .selectFrom('heartbeats')
     .selectAll()
     .where('tenant_id', '=', tenantId)
@@ -44,6 +48,21 @@ export async function listBeatsSince(
     .where('time', '>', since)
     .orderBy('time', 'asc')
     .execute();
+  return rows.map(toStoredBeat);
+}
+
+function toStoredBeat(row: HeartbeatRow): StoredBeat {
+  return {
+    id: row.id,
+    monitorId: row.monitor_id,
+    status: row.status,
+    msg: row.msg,
+    time: row.time,
+    pingMs: row.ping,
+    durationSec: row.duration,
+    downCount: row.down_count,
+    important: row.important,
+  };
 }
 
 // The "clear" actions of spec §3.1, scoped to one tenant (upstream checks no ownership; here

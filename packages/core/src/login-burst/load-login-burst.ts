@@ -1,11 +1,6 @@
-import type { TlsInfo } from '../checks/tls-info.js';
 import { findDirectlyMaintainedMonitors } from '../maintenance/maintenance-coverage.js';
 import * as heartbeatRepository from '../heartbeats/heartbeat-repository.js';
-import {
-  beatFieldsFromRow,
-  toHeartbeatRowJson,
-  toImportantHeartbeatJson,
-} from '../heartbeats/heartbeat-wire.js';
+import { toHeartbeatRowJson, toImportantHeartbeatJson } from '../heartbeats/heartbeat-wire.js';
 import { buildMonitorList } from '../monitors/build-monitor-list.js';
 import * as monitorRepository from '../monitors/monitor-repository.js';
 import { MAINTENANCE, UP } from '../monitors/monitor-status.js';
@@ -74,19 +69,16 @@ export async function loadLoginBurst(ctx: ServiceContext): Promise<LoginBurst> {
     monitors: ids.map((id) => {
       const state = states.get(id);
       const currentlyUp = state?.status === UP || state?.status === MAINTENANCE;
-      const tls = (state?.tls_info ?? null) as TlsInfo | null;
       return {
         id: String(id),
-        beats: (recent.get(id) ?? []).map((row) => toHeartbeatRowJson(beatFieldsFromRow(row))),
+        beats: (recent.get(id) ?? []).map(toHeartbeatRowJson),
         // listLatestBeats answers oldest first; this list is newest first.
-        importantBeats: [...(important.get(id) ?? [])]
-          .reverse()
-          .map((row) => toImportantHeartbeatJson(beatFieldsFromRow(row))),
+        importantBeats: [...(important.get(id) ?? [])].reverse().map(toImportantHeartbeatJson),
         statEvents: monitorStatEvents(
           String(id),
           { day: day.get(id), month: month.get(id) },
           currentlyUp,
-          tls,
+          state?.tlsInfo ?? null,
         ),
       };
     }),

@@ -198,7 +198,7 @@ export async function loadStatusPageHeartbeats(
       status: b.status,
       time: formatDateTimeMs(b.time),
       msg: '',
-      ping: b.ping,
+      ping: b.pingMs,
     }));
     uptimeList[`${id}_24`] = uptimes.get(id) ?? 0;
   }
