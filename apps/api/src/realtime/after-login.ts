@@ -1,23 +1,8 @@
-import {
-  beatFieldsFromRow,
-  MAINTENANCE,
-  toHeartbeatRowJson,
-  toImportantHeartbeatJson,
-  UP,
-  type ServerEvent,
-  type TlsInfo,
-} from '@watchpost/core';
-import {
-  findDirectlyMaintainedMonitors,
-  getWindowStats,
-  listLatestBeats,
-  monitorRepository,
-  notificationRepository,
-  tagRepository,
-  tenantSettingsRepository,
-} from '@watchpost/core/db';
-import { monitorStatEvents, tenantRoom } from '@watchpost/core/realtime';
-import { buildMonitorList } from './monitor-list.js';
+import type { ServerEvent } from '@watchpost/core';
+import { loadLoginBurst, serviceContext } from '@watchpost/core/services';
+import { tenantRoom } from '@watchpost/core/realtime';
+// TODO(merge): the six list loaders below become the core services listNotifications,
+// listProxies, listDockerHosts, listMaintenances, listStatusPages and listApiKeys.
 import { loadApiKeyList } from './api-key-handlers.js';
 import { loadNotificationList } from './notification-handlers.js';
 import { loadDockerHostList } from './docker-host-handlers.js';
@@ -25,16 +10,8 @@ import { loadMaintenanceList } from './maintenance-handlers.js';
 import { loadProxyList } from './proxy-handlers.js';
 import { loadStatusPageList } from './status-page-handlers.js';
 import type { RealtimeDeps } from './realtime-deps.js';
-import { loadTenantInfo } from './tenant-info.js';
 import { endSession, startSession } from './session.js';
 import type { ApiSocket, Session } from './socket-types.js';
-
-/** Spec §5.11: the internal setting that marks a tenant's zone as chosen. */
-export const INIT_SERVER_TIMEZONE_SETTING = 'initServerTimezone';
-
-// Spec §2.5: what the burst replays per monitor.
-const RECENT_BEATS = 100;
-const IMPORTANT_BEATS = 500;
 
 /**
  * Joins the tenant's room and sends the whole burst. Login handlers ack after it; upstream
@@ -58,36 +35,23 @@ export async function startSessionWithBurst(
 
 /**
  * The post-login burst of spec §2.5, for a socket that has already joined its tenant's room.
- * Everything is read up front with one query per kind for all monitors (not one per
- * monitor), then emitted without awaiting in between, so the burst costs a handful of round
- * trips however many monitors the tenant has.
+ * Everything is read up front, then emitted without awaiting in between, so the burst costs
+ * a handful of round trips however many monitors the tenant has.
  */
 async function sendLoginBurst(
   socket: ApiSocket,
   deps: RealtimeDeps,
   session: Session,
 ): Promise<void> {
-  const { db } = deps;
   const { tenantId } = session;
-  const monitors = await monitorRepository.listMonitors(db, tenantId);
-  const ids = monitors.map((m) => m.id);
-  const [states, links, tags, maintained, recent, important, day, month, lists] = await Promise.all(
-    [
-      monitorRepository.listMonitorStates(db, tenantId),
-      notificationRepository.notificationIdsOf(db, tenantId, ids),
-      tagRepository.monitorTagsOf(db, tenantId),
-      findDirectlyMaintainedMonitors(db, tenantId, Date.now()),
-      listLatestBeats(db, tenantId, ids, RECENT_BEATS),
-      listLatestBeats(db, tenantId, ids, IMPORTANT_BEATS, true),
-      getWindowStats(db, tenantId, ids, 24),
-      getWindowStats(db, tenantId, ids, 720),
-      loadFeatureLists(deps, tenantId),
-    ],
-  );
+  const [burst, lists] = await Promise.all([
+    loadLoginBurst(serviceContext(deps, session)),
+    loadFeatureLists(deps, tenantId),
+  ]);
 
   const room = deps.io.to(tenantRoom(tenantId));
-  room.emit('monitorList', buildMonitorList(monitors, links, tags, maintained));
-  socket.emit('info', lists.info);
+  room.emit('monitorList', burst.monitorList);
+  socket.emit('info', burst.info);
   room.emit('maintenanceList', lists.maintenances);
   room.emit('notificationList', lists.notifications);
   room.emit('proxyList', lists.proxies);
@@ -95,53 +59,27 @@ async function sendLoginBurst(
   room.emit('apiKeyList', lists.apiKeys);
   room.emit('statusPageList', lists.statusPages);
 
-  // Ascending id order, ids as strings (they come from object keys upstream, §2.5); each kind
-  // for every monitor before the next kind, as upstream loops.
-  for (const id of ids) {
-    const rows = recent.get(id) ?? [];
-    socket.emit(
-      'heartbeatList',
-      String(id),
-      rows.map((row) => toHeartbeatRowJson(beatFieldsFromRow(row))),
-      false,
-    );
+  // Each kind for every monitor before the next kind, as upstream loops.
+  for (const monitor of burst.monitors) {
+    socket.emit('heartbeatList', monitor.id, monitor.beats, false);
   }
-  for (const id of ids) {
-    // listLatestBeats answers oldest first; this list is newest first (§2.5 step 10).
-    const rows = [...(important.get(id) ?? [])].reverse();
-    socket.emit(
-      'importantHeartbeatList',
-      String(id),
-      rows.map((row) => toImportantHeartbeatJson(beatFieldsFromRow(row))),
-      false,
-    );
+  for (const monitor of burst.monitors) {
+    socket.emit('importantHeartbeatList', monitor.id, monitor.importantBeats, false);
   }
-  for (const id of ids) {
-    const state = states.get(id);
-    const currentlyUp = state?.status === UP || state?.status === MAINTENANCE;
-    const tls = (state?.tls_info ?? null) as TlsInfo | null;
-    emitAll(
-      room,
-      monitorStatEvents(String(id), { day: day.get(id), month: month.get(id) }, currentlyUp, tls),
-    );
-  }
+  for (const monitor of burst.monitors) emitAll(room, monitor.statEvents);
   // Step 12: asks the web UI for the browser's zone until one was given (initServerTimezone).
-  if (!lists.timezoneInitialised) socket.emit('initServerTimezone');
+  if (!burst.timezoneInitialised) socket.emit('initServerTimezone');
 }
 
 function loadFeatureLists(deps: RealtimeDeps, tenantId: number) {
   const { db } = deps;
   return awaitAll({
-    info: loadTenantInfo(db, tenantId),
     maintenances: loadMaintenanceList(db, tenantId),
     notifications: loadNotificationList(db, tenantId),
     proxies: loadProxyList(db, tenantId),
     dockerHosts: loadDockerHostList(db, tenantId),
     apiKeys: loadApiKeyList(db, tenantId),
     statusPages: loadStatusPageList(db, tenantId),
-    timezoneInitialised: tenantSettingsRepository
-      .getSetting(db, tenantId, INIT_SERVER_TIMEZONE_SETTING)
-      .then(Boolean),
   });
 }
 

@@ -10,13 +10,14 @@ import { monitorHandlers } from './monitor-handlers.js';
 import { notificationHandlers } from './notification-handlers.js';
 import { proxyHandlers } from './proxy-handlers.js';
 import { dockerHostHandlers } from './docker-host-handlers.js';
-import { maintenanceOfDataHandlers } from './maintenance-of-data-handlers.js';
+import { monitorDataHandlers } from './monitor-data-handlers.js';
 import { tagHandlers } from './tag-handlers.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 import { settingsHandlers } from './settings-handlers.js';
 import { statusPageHandlers } from './status-page-handlers.js';
-import { preLoginInfo } from './server-info.js';
 import { sessionOf } from './session.js';
+import { serverHandlers } from './server-handlers.js';
+import { preLoginInfo } from '@watchpost/core/services';
 import type { ApiSocket } from './socket-types.js';
 
 /** Every client event this server answers; exported for the tests that walk all of them. */
@@ -29,7 +30,8 @@ export const HANDLERS: readonly SocketHandler[] = [
   ...notificationHandlers,
   ...proxyHandlers,
   ...dockerHostHandlers,
-  ...maintenanceOfDataHandlers,
+  ...monitorDataHandlers,
+  ...serverHandlers,
   ...maintenanceHandlers,
   ...tagHandlers,
   ...statusPageHandlers,

@@ -9,7 +9,7 @@ import {
 } from '@watchpost/core/db';
 import { tenantRoom } from '@watchpost/core/realtime';
 import { AppError } from '@watchpost/core';
-import { INIT_SERVER_TIMEZONE_SETTING } from './after-login.js';
+import { INIT_SERVER_TIMEZONE_SETTING } from '@watchpost/core/services';
 import { checkCurrentPassword } from './current-password.js';
 import {
   defineHandler,
@@ -20,7 +20,7 @@ import {
 } from './define-handler.js';
 import { loadMaintenanceList } from './maintenance-handlers.js';
 import { refreshOtherSessions } from './refresh-other-sessions.js';
-import { loadTenantInfo } from './tenant-info.js';
+import { loadTenantInfo } from '@watchpost/core/services';
 
 /**
  * Spec §5.11 defaults, answered for keys a tenant never saved. Upstream leaves filling them

@@ -1,4 +1,4 @@
-import type { ServerInfo } from '@watchpost/core';
+import type { ServerInfo } from '../protocol/server-events.js';
 
 /**
  * The Kuma version we claim. Clients gate payload fields on it (spec §9.1); it must be a
@@ -27,3 +27,6 @@ export function postLoginInfo(): ServerInfo {
     ...SERVER_FIELDS,
   };
 }
+
+/** Spec §5.11: the internal setting that marks a tenant's zone as chosen. */
+export const INIT_SERVER_TIMEZONE_SETTING = 'initServerTimezone';

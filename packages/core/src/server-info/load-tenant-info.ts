@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
-import {
-  resolveTenantTimeZone,
-  tenantSettingsRepository,
-  zonedDateTime,
-  type Database,
-} from '@watchpost/core/db';
-import type { ServerInfo } from '@watchpost/core';
+import type { Database } from '../db/database.js';
+import type { ServerInfo } from '../protocol/server-events.js';
+import * as tenantSettingsRepository from '../settings/tenant-settings.js';
+import { resolveTenantTimeZone, zonedDateTime } from '../settings/tenant-time-zone.js';
 import { postLoginInfo } from './server-info.js';
 
-/** Post-login `info` (spec §5.12) with the tenant's `primaryBaseURL` and zone. */
+/**
+ * Post-login `info` (spec §5.12) with the tenant's `primaryBaseURL` and zone. A loader (the
+ * database and the tenant, not a ServiceContext) because the login burst and the settings
+ * events both send it.
+ */
 export async function loadTenantInfo(db: Kysely<Database>, tenantId: number): Promise<ServerInfo> {
   const [baseUrl, zoneSetting] = await Promise.all([
     tenantSettingsRepository.getSetting(db, tenantId, 'primaryBaseURL'),

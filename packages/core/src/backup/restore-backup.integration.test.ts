@@ -18,7 +18,7 @@ import {
   type BackendTestDatabase,
 } from '../testing/test-database.js';
 import { parseBackup, type ImportHandle } from './backup-schema.js';
-import { importBackup } from './import-backup.js';
+import { restoreBackup } from './restore-backup.js';
 import { KUMA_BACKUP_IDS, kumaBackup, kumaBackupMonitor } from './kuma-backup.fixture.js';
 
 let t: BackendTestDatabase;
@@ -33,7 +33,7 @@ async function newTenant(): Promise<CreatedTenant> {
 const freshToken = () => `token${String(++seq).padStart(27, '0')}`;
 
 function run(tenant: CreatedTenant, mode: ImportHandle, backup: Record<string, unknown>) {
-  return importBackup(t.db, parseBackup(JSON.stringify(backup)), {
+  return restoreBackup(t.db, parseBackup(JSON.stringify(backup)), {
     tenantId: tenant.tenantId,
     userId: tenant.userId,
     mode,
@@ -62,7 +62,7 @@ async function expectRefused(promise: Promise<unknown>, msg: RegExp) {
 }
 
 // The same import runs on Postgres (distributed) and PGlite (embedded).
-describe.each(TEST_BACKENDS)('importBackup on %s', (backend) => {
+describe.each(TEST_BACKENDS)('restoreBackup on %s', (backend) => {
   beforeAll(async () => {
     t = await openTestDatabase(backend);
   });

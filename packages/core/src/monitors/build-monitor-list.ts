@@ -1,17 +1,7 @@
-import type { Kysely } from 'kysely';
-import {
-  toKumaMonitor,
-  type Monitor,
-  type MonitorListPayload,
-  type MonitorTagJson,
-} from '@watchpost/core';
-import {
-  findDirectlyMaintainedMonitors,
-  monitorRepository,
-  notificationRepository,
-  tagRepository,
-  type Database,
-} from '@watchpost/core/db';
+import type { MonitorListPayload } from '../protocol/server-events.js';
+import type { MonitorTagJson } from '../tags/tag.js';
+import { toKumaMonitor } from './kuma-monitor.js';
+import type { Monitor } from './monitor.js';
 
 /**
  * Builds every monitor's wire object with the fields Kuma computes from the group tree
@@ -41,20 +31,6 @@ export function buildMonitorList(
     });
   }
   return list;
-}
-
-export async function loadMonitorList(
-  db: Kysely<Database>,
-  tenantId: number,
-): Promise<MonitorListPayload> {
-  const monitors = await monitorRepository.listMonitors(db, tenantId);
-  const ids = monitors.map((m) => m.id);
-  const [notificationIds, tags, maintained] = await Promise.all([
-    notificationRepository.notificationIdsOf(db, tenantId, ids),
-    tagRepository.monitorTagsOf(db, tenantId),
-    findDirectlyMaintainedMonitors(db, tenantId, Date.now()),
-  ]);
-  return buildMonitorList(monitors, notificationIds, tags, maintained);
 }
 
 interface Tree {

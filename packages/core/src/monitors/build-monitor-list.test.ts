@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Monitor } from '@watchpost/core';
-import { makeMonitor as storedMonitor } from '@watchpost/core/testing';
-import { buildMonitorList } from './monitor-list.js';
+import { makeMonitor as storedMonitor } from '../testing/make-monitor.js';
+import { buildMonitorList } from './build-monitor-list.js';
+import type { Monitor } from './monitor.js';
 
 /** A monitor named after its id, as the list's pathName tests expect. */
 function makeMonitor(overrides: Partial<Monitor> & Pick<Monitor, 'id'>): Monitor {
