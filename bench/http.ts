@@ -17,9 +17,9 @@ import { Pool } from 'undici';
 import { UP, type CertInfo } from '@watchpost/core';
 import {
   apiKeyRepository,
+  heartbeatRepository,
   logoInputSchema,
   publicGroupListSchema,
-  recordBeats,
   statusPageConfigSchema,
   statusPageRepository,
   tenantRepository,
@@ -75,7 +75,7 @@ const benchCert: CertInfo = {
   issuerCertificate: null,
 };
 for (let i = 0; i < ids.length; i += 500) {
-  await recordBeats(
+  await heartbeatRepository.recordBeats(
     t.db,
     ids.slice(i, i + 500).map((monitorId) => ({
       tenantId,

@@ -1,8 +1,8 @@
 // `npm start`: all three roles in one process. With DATABASE_URL and REDIS_URL they run on
 // Postgres, BullMQ and Redis; with neither, embedded on PGlite in DATA_DIR.
 import { parseApiConfig, startApi, type RunningApi } from '@watchpost/api';
-import { parseDeployment, storageOf } from '@watchpost/core';
-import { openDatabase } from '@watchpost/core/db';
+import { parseDeployment } from '@watchpost/core';
+import { createAdapterKit } from '@watchpost/core/compose';
 import {
   createOperatorRegistry,
   serveOperatorMetrics,
@@ -24,7 +24,6 @@ import {
   type RunningWorker,
 } from '@watchpost/worker';
 import { pino } from 'pino';
-import { distributedAdapters, embeddedAdapters } from './adapters.js';
 
 async function main(): Promise<void> {
   const deployment = parseDeployment(process.env);
@@ -33,19 +32,16 @@ async function main(): Promise<void> {
   const schedulerConfig = parseSchedulerConfig(process.env);
   const logger = pino({ level: apiConfig.logLevel });
 
-  const database = await openDatabase(storageOf(deployment), {
-    maxConnections: 20,
-    onPoolError: (err) => logger.warn({ err }, 'idle database connection lost'),
+  // One kit for the three roles: they share one database, one queue and one bus.
+  const kit = createAdapterKit(deployment, {
+    role: 'all-in-one',
+    logger,
+    concurrency: {
+      checks: workerConfig.concurrency,
+      notifications: workerConfig.notificationConcurrency,
+    },
   });
-  const { db } = database;
-  const concurrency = {
-    checks: workerConfig.concurrency,
-    notifications: workerConfig.notificationConcurrency,
-  };
-  const adapters =
-    deployment.mode === 'embedded'
-      ? embeddedAdapters(concurrency, logger)
-      : distributedAdapters(deployment, concurrency, logger);
+  const db = await kit.database();
 
   // One registry for the three roles: one process, one scrape target.
   const registry = createOperatorRegistry();
@@ -64,23 +60,22 @@ async function main(): Promise<void> {
     await scheduler?.close();
     await worker?.close();
     await deliveries?.close();
-    await adapters.close();
-    await database.close();
+    await kit.close();
   };
 
   try {
     api = await startApi({
       db,
-      socketAdapter: adapters.socketAdapter,
-      probes: adapters.probes,
-      changeBus: adapters.changeBus,
+      socketAdapter: kit.socketAdapter(),
+      probes: kit.healthProbes(),
+      changeBus: kit.changeBus(),
       logger: logger.child({ role: 'api' }),
       config: apiConfig,
     });
     worker = await startWorker({
       db,
-      consumer: adapters.consumer,
-      dueSet: adapters.dueSet,
+      consumer: kit.checkConsumer(),
+      dueSet: kit.dueSet(),
       // Through the API's Socket.IO server, whose adapter reaches every other node.
       events: api.events,
       logger: logger.child({ role: 'worker' }),
@@ -90,23 +85,23 @@ async function main(): Promise<void> {
     });
     deliveries = await startDeliveryRunner({
       db,
-      queue: adapters.deliveryQueue,
-      consumer: adapters.deliveryConsumer,
+      queue: kit.deliveryQueue(),
+      consumer: kit.deliveryConsumer(),
       logger: logger.child({ role: 'notifications' }),
       observer: workerObserver,
     });
     scheduler = await startScheduler({
       db,
-      dueSet: adapters.dueSet,
-      checkQueue: adapters.checkQueue,
-      changes: adapters.changeBus,
+      dueSet: kit.dueSet(),
+      checkQueue: kit.checkQueue(),
+      changes: kit.changeBus(),
       logger: logger.child({ role: 'scheduler' }),
       tickMs: schedulerConfig.tickMs,
       leaseMs: schedulerConfig.leaseMs,
       reconcileEveryMs: schedulerConfig.reconcileEveryMs,
       retentionDays: schedulerConfig.retentionDays,
       observer: createMetricsSchedulerObserver(registry, {
-        checkQueue: adapters.checkQueue,
+        checkQueue: kit.checkQueue(),
         onQueueError: (err) => logger.warn({ err }, 'could not read the check queue depth'),
       }),
     });

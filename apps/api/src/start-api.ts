@@ -21,6 +21,7 @@ import { registerChangePasswordRoute } from './http/routes/change-password.js';
 import { HEALTHZ_PATH, registerHealthzRoute, type HealthProbe } from './http/routes/healthz.js';
 import { serializeRequest } from './http/request-log-serializer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerAppErrorReplies } from './http/app-error-replies.js';
 import { registerSocketHandlers } from './realtime/register-socket-handlers.js';
 import { createSocketTenantEvents } from './realtime/socket-tenant-events.js';
 import type { ApiServer } from './realtime/socket-types.js';
@@ -68,6 +69,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     logController: new LogController({ disableRequestLogging: isHighVolumeRequest }),
   });
   registerSecurityHeaders(app);
+  registerAppErrorReplies(app);
   registerHealthzRoute(app, {
     probes: { database: () => sql`select 1`.execute(db), ...deps.probes },
   });

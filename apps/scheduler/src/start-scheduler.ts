@@ -1,4 +1,4 @@
-import { listSchedulableMonitors, runHousekeeping, type Database } from '@watchpost/core/db';
+import { checkTargetRepository, runHousekeeping, type Database } from '@watchpost/core/db';
 import type { CheckQueue, DueSet, MonitorChange, MonitorChangeBus } from '@watchpost/core/queue';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -64,7 +64,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<RunningSchedu
     // Read the due set before the database: a monitor added in between is then simply
     // absent from both snapshots and left alone.
     const scheduled = await dueSet.scheduledIds();
-    const active = await listSchedulableMonitors(deps.db);
+    const active = await checkTargetRepository.listSchedulableMonitors(deps.db);
     const plan = planReconciliation(active, scheduled, now());
     await dueSet.scheduleMany(plan.schedule);
     for (const id of plan.unschedule) await dueSet.unschedule(id);

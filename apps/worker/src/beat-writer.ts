@@ -1,5 +1,10 @@
 import { createMicroBatcher } from '@watchpost/core';
-import { publishBeats, recordBeats, type BeatToRecord, type Database } from '@watchpost/core/db';
+import {
+  heartbeatRepository,
+  publishBeats,
+  type BeatToRecord,
+  type Database,
+} from '@watchpost/core/db';
 import type { TenantEvents } from '@watchpost/core/realtime';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -33,7 +38,7 @@ export function createBeatWriter(options: BeatWriterOptions): BeatWriter {
     maxWaitMs: options.maxWaitMs,
     onBatch: options.onBatch,
     async run(beats) {
-      const recorded = await recordBeats(db, beats);
+      const recorded = await heartbeatRepository.recordBeats(db, beats);
       const stored = new Set(recorded.map((r) => r.monitorId));
       await publishBeats(
         publisher,

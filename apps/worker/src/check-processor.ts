@@ -7,7 +7,7 @@ import {
   type Transition,
 } from '@watchpost/core';
 import {
-  loadCheckTargets,
+  checkTargetRepository,
   maintenanceRepository,
   type BeatToRecord,
   type CheckTarget,
@@ -55,7 +55,7 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       // Maintenance is read from the database for each batch (spec §6.6), so every worker
       // sees a window open and close at the same moment without shared memory.
       const [found, maintained] = await Promise.all([
-        loadCheckTargets(deps.db, jobs),
+        checkTargetRepository.loadCheckTargets(deps.db, jobs),
         maintenanceRepository.findMonitorsUnderMaintenance(deps.db, jobs, now()),
       ]);
       return jobs.map((j) => {

@@ -1,15 +1,7 @@
 import { parseDistributedServices } from '@watchpost/core';
-import { createPostgresDb } from '@watchpost/core/db';
+import { createDistributedAdapterKit } from '@watchpost/core/compose';
 import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
-import {
-  createBullmqCheckConsumer,
-  createBullmqDeliveryConsumer,
-  createBullmqDeliveryQueue,
-  createRedisDueSet,
-} from '@watchpost/core/queue';
-import { createRedisTenantEvents } from '@watchpost/core/realtime';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { parseWorkerConfig } from './config.js';
 import { createMetricsWorkerObserver } from './metrics-worker-observer.js';
@@ -20,30 +12,20 @@ async function main(): Promise<void> {
   const services = parseDistributedServices(process.env, 'worker');
   const config = parseWorkerConfig(process.env);
   const logger = pino({ level: config.logLevel, base: { role: 'worker' } });
-
-  const db = createPostgresDb({
-    connectionString: services.databaseUrl,
-    maxConnections: 10,
-    onPoolError: (err) => logger.warn({ err }, 'idle database connection lost'),
+  const kit = createDistributedAdapterKit(services, {
+    role: 'worker',
+    logger,
+    concurrency: { checks: config.concurrency, notifications: config.notificationConcurrency },
   });
-  // BullMQ needs maxRetriesPerRequest: null on the connections it blocks on, one per queue.
-  const bullConnection = new Redis(services.redisUrl, { maxRetriesPerRequest: null });
-  const deliveryConnection = new Redis(services.redisUrl, { maxRetriesPerRequest: null });
-  const redis = new Redis(services.redisUrl, { enableAutoPipelining: true });
+  const db = await kit.database();
   const registry = createOperatorRegistry();
   const observer = createMetricsWorkerObserver(registry);
-  const deliveryQueue = createBullmqDeliveryQueue(redis, services.redisPrefix);
 
   const worker = await startWorker({
     db,
-    consumer: createBullmqCheckConsumer({
-      connection: bullConnection,
-      prefix: services.redisPrefix,
-      concurrency: config.concurrency,
-      onError: (err) => logger.error({ err }, 'check queue error'),
-    }),
-    dueSet: createRedisDueSet(redis, services.redisPrefix),
-    events: createRedisTenantEvents(redis, services.redisPrefix),
+    consumer: kit.checkConsumer(),
+    dueSet: kit.dueSet(),
+    events: kit.tenantEvents(),
     logger,
     beatBatchSize: config.beatBatchSize,
     beatBatchWaitMs: config.beatBatchWaitMs,
@@ -51,13 +33,8 @@ async function main(): Promise<void> {
   });
   const deliveries = await startDeliveryRunner({
     db,
-    queue: deliveryQueue,
-    consumer: createBullmqDeliveryConsumer({
-      connection: deliveryConnection,
-      prefix: services.redisPrefix,
-      concurrency: config.notificationConcurrency,
-      onError: (err) => logger.error({ err }, 'notification queue error'),
-    }),
+    queue: kit.deliveryQueue(),
+    consumer: kit.deliveryConsumer(),
     logger,
     observer,
   });
@@ -72,9 +49,7 @@ async function main(): Promise<void> {
     await operatorMetrics.close();
     await worker.close();
     await deliveries.close();
-    await deliveryQueue.close();
-    await Promise.allSettled([bullConnection.quit(), deliveryConnection.quit(), redis.quit()]);
-    await db.destroy();
+    await kit.close();
   });
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOWN, monitorInputSchema, UP, type MonitorStatus } from '@watchpost/core';
-import { monitorRepository, recordBeats, tenantRepository } from '@watchpost/core/db';
+import { heartbeatRepository, monitorRepository, tenantRepository } from '@watchpost/core/db';
 import { openTestDatabase, TEST_BACKENDS, type BackendTestDatabase } from '@watchpost/core/testing';
 import { runCheck } from './checks/run-check.js';
 import { runMonitorCheck } from './run-monitor-check.js';
@@ -45,7 +45,7 @@ describe.each(TEST_BACKENDS)('runMonitorCheck on %s', (backend) => {
   }
 
   async function beat(tenant: number, monitorId: number, status: MonitorStatus) {
-    await recordBeats(t.db, [
+    await heartbeatRepository.recordBeats(t.db, [
       {
         tenantId: tenant,
         monitorId,

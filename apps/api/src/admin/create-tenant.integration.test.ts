@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '@watchpost/core/auth';
-import { tenantRepository } from '@watchpost/core/db';
+import { userRepository } from '@watchpost/core/db';
 import { createTestDatabase, type TestDatabase } from '@watchpost/core/testing';
 import { createTenant } from './create-tenant.js';
 
@@ -17,9 +17,9 @@ describe('createTenant', () => {
       username: 'globex-admin',
       password: 'secret123',
     });
-    const user = await tenantRepository.findUserByUsername(t.db, 'globex-admin');
-    expect(user).toMatchObject({ id: created.userId, tenant_id: created.tenantId });
-    expect(await verifyPassword('secret123', user!.password_hash)).toBe(true);
+    const user = await userRepository.findUserByUsername(t.db, 'globex-admin');
+    expect(user).toMatchObject({ id: created.userId, tenantId: created.tenantId });
+    expect(await verifyPassword('secret123', user!.passwordHash)).toBe(true);
   });
 
   it('refuses a taken username, a weak password and missing fields without writing', async () => {

@@ -1,6 +1,6 @@
 import { AppError } from '@watchpost/core';
-import { hashPassword, isPasswordTooWeak, WEAK_PASSWORD_MSG } from '@watchpost/core/auth';
-import { tenantRepository, type Database } from '@watchpost/core/db';
+import type { Database } from '@watchpost/core/db';
+import { createTenant as createTenantService, type CreatedTenant } from '@watchpost/core/services';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 
@@ -16,23 +16,14 @@ const inputSchema = z.object({
   password: required('--password', 1024),
 });
 
-/** Creates another tenant with its admin user (the operator's way; `setup` makes the first). */
+/** `create-tenant`: the command's flags, then the createTenant service. */
 export async function createTenant(
   db: Kysely<Database>,
   raw: { name?: string; username?: string; password?: string },
-): Promise<tenantRepository.CreatedTenant> {
+): Promise<CreatedTenant> {
   const parsed = inputSchema.safeParse(raw);
   if (!parsed.success) {
     throw new AppError('invalid-input', parsed.error.issues.map((i) => i.message).join('; '));
   }
-  const { name, username, password } = parsed.data;
-  if (isPasswordTooWeak(password)) throw new AppError('invalid-input', WEAK_PASSWORD_MSG);
-  if (await tenantRepository.isUsernameTaken(db, username)) {
-    throw new AppError('conflict', `Username "${username}" is already taken`);
-  }
-  return tenantRepository.createTenantWithAdmin(db, {
-    name,
-    username,
-    passwordHash: await hashPassword(password),
-  });
+  return createTenantService({ db }, parsed.data);
 }

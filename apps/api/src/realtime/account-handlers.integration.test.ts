@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Encode, totpCode, verifyPassword, WEAK_PASSWORD_MSG } from '@watchpost/core/auth';
-import { apiKeyRepository, userAccountRepository } from '@watchpost/core/db';
+import { apiKeyRepository, userRepository } from '@watchpost/core/db';
 import {
   createApiTestContext,
   type ApiTestContext,
@@ -23,7 +23,7 @@ async function loggedIn(user: TestUser, node = ctx.node): Promise<TestClient> {
 }
 
 const userRow = async (user: TestUser) =>
-  (await userAccountRepository.findUser(ctx.db, user.tenantId, user.userId))!;
+  (await userRepository.findUser(ctx.db, user.tenantId, user.userId))!;
 
 describe('changePassword (spec §2.8)', () => {
   it.each([
@@ -56,9 +56,9 @@ describe('changePassword (spec §2.8)', () => {
   ])('refuses %s with Kuma’s text and changes nothing', async (_title, data, msg) => {
     const user = await ctx.createUser(`refused-${Math.random().toString(36).slice(2, 8)}`);
     const client = await loggedIn(user);
-    const before = (await userRow(user)).password_hash;
+    const before = (await userRow(user)).passwordHash;
     expect(await client.call('changePassword', data)).toEqual({ ok: false, msg });
-    expect((await userRow(user)).password_hash).toBe(before);
+    expect((await userRow(user)).passwordHash).toBe(before);
   });
 
   it('answers "You are not logged in." before login', async () => {
@@ -93,7 +93,7 @@ describe('changePassword (spec §2.8)', () => {
 
     expect(await client.call('getSettings')).toMatchObject({ ok: true });
     expect(unrelated.socket.connected).toBe(true);
-    expect(await verifyPassword('newpass123', (await userRow(user)).password_hash)).toBe(true);
+    expect(await verifyPassword('newpass123', (await userRow(user)).passwordHash)).toBe(true);
 
     const fresh = await ctx.connect(nodeB);
     expect(await fresh.call('loginByToken', oldToken)).toEqual({
@@ -145,15 +145,15 @@ describe('two-factor authentication (spec §2.9)', () => {
       msg: 'Incorrect current password',
     });
     expect(await client.call('prepare2FA', null)).toEqual({ ok: false, msg: 'Wrong data type?' });
-    expect((await userRow(user)).twofa_secret).toBeNull();
+    expect((await userRow(user)).twofaSecret).toBeNull();
 
     const prepared = (await client.call('prepare2FA', user.password)) as {
       ok: boolean;
       uri: string;
     };
-    const { twofa_secret: secret, twofa_status } = await userRow(user);
+    const { twofaSecret: secret, twofaStatus } = await userRow(user);
     expect(secret).toMatch(/^[A-Za-z0-9]{64}$/);
-    expect(twofa_status).toBe(false);
+    expect(twofaStatus).toBe(false);
     expect(prepared).toEqual({
       ok: true,
       uri: `otpauth://totp/Uptime%20Kuma:twofactor?secret=${base32Encode(Buffer.from(secret!))}`,
@@ -181,7 +181,7 @@ describe('two-factor authentication (spec §2.9)', () => {
       ok: false,
       msg: '2FA is already enabled.',
     });
-    expect((await userRow(user)).twofa_secret).toBe(secret);
+    expect((await userRow(user)).twofaSecret).toBe(secret);
 
     const other = await ctx.connect();
     const credentials = { username: 'twofactor', password: user.password };
@@ -218,7 +218,7 @@ describe('two-factor authentication (spec §2.9)', () => {
       msg: '2FA Disabled.',
     });
     expect(await client.call('twoFAStatus')).toEqual({ ok: true, status: false });
-    expect((await userRow(user)).twofa_secret).toBe(secret);
+    expect((await userRow(user)).twofaSecret).toBe(secret);
     await replay.login(credentials);
   });
 
@@ -226,7 +226,7 @@ describe('two-factor authentication (spec §2.9)', () => {
     const user = await ctx.createUser('unprepared');
     const client = await loggedIn(user);
     expect(await client.call('save2FA', user.password)).toMatchObject({ ok: false });
-    expect((await userRow(user)).twofa_status).toBe(false);
+    expect((await userRow(user)).twofaStatus).toBe(false);
   });
 
   it('answers "You are not logged in." before login', async () => {
@@ -262,7 +262,7 @@ describe('two-factor authentication (spec §2.9)', () => {
       ok: false,
       msg: 'Too frequently, try again later.',
     });
-    expect((await userRow(user)).twofa_secret).toBeNull();
+    expect((await userRow(user)).twofaSecret).toBeNull();
     const other = await loggedIn(bystander);
     expect(await other.call('disable2FA', bystander.password)).toEqual({
       ok: true,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DOWN, UP, type TlsInfo } from '@watchpost/core';
-import { recordBeats, type BeatToRecord } from '@watchpost/core/db';
+import { heartbeatRepository, type BeatToRecord } from '@watchpost/core/db';
 import {
   createApiTestContext,
   insertMonitor,
@@ -77,7 +77,7 @@ beforeAll(async () => {
     beat(api, 60, { status: DOWN, msg: 'refused', pingMs: null, important: true }),
     beat(api, 40, { important: true, tls: TLS }),
   ];
-  await recordBeats(ctx.db, [...webBeats, ...apiBeats]);
+  await heartbeatRepository.recordBeats(ctx.db, [...webBeats, ...apiBeats]);
 });
 afterAll(async () => ctx?.close());
 
@@ -233,7 +233,7 @@ describe('post-login burst (spec §2.5)', () => {
     const busy = await ctx.createUser('busy');
     const ids: number[] = [];
     for (let i = 0; i < 50; i++) ids.push(await insertMonitor(ctx.db, busy.tenantId));
-    await recordBeats(
+    await heartbeatRepository.recordBeats(
       ctx.db,
       ids.flatMap((monitorId) =>
         Array.from({ length: 100 }, (_, i) => ({

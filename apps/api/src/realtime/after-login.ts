@@ -1,52 +1,21 @@
-import {
-  beatFieldsFromRow,
-  MAINTENANCE,
-  toHeartbeatRowJson,
-  toImportantHeartbeatJson,
-  UP,
-  type ServerEvent,
-  type TlsInfo,
-} from '@watchpost/core';
-import {
-  getWindowStats,
-  listLatestBeats,
-  maintenanceRepository,
-  monitorRepository,
-  notificationRepository,
-  tagRepository,
-  settingsRepository,
-  type UserRow,
-} from '@watchpost/core/db';
-import { monitorStatEvents, tenantRoom } from '@watchpost/core/realtime';
+import type { ServerEvent } from '@watchpost/core';
 import {
   listApiKeys,
   listMaintenances,
   listStatusPages,
+  loadLoginBurst,
   serviceContext,
+  type ServiceContext,
 } from '@watchpost/core/services';
-import { buildMonitorList } from './monitor-list.js';
+import { tenantRoom } from '@watchpost/core/realtime';
+// TODO(merge): the three list loaders below become the core services listNotifications,
+// listProxies and listDockerHosts.
 import { loadNotificationList } from './notification-handlers.js';
 import { loadDockerHostList } from './docker-host-handlers.js';
 import { loadProxyList } from './proxy-handlers.js';
 import type { RealtimeDeps } from './realtime-deps.js';
-import { loadTenantInfo } from './tenant-info.js';
 import { endSession, startSession } from './session.js';
 import type { ApiSocket, Session } from './socket-types.js';
-
-// Spec §2.5: what the burst replays per monitor.
-const RECENT_BEATS = 100;
-const IMPORTANT_BEATS = 500;
-
-/** A password, JWT or auto-login: the user's tenant, allowed to change everything. */
-export function userSession(user: UserRow): Session {
-  return {
-    userId: user.id,
-    tenantId: user.tenant_id,
-    username: user.username,
-    scope: 'write',
-    apiKeyId: null,
-  };
-}
 
 /**
  * Joins the tenant's room and sends the whole burst. Login handlers ack after it; upstream
@@ -70,36 +39,24 @@ export async function startSessionWithBurst(
 
 /**
  * The post-login burst of spec §2.5, for a socket that has already joined its tenant's room.
- * Everything is read up front with one query per kind for all monitors (not one per
- * monitor), then emitted without awaiting in between, so the burst costs a handful of round
- * trips however many monitors the tenant has.
+ * Everything is read up front, then emitted without awaiting in between, so the burst costs
+ * a handful of round trips however many monitors the tenant has.
  */
 async function sendLoginBurst(
   socket: ApiSocket,
   deps: RealtimeDeps,
   session: Session,
 ): Promise<void> {
-  const { db } = deps;
   const { tenantId } = session;
-  const monitors = await monitorRepository.listMonitors(db, tenantId);
-  const ids = monitors.map((m) => m.id);
-  const [states, links, tags, maintained, recent, important, day, month, lists] = await Promise.all(
-    [
-      monitorRepository.listMonitorStates(db, tenantId),
-      notificationRepository.notificationIdsOf(db, tenantId, ids),
-      tagRepository.monitorTagsOf(db, tenantId),
-      maintenanceRepository.findDirectlyMaintainedMonitors(db, tenantId, Date.now()),
-      listLatestBeats(db, tenantId, ids, RECENT_BEATS),
-      listLatestBeats(db, tenantId, ids, IMPORTANT_BEATS, true),
-      getWindowStats(db, tenantId, ids, 24),
-      getWindowStats(db, tenantId, ids, 720),
-      loadFeatureLists(deps, session),
-    ],
-  );
+  const service = serviceContext(deps, session);
+  const [burst, lists] = await Promise.all([
+    loadLoginBurst(service),
+    loadFeatureLists(deps, service),
+  ]);
 
   const room = deps.io.to(tenantRoom(tenantId));
-  room.emit('monitorList', buildMonitorList(monitors, links, tags, maintained));
-  socket.emit('info', lists.info);
+  room.emit('monitorList', burst.monitorList);
+  socket.emit('info', burst.info);
   room.emit('maintenanceList', lists.maintenances);
   room.emit('notificationList', lists.notifications);
   room.emit('proxyList', lists.proxies);
@@ -107,55 +64,28 @@ async function sendLoginBurst(
   room.emit('apiKeyList', lists.apiKeys);
   room.emit('statusPageList', lists.statusPages);
 
-  // Ascending id order, ids as strings (they come from object keys upstream, §2.5); each kind
-  // for every monitor before the next kind, as upstream loops.
-  for (const id of ids) {
-    const rows = recent.get(id) ?? [];
-    socket.emit(
-      'heartbeatList',
-      String(id),
-      rows.map((row) => toHeartbeatRowJson(beatFieldsFromRow(row))),
-      false,
-    );
+  // Each kind for every monitor before the next kind, as upstream loops.
+  for (const monitor of burst.monitors) {
+    socket.emit('heartbeatList', monitor.id, monitor.beats, false);
   }
-  for (const id of ids) {
-    // listLatestBeats answers oldest first; this list is newest first (§2.5 step 10).
-    const rows = [...(important.get(id) ?? [])].reverse();
-    socket.emit(
-      'importantHeartbeatList',
-      String(id),
-      rows.map((row) => toImportantHeartbeatJson(beatFieldsFromRow(row))),
-      false,
-    );
+  for (const monitor of burst.monitors) {
+    socket.emit('importantHeartbeatList', monitor.id, monitor.importantBeats, false);
   }
-  for (const id of ids) {
-    const state = states.get(id);
-    const currentlyUp = state?.status === UP || state?.status === MAINTENANCE;
-    const tls = (state?.tls_info ?? null) as TlsInfo | null;
-    emitAll(
-      room,
-      monitorStatEvents(String(id), { day: day.get(id), month: month.get(id) }, currentlyUp, tls),
-    );
-  }
+  for (const monitor of burst.monitors) emitAll(room, monitor.statEvents);
   // Step 12: asks the web UI for the browser's zone until one was given (initServerTimezone).
-  if (!lists.timezoneInitialised) socket.emit('initServerTimezone');
+  if (!burst.timezoneInitialised) socket.emit('initServerTimezone');
 }
 
-function loadFeatureLists(deps: RealtimeDeps, session: Session) {
+function loadFeatureLists(deps: RealtimeDeps, service: ServiceContext) {
   const { db } = deps;
-  const { tenantId } = session;
-  const service = serviceContext(deps, session);
+  const { tenantId } = service;
   return awaitAll({
-    info: loadTenantInfo(db, tenantId),
     maintenances: listMaintenances(service),
     notifications: loadNotificationList(db, tenantId),
     proxies: loadProxyList(db, tenantId),
     dockerHosts: loadDockerHostList(db, tenantId),
     apiKeys: listApiKeys(service),
     statusPages: listStatusPages(service),
-    timezoneInitialised: settingsRepository
-      .getSetting(db, tenantId, settingsRepository.INIT_SERVER_TIMEZONE_SETTING)
-      .then(Boolean),
   });
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UP } from '@watchpost/core';
-import { recordBeats } from '@watchpost/core/db';
+import { heartbeatRepository } from '@watchpost/core/db';
 import {
   createApiTestContext,
   insertMonitor,
@@ -22,7 +22,7 @@ beforeAll(async () => {
   owner = await ctx.createUser('owner');
   monitorId = await insertMonitor(ctx.db, owner.tenantId, { name: 'site' });
   // /metrics lists a monitor once it has a beat.
-  await recordBeats(ctx.db, [
+  await heartbeatRepository.recordBeats(ctx.db, [
     {
       tenantId: owner.tenantId,
       monitorId,

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, passwordHashFingerprint, WEAK_PASSWORD_MSG } from '@watchpost/core/auth';
-import { tenantRepository } from '@watchpost/core/db';
+import { userRepository } from '@watchpost/core/db';
 import { connectKumaTestClient } from '@watchpost/core/testing';
 import { createApiTestContext, type ApiTestContext } from '../testing/api-test-context.js';
 
@@ -77,8 +77,8 @@ describe('first-run setup (spec §2.1)', () => {
       ok: false,
       msg: 'You are not logged in.',
     });
-    const user = await tenantRepository.findUserByUsername(ctx.db, 'admin');
-    expect(user?.password_hash).toMatch(/^\$2[aby]\$10\$/);
+    const user = await userRepository.findUserByUsername(ctx.db, 'admin');
+    expect(user?.passwordHash).toMatch(/^\$2[aby]\$10\$/);
   });
 
   it('refuses a second setup', async () => {
@@ -87,7 +87,7 @@ describe('first-run setup (spec §2.1)', () => {
       ok: false,
       msg: SETUP_DONE_MSG,
     });
-    expect(await tenantRepository.findUserByUsername(ctx.db, 'other')).toBeUndefined();
+    expect(await userRepository.findUserByUsername(ctx.db, 'other')).toBeUndefined();
   });
 
   it('no longer sends setup on connect once a user exists', async () => {
@@ -106,12 +106,12 @@ describe('login (spec §2.2)', () => {
       token: '',
     })) as Record<string, unknown>;
     expect(reply).toEqual({ ok: true, token: expect.any(String) });
-    const user = await tenantRepository.findUserByUsername(ctx.db, 'admin');
+    const user = await userRepository.findUserByUsername(ctx.db, 'admin');
     const claims = decodeJwtPayload(reply.token as string);
     expect(Object.keys(claims)).toEqual(['username', 'h', 'iat']);
     expect(claims).toMatchObject({
       username: 'admin',
-      h: passwordHashFingerprint(user?.password_hash ?? ''),
+      h: passwordHashFingerprint(user?.passwordHash ?? ''),
     });
     expect(client.events.some((e) => e.event === 'monitorList')).toBe(true);
     expect(await client.call('getMonitorList')).toEqual({ ok: true });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, type ClientEventName } from '@watchpost/core';
+import { AppError, INTERNAL_ERROR_MSG, type ClientEventName } from '@watchpost/core';
 import { serviceContext, type ServiceContext } from '@watchpost/core/services';
 import type { RealtimeDeps } from './realtime-deps.js';
 import type { ApiSocket, Session } from './socket-types.js';
@@ -8,9 +8,6 @@ import type { ApiSocket, Session } from './socket-types.js';
 export const NOT_LOGGED_IN_MSG = 'You are not logged in.';
 
 export const NUL_TEXT_MSG = 'Text must not contain NUL characters.';
-
-/** Sent instead of the text of an error we did not expect, which may carry internals. */
-export const INTERNAL_ERROR_MSG = 'Internal error';
 
 /**
  * An ack that is not a single payload (spec §1.3: `logout` acks with no arguments), or one

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UP } from '@watchpost/core';
-import { recordBeats } from '@watchpost/core/db';
+import { heartbeatRepository } from '@watchpost/core/db';
 import {
   createApiTestContext,
   httpMonitorPayload,
@@ -342,7 +342,7 @@ describe('getMonitorBeats (spec §3.1)', () => {
     const id = await addMonitor({ name: 'history' });
     const now = Date.now();
     const hoursAgo = (h: number) => new Date(now - h * 3_600_000);
-    await recordBeats(
+    await heartbeatRepository.recordBeats(
       ctx.db,
       [20, 3, 1].map((h) => ({
         tenantId: user.tenantId,

@@ -20,7 +20,7 @@ import {
 } from '@watchpost/core/notifications';
 import { tenantRoom } from '@watchpost/core/realtime';
 import { defineHandler, failure, type SocketHandler } from './define-handler.js';
-import { loadMonitorList } from './monitor-list.js';
+import { loadMonitorList } from '@watchpost/core/services';
 import type { RealtimeDeps } from './realtime-deps.js';
 
 // Literal texts of spec §3.3 / §9.2 (no full stops).

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UP } from '@watchpost/core';
-import { recordBeats } from '@watchpost/core/db';
+import { heartbeatRepository } from '@watchpost/core/db';
 import { createRedisTenantEvents } from '@watchpost/core/realtime';
 import { startFakeService, type FakeService } from '@watchpost/core/testing';
 import {
@@ -164,7 +164,7 @@ describe('notifications across tenants', () => {
       ...(await a.call<{ monitor: Record<string, unknown> }>('getMonitor', aMonitor)).monitor,
       notificationIDList: { [aNotification]: true },
     });
-    await recordBeats(ctx.db, [
+    await heartbeatRepository.recordBeats(ctx.db, [
       {
         tenantId: alice.tenantId,
         monitorId: aMonitor,

@@ -4,7 +4,7 @@ import { AppError, proxyInputSchema, toProxyJson, type ProxyJson } from '@watchp
 import { proxyRepository, type Database } from '@watchpost/core/db';
 import { tenantRoom } from '@watchpost/core/realtime';
 import { defineHandler, type SocketHandler } from './define-handler.js';
-import { loadMonitorList } from './monitor-list.js';
+import { loadMonitorList } from '@watchpost/core/services';
 import type { RealtimeDeps } from './realtime-deps.js';
 
 // Literal texts of spec §3.4 / §9.2. "not found" also answers another tenant's id, so ids

@@ -1,5 +1,5 @@
-import { tenantRepository, userAccountRepository } from '@watchpost/core/db';
-import { startSessionWithBurst, userSession } from './after-login.js';
+import { findAutoLoginUser, needsSetup } from '@watchpost/core/services';
+import { startSessionWithBurst } from './after-login.js';
 import { accountHandlers } from './account-handlers.js';
 import { apiKeyHandlers } from './api-key-handlers.js';
 import { authHandlers } from './auth-handlers.js';
@@ -10,12 +10,14 @@ import { monitorHandlers } from './monitor-handlers.js';
 import { notificationHandlers } from './notification-handlers.js';
 import { proxyHandlers } from './proxy-handlers.js';
 import { dockerHostHandlers } from './docker-host-handlers.js';
-import { maintenanceOfDataHandlers } from './maintenance-of-data-handlers.js';
+import { monitorDataHandlers } from './monitor-data-handlers.js';
 import { tagHandlers } from './tag-handlers.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 import { settingsHandlers } from './settings-handlers.js';
 import { statusPageHandlers } from './status-page-handlers.js';
-import { preLoginInfo } from './server-info.js';
+import { sessionOf } from './session.js';
+import { serverHandlers } from './server-handlers.js';
+import { preLoginInfo } from '@watchpost/core/services';
 import type { ApiSocket } from './socket-types.js';
 
 /** Every client event this server answers; exported for the tests that walk all of them. */
@@ -28,7 +30,8 @@ export const HANDLERS: readonly SocketHandler[] = [
   ...notificationHandlers,
   ...proxyHandlers,
   ...dockerHostHandlers,
-  ...maintenanceOfDataHandlers,
+  ...monitorDataHandlers,
+  ...serverHandlers,
   ...maintenanceHandlers,
   ...tagHandlers,
   ...statusPageHandlers,
@@ -59,13 +62,13 @@ export function registerSocketHandlers(deps: RealtimeDeps): void {
  */
 async function greet(socket: ApiSocket, deps: RealtimeDeps): Promise<void> {
   try {
-    if (!(await tenantRepository.hasAnyUser(deps.db))) {
+    if (await needsSetup(deps)) {
       socket.emit('setup');
       return;
     }
-    const user = await userAccountRepository.findAutoLoginUser(deps.db);
-    if (!user || !socket.connected) return;
-    await startSessionWithBurst(socket, deps, userSession(user));
+    const identity = await findAutoLoginUser(deps);
+    if (!identity || !socket.connected) return;
+    await startSessionWithBurst(socket, deps, sessionOf(identity));
     socket.emit('autoLogin');
   } catch (error) {
     deps.logger.error({ err: error }, 'could not greet a new connection');

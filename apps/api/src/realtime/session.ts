@@ -1,5 +1,12 @@
 import { tenantRoom } from '@watchpost/core/realtime';
+import type { LoginIdentity } from '@watchpost/core/services';
 import type { ApiServer, ApiSocket, Session } from './socket-types.js';
+
+/** The socket's session for whoever a login service let in. */
+export function sessionOf(identity: LoginIdentity): Session {
+  const { userId, tenantId, username, scope, apiKeyId } = identity;
+  return { userId, tenantId, username, scope, apiKeyId };
+}
 
 /**
  * Authenticates the socket for one user. A socket that logs in again as someone else first

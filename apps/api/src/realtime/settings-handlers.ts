@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { AppError } from '@watchpost/core';
 import {
   getSettings,
+  loadTenantInfo,
   setServerTimezone,
   setSettings,
   settingsDataSchema,
   timeZoneArgSchema,
 } from '@watchpost/core/services';
-// TODO(merge): the password check may move into core as verifyCurrentPassword.
-import { checkCurrentPassword } from './current-password.js';
 import {
   defineHandler,
   defineUnackedHandler,
@@ -16,7 +14,6 @@ import {
   type SocketHandler,
 } from './define-handler.js';
 import { refreshOtherSessions } from './refresh-other-sessions.js';
-import { loadTenantInfo } from './tenant-info.js';
 
 export const settingsHandlers: readonly SocketHandler[] = [
   // Spec §3.9: every `general` setting, JSON-decoded.
@@ -28,10 +25,7 @@ export const settingsHandlers: readonly SocketHandler[] = [
     'setSettings',
     [settingsDataSchema, z.unknown()],
     async ({ socket, deps, session, service }, [data, currentPassword]) => {
-      const result = await setSettings(service, data, currentPassword, async (password) => {
-        const check = await checkCurrentPassword(deps, session, password);
-        if (!check.ok) throw new AppError('invalid-input', check.msg);
-      });
+      const result = await setSettings(service, data, currentPassword);
       if (result.authEnabledAgain) await refreshOtherSessions(deps.io, session, socket.id);
       return Reply.of({ ok: true, msg: 'Saved' }, async () => {
         // Spec §3.9: ack first, then `info` to this socket and `maintenanceList` to the room.

@@ -4,7 +4,7 @@ import { AppError } from '@watchpost/core';
 import { tagRepository } from '@watchpost/core/db';
 import { tenantRoom } from '@watchpost/core/realtime';
 import { defineHandler, type SocketHandler } from './define-handler.js';
-import { loadMonitorList } from './monitor-list.js';
+import { loadMonitorList } from '@watchpost/core/services';
 import type { RealtimeDeps } from './realtime-deps.js';
 
 // Literal texts of spec §3.2 / §9.2: `editTag` says "Saved" without a full stop, the others

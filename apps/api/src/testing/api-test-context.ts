@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { pino } from 'pino';
 import { monitorInputSchema } from '@watchpost/core';
 import { hashPassword } from '@watchpost/core/auth';
+import { createRedisSocketAdapter } from '@watchpost/core/compose';
 import { monitorRepository, tenantRepository, type Database } from '@watchpost/core/db';
 import { createRedisMonitorChangeBus } from '@watchpost/core/queue';
 import {
@@ -15,7 +16,6 @@ import {
   type TestDatabase,
 } from '@watchpost/core/testing';
 import { parseApiConfig } from '../config.js';
-import { createRedisSocketAdapter } from '../redis-socket-adapter.js';
 import { startApi, type RunningApi } from '../start-api.js';
 
 /** Integration-test world: a fresh database, a private Redis prefix, API nodes in-process. */

@@ -1,9 +1,7 @@
 import { applyCheckOutcome, evaluatePushWindow, MISSED_PUSH_OUTCOME } from '@watchpost/core';
 import {
-  loadLockedTarget,
-  lockMonitor,
-  recordBeats,
-  setNextDueAt,
+  heartbeatRepository,
+  pushRepository,
   type BeatToRecord,
   type Database,
   type MonitorRef,
@@ -31,8 +29,8 @@ export async function runPushCheck(
   now: () => number,
 ): Promise<PushCheckResult> {
   return db.transaction().execute(async (trx): Promise<PushCheckResult> => {
-    if (!(await lockMonitor(trx, ref))) return { kind: 'inactive' };
-    const target = await loadLockedTarget(trx, ref);
+    if (!(await pushRepository.lockMonitor(trx, ref))) return { kind: 'inactive' };
+    const target = await pushRepository.loadLockedTarget(trx, ref);
     if (!target?.effectivelyActive) return { kind: 'inactive' };
     const { monitor, state } = target;
     const at = now();
@@ -48,7 +46,7 @@ export async function runPushCheck(
     if (decision.kind === 'wait') {
       // Stored so that the wait survives this job: a later job finds the monitor no longer
       // "just started", and one queued for before the end of the window is skipped.
-      await setNextDueAt(trx, ref, decision.until);
+      await pushRepository.setNextDueAt(trx, ref, decision.until);
       return { kind: 'waiting', dueAt: decision.until.getTime() };
     }
     const transition = applyCheckOutcome(state, MISSED_PUSH_OUTCOME, monitor, new Date(at));
@@ -61,7 +59,7 @@ export async function runPushCheck(
       notify: transition.notify,
       nextDueAt: new Date(dueAt),
     };
-    const recorded = await recordBeats(trx, [beat]);
+    const recorded = await heartbeatRepository.recordBeats(trx, [beat]);
     return recorded.length > 0 ? { kind: 'missed', beat, dueAt } : { kind: 'inactive' };
   });
 }

@@ -1,4 +1,5 @@
 import type { CheckProxy, CheckResult, Monitor, MonitorType } from '@watchpost/core';
+import { resolveTimeoutMs } from './check-deadline.js';
 import { down } from './check-error.js';
 import { runDnsCheck } from './dns-check.js';
 import { runHttpCheck } from './http-check.js';
@@ -20,11 +21,11 @@ export async function runCheck(
   monitor: Monitor,
   proxy: CheckProxy | null = null,
 ): Promise<CheckResult> {
-  const timeoutSec = monitor.timeout > 0 ? monitor.timeout : monitor.interval * 0.8;
+  const timeoutMs = resolveTimeoutMs(monitor);
   const abort = new AbortController();
   const timer = setTimeout(
-    () => abort.abort(new Error(`timeout by AbortSignal (${timeoutSec}s)`)),
-    timeoutSec * 1000 + HARD_ABORT_GRACE_MS,
+    () => abort.abort(new Error(`timeout by AbortSignal (${timeoutMs / 1000}s)`)),
+    timeoutMs + HARD_ABORT_GRACE_MS,
   );
   try {
     return await runCheckOfType(monitor, abort.signal, proxy);

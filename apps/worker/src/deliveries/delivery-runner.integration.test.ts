@@ -2,9 +2,9 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DOWN, monitorInputSchema } from '@watchpost/core';
 import {
+  heartbeatRepository,
   monitorRepository,
   notificationRepository,
-  recordBeats,
   tenantRepository,
   type BeatToRecord,
 } from '@watchpost/core/db';
@@ -129,9 +129,9 @@ async function until(done: () => Promise<boolean>, what: string, timeoutMs = 10_
 describe('deliveries written with their beats', () => {
   it('writes one delivery per linked notification for a beat that notifies, none otherwise', async () => {
     const monitorId = await monitorWithNotification('db');
-    await recordBeats(t.db, [downBeat(monitorId, false)]);
+    await heartbeatRepository.recordBeats(t.db, [downBeat(monitorId, false)]);
     expect(await deliveriesOf(monitorId)).toEqual([]);
-    await recordBeats(t.db, [downBeat(monitorId, true)]);
+    await heartbeatRepository.recordBeats(t.db, [downBeat(monitorId, true)]);
     const [delivery, ...more] = await deliveriesOf(monitorId);
     expect(more).toEqual([]);
     expect(delivery).toMatchObject({
@@ -148,7 +148,7 @@ describe('the delivery runner', () => {
   it('retries a failing provider until it answers: one alert arrives, four attempts recorded', async () => {
     const monitorId = await monitorWithNotification('api');
     fake.replyWith({ status: 500, body: 'down' }, { status: 500, body: 'down' }, { status: 500 });
-    await recordBeats(t.db, [downBeat(monitorId)]);
+    await heartbeatRepository.recordBeats(t.db, [downBeat(monitorId)]);
     await startRunner();
     const [pending] = await deliveriesOf(monitorId);
     await until(
@@ -172,7 +172,7 @@ describe('the delivery runner', () => {
     const monitorId = await monitorWithNotification('shop');
     const failures = Array.from({ length: 50 }, () => ({ status: 503, body: 'maintenance' }));
     fake.replyWith(...failures);
-    await recordBeats(t.db, [downBeat(monitorId)]);
+    await heartbeatRepository.recordBeats(t.db, [downBeat(monitorId)]);
     await startRunner({ giveUpAfterMs: 600 });
     await until(
       async () => (await deliveriesOf(monitorId))[0]?.status === 'failed',
@@ -194,7 +194,7 @@ describe('the delivery runner', () => {
     const monitorId = await monitorWithNotification('billing');
     // The first request gets no answer until long after the runner is gone.
     fake.replyWith({ status: 200, body: 'late', delayMs: 3_000 });
-    await recordBeats(t.db, [downBeat(monitorId)]);
+    await heartbeatRepository.recordBeats(t.db, [downBeat(monitorId)]);
     const crashed = await startRunner({ timeoutMs: 10_000 });
     await until(async () => fake.requests.length === 1, 'the first attempt to reach the service');
     // Abandon it without closing, like a killed process: its attempt is never recorded.
@@ -241,7 +241,9 @@ describe('the delivery runner', () => {
     });
     // A link to another tenant's notification is refused when stored …
     await notificationRepository.setMonitorNotifications(t.db, other.tenantId, theirs, [ours]);
-    await recordBeats(t.db, [{ ...downBeat(theirs), tenantId: other.tenantId }]);
+    await heartbeatRepository.recordBeats(t.db, [
+      { ...downBeat(theirs), tenantId: other.tenantId },
+    ]);
     // … so their DOWN beat creates no delivery through our notification.
     expect(await deliveriesOf(theirs)).toEqual([]);
   });

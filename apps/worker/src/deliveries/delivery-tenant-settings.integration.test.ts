@@ -2,9 +2,9 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOWN, monitorInputSchema } from '@watchpost/core';
 import {
+  heartbeatRepository,
   monitorRepository,
   notificationRepository,
-  recordBeats,
   tenantRepository,
   settingsRepository,
 } from '@watchpost/core/db';
@@ -67,7 +67,7 @@ async function tenantWith(name: string, settings: Record<string, unknown>) {
     ids.push(saved.id);
   }
   await notificationRepository.setMonitorNotifications(t.db, tenantId, monitorId, ids);
-  await recordBeats(t.db, [
+  await heartbeatRepository.recordBeats(t.db, [
     {
       tenantId,
       monitorId,

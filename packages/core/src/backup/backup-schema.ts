@@ -100,8 +100,6 @@ export const backupSchema = z.object(
 );
 
 export type Backup = z.output<typeof backupSchema>;
-export type BackupNotification = Backup['notificationList'][number];
-export type BackupProxy = Backup['proxyList'][number];
 export type BackupMonitor = Backup['monitorList'][number];
 export type BackupTag = BackupMonitor['tags'][number];
 

@@ -1,4 +1,4 @@
-// Server-only: importing an Uptime Kuma 1.x backup file into one tenant (spec §3.9).
+// Server-only: reading an Uptime Kuma 1.x backup file (spec §3.9). The import itself is the
+// importBackup service.
 export * from './backup-schema.js';
 export * from './backup-version.js';
-export * from './import-backup.js';

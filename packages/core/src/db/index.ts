@@ -4,7 +4,8 @@ export * from './create-postgres-db.js';
 export * from './migrate.js';
 export * from './heartbeat-partitions.js';
 export * as monitorRepository from '../monitors/monitor-repository.js';
-export * from '../monitors/check-targets.js';
+export * as checkTargetRepository from '../monitors/check-targets.js';
+export type { CheckTarget, SchedulableMonitor } from '../monitors/check-targets.js';
 export * as tenantRepository from '../tenants/tenant-repository.js';
 export * as notificationRepository from '../notifications/notification-repository.js';
 export type {
@@ -12,27 +13,33 @@ export type {
   SavedNotification,
 } from '../notifications/notification-repository.js';
 export type * from '../notifications/notifications.table.js';
-export * from '../heartbeats/record-beats.js';
+export * as heartbeatRepository from '../heartbeats/heartbeat-repository.js';
+export type { BeatToRecord, RecordedBeat } from '../heartbeats/record-beats.js';
 export * from '../heartbeats/publish-beats.js';
-export * from '../push/push-state-repository.js';
+export * as pushRepository from '../push/push-state-repository.js';
 export * from '../push/record-push.js';
-export * from '../heartbeats/heartbeat-queries.js';
+export * as statsRepository from '../stats/stats-repository.js';
 export * from '../stats/window-stats.js';
-export * from '../badges/public-badge-monitor.js';
+export * as badgeRepository from '../badges/public-badge-monitor.js';
+export type { PublicBadgeMonitor } from '../badges/public-badge-monitor.js';
 export * as settingsRepository from '../settings/settings-repository.js';
 export * from '../settings/tenant-time-zone.js';
 export * from '../settings/setting-values.js';
-export * as userAccountRepository from '../users/user-account-repository.js';
-export * from '../rate-limits/consume-rate-limit.js';
-export * from '../rate-limits/login-rate-limits.js';
+export * as userRepository from '../users/user-repository.js';
+export type * from '../users/user.js';
+export * as rateLimitRepository from '../rate-limits/rate-limit-repository.js';
 export * from '../api-keys/index.js';
-export * from '../metrics/monitor-metrics.js';
+export * as monitorMetricsRepository from '../metrics/monitor-metrics.js';
+export type {
+  MonitorMetrics,
+  MonitorMetricsTag,
+  MonitorTagLoader,
+} from '../metrics/monitor-metrics.js';
 export * as tagRepository from '../tags/tag-repository.js';
 export type * from '../tags/tags.table.js';
 export * from '../proxies/index.js';
 export * from '../docker-hosts/index.js';
-export * from '../heartbeats/clear-beats.js';
-export * from './database-size.js';
+export * as databaseSizeRepository from './database-size.js';
 export * from './housekeeping.js';
 export * from './ensure-database.js';
 export * from './prepare-database.js';

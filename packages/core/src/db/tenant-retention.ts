@@ -43,7 +43,7 @@ export async function listShorterTenantRetentions(
  * Uptime aggregates are left alone on purpose: they are pruned on their own horizons (see
  * runHousekeeping), so a short retention trims the beat history and event list without
  * turning a 30-day uptime into an N-day one. (Clearing beats by hand is a reset and removes
- * the aggregates too; see clear-beats.ts.)
+ * the aggregates too; see heartbeat-repository.ts.)
  */
 export async function deleteTenantHeartbeatsBefore(
   db: Kysely<Database>,

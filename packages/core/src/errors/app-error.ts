@@ -1,7 +1,8 @@
 /**
  * Our one error type for failures a client caused or may see. `message` is the English text
- * sent as `msg` (Kuma clients compare some verbatim, spec §9.2); `code` drives the HTTP
- * status. Anything else thrown is our own bug and is reported as an internal error.
+ * sent as `msg` (Kuma clients compare some verbatim, spec §9.2); `code` is
+ * what each transport maps in one place (HTTP: apps/api/src/http/app-error-replies.ts).
+ * Anything else thrown is our own bug and is reported as an internal error.
  */
 export type AppErrorCode =
   | 'invalid-input'
@@ -21,23 +22,5 @@ export class AppError extends Error {
   }
 }
 
-export function httpStatusOf(code: AppErrorCode): number {
-  switch (code) {
-    case 'invalid-input':
-      return 400;
-    case 'not-logged-in':
-      return 401;
-    case 'permission-denied':
-      return 403;
-    case 'not-found':
-      return 404;
-    case 'conflict':
-      return 409;
-    case 'rate-limited':
-      return 429;
-    default: {
-      const unreachable: never = code;
-      return unreachable;
-    }
-  }
-}
+/** Sent instead of the text of an error we did not expect, which may carry internals. */
+export const INTERNAL_ERROR_MSG = 'Internal error';

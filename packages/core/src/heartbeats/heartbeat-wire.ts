@@ -45,28 +45,3 @@ export function toHeartbeatRowJson(b: BeatFields) {
     down_count: b.downCount,
   };
 }
-
-/** Database row → the fields the wire shapes are built from. */
-export function beatFieldsFromRow(row: {
-  id: number;
-  monitor_id: number;
-  status: number;
-  msg: string;
-  time: Date;
-  ping: number | null;
-  duration: number;
-  down_count: number;
-  important: boolean;
-}): BeatFields {
-  return {
-    id: row.id,
-    monitorId: row.monitor_id,
-    status: row.status,
-    msg: row.msg,
-    time: row.time,
-    pingMs: row.ping,
-    durationSec: row.duration,
-    downCount: row.down_count,
-    important: row.important,
-  };
-}

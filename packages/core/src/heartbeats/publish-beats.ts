@@ -4,7 +4,7 @@ import type { Database } from '../db/database.js';
 import { MAINTENANCE, UP } from '../monitors/monitor-status.js';
 import { monitorStatEvents } from '../realtime/monitor-stat-events.js';
 import { emitToTenant, type TenantEvents } from '../realtime/tenant-events.js';
-import { getWindowStatsFor } from '../stats/window-stats.js';
+import { getWindowStatsFor } from '../stats/stats-repository.js';
 import { toHeartbeatJson } from './heartbeat-wire.js';
 import type { BeatToRecord } from './record-beats.js';
 

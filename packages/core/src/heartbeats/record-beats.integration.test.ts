@@ -9,13 +9,9 @@ import { insertMonitor } from '../monitors/monitor-repository.js';
 import { monitorInputSchema } from '../monitors/monitor-input.js';
 import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
 import { recordBeats, type BeatToRecord } from './record-beats.js';
-import { listBeatsSince, listLatestBeats } from './heartbeat-queries.js';
-import {
-  getWindowStats,
-  getWindowStatsFor,
-  uptimeRatio,
-  averagePing,
-} from '../stats/window-stats.js';
+import { listBeatsSince, listLatestBeats } from './heartbeat-repository.js';
+import { getWindowStats, getWindowStatsFor } from '../stats/stats-repository.js';
+import { uptimeRatio, averagePing } from '../stats/window-stats.js';
 
 let t: BackendTestDatabase;
 let tenantId: number;

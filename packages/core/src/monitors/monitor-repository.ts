@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction.js';
 import type { Database } from '../db/database.js';
-import type { MonitorRow, MonitorStateRow, MonitorsTable } from './monitors.table.js';
+import type { TlsInfo } from '../checks/tls-info.js';
+import type { MonitorRow, MonitorsTable } from './monitors.table.js';
 import {
   addMonitorNotificationLinks,
   setMonitorNotifications,
@@ -297,17 +298,25 @@ async function restartState(db: Kysely<Database>, tenantId: number, id: number) 
     .execute();
 }
 
-/** Every monitor's runtime state row of a tenant, by monitor id. */
+/** What the login burst reports of a monitor's runtime state (spec §2.5). */
+export interface MonitorStateSummary {
+  status: number | null;
+  tlsInfo: TlsInfo | null;
+}
+
+/** Every monitor's runtime state of a tenant, by monitor id. */
 export async function listMonitorStates(
   db: Kysely<Database>,
   tenantId: number,
-): Promise<Map<number, MonitorStateRow>> {
+): Promise<Map<number, MonitorStateSummary>> {
   const rows = await db
     .selectFrom('monitor_state')
-    .selectAll()
+    .select(['monitor_id', 'status', 'tls_info'])
     .where('tenant_id', '=', tenantId)
     .execute();
-  return new Map(rows.map((r) => [r.monitor_id, r]));
+  return new Map(
+    rows.map((r) => [r.monitor_id, { status: r.status, tlsInfo: r.tls_info as TlsInfo | null }]),
+  );
 }
 
 /** The direct children of a group with their latest status, in one query (spec §6.7). */

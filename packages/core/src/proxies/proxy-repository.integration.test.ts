@@ -14,7 +14,7 @@ import {
   clearMonitorEvents,
   clearMonitorHeartbeats,
   clearTenantStatistics,
-} from '../heartbeats/clear-beats.js';
+} from '../heartbeats/heartbeat-repository.js';
 import { getDatabaseSize, vacuumDatabase } from '../db/database-size.js';
 import * as dockerHosts from '../docker-hosts/docker-host-repository.js';
 import { dockerHostInputSchema } from '../docker-hosts/docker-host-wire.js';

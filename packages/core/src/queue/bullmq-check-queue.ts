@@ -15,8 +15,17 @@ export interface BullmqCheckQueue extends CheckQueue {
   close(): Promise<void>;
 }
 
-export function createBullmqCheckQueue(connection: Redis, prefix: string): BullmqCheckQueue {
+/**
+ * `onError` hears the errors BullMQ re-emits from the connection; with no listener BullMQ
+ * prints each one to stderr.
+ */
+export function createBullmqCheckQueue(
+  connection: Redis,
+  prefix: string,
+  onError?: (error: Error) => void,
+): BullmqCheckQueue {
   const queue = new Queue<CheckJob>(CHECK_QUEUE_NAME, { connection, prefix });
+  if (onError) queue.on('error', onError);
   return {
     async enqueue(jobs) {
       if (jobs.length === 0) return;

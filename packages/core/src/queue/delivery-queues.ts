@@ -14,9 +14,17 @@ export interface BullmqDeliveryQueue extends DeliveryQueue {
   close(): Promise<void>;
 }
 
-/** Distributed mode: delivery attempts as BullMQ jobs, one job id per delivery. */
-export function createBullmqDeliveryQueue(connection: Redis, prefix: string): BullmqDeliveryQueue {
+/**
+ * Distributed mode: delivery attempts as BullMQ jobs, one job id per delivery. `onError` as
+ * for the check queue.
+ */
+export function createBullmqDeliveryQueue(
+  connection: Redis,
+  prefix: string,
+  onError?: (error: Error) => void,
+): BullmqDeliveryQueue {
   const queue = new Queue<DeliveryJob>(DELIVERY_QUEUE_NAME, { connection, prefix });
+  if (onError) queue.on('error', onError);
   return {
     async enqueue(jobs) {
       if (jobs.length === 0) return;

@@ -55,7 +55,6 @@ export interface JobHandler<J, R> {
 
 /** The worker's side of CheckQueue. */
 export type CheckConsumer = JobConsumer<CheckJob>;
-export type CheckJobHandler<R> = JobHandler<CheckJob, R>;
 
 /**
  * Notification deliveries waiting to be attempted. The database row is the record; a job

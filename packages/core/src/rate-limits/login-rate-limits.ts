@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { RateLimit } from './consume-rate-limit.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors/app-error.js';
+import { consumeRateLimit, type RateLimit } from './rate-limit-repository.js';
 
 /**
  * Spec §2.10, with buckets chosen for a multi-tenant service. Upstream has one process-wide
@@ -34,4 +37,21 @@ export function loginBucket(username: unknown): string {
 
 export function accountBucket(userId: number): string {
   return `account:${userId}`;
+}
+
+/** Spends one `login` attempt of `attemptedUsername`; throws once this minute's are used up. */
+export async function spendLoginAttempt(
+  db: Kysely<Database>,
+  attemptedUsername: unknown,
+): Promise<void> {
+  if (!(await consumeRateLimit(db, loginBucket(attemptedUsername), LOGIN_RATE_LIMIT))) {
+    throw new AppError('rate-limited', TOO_FREQUENT_MSG);
+  }
+}
+
+/** Spends one account attempt of the user; throws once this minute's are used up. */
+export async function spendAccountAttempt(db: Kysely<Database>, userId: number): Promise<void> {
+  if (!(await consumeRateLimit(db, accountBucket(userId), ACCOUNT_RATE_LIMIT))) {
+    throw new AppError('rate-limited', TOO_FREQUENT_MSG);
+  }
 }

@@ -2,6 +2,53 @@
 // these with a ServiceContext; one verb per file, in the feature's folder.
 export * from './service-context.js';
 
+// auth and accounts
+export type * from '../users/user.js';
+export type * from '../auth/login-context.js';
+export type * from '../auth/login-identity.js';
+export type { CreatedTenant } from '../tenants/tenant-repository.js';
+export * from '../tenants/needs-setup.js';
+export * from '../tenants/setup-first-admin.js';
+export * from '../tenants/create-tenant.js';
+export * from '../auth/login.js';
+export * from '../auth/login-by-token.js';
+export * from '../auth/find-auto-login-user.js';
+export * from '../users/verify-current-password.js';
+export * from '../users/change-password.js';
+export * from '../users/get-two-factor-status.js';
+export * from '../users/prepare-two-factor.js';
+export * from '../users/save-two-factor.js';
+export * from '../users/disable-two-factor.js';
+export * from '../users/verify-two-factor-token.js';
+
+// monitors
+export * from '../monitors/add-monitor.js';
+export * from '../monitors/edit-monitor.js';
+export * from '../monitors/delete-monitor.js';
+export * from '../monitors/pause-monitor.js';
+export * from '../monitors/resume-monitor.js';
+export * from '../monitors/get-monitor.js';
+export * from '../monitors/list-monitors.js';
+export * from '../monitors/push-monitor-list.js';
+// The wire list's read model, for callers that hold a database and a tenant, not a context.
+export * from '../monitors/load-monitor-list.js';
+
+// heartbeats and the data they add up to
+export * from '../heartbeats/get-monitor-beats.js';
+export * from '../heartbeats/clear-events.js';
+export * from '../heartbeats/clear-heartbeats.js';
+export * from '../heartbeats/clear-statistics.js';
+export * from '../db/get-database-size.js';
+export * from '../db/shrink-database.js';
+
+// backup
+export * from '../backup/import-backup.js';
+
+// the login burst and the `info` it carries
+export * from '../login-burst/load-login-burst.js';
+export * from '../server-info/load-tenant-info.js';
+export * from '../server-info/server-info.js';
+
 // maintenance
 export * from '../maintenance/maintenance-input.js';
 export * from '../maintenance/add-maintenance.js';

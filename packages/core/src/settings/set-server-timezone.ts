@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import { isValidTimeZone } from '../maintenance/zoned-time.js';
+import { INIT_SERVER_TIMEZONE_SETTING } from '../server-info/server-info.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { invalidTimeZoneMessage } from './settings-input.js';
 import * as settingsRepository from './settings-repository.js';
@@ -14,7 +15,7 @@ export async function setServerTimezone(ctx: ServiceContext, zone: string): Prom
   await settingsRepository.saveSetting(
     ctx.db,
     ctx.tenantId,
-    settingsRepository.INIT_SERVER_TIMEZONE_SETTING,
+    INIT_SERVER_TIMEZONE_SETTING,
     true,
     null,
   );

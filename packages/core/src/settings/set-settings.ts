@@ -3,16 +3,9 @@ import { publishMaintenanceList } from '../maintenance/publish-maintenance-list.
 import { isValidTimeZone } from '../maintenance/zoned-time.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { invalidTimeZoneMessage } from './settings-input.js';
+import { verifyCurrentPassword } from '../users/verify-current-password.js';
 import * as settingsRepository from './settings-repository.js';
 import { invalidSettingMessage } from './setting-values.js';
-
-/**
- * Confirms the caller's current password (upstream's `doubleCheckPassword`), throwing
- * AppError with Kuma's text when it does not match.
- */
-// TODO(merge): call core's verifyCurrentPassword here once the password check lives in core,
-// and drop this parameter.
-export type CurrentPasswordCheck = (currentPassword: unknown) => Promise<void>;
 
 export interface SetSettingsResult {
   /** Authentication was disabled and is now on again: the user's other sessions must end. */
@@ -29,12 +22,11 @@ export async function setSettings(
   ctx: ServiceContext,
   data: Record<string, unknown>,
   currentPassword: unknown,
-  checkCurrentPassword: CurrentPasswordCheck,
 ): Promise<SetSettingsResult> {
   const authWasDisabled = Boolean(
     await settingsRepository.getSetting(ctx.db, ctx.tenantId, 'disableAuth'),
   );
-  if (!authWasDisabled && data['disableAuth']) await checkCurrentPassword(currentPassword);
+  if (!authWasDisabled && data['disableAuth']) await verifyCurrentPassword(ctx, currentPassword);
   const zone = data['serverTimezone'];
   if (typeof zone === 'string' && zone !== '' && !isValidTimeZone(zone)) {
     throw new AppError('invalid-input', invalidTimeZoneMessage(zone));

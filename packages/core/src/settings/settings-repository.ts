@@ -8,9 +8,6 @@ import type { Database } from '../db/database.js';
 /** The `type` of every key `setSettings` writes and `getSettings` reads (spec §3.9). */
 export const GENERAL_SETTING_TYPE = 'general';
 
-/** Spec §5.11: the internal setting that marks a tenant's zone as chosen. */
-export const INIT_SERVER_TIMEZONE_SETTING = 'initServerTimezone';
-
 /** A tenant's `general` settings, values JSON-decoded, keys in name order. */
 export async function getGeneralSettings(
   db: Kysely<Database>,

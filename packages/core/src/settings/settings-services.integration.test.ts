@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { AppError } from '../errors/app-error.js';
+import { hashPassword } from '../auth/password.js';
 import { createMemoryMonitorChangeBus } from '../queue/memory-monitor-change-bus.js';
 import type { TenantEvents } from '../realtime/tenant-events.js';
 import { serviceContext, type ServiceContext } from '../services/service-context.js';
@@ -9,20 +9,13 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 import { getSettings } from './get-settings.js';
 import { setServerTimezone } from './set-server-timezone.js';
 import { setSettings } from './set-settings.js';
+import { INIT_SERVER_TIMEZONE_SETTING } from '../server-info/server-info.js';
 import * as settingsRepository from './settings-repository.js';
 
 let t: TestDatabase;
 let a: ServiceContext;
 let b: ServiceContext;
 const pushes: { tenantId: number; event: string }[] = [];
-const passwordChecks: unknown[] = [];
-
-/** Accepts only "right", like the caller's real check would with Kuma's text. */
-async function checkPassword(currentPassword: unknown): Promise<void> {
-  passwordChecks.push(currentPassword);
-  if (currentPassword !== 'right')
-    throw new AppError('invalid-input', 'Incorrect current password');
-}
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -38,8 +31,12 @@ beforeAll(async () => {
     logger: pino({ level: 'silent' }),
     minIntervalSeconds: 20,
   };
-  const tenant = (name: string) =>
-    createTenantWithAdmin(t.db, { name, username: name, passwordHash: 'x' });
+  const tenant = async (name: string) =>
+    createTenantWithAdmin(t.db, {
+      name,
+      username: name,
+      passwordHash: await hashPassword('right'),
+    });
   a = serviceContext(ports, await tenant('a'));
   b = serviceContext(ports, await tenant('b'));
 });
@@ -48,12 +45,7 @@ afterAll(async () => t?.drop());
 describe('settings services', () => {
   it('stores the tenant’s settings and leaves the maintenanceList push to publish', async () => {
     pushes.length = 0;
-    const result = await setSettings(
-      a,
-      { primaryBaseURL: 'https://a.example' },
-      undefined,
-      checkPassword,
-    );
+    const result = await setSettings(a, { primaryBaseURL: 'https://a.example' }, undefined);
     expect(result.authEnabledAgain).toBe(false);
     expect(pushes).toEqual([]);
     await result.publish();
@@ -63,21 +55,22 @@ describe('settings services', () => {
   });
 
   it('asks for the current password only to turn authentication off', async () => {
-    passwordChecks.length = 0;
-    await expect(setSettings(a, { disableAuth: true }, 'wrong', checkPassword)).rejects.toThrow(
+    await expect(setSettings(a, { disableAuth: true }, 'wrong')).rejects.toThrow(
       'Incorrect current password',
     );
+    await expect(setSettings(a, { disableAuth: true }, undefined)).rejects.toThrow(
+      'Wrong data type?',
+    );
     expect((await getSettings(a))['disableAuth']).toBe(false);
-    await setSettings(a, { disableAuth: true }, 'right', checkPassword);
-    await setSettings(a, { disableAuth: true, checkUpdate: false }, undefined, checkPassword);
-    expect(passwordChecks).toEqual(['wrong', 'right']);
-    const back = await setSettings(a, { disableAuth: false }, undefined, checkPassword);
+    await setSettings(a, { disableAuth: true }, 'right');
+    await setSettings(a, { disableAuth: true, checkUpdate: false }, undefined);
+    const back = await setSettings(a, { disableAuth: false }, undefined);
     expect(back.authEnabledAgain).toBe(true);
   });
 
   it('refuses an unknown zone, changing nothing', async () => {
     await expect(
-      setSettings(a, { serverTimezone: 'Mars/Olympus', checkBeta: true }, undefined, checkPassword),
+      setSettings(a, { serverTimezone: 'Mars/Olympus', checkBeta: true }, undefined),
     ).rejects.toThrow('Invalid timezone:Mars/Olympus');
     expect((await getSettings(a))['checkBeta']).toBe(false);
     await expect(setServerTimezone(a, 'Mars/Olympus')).rejects.toThrow(
@@ -89,11 +82,7 @@ describe('settings services', () => {
     await setServerTimezone(b, 'Europe/Berlin');
     expect((await getSettings(b))['serverTimezone']).toBe('Europe/Berlin');
     expect(
-      await settingsRepository.getSetting(
-        t.db,
-        b.tenantId,
-        settingsRepository.INIT_SERVER_TIMEZONE_SETTING,
-      ),
+      await settingsRepository.getSetting(t.db, b.tenantId, INIT_SERVER_TIMEZONE_SETTING),
     ).toBe(true);
   });
 });

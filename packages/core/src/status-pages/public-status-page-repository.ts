@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { listLatestBeats } from '../heartbeats/heartbeat-queries.js';
+import { listLatestBeats } from '../heartbeats/heartbeat-repository.js';
 import { formatDateTimeMs } from '../heartbeats/kuma-time.js';
 import { listStatusPageMaintenances } from '../maintenance/maintenance-repository.js';
 import { toMaintenanceJson } from '../maintenance/maintenance-wire.js';
 import { MAINTENANCE, UP } from '../monitors/monitor-status.js';
-import { getWindowStats, uptimeRatio } from '../stats/window-stats.js';
+import { getWindowStats } from '../stats/stats-repository.js';
+import { uptimeRatio } from '../stats/window-stats.js';
 import { monitorTagsOf } from '../tags/tag-repository.js';
 import { findPinnedIncident } from './incident-repository.js';
 import { findStatusPage } from './status-page-repository.js';
@@ -195,7 +196,7 @@ export async function loadStatusPageHeartbeats(
       status: b.status,
       time: formatDateTimeMs(b.time),
       msg: '',
-      ping: b.ping,
+      ping: b.pingMs,
     }));
     uptimeList[`${id}_24`] = uptimes.get(id) ?? 0;
   }

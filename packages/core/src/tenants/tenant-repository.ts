@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, UserRow } from '../db/database.js';
+import type { Database } from '../db/database.js';
 
 export interface CreatedTenant {
   tenantId: number;
@@ -54,19 +54,4 @@ export async function createFirstTenant(
       .executeTakeFirstOrThrow();
     return { tenantId: tenant.id, userId: user.id };
   });
-}
-
-export async function hasAnyUser(db: Kysely<Database>): Promise<boolean> {
-  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
-}
-
-export async function findUserByUsername(
-  db: Kysely<Database>,
-  username: string,
-): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-}
-
-export async function isUsernameTaken(db: Kysely<Database>, username: string): Promise<boolean> {
-  return (await findUserByUsername(db, username)) !== undefined;
 }

@@ -1,6 +1,6 @@
 import { expect, vi } from 'vitest';
 import { totpCode, WEAK_PASSWORD_MSG } from '@watchpost/core/auth';
-import { tenantRepository } from '@watchpost/core/db';
+import { userRepository } from '@watchpost/core/db';
 import { DEFAULT_PASSWORD, type TestClient } from '../../testing/api-test-context.js';
 import { EMPTY_ACK, fail, ok, okMsg, type Step } from '../conformance-step.js';
 import type { World } from '../conformance-world.js';
@@ -67,11 +67,11 @@ export function authSteps(): Step[] {
       args: () => [USERNAME, DEFAULT_PASSWORD],
       ack: okMsg('Added Successfully.'),
       readBack: async (w) => {
-        const user = (await tenantRepository.findUserByUsername(w.ctx.db, USERNAME))!;
+        const user = (await userRepository.findUserByUsername(w.ctx.db, USERNAME))!;
         w.alice = {
           username: USERNAME,
           password: DEFAULT_PASSWORD,
-          tenantId: user.tenant_id,
+          tenantId: user.tenantId,
           userId: user.id,
         };
         expect(await w.anon.call('getSettings')).toEqual(NOT_LOGGED_IN);
@@ -84,7 +84,7 @@ export function authSteps(): Step[] {
       args: () => ['mallory', DEFAULT_PASSWORD],
       ack: fail(SETUP_DONE_MSG),
       readBack: async (w) => {
-        expect(await tenantRepository.findUserByUsername(w.ctx.db, 'mallory')).toBeUndefined();
+        expect(await userRepository.findUserByUsername(w.ctx.db, 'mallory')).toBeUndefined();
       },
     },
     { event: 'needSetup', title: 'false once set up', as: 'anon', args: () => [], ack: false },
@@ -135,8 +135,8 @@ export function authSteps(): Step[] {
       args: () => ['wrong-pass1'],
       ack: fail('Incorrect current password'),
       readBack: async (w) => {
-        const user = await tenantRepository.findUserByUsername(w.ctx.db, USERNAME);
-        expect(user?.twofa_secret).toBeNull();
+        const user = await userRepository.findUserByUsername(w.ctx.db, USERNAME);
+        expect(user?.twofaSecret).toBeNull();
       },
     },
     {
@@ -145,8 +145,8 @@ export function authSteps(): Step[] {
       args: () => [DEFAULT_PASSWORD],
       ack: ok({ uri: expect.stringMatching(PROVISIONING_URI) }),
       readBack: async (w) => {
-        const user = await tenantRepository.findUserByUsername(w.ctx.db, USERNAME);
-        w.saved['secret'] = user!.twofa_secret;
+        const user = await userRepository.findUserByUsername(w.ctx.db, USERNAME);
+        w.saved['secret'] = user!.twofaSecret;
         expect(await twoFAStatus(w)).toBe(false);
       },
     },

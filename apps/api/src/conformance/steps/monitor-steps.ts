@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { UP } from '@watchpost/core';
-import { recordBeats } from '@watchpost/core/db';
+import { heartbeatRepository } from '@watchpost/core/db';
 import { httpMonitorPayload } from '../../testing/api-test-context.js';
 import { fail, ok, okMsg, type Step } from '../conformance-step.js';
 import type { World } from '../conformance-world.js';
@@ -22,7 +22,7 @@ const allMonitors = (w: World) => tenantRows(w, 'monitors');
 
 async function recordUpBeats(w: World, msgs: string[]): Promise<void> {
   const now = Date.now();
-  await recordBeats(
+  await heartbeatRepository.recordBeats(
     w.ctx.db,
     msgs.map((msg, i) => ({
       tenantId: w.alice.tenantId,

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import { MAINTENANCE, UP } from '@watchpost/core';
 import {
   averagePing,
-  findPublicBadgeMonitor,
-  getWindowStatsFor,
+  badgeRepository,
+  statsRepository,
   uptimeRatio,
   type Database,
 } from '@watchpost/core/db';
@@ -21,7 +21,7 @@ export async function loadBadgeFacts(
   now: Date,
 ): Promise<BadgeFacts | undefined> {
   if (request.monitorId === null) return undefined;
-  const monitor = await findPublicBadgeMonitor(db, request.monitorId);
+  const monitor = await badgeRepository.findPublicBadgeMonitor(db, request.monitorId);
   if (!monitor) return undefined;
   const facts: BadgeFacts = {
     status: monitor.status,
@@ -30,7 +30,7 @@ export async function loadBadgeFacts(
   };
   switch (request.kind) {
     case 'uptime': {
-      const stats = await getWindowStatsFor(db, [monitor], request.hours, now);
+      const stats = await statsRepository.getWindowStatsFor(db, [monitor], request.hours, now);
       // An empty window falls back to the monitor's own state (spec §6.9), as the socket
       // `uptime` push does.
       const up = monitor.status === UP || monitor.status === MAINTENANCE;
@@ -39,7 +39,7 @@ export async function loadBadgeFacts(
     }
     case 'ping':
     case 'avg-response': {
-      const stats = await getWindowStatsFor(db, [monitor], request.hours, now);
+      const stats = await statsRepository.getWindowStatsFor(db, [monitor], request.hours, now);
       facts.avgPing = averagePing(stats.get(monitor.monitorId));
       break;
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DOWN, UP, type MonitorStatus, type TlsInfo } from '@watchpost/core';
-import { recordBeats } from '@watchpost/core/db';
+import { heartbeatRepository } from '@watchpost/core/db';
 import {
   createApiTestContext,
   httpMonitorPayload,
@@ -30,7 +30,7 @@ function tls(daysRemaining: number): TlsInfo {
 
 async function beat(tenantId: number, monitorId: number, status: MonitorStatus, ping: number) {
   const now = Date.now();
-  await recordBeats(ctx.db, [
+  await heartbeatRepository.recordBeats(ctx.db, [
     {
       tenantId,
       monitorId,

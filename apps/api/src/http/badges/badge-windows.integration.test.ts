@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOWN, UP, type MonitorStatus } from '@watchpost/core';
-import { createPostgresDb, recordBeats, type BeatToRecord } from '@watchpost/core/db';
+import { createPostgresDb, heartbeatRepository, type BeatToRecord } from '@watchpost/core/db';
 import type { MonitorChange } from '@watchpost/core/queue';
 import {
   createApiTestContext,
@@ -56,7 +56,7 @@ describe('uptime and ping windows', () => {
     const id = await insertMonitor(ctx.db, tenantId, { name: 'windowed', badgesPublic: true });
     // Last day: 3 up (100, 200, 300 ms) and 1 down without ping. Days 3–20: 4 down at 1000 ms.
     // Oldest first, so the latest state (monitor_state) is the UP beat of 1 h ago.
-    await recordBeats(ctx.db, [
+    await heartbeatRepository.recordBeats(ctx.db, [
       beatAt(id, DOWN, 20 * 24, 1000),
       beatAt(id, DOWN, 10 * 24, 1000),
       beatAt(id, DOWN, 5 * 24, 1000),
@@ -91,7 +91,7 @@ describe('uptime and ping windows', () => {
 
   it('fall back to the latest status when the window holds no beats (spec §6.9)', async () => {
     const id = await insertMonitor(ctx.db, tenantId, { name: 'quiet', badgesPublic: true });
-    await recordBeats(ctx.db, [beatAt(id, UP, 48, 40)]);
+    await heartbeatRepository.recordBeats(ctx.db, [beatAt(id, UP, 48, 40)]);
     expect(await title(`/api/badge/${id}/uptime`)).toBe('Uptime (24h): 100.0%');
     expect(await title(`/api/badge/${id}/uptime/72`)).toBe('Uptime (72h): 100.0%');
     // No ping samples in the last 24 h: N/A, as upstream.
@@ -103,7 +103,7 @@ describe('uptime and ping windows', () => {
 describe('the server-side cache', () => {
   it('answers a repeat from memory until the TTL, then shows the new status', async () => {
     const id = await insertMonitor(ctx.db, tenantId, { name: 'cached', badgesPublic: true });
-    await recordBeats(ctx.db, [beatAt(id, UP, 0.1, 10)]);
+    await heartbeatRepository.recordBeats(ctx.db, [beatAt(id, UP, 0.1, 10)]);
     let now = Date.now();
     const app = Fastify();
     registerBadgeRoutes(app, { db: ctx.db, now: () => now });
@@ -113,7 +113,7 @@ describe('the server-side cache', () => {
     };
     try {
       expect(await read()).toBe('Status: Up');
-      await recordBeats(ctx.db, [beatAt(id, DOWN, 0, null)]);
+      await heartbeatRepository.recordBeats(ctx.db, [beatAt(id, DOWN, 0, null)]);
       // Still the cached answer: the hit did not read the database.
       now += 29_000;
       expect(await read()).toBe('Status: Up');
@@ -126,7 +126,7 @@ describe('the server-side cache', () => {
 
   it('empties on a monitor change published on the bus', async () => {
     const id = await insertMonitor(ctx.db, tenantId, { name: 'bussed', badgesPublic: true });
-    await recordBeats(ctx.db, [beatAt(id, UP, 0.1, 10)]);
+    await heartbeatRepository.recordBeats(ctx.db, [beatAt(id, UP, 0.1, 10)]);
     let notify: (change: MonitorChange) => void = () => undefined;
     const app = Fastify();
     registerBadgeRoutes(app, {

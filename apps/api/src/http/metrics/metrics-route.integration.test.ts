@@ -1,7 +1,7 @@
 import parsePrometheusTextFormat, { type PrometheusFamily } from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOWN, PENDING, UP, type MonitorStatus, type TlsInfo } from '@watchpost/core';
-import { apiKeyRepository, recordBeats, type NewApiKey } from '@watchpost/core/db';
+import { apiKeyRepository, heartbeatRepository, type NewApiKey } from '@watchpost/core/db';
 import {
   createApiTestContext,
   insertMonitor,
@@ -37,7 +37,7 @@ function createKey(owner: TestUser, overrides: Partial<NewApiKey> = {}) {
 }
 
 async function beat(owner: TestUser, monitorId: number, status: MonitorStatus, extra = {}) {
-  await recordBeats(ctx.db, [
+  await heartbeatRepository.recordBeats(ctx.db, [
     {
       tenantId: owner.tenantId,
       monitorId,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { listMonitorMetrics, userAccountRepository, type Database } from '@watchpost/core/db';
+import { monitorMetricsRepository, type Database } from '@watchpost/core/db';
+import { findAutoLoginUser } from '@watchpost/core/services';
 import { principalOf, requireApiKey } from '../auth/authenticate-request.js';
 import { renderKumaMetrics } from './render-kuma-metrics.js';
 
@@ -24,9 +25,9 @@ export function registerMetricsRoute(app: FastifyInstance, deps: MetricsRouteDep
   const openScrapes = new WeakMap<FastifyRequest, number>();
   const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.headers.authorization === undefined) {
-      const user = await userAccountRepository.findAutoLoginUser(deps.db);
-      if (user) {
-        openScrapes.set(request, user.tenant_id);
+      const identity = await findAutoLoginUser(deps);
+      if (identity) {
+        openScrapes.set(request, identity.tenantId);
         return undefined;
       }
     }
@@ -34,7 +35,7 @@ export function registerMetricsRoute(app: FastifyInstance, deps: MetricsRouteDep
   };
   app.get(METRICS_PATH, { preHandler: authenticate }, async (request, reply) => {
     const tenantId = openScrapes.get(request) ?? principalOf(request).tenantId;
-    const monitors = await listMonitorMetrics(deps.db, tenantId);
+    const monitors = await monitorMetricsRepository.listMonitorMetrics(deps.db, tenantId);
     return reply.type(METRICS_CONTENT_TYPE).send(renderKumaMetrics(monitors));
   });
 }

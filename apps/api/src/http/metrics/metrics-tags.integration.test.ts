@@ -1,7 +1,7 @@
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UP, type TagJson } from '@watchpost/core';
-import { apiKeyRepository, recordBeats } from '@watchpost/core/db';
+import { apiKeyRepository, heartbeatRepository } from '@watchpost/core/db';
 import {
   createApiTestContext,
   insertMonitor,
@@ -34,7 +34,7 @@ async function createKey(owner: TestUser): Promise<string> {
 }
 
 async function beatUp(owner: TestUser, id: number): Promise<void> {
-  await recordBeats(ctx.db, [
+  await heartbeatRepository.recordBeats(ctx.db, [
     {
       tenantId: owner.tenantId,
       monitorId: id,

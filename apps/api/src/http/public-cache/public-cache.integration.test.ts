@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UP } from '@watchpost/core';
 import {
+  heartbeatRepository,
   logoInputSchema,
   publicGroupListSchema,
-  recordBeats,
   statusPageConfigSchema,
   statusPageRepository,
 } from '@watchpost/core/db';
@@ -82,7 +82,7 @@ beforeAll(async () => {
   bob = await ctx.createUser('bob');
   aMonitor = await insertMonitor(ctx.db, alice.tenantId, { name: 'web' });
   const now = new Date();
-  await recordBeats(ctx.db, [
+  await heartbeatRepository.recordBeats(ctx.db, [
     {
       tenantId: alice.tenantId,
       monitorId: aMonitor,

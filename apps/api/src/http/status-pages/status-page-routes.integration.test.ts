@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UP } from '@watchpost/core';
 import {
+  heartbeatRepository,
   incidentRepository,
   logoInputSchema,
   publicGroupListSchema,
-  recordBeats,
   statusPageConfigSchema,
   statusPageRepository,
 } from '@watchpost/core/db';
@@ -55,7 +55,7 @@ beforeAll(async () => {
   bob = await ctx.createUser('bob');
   aMonitor = await insertMonitor(ctx.db, alice.tenantId, { name: `web ${EVIL}` });
   const now = new Date();
-  await recordBeats(ctx.db, [
+  await heartbeatRepository.recordBeats(ctx.db, [
     {
       tenantId: alice.tenantId,
       monitorId: aMonitor,

@@ -1,0 +1,43 @@
+import { monitorIdSchema } from '@watchpost/core';
+import {
+  clearEvents,
+  clearHeartbeats,
+  clearStatistics,
+  getDatabaseSize,
+  shrinkDatabase,
+} from '@watchpost/core/services';
+import { defineHandler, type SocketHandler } from './define-handler.js';
+
+// A monitor's recorded history and the database that holds it. Another tenant's monitor
+// answers like a missing one (DESIGN rule 1); upstream checks no ownership for these at all.
+
+export const monitorDataHandlers: readonly SocketHandler[] = [
+  // Spec §3.1 `clearEvents`: push the emptied important list to the room, then ack.
+  defineHandler('clearEvents', [monitorIdSchema], async ({ service }, [monitorId]) => {
+    await clearEvents(service, monitorId);
+    return { ok: true };
+  }),
+
+  // Spec §3.1 `clearHeartbeats`: push the emptied beat list to the room, then ack.
+  defineHandler('clearHeartbeats', [monitorIdSchema], async ({ service }, [monitorId]) => {
+    await clearHeartbeats(service, monitorId);
+    return { ok: true };
+  }),
+
+  // Spec §3.1 `clearStatistics`: every beat of the tenant's monitors; no push.
+  defineHandler('clearStatistics', [], async ({ service }) => {
+    await clearStatistics(service);
+    return { ok: true };
+  }),
+
+  // Spec §3.9; see getDatabaseSize for why this is the whole database's size.
+  defineHandler('getDatabaseSize', [], async ({ service }) => ({
+    ok: true,
+    size: await getDatabaseSize(service),
+  })),
+
+  defineHandler('shrinkDatabase', [], async ({ service }) => {
+    await shrinkDatabase(service);
+    return { ok: true };
+  }),
+];

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { AppError } from '../errors/app-error.js';
+import { spendLoginAttempt } from '../rate-limits/login-rate-limits.js';
+import { hasNoNul, MAX_PASSWORD_LENGTH } from '../users/user-input.js';
+import * as userRepository from '../users/user-repository.js';
+import { passwordHashFingerprint, signLoginToken } from './jwt.js';
+import type { LoginContext } from './login-context.js';
+import { identityOfUser, type LoginIdentity } from './login-identity.js';
+import { verifyPassword } from './password.js';
+import { verifyTotp } from './totp.js';
+
+// Literal texts of spec §2.2 (clients compare some of them, §9.2).
+export const BAD_CREDENTIALS_MSG = 'Incorrect username or password.';
+const INVALID_TOTP_MSG = 'Invalid Token!';
+
+/**
+ * A bcrypt hash (cost 10) of a random string nobody knows. Checking a password against it
+ * when the username does not exist makes that answer take as long as a wrong password, so
+ * response times do not reveal which usernames exist.
+ */
+const DUMMY_PASSWORD_HASH = '$2b$10$hSDvQ/yoFaM9q46/feUaeOUrjzDPToGq6FLTxf3azS/r5kA7RqSR6';
+
+// Spec §2.2: non-string credentials are simply wrong credentials, so they are parsed here
+// with one answer for every malformed shape rather than one text per field.
+const credentialsSchema = z.object({
+  username: z.string().max(255).refine(hasNoNul),
+  password: z.string().max(MAX_PASSWORD_LENGTH),
+  token: z.unknown().optional(),
+});
+
+export type LoginResult =
+  { tokenRequired: true } | { tokenRequired: false; identity: LoginIdentity; token: string };
+
+/**
+ * Spec §2.2: a username and password, plus the TOTP code when the user has 2FA on. `data`
+ * is whatever the client sent. Answers `tokenRequired` when the code is still missing;
+ * otherwise who logged in and a login token for `loginByToken`.
+ */
+export async function login(ctx: LoginContext, data: unknown): Promise<LoginResult> {
+  // Spec §2.10 step 2: every attempt counts, before any password is checked.
+  await spendLoginAttempt(ctx.db, (data as { username?: unknown } | null | undefined)?.username);
+  const credentials = credentialsSchema.safeParse(data);
+  if (!credentials.success) throw new AppError('not-logged-in', BAD_CREDENTIALS_MSG);
+  const { username, password, token } = credentials.data;
+
+  const user = await userRepository.findUserByUsername(ctx.db, username);
+  const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!user || !user.active || !passwordOk) {
+    throw new AppError('not-logged-in', BAD_CREDENTIALS_MSG);
+  }
+
+  if (user.twofaStatus) {
+    if (typeof token !== 'string' || token === '') return { tokenRequired: true };
+    // Claimed last: a code is refused once used (§2.2), also when sent to two nodes at once.
+    const accepted =
+      user.twofaSecret !== null &&
+      verifyTotp(user.twofaSecret, token) &&
+      (await userRepository.claimTwoFactorCode(ctx.db, user.id, token));
+    if (!accepted) throw new AppError('not-logged-in', INVALID_TOTP_MSG);
+  }
+  // Spec §2.2: a token sent for a user without 2FA is ignored.
+
+  const jwt = signLoginToken(
+    { username: user.username, h: passwordHashFingerprint(user.passwordHash) },
+    ctx.jwtSecret,
+  );
+  return { tokenRequired: false, identity: identityOfUser(user), token: jwt };
+}

@@ -1,0 +1,109 @@
+import type { Redis } from 'ioredis';
+import type { DistributedServices } from '../config/deployment.js';
+import { createBullmqCheckConsumer } from '../queue/bullmq-check-consumer.js';
+import { createBullmqCheckQueue } from '../queue/bullmq-check-queue.js';
+import {
+  createBullmqDeliveryConsumer,
+  createBullmqDeliveryQueue,
+} from '../queue/delivery-queues.js';
+import { createRedisDueSet } from '../queue/redis-due-set.js';
+import { createRedisMonitorChangeBus } from '../queue/redis-monitor-change-bus.js';
+import { createRedisTenantEvents } from '../realtime/redis-tenant-events.js';
+import {
+  concurrencyOf,
+  type AdapterKitOptions,
+  type DistributedAdapterKit,
+} from './adapter-kit.js';
+import { closeKitResources, noKitResources, track } from './kit-resources.js';
+import { lazily } from './lazily.js';
+import { openRedisConnection, type RedisConnectionName } from './open-redis-connection.js';
+import { openRoleDatabase } from './open-role-database.js';
+import { createRedisErrorLog } from './redis-error-log.js';
+import { createRedisSocketAdapter } from './redis-socket-adapter.js';
+
+/** Postgres, BullMQ and Redis, shared by any number of api, worker and scheduler processes. */
+export function createDistributedAdapterKit(
+  services: DistributedServices,
+  options: AdapterKitOptions,
+): DistributedAdapterKit {
+  const { logger } = options;
+  const prefix = services.redisPrefix;
+  const opened = noKitResources();
+  const errors = createRedisErrorLog(logger);
+
+  const connections = new Map<RedisConnectionName, Redis>();
+  function connection(name: RedisConnectionName): Redis {
+    let client = connections.get(name);
+    if (!client) {
+      client = openRedisConnection(services, name, errors.connection(name));
+      connections.set(name, client);
+      opened.redis.push(client);
+    }
+    return client;
+  }
+
+  const database = lazily(() => {
+    const storage = { kind: 'postgres', databaseUrl: services.databaseUrl } as const;
+    opened.database = openRoleDatabase(storage, options.role, logger);
+    return opened.database.then((open) => open.db);
+  });
+  const checkQueue = lazily(() =>
+    track(
+      opened.queues,
+      createBullmqCheckQueue(connection('commands'), prefix, errors.queue('check queue error')),
+    ),
+  );
+  const checkConsumer = lazily(() =>
+    track(
+      opened.consumers,
+      createBullmqCheckConsumer({
+        connection: connection('check-consumer'),
+        prefix,
+        concurrency: concurrencyOf(options, 'checks'),
+        onError: errors.queue('check queue error'),
+      }),
+    ),
+  );
+  const deliveryQueue = lazily(() =>
+    track(
+      opened.queues,
+      createBullmqDeliveryQueue(
+        connection('commands'),
+        prefix,
+        errors.queue('notification queue error'),
+      ),
+    ),
+  );
+  const deliveryConsumer = lazily(() =>
+    track(
+      opened.consumers,
+      createBullmqDeliveryConsumer({
+        connection: connection('delivery-consumer'),
+        prefix,
+        concurrency: concurrencyOf(options, 'notifications'),
+        onError: errors.queue('notification queue error'),
+      }),
+    ),
+  );
+  return {
+    database,
+    dueSet: lazily(() => createRedisDueSet(connection('commands'), prefix)),
+    checkQueue,
+    checkConsumer,
+    deliveryQueue,
+    deliveryConsumer,
+    changeBus: lazily(() =>
+      createRedisMonitorChangeBus(connection('commands'), connection('changes-subscriber'), prefix),
+    ),
+    socketAdapter: lazily(() =>
+      createRedisSocketAdapter(
+        connection('commands'),
+        connection('socket-adapter-subscriber'),
+        prefix,
+      ),
+    ),
+    healthProbes: () => ({ redis: () => connection('commands').ping() }),
+    tenantEvents: lazily(() => createRedisTenantEvents(connection('commands'), prefix)),
+    close: () => closeKitResources(opened),
+  };
+}

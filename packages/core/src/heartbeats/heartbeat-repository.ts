@@ -1,0 +1,121 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, HeartbeatRow } from '../db/database.js';
+import type { BeatFields } from './heartbeat-wire.js';
+
+// A tenant's beats; every function takes the tenant scope (DESIGN rule 1). Recording a batch
+// (the workers' hot path) keeps its own file and is re-exported here.
+export { recordBeats } from './record-beats.js';
+
+/** A stored beat, as reads answer it. */
+export type StoredBeat = BeatFields & { id: number };
+
+/** The last `limit` beats of each monitor, oldest first per monitor (login burst, spec §2.5). */
+export async function listLatestBeats(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorIds: readonly number[],
+  limit: number,
+  importantOnly = false,
+): Promise<Map<number, StoredBeat[]>> {
+  const byMonitor = new Map<number, StoredBeat[]>(monitorIds.map((id) => [id, []]));
+  if (monitorIds.length === 0) return byMonitor;
+  const { rows } = await sql<HeartbeatRow>`
+    SELECT h.* FROM unnest(${[...monitorIds]}::int[]) AS m(id)
+    CROSS JOIN LATERAL (
+      SELECT * FROM heartbeats
+      WHERE monitor_id = m.id AND tenant_id = ${tenantId}
+        AND (${!importantOnly} OR important)
+      ORDER BY time DESC LIMIT ${limit}
+    ) h
+  `.execute(db);
+  for (const row of rows) byMonitor.get(row.monitor_id)?.push(toStoredBeat(row));
+  for (const list of byMonitor.values()) list.sort((a, b) => a.time.getTime() - b.time.getTime());
+  return byMonitor;
+}
+
+/** Every beat of one monitor newer than `since`, oldest first (`getMonitorBeats`). */
+export async function listBeatsSince(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorId: number,
+  since: Date,
+): Promise<StoredBeat[]> {
+  const rows = await db
+    .selectFrom('heartbeats')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('monitor_id', '=', monitorId)
+    .where('time', '>', since)
+    .orderBy('time', 'asc')
+    .execute();
+  return rows.map(toStoredBeat);
+}
+
+function toStoredBeat(row: HeartbeatRow): StoredBeat {
+  return {
+    id: row.id,
+    monitorId: row.monitor_id,
+    status: row.status,
+    msg: row.msg,
+    time: row.time,
+    pingMs: row.ping,
+    durationSec: row.duration,
+    downCount: row.down_count,
+    important: row.important,
+  };
+}
+
+// The "clear" actions of spec §3.1, scoped to one tenant (upstream checks no ownership; here
+// another tenant's monitor id clears nothing). Uptime and average ping come from the stat_*
+// aggregates (DESIGN rule 8), so whatever removes beats removes the buckets they were summed
+// into in the same transaction: cleared history must not live on in the uptime.
+
+const STAT_TABLES = ['stat_minutely', 'stat_hourly', 'stat_daily'] as const;
+
+/** `clearEvents`: the monitor's beats stay but lose their message and importance. */
+export async function clearMonitorEvents(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorId: number,
+): Promise<void> {
+  // Status is untouched, so the aggregates stay true.
+  await db
+    .updateTable('heartbeats')
+    .set({ msg: '', important: false })
+    .where('tenant_id', '=', tenantId)
+    .where('monitor_id', '=', monitorId)
+    .where((eb) => eb.or([eb('important', '=', true), eb('msg', '!=', '')]))
+    .execute();
+}
+
+/** `clearHeartbeats`: every beat of the monitor, and its aggregates. */
+export async function clearMonitorHeartbeats(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorId: number,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom('heartbeats')
+      .where('tenant_id', '=', tenantId)
+      .where('monitor_id', '=', monitorId)
+      .execute();
+    for (const table of STAT_TABLES) {
+      await trx
+        .deleteFrom(table)
+        .where('tenant_id', '=', tenantId)
+        .where('monitor_id', '=', monitorId)
+        .execute();
+    }
+  });
+}
+
+/** `clearStatistics`: every beat and aggregate of every monitor of the tenant. */
+export async function clearTenantStatistics(db: Kysely<Database>, tenantId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('heartbeats').where('tenant_id', '=', tenantId).execute();
+    for (const table of STAT_TABLES) {
+      await trx.deleteFrom(table).where('tenant_id', '=', tenantId).execute();
+    }
+  });
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { ServiceContext } from '../services/service-context.js';
+import { loadMonitorList } from './load-monitor-list.js';
+import { announceActivity } from './monitor-activity.js';
+import * as monitorRepository from './monitor-repository.js';
+import {
+  assertOwnProxy,
+  assertValidParent,
+  parseMonitorInput,
+  withPushTokenCheck,
+} from './monitor-write-rules.js';
+
+// `active` is the one key `add` reads that is not a stored field (§5.2: false = paused).
+const addFlagsSchema = z.object({ active: z.unknown().optional() });
+
+/**
+ * Spec §3.1 `add`: stores a monitor from Kuma's monitor object, starts it unless it came with
+ * `active: false`, and pushes `monitorList` to the tenant's room (before the caller answers,
+ * §1.4, §9.3). Answers the new monitor's id.
+ */
+export async function addMonitor(
+  ctx: ServiceContext,
+  payload: unknown,
+): Promise<{ monitorId: number }> {
+  const input = parseMonitorInput(ctx, payload);
+  await assertValidParent(ctx, input.parent);
+  await assertOwnProxy(ctx, input.proxyId);
+  const active = addFlagsSchema.parse(payload).active !== false;
+  const monitorId = await withPushTokenCheck(
+    monitorRepository.insertMonitor(ctx.db, ctx.tenantId, input, active),
+  );
+  const after = await loadMonitorList(ctx.db, ctx.tenantId);
+  // A new monitor changes nothing else's activity.
+  announceActivity(ctx, monitorId, after, after);
+  ctx.events.emit(ctx.tenantId, 'monitorList', after);
+  return { monitorId };
+}

@@ -1,0 +1,85 @@
+import { AppError } from '../errors/app-error.js';
+import * as proxyRepository from '../proxies/proxy-repository.js';
+import type { ServiceContext } from '../services/service-context.js';
+import { monitorInputSchema, type MonitorInput } from './monitor-input.js';
+import * as monitorRepository from './monitor-repository.js';
+
+// What `add` and `editMonitor` both check before they write (spec §3.1).
+
+// Literal texts of spec §3.1 / §9.2.
+export const PERMISSION_DENIED_MSG = 'Permission denied.';
+export const INVALID_GROUP_MSG = 'Invalid Monitor Group';
+// Not in Kuma (which does not index push tokens): `/api/push/:token` must find one monitor.
+const PUSH_TOKEN_TAKEN_MSG = 'This push token is already in use.';
+const PUSH_TOKEN_INDEX = 'monitors_push_token_key';
+// TODO(merge): the proxies service owns this text (proxy-handlers' PROXY_NOT_FOUND_MSG today).
+const PROXY_NOT_FOUND_MSG = 'proxy not found';
+
+const inputSchemas = new Map<number, ReturnType<typeof monitorInputSchema>>();
+
+/** The schema's first message (Kuma's wording) becomes the error's text. */
+export function parseMonitorInput(ctx: ServiceContext, payload: unknown): MonitorInput {
+  let schema = inputSchemas.get(ctx.minIntervalSeconds);
+  if (!schema) {
+    schema = monitorInputSchema(ctx.minIntervalSeconds);
+    inputSchemas.set(ctx.minIntervalSeconds, schema);
+  }
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  throw new AppError('invalid-input', parsed.error.issues[0]?.message ?? 'Invalid input');
+}
+
+/** Turns the unique-index violation of a duplicate push token into a message for the user. */
+export async function withPushTokenCheck<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isUniqueViolation(error, PUSH_TOKEN_INDEX)) {
+      throw new AppError('conflict', PUSH_TOKEN_TAKEN_MSG);
+    }
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  // pg's DatabaseError: SQLSTATE 23505 is unique_violation.
+  const { code, constraint: name } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  return code === '23505' && name === constraint;
+}
+
+/** A parent must be a `group` monitor of the same tenant. */
+export async function assertValidParent(
+  ctx: ServiceContext,
+  parentId: number | null,
+): Promise<void> {
+  if (parentId === null) return;
+  const parent = await monitorRepository.findMonitor(ctx.db, ctx.tenantId, parentId);
+  if (parent?.type !== 'group') throw new AppError('invalid-input', INVALID_GROUP_MSG);
+}
+
+/**
+ * A monitor may name only a proxy of its own tenant (DESIGN rule 1). The worker would not use
+ * another tenant's anyway; refusing here keeps the stored monitor honest about its route.
+ */
+export async function assertOwnProxy(ctx: ServiceContext, proxyId: number | null): Promise<void> {
+  if (proxyId === null) return;
+  const proxy = await proxyRepository.findProxy(ctx.db, ctx.tenantId, proxyId);
+  if (!proxy) throw new AppError('not-found', PROXY_NOT_FOUND_MSG);
+}
+
+/**
+ * Parsing gives a push monitor without a token a fresh one, which is right for `add`; an edit
+ * that leaves the token out must keep the old one, or every pusher's URL would break.
+ */
+export function keepPushToken(
+  input: MonitorInput,
+  payload: unknown,
+  previous: unknown,
+): MonitorInput {
+  const sent = (payload as { pushToken?: unknown }).pushToken;
+  const sentToken = typeof sent === 'string' && sent !== '';
+  if (input.type !== 'push' || sentToken || typeof previous !== 'string' || previous === '') {
+    return input;
+  }
+  return { ...input, pushToken: previous };
+}

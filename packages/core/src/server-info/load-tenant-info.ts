@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { ServerInfo } from '../protocol/server-events.js';
+import * as settingsRepository from '../settings/settings-repository.js';
+import { resolveTenantTimeZone, zonedDateTime } from '../settings/tenant-time-zone.js';
+import { postLoginInfo } from './server-info.js';
+
+/**
+ * Post-login `info` (spec §5.12) with the tenant's `primaryBaseURL` and zone. A loader (the
+ * database and the tenant, not a ServiceContext) because the login burst and the settings
+ * events both send it.
+ */
+export async function loadTenantInfo(db: Kysely<Database>, tenantId: number): Promise<ServerInfo> {
+  const [baseUrl, zoneSetting] = await Promise.all([
+    settingsRepository.getSetting(db, tenantId, 'primaryBaseURL'),
+    settingsRepository.getSetting(db, tenantId, 'serverTimezone'),
+  ]);
+  const zone = resolveTenantTimeZone(zoneSetting);
+  return {
+    ...postLoginInfo(),
+    // Spec §5.12: null while the setting was never saved.
+    primaryBaseURL: typeof baseUrl === 'string' ? baseUrl : null,
+    serverTimezone: zone,
+    serverTimezoneOffset: zonedDateTime(new Date(), zone).timezoneOffset,
+  };
+}

@@ -1,0 +1,29 @@
+import type { UnscopedContext } from '../auth/login-context.js';
+import { hashPassword } from '../auth/password.js';
+import { AppError } from '../errors/app-error.js';
+import { newPasswordSchema, parseInput, usernameSchema } from '../users/user-input.js';
+import * as userRepository from '../users/user-repository.js';
+import * as tenantRepository from './tenant-repository.js';
+
+// Literal text of spec §2.1.
+const SETUP_DONE_MSG =
+  'Uptime Kuma has been initialized. If you want to run setup again, please delete the database.';
+
+/**
+ * Spec §2.1 `setup`: creates the first tenant and its admin; does not log anyone in. The
+ * username and password are whatever the client sent, validated here.
+ */
+export async function setupFirstAdmin(
+  ctx: UnscopedContext,
+  input: { username: unknown; password: unknown },
+): Promise<tenantRepository.CreatedTenant> {
+  const username = parseInput(usernameSchema, input.username);
+  const password = parseInput(newPasswordSchema, input.password);
+  // Checked before hashing so a second setup costs no bcrypt round; createFirstTenant
+  // re-checks under a lock for two setups racing on two nodes.
+  if (await userRepository.hasAnyUser(ctx.db)) throw new AppError('conflict', SETUP_DONE_MSG);
+  const passwordHash = await hashPassword(password);
+  const created = await tenantRepository.createFirstTenant(ctx.db, { username, passwordHash });
+  if (!created) throw new AppError('conflict', SETUP_DONE_MSG);
+  return created;
+}
