@@ -18,12 +18,15 @@ import {
   type UserRow,
 } from '@watchpost/core/db';
 import { monitorStatEvents, tenantRoom } from '@watchpost/core/realtime';
+import {
+  listDockerHosts,
+  listNotifications,
+  listProxies,
+  serviceContext,
+} from '@watchpost/core/services';
 import { buildMonitorList } from './monitor-list.js';
 import { loadApiKeyList } from './api-key-handlers.js';
-import { loadNotificationList } from './notification-handlers.js';
-import { loadDockerHostList } from './docker-host-handlers.js';
 import { loadMaintenanceList } from './maintenance-handlers.js';
-import { loadProxyList } from './proxy-handlers.js';
 import { loadStatusPageList } from './status-page-handlers.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 import { loadTenantInfo } from './tenant-info.js';
@@ -93,7 +96,7 @@ async function sendLoginBurst(
       listLatestBeats(db, tenantId, ids, IMPORTANT_BEATS, true),
       getWindowStats(db, tenantId, ids, 24),
       getWindowStats(db, tenantId, ids, 720),
-      loadFeatureLists(deps, tenantId),
+      loadFeatureLists(deps, session),
     ],
   );
 
@@ -141,14 +144,16 @@ async function sendLoginBurst(
   if (!lists.timezoneInitialised) socket.emit('initServerTimezone');
 }
 
-function loadFeatureLists(deps: RealtimeDeps, tenantId: number) {
+function loadFeatureLists(deps: RealtimeDeps, session: Session) {
   const { db } = deps;
+  const { tenantId } = session;
+  const service = serviceContext(deps, session);
   return awaitAll({
     info: loadTenantInfo(db, tenantId),
     maintenances: loadMaintenanceList(db, tenantId),
-    notifications: loadNotificationList(db, tenantId),
-    proxies: loadProxyList(db, tenantId),
-    dockerHosts: loadDockerHostList(db, tenantId),
+    notifications: listNotifications(service),
+    proxies: listProxies(service),
+    dockerHosts: listDockerHosts(service),
     apiKeys: loadApiKeyList(db, tenantId),
     statusPages: loadStatusPageList(db, tenantId),
     timezoneInitialised: tenantSettingsRepository

@@ -2,10 +2,8 @@ import { z } from 'zod';
 import { importBackup, importHandleSchema, parseBackup } from '@watchpost/core/db';
 import { tenantRoom } from '@watchpost/core/realtime';
 import { defineHandler, type SocketHandler } from './define-handler.js';
-import { publishChange } from '@watchpost/core/services';
+import { listNotifications, listProxies, publishChange } from '@watchpost/core/services';
 import { loadMonitorList } from './monitor-list.js';
-import { loadNotificationList } from './notification-handlers.js';
-import { loadProxyList } from './proxy-handlers.js';
 
 // Literal text of spec §9.2.
 const RESTORED_MSG = 'Backup successfully restored.';
@@ -17,7 +15,7 @@ export const backupHandlers: readonly SocketHandler[] = [
   defineHandler(
     'uploadBackup',
     [z.unknown(), importHandleSchema],
-    async ({ deps, session }, [jsonString, mode]) => {
+    async ({ deps, session, service }, [jsonString, mode]) => {
       const { tenantId } = session;
       const backup = parseBackup(jsonString);
       const result = await importBackup(deps.db, backup, {
@@ -35,9 +33,9 @@ export const backupHandlers: readonly SocketHandler[] = [
         publishChange(deps, { kind: active ? 'upsert' : 'remove', monitorId: id, tenantId });
       }
       const room = deps.io.to(tenantRoom(tenantId));
-      room.emit('notificationList', await loadNotificationList(deps.db, tenantId));
+      room.emit('notificationList', await listNotifications(service));
       // Not pushed upstream, whose export has no proxies; without it cached lists go stale.
-      if (result.proxiesChanged) room.emit('proxyList', await loadProxyList(deps.db, tenantId));
+      if (result.proxiesChanged) room.emit('proxyList', await listProxies(service));
       room.emit('monitorList', await loadMonitorList(deps.db, tenantId));
       return { ok: true, msg: RESTORED_MSG };
     },

@@ -13,7 +13,7 @@ import { listBeatsSince, monitorRepository, type Database } from '@watchpost/cor
 import { publishChange } from '@watchpost/core/services';
 import { tenantRoom } from '@watchpost/core/realtime';
 import { defineHandler, Reply, type SocketHandler } from './define-handler.js';
-import { assertOwnProxy } from './proxy-handlers.js';
+import { assertOwnProxy } from '@watchpost/core/services';
 import { loadMonitorList } from './monitor-list.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 

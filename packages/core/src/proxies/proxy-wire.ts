@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { formatDateTime } from '../heartbeats/kuma-time.js';
 import type { ProxyRow } from './proxies.table.js';
 
+// Literal text of spec §3.4 / §9.2; it also answers another tenant's id, so ids cannot be
+// probed.
+export const PROXY_NOT_FOUND_MSG = 'proxy not found';
+
 /** Spec §3.4: the protocols Kuma accepts, in its order. */
 export const PROXY_PROTOCOLS = ['http', 'https', 'socks', 'socks5', 'socks5h', 'socks4'] as const;
 export type ProxyProtocol = (typeof PROXY_PROTOCOLS)[number];
