@@ -9,6 +9,7 @@ export * from './ids/stored-id.js';
 export * from './monitors/kuma-monitor.js';
 export type * from './notifications/notification.js';
 export * from './notifications/notification-wire.js';
+export type * from './proxies/proxy.js';
 export * from './proxies/proxy-wire.js';
 export type * from './proxies/check-proxy.js';
 export type * from './docker-hosts/docker-host.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatDateTime } from '../heartbeats/kuma-time.js';
-import type { ProxyRow } from './proxies.table.js';
+import type { Proxy } from './proxy.js';
 
 // Literal text of spec §3.4 / §9.2; it also answers another tenant's id, so ids cannot be
 // probed.
@@ -72,22 +72,6 @@ export const proxyInputSchema = z.object({
 });
 export type ProxyInput = z.output<typeof proxyInputSchema>;
 
-/** A proxy as the domain sees it. Holds the proxy password: never log it. */
-export interface Proxy {
-  id: number;
-  tenantId: number;
-  userId: number | null;
-  protocol: string;
-  host: string;
-  port: number;
-  auth: boolean;
-  username: string | null;
-  password: string | null;
-  active: boolean;
-  isDefault: boolean;
-  createdAt: Date;
-}
-
 /** Spec §5.6: the raw row, camelCase keys, booleans as 0/1 (§9.4). */
 export interface ProxyJson {
   id: number;
@@ -101,23 +85,6 @@ export interface ProxyJson {
   active: 0 | 1;
   default: 0 | 1;
   createdDate: string;
-}
-
-export function toProxy(row: ProxyRow): Proxy {
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    userId: row.user_id,
-    protocol: row.protocol,
-    host: row.host,
-    port: row.port,
-    auth: row.auth,
-    username: row.username,
-    password: row.password,
-    active: row.active,
-    isDefault: row.is_default,
-    createdAt: row.created_at,
-  };
 }
 
 export function toProxyJson(proxy: Proxy): ProxyJson {
