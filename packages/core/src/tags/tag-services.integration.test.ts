@@ -39,7 +39,7 @@ async function tenantContext(name: string): Promise<ServiceContext> {
     {
       db: t.db,
       events: {
-        emit: (tenantId, event) => {
+        emit: (tenantId, event, ..._args) => {
           emitted.push({ tenantId, event });
         },
       },
