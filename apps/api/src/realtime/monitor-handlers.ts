@@ -49,7 +49,7 @@ export const monitorHandlers: readonly SocketHandler[] = [
     const { tenantId } = session;
     const input = parseMonitorInput(deps, payload);
     await assertValidParent(deps.db, tenantId, input.parent);
-    await assertOwnProxy(deps.db, tenantId, input.proxyId);
+    await assertOwnProxy({ db: deps.db, tenantId }, input.proxyId);
     const active = addFlagsSchema.parse(payload).active !== false;
     const monitorId = await withPushTokenCheck(
       monitorRepository.insertMonitor(deps.db, tenantId, input, active),
@@ -75,7 +75,7 @@ export const monitorHandlers: readonly SocketHandler[] = [
     if (!existing) throw new AppError('permission-denied', PERMISSION_DENIED_MSG);
 
     const input = keepPushToken(parseMonitorInput(deps, payload), payload, existing.pushToken);
-    await assertOwnProxy(deps.db, tenantId, input.proxyId);
+    await assertOwnProxy({ db: deps.db, tenantId }, input.proxyId);
     if (input.parent !== null) {
       // A monitor inside its own subtree would make the group tree a cycle.
       const ownSubtree = [monitorId, ...(existing.childrenIDs as number[])];

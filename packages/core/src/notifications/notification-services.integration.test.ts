@@ -78,7 +78,7 @@ afterAll(async () => {
 });
 
 describe('notification services', () => {
-  it('saves, pushes notificationList, and monitorList only when applyExisting linked monitors', async () => {
+  it('saves and pushes notificationList, then monitorList when applyExisting linked any', async () => {
     emitted = [];
     const { id } = await saveNotification(alice, webhook('plain'), null);
     expect(emitted).toEqual([{ tenantId: alice.tenantId, event: 'notificationList' }]);
