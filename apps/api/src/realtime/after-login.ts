@@ -1,13 +1,17 @@
 import type { ServerEvent } from '@watchpost/core';
-import { loadLoginBurst, serviceContext } from '@watchpost/core/services';
+import {
+  listDockerHosts,
+  listNotifications,
+  listProxies,
+  loadLoginBurst,
+  serviceContext,
+  type ServiceContext,
+} from '@watchpost/core/services';
 import { tenantRoom } from '@watchpost/core/realtime';
-// TODO(merge): the six list loaders below become the core services listNotifications,
-// listProxies, listDockerHosts, listMaintenances, listStatusPages and listApiKeys.
+// TODO(merge): the three list loaders below become the core services listMaintenances,
+// listStatusPages and listApiKeys.
 import { loadApiKeyList } from './api-key-handlers.js';
-import { loadNotificationList } from './notification-handlers.js';
-import { loadDockerHostList } from './docker-host-handlers.js';
 import { loadMaintenanceList } from './maintenance-handlers.js';
-import { loadProxyList } from './proxy-handlers.js';
 import { loadStatusPageList } from './status-page-handlers.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 import { endSession, startSession } from './session.js';
@@ -44,10 +48,8 @@ async function sendLoginBurst(
   session: Session,
 ): Promise<void> {
   const { tenantId } = session;
-  const [burst, lists] = await Promise.all([
-    loadLoginBurst(serviceContext(deps, session)),
-    loadFeatureLists(deps, tenantId),
-  ]);
+  const ctx = serviceContext(deps, session);
+  const [burst, lists] = await Promise.all([loadLoginBurst(ctx), loadFeatureLists(ctx)]);
 
   const room = deps.io.to(tenantRoom(tenantId));
   room.emit('monitorList', burst.monitorList);
@@ -71,13 +73,13 @@ async function sendLoginBurst(
   if (!burst.timezoneInitialised) socket.emit('initServerTimezone');
 }
 
-function loadFeatureLists(deps: RealtimeDeps, tenantId: number) {
-  const { db } = deps;
+function loadFeatureLists(ctx: ServiceContext) {
+  const { db, tenantId } = ctx;
   return awaitAll({
     maintenances: loadMaintenanceList(db, tenantId),
-    notifications: loadNotificationList(db, tenantId),
-    proxies: loadProxyList(db, tenantId),
-    dockerHosts: loadDockerHostList(db, tenantId),
+    notifications: listNotifications(ctx),
+    proxies: listProxies(ctx),
+    dockerHosts: listDockerHosts(ctx),
     apiKeys: loadApiKeyList(db, tenantId),
     statusPages: loadStatusPageList(db, tenantId),
   });
