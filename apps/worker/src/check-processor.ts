@@ -13,7 +13,7 @@ import {
   type CheckTarget,
   type Database,
 } from '@watchpost/core/db';
-import { findCertExpiryNotices, recordCertExpiryNotices } from '@watchpost/core/notifications';
+import { deliveryRepository, findCertExpiryNotices } from '@watchpost/core/notifications';
 import type { CheckJob } from '@watchpost/core/queue';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -72,7 +72,7 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       // The tenant's own thresholds (spec §5.11 `tlsExpiryNotifyDays`).
       const notices = await findCertExpiryNotices(deps.db, monitor, result.tls);
       if (notices.length === 0) return;
-      await recordCertExpiryNotices(
+      await deliveryRepository.recordCertExpiryNotices(
         deps.db,
         {
           tenantId: monitor.tenantId,

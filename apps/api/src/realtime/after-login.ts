@@ -1,18 +1,16 @@
 import type { ServerEvent } from '@watchpost/core';
 import {
   listApiKeys,
+  listDockerHosts,
   listMaintenances,
+  listNotifications,
+  listProxies,
   listStatusPages,
   loadLoginBurst,
   serviceContext,
   type ServiceContext,
 } from '@watchpost/core/services';
 import { tenantRoom } from '@watchpost/core/realtime';
-// TODO(merge): the three list loaders below become the core services listNotifications,
-// listProxies and listDockerHosts.
-import { loadNotificationList } from './notification-handlers.js';
-import { loadDockerHostList } from './docker-host-handlers.js';
-import { loadProxyList } from './proxy-handlers.js';
 import type { RealtimeDeps } from './realtime-deps.js';
 import { endSession, startSession } from './session.js';
 import type { ApiSocket, Session } from './socket-types.js';
@@ -48,11 +46,8 @@ async function sendLoginBurst(
   session: Session,
 ): Promise<void> {
   const { tenantId } = session;
-  const service = serviceContext(deps, session);
-  const [burst, lists] = await Promise.all([
-    loadLoginBurst(service),
-    loadFeatureLists(deps, service),
-  ]);
+  const ctx = serviceContext(deps, session);
+  const [burst, lists] = await Promise.all([loadLoginBurst(ctx), loadFeatureLists(ctx)]);
 
   const room = deps.io.to(tenantRoom(tenantId));
   room.emit('monitorList', burst.monitorList);
@@ -76,16 +71,14 @@ async function sendLoginBurst(
   if (!burst.timezoneInitialised) socket.emit('initServerTimezone');
 }
 
-function loadFeatureLists(deps: RealtimeDeps, service: ServiceContext) {
-  const { db } = deps;
-  const { tenantId } = service;
+function loadFeatureLists(ctx: ServiceContext) {
   return awaitAll({
-    maintenances: listMaintenances(service),
-    notifications: loadNotificationList(db, tenantId),
-    proxies: loadProxyList(db, tenantId),
-    dockerHosts: loadDockerHostList(db, tenantId),
-    apiKeys: listApiKeys(service),
-    statusPages: listStatusPages(service),
+    maintenances: listMaintenances(ctx),
+    notifications: listNotifications(ctx),
+    proxies: listProxies(ctx),
+    dockerHosts: listDockerHosts(ctx),
+    apiKeys: listApiKeys(ctx),
+    statusPages: listStatusPages(ctx),
   });
 }
 

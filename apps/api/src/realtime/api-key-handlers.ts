@@ -6,7 +6,7 @@ import {
   enableApiKey,
   INVALID_API_KEY_ID_MSG,
   newApiKeySchema,
-  publishApiKeyList,
+  pushApiKeyList,
 } from '@watchpost/core/services';
 import { defineHandler, Reply, type SocketHandler } from './define-handler.js';
 import { endApiKeySessions } from './session.js';
@@ -28,7 +28,7 @@ export const apiKeyHandlers: readonly SocketHandler[] = [
 
   // Spec §3.8: push, then ack.
   defineHandler('getAPIKeyList', [], async ({ service }) => {
-    await publishApiKeyList(service);
+    await pushApiKeyList(service);
     return { ok: true };
   }),
 

@@ -9,7 +9,7 @@ import {
   getMaintenanceStatusPages,
   maintenanceInputSchema,
   pauseMaintenance,
-  publishMaintenanceList,
+  pushMaintenanceList,
   resumeMaintenance,
   setMaintenanceMonitors,
   setMaintenanceStatusPages,
@@ -51,7 +51,7 @@ export const maintenanceHandlers: readonly SocketHandler[] = [
   }),
 
   defineHandler('getMaintenanceList', [], async ({ service }) => {
-    await publishMaintenanceList(service);
+    await pushMaintenanceList(service);
     return { ok: true };
   }),
 

@@ -2,11 +2,9 @@ import { monitorRepository, type Database } from '@watchpost/core/db';
 import {
   beatMessage,
   DEFAULT_RETRY_POLICY,
-  listDueDeliveryIds,
-  loadPendingDelivery,
+  deliveryRepository,
   nextAttemptAfterFailure,
   providerFor,
-  recordDeliveryAttempt,
   textMessage,
   toProviderMonitorJson,
   UNSUPPORTED_TYPE_MSG,
@@ -60,7 +58,7 @@ export async function startDeliveryRunner(
   const timeoutMs = deps.attemptTimeoutMs ?? 20_000;
 
   async function attempt(deliveryId: number): Promise<void> {
-    const delivery = await loadPendingDelivery(db, deliveryId);
+    const delivery = await deliveryRepository.loadPendingDelivery(db, deliveryId);
     if (!delivery) return; // settled meanwhile, or its notification was deleted
     const type = String(delivery.config.type ?? '');
     const provider = providerFor(type);
@@ -79,7 +77,7 @@ export async function startDeliveryRunner(
       error === null || !provider
         ? null
         : nextAttemptAfterFailure(retry, delivery.attempts + 1, delivery.createdAt, attemptedAt);
-    await recordDeliveryAttempt(db, {
+    await deliveryRepository.recordDeliveryAttempt(db, {
       deliveryId,
       tenantId: delivery.tenantId,
       provider: type,
@@ -113,7 +111,7 @@ export async function startDeliveryRunner(
   }
 
   async function sweep(): Promise<number> {
-    const ids = await listDueDeliveryIds(db, new Date(now()), SWEEP_BATCH);
+    const ids = await deliveryRepository.listDueDeliveryIds(db, new Date(now()), SWEEP_BATCH);
     await deps.queue.enqueue(ids.map((deliveryId) => ({ deliveryId })));
     return ids.length;
   }

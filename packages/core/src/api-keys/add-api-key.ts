@@ -2,7 +2,7 @@ import type { ServiceContext } from '../services/service-context.js';
 import type { NewApiKeyInput } from './api-key-input.js';
 import * as apiKeyRepository from './api-key-repository.js';
 import { DEFAULT_API_KEY_SCOPE } from './api-key-scope.js';
-import { publishApiKeyList } from './publish-api-key-list.js';
+import { pushApiKeyList } from './push-api-key-list.js';
 
 /**
  * Spec §3.8: creates a key for the caller; `apiKeyList` reaches the room before the caller's
@@ -18,6 +18,6 @@ export async function addApiKey(
     active: input.active === undefined ? true : Boolean(input.active),
     scope: input.scope ?? DEFAULT_API_KEY_SCOPE,
   });
-  await publishApiKeyList(ctx);
+  await pushApiKeyList(ctx);
   return created;
 }

@@ -2,7 +2,7 @@ import { AppError } from '../errors/app-error.js';
 import type { ServiceContext } from '../services/service-context.js';
 import * as apiKeyRepository from './api-key-repository.js';
 import { API_KEY_NOT_FOUND_MSG } from './api-key-texts.js';
-import { publishApiKeyList } from './publish-api-key-list.js';
+import { pushApiKeyList } from './push-api-key-list.js';
 
 /**
  * Spec §3.8; the list push is left to `publish`, run after the reply. The sessions logged
@@ -14,5 +14,5 @@ export async function deleteApiKey(
 ): Promise<{ publish: () => Promise<void> }> {
   const deleted = await apiKeyRepository.deleteApiKey(ctx.db, ctx.tenantId, id);
   if (!deleted) throw new AppError('not-found', API_KEY_NOT_FOUND_MSG);
-  return { publish: () => publishApiKeyList(ctx) };
+  return { publish: () => pushApiKeyList(ctx) };
 }

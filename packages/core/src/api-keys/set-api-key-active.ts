@@ -2,7 +2,7 @@ import { AppError } from '../errors/app-error.js';
 import type { ServiceContext } from '../services/service-context.js';
 import * as apiKeyRepository from './api-key-repository.js';
 import { API_KEY_NOT_FOUND_MSG } from './api-key-texts.js';
-import { publishApiKeyList } from './publish-api-key-list.js';
+import { pushApiKeyList } from './push-api-key-list.js';
 
 /** enableApiKey / disableApiKey: the list push is left to `publish` (spec §3.8: ack, then push). */
 export async function setApiKeyActive(
@@ -12,5 +12,5 @@ export async function setApiKeyActive(
 ): Promise<{ publish: () => Promise<void> }> {
   const changed = await apiKeyRepository.setApiKeyActive(ctx.db, ctx.tenantId, id, active);
   if (!changed) throw new AppError('not-found', API_KEY_NOT_FOUND_MSG);
-  return { publish: () => publishApiKeyList(ctx) };
+  return { publish: () => pushApiKeyList(ctx) };
 }

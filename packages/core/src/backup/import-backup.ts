@@ -1,8 +1,6 @@
-import * as notificationRepository from '../notifications/notification-repository.js';
-import { toNotificationJson } from '../notifications/notification-wire.js';
-import { loadMonitorList } from '../monitors/load-monitor-list.js';
-import * as proxyRepository from '../proxies/proxy-repository.js';
-import { toProxyJson } from '../proxies/proxy-wire.js';
+import { pushMonitorList } from '../monitors/push-monitor-list.js';
+import { pushNotificationList } from '../notifications/push-notification-list.js';
+import { pushProxyList } from '../proxies/push-proxy-list.js';
 import { publishChange, type ServiceContext } from '../services/service-context.js';
 import { parseBackup, type ImportHandle } from './backup-schema.js';
 import { restoreBackup } from './restore-backup.js';
@@ -19,7 +17,7 @@ export async function importBackup(
   jsonString: unknown,
   mode: ImportHandle,
 ): Promise<void> {
-  const { db, tenantId, events } = ctx;
+  const { db, tenantId } = ctx;
   const backup = parseBackup(jsonString);
   const result = await restoreBackup(db, backup, {
     tenantId,
@@ -35,14 +33,8 @@ export async function importBackup(
   for (const { id, active } of result.importedMonitors) {
     publishChange(ctx, { kind: active ? 'upsert' : 'remove', monitorId: id, tenantId });
   }
-  // TODO(merge): the notification and proxy services' list loaders (listNotifications,
-  // listProxies) build these two lists; use them once merged.
-  const notifications = await notificationRepository.listNotifications(db, tenantId);
-  events.emit(tenantId, 'notificationList', notifications.map(toNotificationJson));
+  await pushNotificationList(ctx);
   // Not pushed upstream, whose export has no proxies; without it cached lists go stale.
-  if (result.proxiesChanged) {
-    const proxies = await proxyRepository.listProxies(db, tenantId);
-    events.emit(tenantId, 'proxyList', proxies.map(toProxyJson));
-  }
-  events.emit(tenantId, 'monitorList', await loadMonitorList(db, tenantId));
+  if (result.proxiesChanged) await pushProxyList(ctx);
+  await pushMonitorList(ctx);
 }

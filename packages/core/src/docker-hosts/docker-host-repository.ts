@@ -1,10 +1,23 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { toDockerHostJson, type DockerHostInput, type DockerHostJson } from './docker-host-wire.js';
+import type { DockerHost } from './docker-host.js';
+import type { DockerHostInput } from './docker-host-wire.js';
+import type { DockerHostRow } from './docker-hosts.table.js';
 import { isStorableId } from '../ids/stored-id.js';
 
 // Every function here takes the tenant scope (DESIGN rule 1): another tenant's docker host id
 // behaves exactly like one that does not exist.
+
+export function toDockerHost(row: DockerHostRow): DockerHost {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    name: row.name,
+    dockerType: row.docker_type,
+    dockerDaemon: row.docker_daemon,
+  };
+}
 
 /** `addDockerHost` (spec §3.5): create when `id` is null, else update; undefined = not found. */
 export async function saveDockerHost(
@@ -69,12 +82,12 @@ export async function deleteDockerHost(
 export async function listDockerHosts(
   db: Kysely<Database>,
   tenantId: number,
-): Promise<DockerHostJson[]> {
+): Promise<DockerHost[]> {
   const rows = await db
     .selectFrom('docker_hosts')
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .orderBy('id')
     .execute();
-  return rows.map(toDockerHostJson);
+  return rows.map(toDockerHost);
 }

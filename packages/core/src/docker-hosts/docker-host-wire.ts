@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { DockerHostRow } from './docker-hosts.table.js';
+import type { DockerHost } from './docker-host.js';
 
 /** Spec §5.7: how the daemon is reached. */
 export const DOCKER_TYPES = ['socket', 'tcp'] as const;
-export type DockerType = (typeof DOCKER_TYPES)[number];
 
 /**
  * `addDockerHost` / `testDockerHost` input (spec §5.7). Extra keys (the Python client sends
@@ -33,12 +32,15 @@ export interface DockerHostJson {
   name: string;
 }
 
-export function toDockerHostJson(row: DockerHostRow): DockerHostJson {
+export function toDockerHostJson(host: DockerHost): DockerHostJson {
   return {
-    id: row.id,
-    userID: row.user_id,
-    dockerDaemon: row.docker_daemon,
-    dockerType: row.docker_type,
-    name: row.name,
+    id: host.id,
+    userID: host.userId,
+    dockerDaemon: host.dockerDaemon,
+    dockerType: host.dockerType,
+    name: host.name,
   };
 }
+
+// Spec §3.5: "not found" also answers another tenant's id, so ids cannot be probed.
+export const DOCKER_HOST_NOT_FOUND_MSG = 'docker host not found';

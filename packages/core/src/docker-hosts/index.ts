@@ -1,4 +1,3 @@
-// Server-only: docker hosts as stored per tenant, and the daemon probe.
+// Server-only: docker hosts as stored per tenant.
 export * as dockerHostRepository from './docker-host-repository.js';
-export * from './test-docker-host.js';
 export type * from './docker-hosts.table.js';

@@ -1,68 +1,22 @@
-import { Client } from 'undici';
+import type { ServiceContext } from '../services/service-context.js';
 import type { DockerHostInput } from './docker-host-wire.js';
+import { probeDockerDaemon } from './probe-docker-daemon.js';
 
-/** An unanswering daemon must not hold the user's dialog open for long. */
-const TEST_TIMEOUT_MS = 10_000;
-
-const NOT_DOCKER_MSG = 'Invalid Docker response, is it Docker really a daemon?';
+/** A probe's outcome: Kuma's success text, or the network's own error text. */
+export type DockerHostTestResult =
+  { connected: true; msg: string } | { connected: false; error: string };
 
 /**
- * `testDockerHost` (spec §3.5): one real `GET /containers/json?all=true` against the daemon.
- * Answers Kuma's success text, or throws an Error whose message is the network error's own
- * text (clients match `connect ENOENT /var/run/docker.sock`).
+ * Spec §3.5 `testDockerHost`: a real request to the (unsaved) daemon given. An unreachable
+ * daemon is an answer, not a failure of the call (DESIGN rule 5).
  */
 export async function testDockerHost(
+  _ctx: ServiceContext,
   host: Pick<DockerHostInput, 'dockerType' | 'dockerDaemon'>,
-): Promise<string> {
-  const client =
-    host.dockerType === 'socket'
-      ? new Client('http://localhost', {
-          socketPath: host.dockerDaemon,
-          connectTimeout: TEST_TIMEOUT_MS,
-        })
-      : new Client(daemonOrigin(host.dockerDaemon), { connectTimeout: TEST_TIMEOUT_MS });
+): Promise<DockerHostTestResult> {
   try {
-    const response = await client.request({
-      path: `${daemonBasePath(host)}/containers/json?all=true`,
-      method: 'GET',
-      headersTimeout: TEST_TIMEOUT_MS,
-      bodyTimeout: TEST_TIMEOUT_MS,
-    });
-    let containers: unknown;
-    try {
-      containers = await response.body.json();
-    } catch {
-      throw new Error(NOT_DOCKER_MSG);
-    }
-    if (!Array.isArray(containers)) throw new Error(NOT_DOCKER_MSG);
-    return containers.length > 0
-      ? `Connected Successfully. Amount of containers: ${containers.length}`
-      : 'Connected Successfully, but there are no containers?';
-  } finally {
-    await client.close().catch(() => undefined);
+    return { connected: true, msg: await probeDockerDaemon(host) };
+  } catch (error) {
+    return { connected: false, error: error instanceof Error ? error.message : String(error) };
   }
-}
-
-/** Kuma rewrites `tcp://` to `http://`; a daemon URL may carry a path prefix. */
-function daemonUrl(daemon: string): URL {
-  const text = daemon.replace(/^tcp:\/\//i, 'http://');
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new Error(`Invalid URL: ${daemon}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`Unsupported protocol ${url.protocol}`);
-  }
-  return url;
-}
-
-function daemonOrigin(daemon: string): string {
-  return daemonUrl(daemon).origin;
-}
-
-function daemonBasePath(host: Pick<DockerHostInput, 'dockerType' | 'dockerDaemon'>): string {
-  if (host.dockerType === 'socket') return '';
-  return daemonUrl(host.dockerDaemon).pathname.replace(/\/+$/, '');
 }

@@ -3,7 +3,7 @@ import { publishStatusPageChange } from '../status-pages/publish-status-page-cha
 import { validMaintenanceFields } from './maintenance-fields.js';
 import type { MaintenanceInput } from './maintenance-input.js';
 import * as maintenanceRepository from './maintenance-repository.js';
-import { publishMaintenanceList } from './publish-maintenance-list.js';
+import { pushMaintenanceList } from './push-maintenance-list.js';
 
 // Spec §3.7. Windows are decided from their stored fields whenever someone asks (the list,
 // the worker before each check), so nothing is scheduled or unscheduled here.
@@ -20,6 +20,6 @@ export async function addMaintenance(
     validMaintenanceFields(input),
   );
   publishStatusPageChange(ctx);
-  await publishMaintenanceList(ctx);
+  await pushMaintenanceList(ctx);
   return id;
 }

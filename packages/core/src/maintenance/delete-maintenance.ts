@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../services/service-context.js';
 import { publishStatusPageChange } from '../status-pages/publish-status-page-change.js';
 import * as maintenanceRepository from './maintenance-repository.js';
-import { publishMaintenanceList } from './publish-maintenance-list.js';
+import { pushMaintenanceList } from './push-maintenance-list.js';
 
 /**
  * Spec §3.7: silent for an id that is not there. The list push is left to `publish`, which
@@ -13,5 +13,5 @@ export async function deleteMaintenance(
 ): Promise<{ publish: () => Promise<void> }> {
   await maintenanceRepository.deleteMaintenance(ctx.db, ctx.tenantId, id);
   publishStatusPageChange(ctx);
-  return { publish: () => publishMaintenanceList(ctx) };
+  return { publish: () => pushMaintenanceList(ctx) };
 }

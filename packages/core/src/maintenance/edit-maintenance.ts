@@ -5,7 +5,7 @@ import { validMaintenanceFields } from './maintenance-fields.js';
 import type { MaintenanceInput } from './maintenance-input.js';
 import * as maintenanceRepository from './maintenance-repository.js';
 import { MAINTENANCE_ID_REQUIRED_MSG, MAINTENANCE_NOT_FOUND_MSG } from './maintenance-texts.js';
-import { publishMaintenanceList } from './publish-maintenance-list.js';
+import { pushMaintenanceList } from './push-maintenance-list.js';
 
 /** Replaces a window's fields (spec §3.7); the list push reaches the room first (§1.4). */
 export async function editMaintenance(
@@ -21,6 +21,6 @@ export async function editMaintenance(
   );
   if (!saved) throw new AppError('not-found', MAINTENANCE_NOT_FOUND_MSG);
   publishStatusPageChange(ctx);
-  await publishMaintenanceList(ctx);
+  await pushMaintenanceList(ctx);
   return input.id;
 }

@@ -3,7 +3,7 @@ import type { ServiceContext } from '../services/service-context.js';
 import { publishStatusPageChange } from '../status-pages/publish-status-page-change.js';
 import * as maintenanceRepository from './maintenance-repository.js';
 import { MAINTENANCE_NOT_FOUND_MSG } from './maintenance-texts.js';
-import { publishMaintenanceList } from './publish-maintenance-list.js';
+import { pushMaintenanceList } from './push-maintenance-list.js';
 
 /** pauseMaintenance / resumeMaintenance: the list push is left to `publish` (after the ack). */
 export async function setMaintenanceActive(
@@ -19,5 +19,5 @@ export async function setMaintenanceActive(
   );
   if (!changed) throw new AppError('not-found', MAINTENANCE_NOT_FOUND_MSG);
   publishStatusPageChange(ctx);
-  return { publish: () => publishMaintenanceList(ctx) };
+  return { publish: () => pushMaintenanceList(ctx) };
 }

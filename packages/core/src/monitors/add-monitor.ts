@@ -1,14 +1,10 @@
 import { z } from 'zod';
+import { assertOwnProxy } from '../proxies/assert-own-proxy.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { loadMonitorList } from './load-monitor-list.js';
 import { announceActivity } from './monitor-activity.js';
 import * as monitorRepository from './monitor-repository.js';
-import {
-  assertOwnProxy,
-  assertValidParent,
-  parseMonitorInput,
-  withPushTokenCheck,
-} from './monitor-write-rules.js';
+import { assertValidParent, parseMonitorInput, withPushTokenCheck } from './monitor-write-rules.js';
 
 // `active` is the one key `add` reads that is not a stored field (§5.2: false = paused).
 const addFlagsSchema = z.object({ active: z.unknown().optional() });

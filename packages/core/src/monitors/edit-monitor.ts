@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
+import { assertOwnProxy } from '../proxies/assert-own-proxy.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { loadMonitorList } from './load-monitor-list.js';
 import { announceActivity } from './monitor-activity.js';
 import { monitorIdSchema } from './monitor-id.js';
 import * as monitorRepository from './monitor-repository.js';
 import {
-  assertOwnProxy,
   INVALID_GROUP_MSG,
   keepPushToken,
   parseMonitorInput,

@@ -1,5 +1,4 @@
 import { AppError } from '../errors/app-error.js';
-import * as proxyRepository from '../proxies/proxy-repository.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { monitorInputSchema, type MonitorInput } from './monitor-input.js';
 import * as monitorRepository from './monitor-repository.js';
@@ -12,8 +11,6 @@ export const INVALID_GROUP_MSG = 'Invalid Monitor Group';
 // Not in Kuma (which does not index push tokens): `/api/push/:token` must find one monitor.
 const PUSH_TOKEN_TAKEN_MSG = 'This push token is already in use.';
 const PUSH_TOKEN_INDEX = 'monitors_push_token_key';
-// TODO(merge): the proxies service owns this text (proxy-handlers' PROXY_NOT_FOUND_MSG today).
-const PROXY_NOT_FOUND_MSG = 'proxy not found';
 
 const inputSchemas = new Map<number, ReturnType<typeof monitorInputSchema>>();
 
@@ -55,16 +52,6 @@ export async function assertValidParent(
   if (parentId === null) return;
   const parent = await monitorRepository.findMonitor(ctx.db, ctx.tenantId, parentId);
   if (parent?.type !== 'group') throw new AppError('invalid-input', INVALID_GROUP_MSG);
-}
-
-/**
- * A monitor may name only a proxy of its own tenant (DESIGN rule 1). The worker would not use
- * another tenant's anyway; refusing here keeps the stored monitor honest about its route.
- */
-export async function assertOwnProxy(ctx: ServiceContext, proxyId: number | null): Promise<void> {
-  if (proxyId === null) return;
-  const proxy = await proxyRepository.findProxy(ctx.db, ctx.tenantId, proxyId);
-  if (!proxy) throw new AppError('not-found', PROXY_NOT_FOUND_MSG);
 }
 
 /**

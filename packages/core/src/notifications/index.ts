@@ -1,10 +1,15 @@
-// Server-only: notification providers and their HTTP conventions.
+// Server-only: notification providers, their HTTP conventions, and the delivery record.
 export * from './provider.js';
 export * from './http.js';
 export * from './registry.js';
 export * from './delivery/retry-policy.js';
 export * from './delivery/delivery-message.js';
-export * from './delivery/delivery-repository.js';
+export * as deliveryRepository from './delivery/delivery-repository.js';
+export type {
+  AttemptRecord,
+  DeliveryRecord,
+  DeliveryToAttempt,
+} from './delivery/delivery-repository.js';
 export * from './delivery/provider-monitor-json.js';
 export * from './delivery/cert-expiry.js';
 export * from './delivery/tenant-cert-expiry.js';

@@ -16,6 +16,8 @@ export const NOTIFICATION_TOO_LARGE_MSG = `Notification is too large (at most ${
 export const NOTIFICATION_TOO_DEEP_MSG = 'Notification settings are nested too deeply.';
 export const NOTIFICATION_NAME_MSG = 'Notification name is required.';
 export const NOTIFICATION_TYPE_MSG = 'Notification type is required.';
+// Upstream's text for a missing id; also for another tenant's, so ids cannot be probed.
+export const NOTIFICATION_NOT_FOUND_MSG = 'notification not found';
 
 // Python and the UI send booleans; 0/1 and null are what other scripts send for "unset".
 const flag = (key: string) =>

@@ -19,7 +19,3 @@ export const UNSUPPORTED_TYPE_MSG = 'Notification type is not supported';
 export function providerFor(type: unknown): NotificationProvider | undefined {
   return typeof type === 'string' ? REGISTRY.get(type) : undefined;
 }
-
-export function supportedNotificationTypes(): string[] {
-  return [...REGISTRY.keys()].sort();
-}

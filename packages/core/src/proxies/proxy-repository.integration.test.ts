@@ -17,7 +17,7 @@ import {
 } from '../heartbeats/heartbeat-repository.js';
 import { getDatabaseSize, vacuumDatabase } from '../db/database-size.js';
 import * as dockerHosts from '../docker-hosts/docker-host-repository.js';
-import { dockerHostInputSchema } from '../docker-hosts/docker-host-wire.js';
+import { dockerHostInputSchema, toDockerHostJson } from '../docker-hosts/docker-host-wire.js';
 import { deleteProxy, findProxy, listProxies, saveProxy } from './proxy-repository.js';
 import { proxyInputSchema, toProxyJson } from './proxy-wire.js';
 
@@ -170,7 +170,18 @@ describe.each(TEST_BACKENDS)('on %s', (backend) => {
 
     it('saves, lists and deletes per tenant, clearing monitors that named the host', async () => {
       const id = (await dockers().save(a, null))!;
-      expect(await dockerHosts.listDockerHosts(t.db, a.tenantId)).toEqual([
+      const listed = await dockerHosts.listDockerHosts(t.db, a.tenantId);
+      expect(listed).toEqual([
+        {
+          id,
+          tenantId: a.tenantId,
+          userId: a.userId,
+          dockerDaemon: '/var/run/docker.sock',
+          dockerType: 'socket',
+          name: 'local',
+        },
+      ]);
+      expect(listed.map(toDockerHostJson)).toEqual([
         {
           id,
           userID: a.userId,

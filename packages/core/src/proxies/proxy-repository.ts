@@ -1,11 +1,30 @@
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction.js';
 import type { Database } from '../db/database.js';
-import { toProxy, type Proxy, type ProxyInput } from './proxy-wire.js';
+import type { ProxyRow } from './proxies.table.js';
+import type { Proxy } from './proxy.js';
+import type { ProxyInput } from './proxy-wire.js';
 import { isStorableId } from '../ids/stored-id.js';
 
 // Every function here takes the tenant scope (DESIGN rule 1): another tenant's proxy id
 // behaves exactly like one that does not exist.
+
+export function toProxy(row: ProxyRow): Proxy {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    protocol: row.protocol,
+    host: row.host,
+    port: row.port,
+    auth: row.auth,
+    username: row.username,
+    password: row.password,
+    active: row.active,
+    isDefault: row.is_default,
+    createdAt: row.created_at,
+  };
+}
 
 /** What saving did: the proxy's id and how many monitors `applyExisting` pointed at it. */
 export interface SavedProxy {

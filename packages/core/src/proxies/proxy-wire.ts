@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { formatDateTime } from '../heartbeats/kuma-time.js';
-import type { ProxyRow } from './proxies.table.js';
+import type { Proxy } from './proxy.js';
+
+// Literal text of spec §3.4 / §9.2; it also answers another tenant's id, so ids cannot be
+// probed.
+export const PROXY_NOT_FOUND_MSG = 'proxy not found';
 
 /** Spec §3.4: the protocols Kuma accepts, in its order. */
 export const PROXY_PROTOCOLS = ['http', 'https', 'socks', 'socks5', 'socks5h', 'socks4'] as const;
@@ -68,22 +72,6 @@ export const proxyInputSchema = z.object({
 });
 export type ProxyInput = z.output<typeof proxyInputSchema>;
 
-/** A proxy as the domain sees it. Holds the proxy password: never log it. */
-export interface Proxy {
-  id: number;
-  tenantId: number;
-  userId: number | null;
-  protocol: string;
-  host: string;
-  port: number;
-  auth: boolean;
-  username: string | null;
-  password: string | null;
-  active: boolean;
-  isDefault: boolean;
-  createdAt: Date;
-}
-
 /** Spec §5.6: the raw row, camelCase keys, booleans as 0/1 (§9.4). */
 export interface ProxyJson {
   id: number;
@@ -97,23 +85,6 @@ export interface ProxyJson {
   active: 0 | 1;
   default: 0 | 1;
   createdDate: string;
-}
-
-export function toProxy(row: ProxyRow): Proxy {
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    userId: row.user_id,
-    protocol: row.protocol,
-    host: row.host,
-    port: row.port,
-    auth: row.auth,
-    username: row.username,
-    password: row.password,
-    active: row.active,
-    isDefault: row.is_default,
-    createdAt: row.created_at,
-  };
 }
 
 export function toProxyJson(proxy: Proxy): ProxyJson {

@@ -49,13 +49,44 @@ export * from '../login-burst/load-login-burst.js';
 export * from '../server-info/load-tenant-info.js';
 export * from '../server-info/server-info.js';
 
+// notifications
+export * from '../notifications/save-notification.js';
+export * from '../notifications/delete-notification.js';
+export * from '../notifications/test-notification.js';
+export * from '../notifications/list-notifications.js';
+export * from '../notifications/push-notification-list.js';
+export * from '../notifications/list-notification-deliveries.js';
+
+// proxies
+export * from '../proxies/save-proxy.js';
+export * from '../proxies/delete-proxy.js';
+export * from '../proxies/list-proxies.js';
+export * from '../proxies/push-proxy-list.js';
+export * from '../proxies/assert-own-proxy.js';
+
+// docker hosts
+export * from '../docker-hosts/save-docker-host.js';
+export * from '../docker-hosts/delete-docker-host.js';
+export * from '../docker-hosts/test-docker-host.js';
+export * from '../docker-hosts/list-docker-hosts.js';
+export * from '../docker-hosts/push-docker-host-list.js';
+
+// tags
+export * from '../tags/list-tags.js';
+export * from '../tags/add-tag.js';
+export * from '../tags/edit-tag.js';
+export * from '../tags/delete-tag.js';
+export * from '../tags/add-monitor-tag.js';
+export * from '../tags/edit-monitor-tag.js';
+export * from '../tags/delete-monitor-tag.js';
+
 // maintenance
 export * from '../maintenance/maintenance-input.js';
 export * from '../maintenance/add-maintenance.js';
 export * from '../maintenance/edit-maintenance.js';
 export * from '../maintenance/get-maintenance.js';
 export * from '../maintenance/list-maintenances.js';
-export * from '../maintenance/publish-maintenance-list.js';
+export * from '../maintenance/push-maintenance-list.js';
 export * from '../maintenance/delete-maintenance.js';
 export * from '../maintenance/pause-maintenance.js';
 export * from '../maintenance/resume-maintenance.js';
@@ -87,7 +118,7 @@ export * from '../settings/set-server-timezone.js';
 export * from '../api-keys/api-key-input.js';
 export * from '../api-keys/add-api-key.js';
 export * from '../api-keys/list-api-keys.js';
-export * from '../api-keys/publish-api-key-list.js';
+export * from '../api-keys/push-api-key-list.js';
 export * from '../api-keys/enable-api-key.js';
 export * from '../api-keys/disable-api-key.js';
 export * from '../api-keys/delete-api-key.js';

@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.js';
-import { publishMaintenanceList } from '../maintenance/publish-maintenance-list.js';
+import { pushMaintenanceList } from '../maintenance/push-maintenance-list.js';
 import { isValidTimeZone } from '../maintenance/zoned-time.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { invalidTimeZoneMessage } from './settings-input.js';
@@ -39,6 +39,6 @@ export async function setSettings(
   await settingsRepository.saveGeneralSettings(ctx.db, ctx.tenantId, data);
   return {
     authEnabledAgain: authWasDisabled && !data['disableAuth'],
-    publish: () => publishMaintenanceList(ctx),
+    publish: () => pushMaintenanceList(ctx),
   };
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import type { ServiceContext } from '../services/service-context.js';
-import { publishStatusPageList } from './publish-status-page-list.js';
+import { pushStatusPageList } from './push-status-page-list.js';
 import { parseNewStatusPage } from './status-page-input.js';
 import * as statusPageRepository from './status-page-repository.js';
 import { SLUG_TAKEN_MSG } from './status-page-texts.js';
@@ -15,6 +15,6 @@ export async function addStatusPage(
   if (!parsed.ok) throw new AppError('invalid-input', parsed.msg);
   const id = await statusPageRepository.createStatusPage(ctx.db, ctx.tenantId, parsed);
   if (id === undefined) throw new AppError('conflict', SLUG_TAKEN_MSG);
-  await publishStatusPageList(ctx);
+  await pushStatusPageList(ctx);
   return id;
 }

@@ -1,7 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { publishStatusPageChange } from './publish-status-page-change.js';
-import { publishStatusPageList } from './publish-status-page-list.js';
+import { pushStatusPageList } from './push-status-page-list.js';
 import * as statusPageRepository from './status-page-repository.js';
 import { PAGE_NOT_FOUND_MSG } from './status-page-texts.js';
 
@@ -11,5 +11,5 @@ export async function deleteStatusPage(ctx: ServiceContext, slug: string): Promi
     throw new AppError('not-found', PAGE_NOT_FOUND_MSG);
   }
   publishStatusPageChange(ctx);
-  await publishStatusPageList(ctx);
+  await pushStatusPageList(ctx);
 }

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../services/service-context.js';
 import { publishStatusPageChange } from './publish-status-page-change.js';
-import { publishStatusPageList } from './publish-status-page-list.js';
+import { pushStatusPageList } from './push-status-page-list.js';
 import type { LogoInput, PublicGroupInput, StatusPageConfigInput } from './status-page-input.js';
 import * as statusPageRepository from './status-page-repository.js';
 
@@ -24,6 +24,6 @@ export async function saveStatusPage(
     now: new Date(),
   });
   publishStatusPageChange(ctx);
-  await publishStatusPageList(ctx);
+  await pushStatusPageList(ctx);
   return ids;
 }

@@ -2,16 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction.js';
 import type { Database } from '../db/database.js';
 import type { MonitorTagJson, TagJson } from './tag.js';
+import type { TagInput } from './tag-input.js';
 
 // Every function here takes the tenant scope (DESIGN rule 1): a tag or monitor id of another
 // tenant behaves exactly like one that does not exist. The composite foreign keys of
 // migrations/0010 back this up in the database.
-
-/** What `addTag` / `editTag` store (spec §3.2). */
-export interface TagInput {
-  name: string;
-  color: string;
-}
 
 /** The outcome of `addMonitorTag`: which side was missing when nothing was linked. */
 export type AddMonitorTagResult = 'added' | 'tag-not-found' | 'monitor-not-found';

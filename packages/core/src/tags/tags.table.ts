@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** `tags` (migrations/0010). */
 export interface TagsTable {
@@ -17,5 +17,3 @@ export interface MonitorTagsTable {
   tag_id: number;
   value: string | null;
 }
-
-export type TagRow = Selectable<TagsTable>;

@@ -3,6 +3,6 @@ import { listStatusPages } from './list-status-pages.js';
 
 // Upstream pushes nothing after page changes; the spec recommends pushing, and the list push
 // goes out before the ack like every other list (§1.4).
-export async function publishStatusPageList(ctx: ServiceContext): Promise<void> {
+export async function pushStatusPageList(ctx: ServiceContext): Promise<void> {
   ctx.events.emit(ctx.tenantId, 'statusPageList', await listStatusPages(ctx));
 }

@@ -1,0 +1,9 @@
+import * as tagRepository from './tag-repository.js';
+import type { ServiceContext } from '../services/service-context.js';
+import type { TagJson } from './tag.js';
+import type { TagInput } from './tag-input.js';
+
+/** Spec §3.2 `addTag`: no push; nothing shows a tag until it is linked. */
+export function addTag(ctx: ServiceContext, input: TagInput): Promise<TagJson> {
+  return tagRepository.createTag(ctx.db, ctx.tenantId, input);
+}

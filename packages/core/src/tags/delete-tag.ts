@@ -1,0 +1,12 @@
+import { pushMonitorList } from '../monitors/push-monitor-list.js';
+import type { ServiceContext } from '../services/service-context.js';
+import * as tagRepository from './tag-repository.js';
+
+/**
+ * Spec §3.2 `deleteTag`: no existence check, so an unknown id (or another tenant's) is a
+ * success that changes nothing; the Python client checks existence itself (§9.8).
+ */
+export async function deleteTag(ctx: ServiceContext, id: number): Promise<void> {
+  const { unlinkedCount } = await tagRepository.deleteTag(ctx.db, ctx.tenantId, id);
+  if (unlinkedCount > 0) await pushMonitorList(ctx);
+}
