@@ -24,9 +24,9 @@ import {
   createBullmqCheckConsumer,
   createInProcessCheckQueue,
   createMemoryDueSet,
-  createMemoryMonitorChangeBus,
   createRedisDueSet,
 } from '@watchpost/core/queue';
+import { createMemoryChangeBus } from '@watchpost/core/changes';
 import { createRedisTenantEvents } from '@watchpost/core/realtime';
 import { createTestDatabase, TEST_REDIS_URL, uniqueRedisPrefix } from '@watchpost/core/testing';
 import { startScheduler } from '../apps/scheduler/src/start-scheduler.js';
@@ -168,7 +168,7 @@ async function startEmbedded(targetUrl: string) {
     db: database.db,
     dueSet,
     checkQueue: queue,
-    changes: createMemoryMonitorChangeBus(),
+    changes: createMemoryChangeBus(),
     logger,
     tickMs: 50,
     leaseMs: 120_000,

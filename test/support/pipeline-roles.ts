@@ -9,9 +9,8 @@ import {
   createBullmqDeliveryConsumer,
   createBullmqDeliveryQueue,
   createRedisDueSet,
-  createRedisMonitorChangeBus,
-  type MonitorChangeBus,
 } from '@watchpost/core/queue';
+import { createRedisChangeBus, type ChangeBus } from '@watchpost/core/changes';
 import type { TenantEvents } from '@watchpost/core/realtime';
 import { TEST_REDIS_URL } from '@watchpost/core/testing';
 import { startScheduler, type RunningScheduler } from '../../apps/scheduler/src/start-scheduler.js';
@@ -32,7 +31,7 @@ export function createPipelineRoles(db: Kysely<Database>, prefix: string) {
     return r;
   };
   const redis = connect();
-  const changes: MonitorChangeBus = createRedisMonitorChangeBus(redis, connect(), prefix);
+  const changes: ChangeBus = createRedisChangeBus(redis, connect(), prefix);
   const emitted: { tenantId: number; event: string; args: unknown[] }[] = [];
   const events: TenantEvents = {
     emit: (tenantId, event, ...args) => emitted.push({ tenantId, event, args }),
@@ -53,7 +52,7 @@ export function createPipelineRoles(db: Kysely<Database>, prefix: string) {
         db,
         dueSet: createRedisDueSet(redis, prefix),
         checkQueue: queue,
-        changes: createRedisMonitorChangeBus(redis, connect(), prefix),
+        changes: createRedisChangeBus(redis, connect(), prefix),
         logger: testLogger,
         tickMs: 20,
         leaseMs: overrides.leaseMs ?? 10_000,

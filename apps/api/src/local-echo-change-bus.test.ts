@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryMonitorChangeBus } from '@watchpost/core/queue';
+import { createMemoryChangeBus } from '@watchpost/core/changes';
 import { withLocalEcho } from './local-echo-change-bus.js';
 
 describe('withLocalEcho', () => {
   it("reaches this node's subscribers before publish returns, then again through the bus", async () => {
-    const bus = withLocalEcho(createMemoryMonitorChangeBus());
+    const bus = withLocalEcho(createMemoryChangeBus());
     const seen: string[] = [];
     await bus.subscribe((change) => seen.push(`monitor ${change.monitorId}`));
     await bus.subscribeStatusPageChanges((change) => seen.push(`pages of ${change.tenantId}`));

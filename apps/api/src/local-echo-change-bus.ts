@@ -1,4 +1,4 @@
-import type { MonitorChangeBus } from '@watchpost/core/queue';
+import type { ChangeBus } from '@watchpost/core/changes';
 
 /**
  * The change bus as one API node uses it: a change published on this node reaches this
@@ -7,9 +7,9 @@ import type { MonitorChangeBus } from '@watchpost/core/queue';
  * before its save. The bus itself delivers a moment later (Redis round trip, or a microtask
  * in embedded mode), to every node including this one; clearing a cache twice is harmless.
  */
-export function withLocalEcho(bus: MonitorChangeBus): MonitorChangeBus {
-  const monitorHandlers: Parameters<MonitorChangeBus['subscribe']>[0][] = [];
-  const pageHandlers: Parameters<MonitorChangeBus['subscribeStatusPageChanges']>[0][] = [];
+export function withLocalEcho(bus: ChangeBus): ChangeBus {
+  const monitorHandlers: Parameters<ChangeBus['subscribe']>[0][] = [];
+  const pageHandlers: Parameters<ChangeBus['subscribeStatusPageChanges']>[0][] = [];
   return {
     publish(change) {
       for (const handler of monitorHandlers) handler({ ...change });

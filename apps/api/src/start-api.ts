@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { Server, type ServerOptions } from 'socket.io';
 import { settingsRepository, type Database } from '@watchpost/core/db';
-import type { MonitorChangeBus } from '@watchpost/core/queue';
+import type { ChangeBus } from '@watchpost/core/changes';
 import { listenError } from '@watchpost/core/runtime';
 import type { TenantEvents } from '@watchpost/core/realtime';
 import type { ApiConfig } from './config.js';
@@ -35,7 +35,7 @@ export interface ApiDeps {
   socketAdapter?: ServerOptions['adapter'];
   /** Probes of the dependencies besides the database that /healthz reports on. */
   probes?: Record<string, HealthProbe>;
-  changeBus: MonitorChangeBus;
+  changeBus: ChangeBus;
   logger: Logger;
   config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds'>;
 }

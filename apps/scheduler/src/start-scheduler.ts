@@ -1,5 +1,6 @@
 import { checkTargetRepository, runHousekeeping, type Database } from '@watchpost/core/db';
-import type { CheckQueue, DueSet, MonitorChange, MonitorChangeBus } from '@watchpost/core/queue';
+import type { CheckQueue, DueSet } from '@watchpost/core/queue';
+import type { MonitorChange, ChangeBus } from '@watchpost/core/changes';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { planReconciliation } from './plan-reconciliation.js';
@@ -9,7 +10,7 @@ export interface SchedulerDeps {
   db: Kysely<Database>;
   dueSet: DueSet;
   checkQueue: CheckQueue;
-  changes: MonitorChangeBus;
+  changes: ChangeBus;
   logger: Logger;
   /** How often due monitors are claimed; bounds the lateness the scheduler adds. */
   tickMs: number;

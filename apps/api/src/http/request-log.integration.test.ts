@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryMonitorChangeBus } from '@watchpost/core/queue';
+import { createMemoryChangeBus } from '@watchpost/core/changes';
 import { createTestDatabase, type TestDatabase } from '@watchpost/core/testing';
 import { startApi, type RunningApi } from '../start-api.js';
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   );
   api = await startApi({
     db: database.db,
-    changeBus: createMemoryMonitorChangeBus(),
+    changeBus: createMemoryChangeBus(),
     logger,
     config: { port: 0, host: '127.0.0.1', minIntervalSeconds: 20 },
   });

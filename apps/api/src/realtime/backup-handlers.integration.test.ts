@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiKeyRepository } from '@watchpost/core/db';
-import { createRedisMonitorChangeBus, type MonitorChange } from '@watchpost/core/queue';
+import { createRedisChangeBus, type MonitorChange } from '@watchpost/core/changes';
 import { kumaBackup, kumaBackupMonitor } from '@watchpost/core/testing';
 import {
   createApiTestContext,
@@ -24,7 +24,7 @@ let seq = 0;
 
 beforeAll(async () => {
   ctx = await createApiTestContext('backup');
-  const scheduler = createRedisMonitorChangeBus(ctx.redis(), ctx.redis(), ctx.redisPrefix);
+  const scheduler = createRedisChangeBus(ctx.redis(), ctx.redis(), ctx.redisPrefix);
   await scheduler.subscribe((change) => changes.push(change));
 });
 afterAll(async () => ctx?.close());

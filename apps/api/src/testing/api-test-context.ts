@@ -6,7 +6,7 @@ import { monitorInputSchema } from '@watchpost/core';
 import { hashPassword } from '@watchpost/core/auth';
 import { createRedisSocketAdapter } from '@watchpost/core/compose';
 import { monitorRepository, tenantRepository, type Database } from '@watchpost/core/db';
-import { createRedisMonitorChangeBus } from '@watchpost/core/queue';
+import { createRedisChangeBus } from '@watchpost/core/changes';
 import {
   connectKumaTestClient,
   createTestDatabase,
@@ -82,7 +82,7 @@ export async function createApiTestContext(label: string): Promise<ApiTestContex
       db: database.db,
       socketAdapter: createRedisSocketAdapter(pub, sub, redisPrefix),
       probes: { redis: () => pub.ping() },
-      changeBus: createRedisMonitorChangeBus(pub, sub, redisPrefix),
+      changeBus: createRedisChangeBus(pub, sub, redisPrefix),
       logger,
       config: parseApiConfig({ PORT: '0', HOST: '127.0.0.1' }),
     });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { createMemoryMonitorChangeBus } from '../queue/memory-monitor-change-bus.js';
+import { createMemoryChangeBus } from '../queue/../changes/memory-change-bus.js';
 import type { TenantEvents } from '../realtime/tenant-events.js';
 import { serviceContext, type ServiceContext } from '../services/service-context.js';
 import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const ports = {
     db: t.db,
     events,
-    changeBus: createMemoryMonitorChangeBus(),
+    changeBus: createMemoryChangeBus(),
     logger: pino({ level: 'silent' }),
     minIntervalSeconds: 20,
   };

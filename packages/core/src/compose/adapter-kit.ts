@@ -7,8 +7,8 @@ import type {
   DeliveryConsumer,
   DeliveryQueue,
   DueSet,
-  MonitorChangeBus,
 } from '../queue/ports.js';
+import type { ChangeBus } from '../changes/index.js';
 import type { TenantEvents } from '../realtime/tenant-events.js';
 import type { RedisSocketAdapter } from './redis-socket-adapter.js';
 import type { KitRole } from './role-database-settings.js';
@@ -43,7 +43,7 @@ export interface AdapterKit {
   checkConsumer(): CheckConsumer;
   deliveryQueue(): DeliveryQueue;
   deliveryConsumer(): DeliveryConsumer;
-  changeBus(): MonitorChangeBus;
+  changeBus(): ChangeBus;
   /** Socket.IO's adapter across API nodes; undefined: its in-memory one (a single node). */
   socketAdapter(): RedisSocketAdapter | undefined;
   /** /healthz probes of the dependencies besides the database. */

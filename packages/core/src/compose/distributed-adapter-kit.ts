@@ -7,7 +7,7 @@ import {
   createBullmqDeliveryQueue,
 } from '../queue/delivery-queues.js';
 import { createRedisDueSet } from '../queue/redis-due-set.js';
-import { createRedisMonitorChangeBus } from '../queue/redis-monitor-change-bus.js';
+import { createRedisChangeBus } from '../queue/../changes/redis-change-bus.js';
 import { createRedisTenantEvents } from '../realtime/redis-tenant-events.js';
 import {
   concurrencyOf,
@@ -93,7 +93,7 @@ export function createDistributedAdapterKit(
     deliveryQueue,
     deliveryConsumer,
     changeBus: lazily(() =>
-      createRedisMonitorChangeBus(connection('commands'), connection('changes-subscriber'), prefix),
+      createRedisChangeBus(connection('commands'), connection('changes-subscriber'), prefix),
     ),
     socketAdapter: lazily(() =>
       createRedisSocketAdapter(

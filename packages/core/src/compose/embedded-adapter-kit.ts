@@ -1,7 +1,7 @@
 import { createInProcessDeliveryQueue } from '../queue/delivery-queues.js';
 import { createInProcessCheckQueue } from '../queue/in-process-check-queue.js';
 import { createMemoryDueSet } from '../queue/memory-due-set.js';
-import { createMemoryMonitorChangeBus } from '../queue/memory-monitor-change-bus.js';
+import { createMemoryChangeBus } from '../queue/../changes/memory-change-bus.js';
 import { concurrencyOf, type AdapterKit, type AdapterKitOptions } from './adapter-kit.js';
 import { closeKitResources, noKitResources, track } from './kit-resources.js';
 import { lazily } from './lazily.js';
@@ -43,7 +43,7 @@ export function createEmbeddedAdapterKit(dataDir: string, options: AdapterKitOpt
     checkConsumer: checks,
     deliveryQueue: deliveries,
     deliveryConsumer: deliveries,
-    changeBus: lazily(createMemoryMonitorChangeBus),
+    changeBus: lazily(createMemoryChangeBus),
     socketAdapter: () => undefined,
     healthProbes: () => ({}),
     close: () => closeKitResources(opened),

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.js';
 import { getMonitorBeats } from '../heartbeats/get-monitor-beats.js';
-import type { MonitorChange } from '../queue/ports.js';
+import type { MonitorChange } from '../changes/index.js';
 import type { TenantEvents } from '../realtime/tenant-events.js';
 import { serviceContext, type ServiceContext } from '../services/service-context.js';
 import { createTenantWithAdmin } from '../tenants/tenant-repository.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.js';
 import { monitorInputSchema } from '../monitors/monitor-input.js';
 import { insertMonitor } from '../monitors/monitor-repository.js';
-import type { MonitorChangeBus } from '../queue/ports.js';
+import type { ChangeBus } from '../changes/index.js';
 import { serviceContext, type ServiceContext } from '../services/service-context.js';
 import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
 import { startFakeService, type FakeService } from './fake-service.js';
@@ -24,7 +24,7 @@ let emitted: { tenantId: number; event: string }[];
 let alice: ServiceContext;
 let bob: ServiceContext;
 
-const noBus: MonitorChangeBus = {
+const noBus: ChangeBus = {
   publish: async () => undefined,
   subscribe: async () => undefined,
   publishStatusPageChange: async () => undefined,

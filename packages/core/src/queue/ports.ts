@@ -65,30 +65,3 @@ export interface DeliveryQueue {
   enqueue(jobs: readonly DeliveryJob[]): Promise<void>;
 }
 export type DeliveryConsumer = JobConsumer<DeliveryJob>;
-
-/** A monitor was created, edited, paused, resumed or deleted. */
-export interface MonitorChange {
-  kind: 'upsert' | 'remove';
-  monitorId: number;
-  tenantId: number;
-}
-
-/**
- * What a tenant's public status pages show changed without any monitor changing: a page was
- * saved or deleted, an incident posted or unpinned, a maintenance window edited. Every API
- * node drops its cached public pages on it.
- */
-export interface StatusPageChange {
-  tenantId: number;
-}
-
-/**
- * Changes every process must hear about at once. Status-page changes travel apart from
- * monitor changes, so the scheduler, which acts only on monitors, never sees them.
- */
-export interface MonitorChangeBus {
-  publish(change: MonitorChange): Promise<void>;
-  subscribe(handler: (change: MonitorChange) => void): Promise<void>;
-  publishStatusPageChange(change: StatusPageChange): Promise<void>;
-  subscribeStatusPageChanges(handler: (change: StatusPageChange) => void): Promise<void>;
-}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
-import type { MonitorChange, MonitorChangeBus } from '../queue/ports.js';
+import type { MonitorChange, ChangeBus } from '../changes/index.js';
 import type { TenantEvents } from '../realtime/tenant-events.js';
 
 /**
@@ -13,7 +13,7 @@ export interface ServicePorts {
   /** Pushes to a tenant's sockets on every API node. */
   events: TenantEvents;
   /** Tells schedulers and API nodes what changed (see publishChange). */
-  changeBus: MonitorChangeBus;
+  changeBus: ChangeBus;
   logger: Logger;
   /** The smallest check interval a monitor may have (MIN_INTERVAL_SECONDS). */
   minIntervalSeconds: number;

@@ -4,7 +4,7 @@ import { AppError } from '../errors/app-error.js';
 import { MONITOR_NOT_FOUND_MSG } from '../monitors/monitor-id.js';
 import { monitorInputSchema } from '../monitors/monitor-input.js';
 import { insertMonitor } from '../monitors/monitor-repository.js';
-import type { MonitorChangeBus } from '../queue/ports.js';
+import type { ChangeBus } from '../changes/index.js';
 import { serviceContext, type ServiceContext } from '../services/service-context.js';
 import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
@@ -26,7 +26,7 @@ let alice: ServiceContext;
 let bob: ServiceContext;
 let monitorId: number;
 
-const noBus: MonitorChangeBus = {
+const noBus: ChangeBus = {
   publish: async () => undefined,
   subscribe: async () => undefined,
   publishStatusPageChange: async () => undefined,

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password.js';
 import { totpCode } from '../auth/totp.js';
-import type { MonitorChangeBus } from '../queue/ports.js';
+import type { ChangeBus } from '../changes/index.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
@@ -16,7 +16,7 @@ import { verifyCurrentPassword } from './verify-current-password.js';
 import { verifyTwoFactorToken } from './verify-two-factor-token.js';
 
 // The account services publish nothing; a bus that is used fails the test.
-const unusedBus: MonitorChangeBus = {
+const unusedBus: ChangeBus = {
   publish: () => Promise.reject(new Error('unexpected publish')),
   subscribe: () => Promise.reject(new Error('unexpected subscribe')),
   publishStatusPageChange: () => Promise.reject(new Error('unexpected publish')),

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '@watchpost/core/db';
-import type { MonitorChangeBus } from '@watchpost/core/queue';
+import type { ChangeBus } from '@watchpost/core/changes';
 import { createTtlLruCache, type TtlLruCacheOptions } from './badge-cache.js';
 import { loadBadgeFacts } from './badge-facts.js';
 import { renderBadge, toBadgeFormat } from './badge-format.js';
@@ -15,8 +15,7 @@ export interface BadgeRouteDeps {
    * When given, any monitor change (edit, pause, delete …) on any node empties this node's
    * cache, so switching `badgesPublic` off hides the data at once instead of after the TTL.
    */
-  changeBus?: Pick<MonitorChangeBus, 'subscribe'> &
-    Partial<Pick<MonitorChangeBus, 'subscribeStatusPageChanges'>>;
+  changeBus?: Pick<ChangeBus, 'subscribe'> & Partial<Pick<ChangeBus, 'subscribeStatusPageChanges'>>;
   cache?: Partial<Pick<TtlLruCacheOptions, 'maxEntries' | 'ttlMs'>>;
   /** Clock in ms; tests pass a fake one. */
   now?: () => number;

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOWN, UP, type MonitorStatus } from '@watchpost/core';
 import { createPostgresDb, heartbeatRepository, type BeatToRecord } from '@watchpost/core/db';
-import type { MonitorChange } from '@watchpost/core/queue';
+import type { MonitorChange } from '@watchpost/core/changes';
 import {
   createApiTestContext,
   insertMonitor,

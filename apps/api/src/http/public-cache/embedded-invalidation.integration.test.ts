@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword } from '@watchpost/core/auth';
 import { statusPageRepository, tenantRepository } from '@watchpost/core/db';
-import { createMemoryMonitorChangeBus } from '@watchpost/core/queue';
+import { createMemoryChangeBus } from '@watchpost/core/changes';
 import {
   connectKumaTestClient,
   createTestDatabase,
@@ -38,7 +38,7 @@ beforeAll(async () => {
   });
   api = await startApi({
     db: database.db,
-    changeBus: createMemoryMonitorChangeBus(),
+    changeBus: createMemoryChangeBus(),
     logger: pino({ level: 'silent' }),
     config: { port: 0, host: '127.0.0.1', minIntervalSeconds: 20 },
   });

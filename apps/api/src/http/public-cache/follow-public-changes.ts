@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { MonitorChangeBus } from '@watchpost/core/queue';
+import type { ChangeBus } from '@watchpost/core/changes';
 import type { PublicResponseCache } from './public-response-cache.js';
 
 /**
@@ -8,7 +8,7 @@ import type { PublicResponseCache } from './public-response-cache.js';
  * one node is seen fresh on all of them within milliseconds, not after the time to live.
  */
 export function followPublicChanges(
-  bus: Pick<MonitorChangeBus, 'subscribe' | 'subscribeStatusPageChanges'>,
+  bus: Pick<ChangeBus, 'subscribe' | 'subscribeStatusPageChanges'>,
   cache: PublicResponseCache,
   log: FastifyBaseLogger,
 ): void {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createRedisMonitorChangeBus, type MonitorChange } from '@watchpost/core/queue';
+import { createRedisChangeBus, type MonitorChange } from '@watchpost/core/changes';
 import {
   createApiTestContext,
   httpMonitorPayload,
@@ -18,7 +18,7 @@ const received: MonitorChange[] = [];
 
 beforeAll(async () => {
   ctx = await createApiTestContext('change-bus');
-  const scheduler = createRedisMonitorChangeBus(ctx.redis(), ctx.redis(), ctx.redisPrefix);
+  const scheduler = createRedisChangeBus(ctx.redis(), ctx.redis(), ctx.redisPrefix);
   await scheduler.subscribe((change) => received.push(change));
   user = await ctx.createUser('changes');
   client = await ctx.connect();

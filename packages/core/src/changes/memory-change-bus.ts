@@ -1,10 +1,10 @@
-import type { MonitorChange, MonitorChangeBus, StatusPageChange } from './ports.js';
+import type { MonitorChange, ChangeBus, StatusPageChange } from './change-bus.js';
 
 /**
  * The change bus of embedded mode. Delivery is deferred to a later microtask, as over Redis,
  * so a publisher never runs a subscriber's work inside its own call.
  */
-export function createMemoryMonitorChangeBus(): MonitorChangeBus {
+export function createMemoryChangeBus(): ChangeBus {
   const monitorHandlers: ((change: MonitorChange) => void)[] = [];
   const pageHandlers: ((change: StatusPageChange) => void)[] = [];
   return {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { MonitorChangeBus } from './ports.js';
+import type { ChangeBus } from './change-bus.js';
 
 const monitorChangeSchema = z.object({
   kind: z.enum(['upsert', 'remove']),
@@ -16,11 +16,11 @@ const statusPageChangeSchema = z.object({ tenantId: z.number().int() });
  * anything published while no scheduler was listening. Status-page changes use a channel of
  * their own; a lost one leaves a cached page stale for its short time to live only.
  */
-export function createRedisMonitorChangeBus(
+export function createRedisChangeBus(
   publisher: Redis,
   subscriber: Redis,
   prefix: string,
-): MonitorChangeBus {
+): ChangeBus {
   const monitorChannel = `${prefix}:monitor-changed`;
   const pageChannel = `${prefix}:status-page-changed`;
 
