@@ -1,8 +1,8 @@
 import { access } from 'node:fs/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DOWN, UP, type MonitorStatus } from '@watchpost/core';
 import { recordBeats } from '@watchpost/core/db';
-import { connectKumaTestClient } from '@watchpost/core/testing';
+import { connectKumaTestClient, waitFor } from '@watchpost/core/testing';
 import {
   createApiTestContext,
   insertMonitor,
@@ -214,7 +214,7 @@ describe('miscellaneous', () => {
     try {
       // The web UI sends it without an ack, and the server never acks it.
       a.socket.emit('disconnectOtherSocketClients');
-      await vi.waitFor(() => expect(other.socket.connected).toBe(false));
+      await waitFor(() => expect(other.socket.connected).toBe(false));
       expect(other.events.some((e) => e.event === 'refresh')).toBe(true);
       expect(a.socket.connected).toBe(true);
       expect(b.socket.connected).toBe(true);
