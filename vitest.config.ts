@@ -4,10 +4,12 @@ import { configDefaults, defineConfig } from 'vitest/config';
 //   unit         `*.test.ts` beside the code: no database, Redis, sockets, processes or waits
 //   integration  `*.integration.test.ts`: real Postgres, Redis, PGlite and local servers
 //   e2e          `test/e2e/`: the deployments as real processes
-// `npm test` runs all three in one `vitest run`: one start-up, and the pool stays full while
-// the slow integration files run (two sequential runs measured no faster). Only integration
-// needs the PGlite template, so `npm run test:unit` never builds it.
+// `npm test` runs all three in one `vitest run` (one start-up): unit first, in seconds, then
+// integration and e2e side by side so the pool stays full while the slow files run. Only
+// integration needs the PGlite template, so `npm run test:unit` never builds it.
 const sources = ['packages/*/src/**', 'apps/*/src/**', 'test/**'];
+// Projects in one group must share `maxWorkers`.
+const WIDE = 3;
 
 export default defineConfig({
   resolve: { conditions: ['source'] },
@@ -28,6 +30,7 @@ export default defineConfig({
           // Unit files hold no state between them (no I/O, no mocks of modules, no stubbed
           // globals), so one module graph serves them all: 40 s of re-imports become 8.
           isolate: false,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -37,10 +40,11 @@ export default defineConfig({
           include: sources.map((dir) => `${dir}/*.integration.test.ts`),
           exclude: [...configDefaults.exclude, 'test/e2e/**'],
           globalSetup: ['test/global-setup.ts'],
-          // Integration files mostly wait on Postgres, Redis and sockets, and each has its own
-          // database and key prefix: more of them at once than cores (the default on a
-          // 2-core machine is one) keeps the CPU busy.
-          maxWorkers: 3,
+          // Integration files mostly wait on Postgres, Redis, sockets and child processes,
+          // and each has its own database and key prefix: more of them at once than cores
+          // (the default on a 2-core machine is one) keeps the CPU busy.
+          maxWorkers: WIDE,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -48,6 +52,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          maxWorkers: WIDE,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
