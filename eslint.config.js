@@ -1,6 +1,25 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const coreExports = {
+  group: ['@watchpost/core/src/*', '**/packages/core/src/*'],
+  message: 'Import @watchpost/core through its package exports.',
+};
+const ROLES = ['api', 'worker', 'scheduler'];
+/** Every way to reach into an app: its package, a relative path, or its sources. */
+const appPaths = (app) => [
+  `@watchpost/${app}`,
+  `@watchpost/${app}/*`,
+  `**/apps/${app}/**`,
+  `**/${app}/src/**`,
+  `../${app}`,
+  `../${app}/**`,
+];
+/** `no-restricted-imports` options replace each other, so every block repeats the base rule. */
+const restrictImports = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns: [coreExports, ...patterns] }],
+});
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -8,6 +27,13 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+      parserOptions: {
+        // Each package's tsconfig.json references its build and test projects, so every
+        // file under packages/, apps/, test/ and bench/ has a project; only the root's
+        // config files need the default one.
+        projectService: { allowDefaultProject: ['*.js', '*.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -15,34 +41,34 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@watchpost/core/src/*', '**/packages/core/src/*'],
-              message: 'Import @watchpost/core through its package exports.',
-            },
-          ],
-        },
-      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      ...restrictImports(),
     },
   },
+  // Layering: core never imports an app; the roles never import each other; all-in-one
+  // composes the roles through their package entry points only.
   {
-    // Layering: core never imports an app; apps never import each other.
     files: ['packages/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/apps/**', '@watchpost/api', '@watchpost/worker', '@watchpost/scheduler'],
-              message: 'core must not depend on apps',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports({
+      group: [...ROLES, 'all-in-one'].flatMap(appPaths),
+      message: 'core must not depend on apps',
+    }),
+  },
+  ...ROLES.map((role) => ({
+    files: [`apps/${role}/**/*.ts`],
+    rules: restrictImports({
+      group: [...ROLES.filter((other) => other !== role), 'all-in-one'].flatMap(appPaths),
+      message: 'a role never imports another app; share code through @watchpost/core',
+    }),
+  })),
+  {
+    files: ['apps/all-in-one/**/*.ts'],
+    rules: restrictImports({
+      group: ROLES.flatMap(appPaths).filter(
+        (path) => !ROLES.some((r) => path === `@watchpost/${r}`),
+      ),
+      message: 'all-in-one imports the roles through their package entry points only',
+    }),
   },
 );

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOWN, monitorInputSchema, UP } from '@watchpost/core';
 import { monitorRepository, tenantRepository } from '@watchpost/core/db';
-import { createTestDatabase, uniqueRedisPrefix, type TestDatabase } from '@watchpost/core/testing';
+import {
+  createTestDatabase,
+  uniqueRedisPrefix,
+  waitFor,
+  type TestDatabase,
+} from '@watchpost/core/testing';
 import { createPipelineRoles } from './support/pipeline-roles.js';
 import { startHttpTarget, type HttpTarget } from './support/targets.js';
-import { waitFor } from './support/wait-for.js';
 
 let t: TestDatabase;
 let targets: HttpTarget[];
@@ -50,7 +54,7 @@ function beatAfter(monitorId: number, since: number, status: number) {
   return waitFor(
     async () => {
       const beat = await latestBeat(monitorId);
-      return beat && beat.time.getTime() > since && beat.status === status ? beat : undefined;
+      return beat && beat.time.getTime() > since && beat.status === status ? beat : false;
     },
     { what: `monitor ${monitorId} status ${status}` },
   );

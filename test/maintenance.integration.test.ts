@@ -7,10 +7,14 @@ import {
   tenantRepository,
   toMaintenanceFields,
 } from '@watchpost/core/db';
-import { createTestDatabase, uniqueRedisPrefix, type TestDatabase } from '@watchpost/core/testing';
+import {
+  createTestDatabase,
+  uniqueRedisPrefix,
+  waitFor,
+  type TestDatabase,
+} from '@watchpost/core/testing';
 import { createPipelineRoles } from './support/pipeline-roles.js';
 import { startHttpTarget, type HttpTarget } from './support/targets.js';
-import { waitFor } from './support/wait-for.js';
 
 // Spec §6.3 step 3 / §6.6 end to end: scheduler and workers on the real queue, the window
 // stored in the database and nowhere else.
@@ -61,7 +65,7 @@ function beatAfter(monitorId: number, since: number, status: number) {
   return waitFor(
     async () => {
       const beat = await latestBeat(monitorId);
-      return beat && beat.time.getTime() > since && beat.status === status ? beat : undefined;
+      return beat && beat.time.getTime() > since && beat.status === status ? beat : false;
     },
     { what: `monitor ${monitorId} status ${status}` },
   );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOWN, monitorInputSchema, UP } from '@watchpost/core';
 import { monitorRepository, notificationRepository } from '@watchpost/core/db';
-import { startFakeService, type FakeService } from '@watchpost/core/testing';
+import { startFakeService, waitFor, type FakeService } from '@watchpost/core/testing';
 import {
   createApiTestContext,
   type ApiTestContext,
@@ -9,7 +9,6 @@ import {
 } from '../apps/api/src/testing/api-test-context.js';
 import { createPipelineRoles } from './support/pipeline-roles.js';
 import { startHttpTarget, type HttpTarget } from './support/targets.js';
-import { waitFor } from './support/wait-for.js';
 
 // Alerts end to end on the distributed pipeline (scheduler, worker, BullMQ delivery queue):
 // a monitor goes DOWN and UP, its notification is delivered through a provider's fake API,

@@ -1,15 +1,28 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { monitorInputSchema, type TlsInfo } from '@watchpost/core';
 import { monitorRepository, tenantRepository } from '@watchpost/core/db';
-import { createTestDatabase, uniqueRedisPrefix, type TestDatabase } from '@watchpost/core/testing';
+import {
+  createTestDatabase,
+  uniqueRedisPrefix,
+  waitFor,
+  type TestDatabase,
+} from '@watchpost/core/testing';
 import { createPipelineRoles } from './support/pipeline-roles.js';
 import { startHttpsTarget, startHttpTarget, type HttpTarget } from './support/targets.js';
-import { sleep, waitFor } from './support/wait-for.js';
+import { createTestClock, type TestClock } from './support/test-clock.js';
 
+// The roles run on a clock the tests move by hand: a monitor's next slot comes when the
+// test moves the clock there, not after sleeping through its interval.
 let t: TestDatabase;
 let target: HttpTarget;
 let tenantId: number;
+let clock: TestClock;
 let roles: ReturnType<typeof createPipelineRoles>;
+
+function createRoles() {
+  clock = createTestClock();
+  roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'), { now: clock.now });
+}
 
 const parseMonitor = monitorInputSchema(1).parse;
 
@@ -46,6 +59,23 @@ async function addMonitor(overrides: Record<string, unknown> = {}) {
   return id;
 }
 
+/** Moves the clock to the monitors' next due time, `slots` times, each time until every one has beaten. */
+async function passSlots(slots: number, ids: number[]) {
+  for (let slot = 1; slot <= slots; slot++) {
+    const counts = await Promise.all(ids.map(async (id) => (await beatTimes(id)).length));
+    const states = await t.db
+      .selectFrom('monitor_state')
+      .select('next_due_at')
+      .where('monitor_id', 'in', ids)
+      .execute();
+    clock.advance(Math.max(...states.map((s) => s.next_due_at!.getTime())) - clock.now());
+    await waitFor(
+      async () => (await Promise.all(ids.map(beatTimes))).every((t, i) => t.length > counts[i]!),
+      { what: `the beats of slot ${slot}` },
+    );
+  }
+}
+
 async function beatTimes(monitorId: number): Promise<number[]> {
   const rows = await t.db
     .selectFrom('heartbeats')
@@ -58,65 +88,79 @@ async function beatTimes(monitorId: number): Promise<number[]> {
 
 describe('check pipeline', () => {
   it('checks a new monitor at once and then once per interval', async () => {
-    roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'));
+    createRoles();
     await roles.startScheduler();
     await roles.startWorker();
     const id = await addMonitor();
-    const first = await waitFor(async () => (await beatTimes(id))[0], { what: 'first beat' });
-    await sleep(3500);
-    const times = (await beatTimes(id)).filter((x) => x >= first);
-    // One immediate check, then one per 1 s slot: 4 or 5 in 3.5 s (3 if the machine is
-    // very busy), never a burst.
-    expect(times.length).toBeGreaterThanOrEqual(3);
-    expect(times.length).toBeLessThanOrEqual(5);
+    const first = await waitFor(async () => (await beatTimes(id))[0] ?? false, {
+      what: 'first beat',
+    });
+    await passSlots(3, [id]);
+    await roles.settled();
+    const times = await beatTimes(id);
+    // One immediate check, then one per 1 s slot (the first at least half an interval
+    // later), never a burst.
+    expect(times).toHaveLength(4);
+    expect(times[1]! - first).toBeGreaterThanOrEqual(500);
+    expect(times.slice(2).map((x, i) => x - times[i + 1]!)).toEqual([1000, 1000]);
     const heartbeats = roles.emitted.filter((e) => e.event === 'heartbeat');
     expect(heartbeats.length).toBe(times.length);
   });
 
   it('enqueues each slot once with two scheduler replicas running', async () => {
-    roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'));
+    createRoles();
     await roles.startScheduler();
     await roles.startScheduler();
     await roles.startWorker();
     const ids = await Promise.all([1, 2, 3].map(() => addMonitor()));
-    await waitFor(async () => (await beatTimes(ids[2]!)).length > 0, { what: 'first beats' });
-    await sleep(4000);
+    await waitFor(
+      async () => (await Promise.all(ids.map(beatTimes))).every((times) => times.length > 0),
+      { what: 'first beats' },
+    );
+    await passSlots(4, ids);
+    await roles.settled();
     for (const id of ids) {
       const times = await beatTimes(id);
-      // After the immediate first check every gap is about one 1 s slot; a slot enqueued by
-      // both schedulers would show as two beats a few milliseconds apart.
-      const gaps = times.slice(2).map((x, i) => x - times[i + 1]!);
-      expect(times.length).toBeLessThanOrEqual(6);
-      for (const gap of gaps) expect(gap).toBeGreaterThan(300);
+      // The immediate first check, then one beat per slot, at least half an interval apart;
+      // a slot enqueued by both schedulers would show as two beats at the same time.
+      expect(times).toHaveLength(5);
+      const gaps = times.slice(1).map((x, i) => x - times[i]!);
+      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(500);
     }
   });
 
   it('runs each monitor once when workers return after missing many slots', async () => {
-    roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'));
+    createRoles();
     // A short lease makes the scheduler re-claim the waiting monitors during the outage.
-    await roles.startScheduler({ leaseMs: 500 });
+    const scheduler = await roles.startScheduler({ leaseMs: 500 });
     const ids = await Promise.all([1, 2, 3, 4, 5].map(() => addMonitor()));
-    await sleep(4000);
+    await waitFor(async () => (await roles.queue.waitingCount()) === ids.length, {
+      what: 'the first jobs',
+    });
+    // Four 1 s slots pass without a worker; each lease runs out and the monitor is claimed
+    // again (the tick only makes sure the claim happened before the clock moves on).
+    for (let i = 0; i < 8; i++) {
+      clock.advance(500);
+      await scheduler.tick();
+    }
     const hitsBefore = target.hits();
     await roles.startWorker();
     await waitFor(
       async () => (await Promise.all(ids.map(beatTimes))).every((times) => times.length > 0),
       { what: 'every monitor checked' },
     );
-    await sleep(300);
+    await roles.settled();
     const times = await Promise.all(ids.map(beatTimes));
     for (const monitorTimes of times) {
       // Four slots were missed; catching up on them would show as a burst of beats. What
-      // must show is one check on return and, at most, the next regular one.
-      expect(monitorTimes.length).toBeLessThanOrEqual(2);
-      const gaps = monitorTimes.slice(1).map((x, i) => x - monitorTimes[i]!);
-      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(450);
+      // must show is one check on return (the clock stands still after it).
+      expect(monitorTimes).toHaveLength(1);
     }
     expect(target.hits() - hitsBefore).toBe(times.flat().length);
   });
 
   it('drops a job whose slot a finished check already served', async () => {
-    roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'));
+    createRoles();
     await roles.startScheduler();
     await roles.startWorker();
     // A long interval: after the first check nothing else is due during this test.
@@ -129,7 +173,7 @@ describe('check pipeline', () => {
       .executeTakeFirstOrThrow();
     // A job for an earlier slot, as a scheduler re-claim racing the reschedule produces.
     await roles.queue.enqueue([{ monitorId: id, tenantId, dueAt: nextDue!.getTime() - 1000 }]);
-    await sleep(500);
+    await roles.settled();
     expect(await beatTimes(id)).toHaveLength(1);
 
     await roles.queue.enqueue([{ monitorId: id, tenantId, dueAt: nextDue!.getTime() }]);
@@ -137,16 +181,18 @@ describe('check pipeline', () => {
   });
 
   it('stops checking a paused monitor and forgets a deleted one', async () => {
-    roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'));
+    createRoles();
     await roles.startScheduler();
     await roles.startWorker();
     const id = await addMonitor();
-    await waitFor(async () => (await beatTimes(id)).length >= 2, { what: 'two beats' });
+    await waitFor(async () => (await beatTimes(id)).length === 1, { what: 'first beat' });
+    await passSlots(1, [id]);
     await monitorRepository.setMonitorActive(t.db, tenantId, id, false);
     await roles.changes.publish({ kind: 'remove', monitorId: id, tenantId });
-    await sleep(1200); // a check already running may still land
+    await roles.settled(); // a check already running may still land
     const paused = (await beatTimes(id)).length;
-    await sleep(2000);
+    clock.advance(3000);
+    await roles.settled();
     expect((await beatTimes(id)).length).toBe(paused);
 
     await monitorRepository.deleteMonitor(t.db, tenantId, id);
@@ -155,7 +201,7 @@ describe('check pipeline', () => {
   });
 
   it('keeps the certificate facts of an HTTPS target in the monitor state and pushes them', async () => {
-    roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'));
+    createRoles();
     const https = await startHttpsTarget(30);
     try {
       await roles.startScheduler();
@@ -168,7 +214,8 @@ describe('check pipeline', () => {
             .select(['status', 'tls_info'])
             .where('monitor_id', '=', id)
             .where('tls_info', 'is not', null)
-            .executeTakeFirst(),
+            .executeTakeFirst()
+            .then((row) => row ?? false),
         { what: 'TLS facts in the monitor state' },
       );
       expect(state.status).toBe(1);
@@ -178,8 +225,8 @@ describe('check pipeline', () => {
       expect(tls.certInfo.daysRemaining).toBeLessThanOrEqual(31);
       expect(tls.certInfo.subject).toMatchObject({ CN: 'localhost' });
       expect(tls.certInfo.fingerprint256).toMatch(/^[0-9A-F:]+$/);
-      const pushed = await waitFor(() =>
-        roles.emitted.find((e) => e.event === 'certInfo' && e.args[0] === id),
+      const pushed = await waitFor(
+        () => roles.emitted.find((e) => e.event === 'certInfo' && e.args[0] === id) ?? false,
       );
       // Spec §9.5: the certificate travels as JSON text.
       expect(JSON.parse(pushed.args[1] as string)).toEqual(tls);
@@ -189,7 +236,7 @@ describe('check pipeline', () => {
   });
 
   it('finds monitors added while no scheduler was listening', async () => {
-    roles = createPipelineRoles(t.db, uniqueRedisPrefix('pipeline'));
+    createRoles();
     const input = parseMonitor({
       type: 'http',
       name: 'silent add',
@@ -200,6 +247,8 @@ describe('check pipeline', () => {
     const id = await monitorRepository.insertMonitor(t.db, tenantId, input, true);
     await roles.startWorker();
     await roles.startScheduler();
+    // Reconciliation places the monitor on its next slot, at most one interval ahead.
+    clock.advance(1000);
     await waitFor(async () => (await beatTimes(id)).length > 0, { what: 'reconciled check' });
   });
 });

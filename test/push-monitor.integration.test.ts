@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sleep, waitFor } from '@watchpost/core/testing';
 import { DOWN, monitorInputSchema, NO_HEARTBEAT_MSG, PENDING, UP } from '@watchpost/core';
 import { monitorRepository } from '@watchpost/core/db';
 import {
@@ -8,7 +9,6 @@ import {
   type TestUser,
 } from '../apps/api/src/testing/api-test-context.js';
 import { createPipelineRoles } from './support/pipeline-roles.js';
-import { sleep, waitFor } from './support/wait-for.js';
 
 // Push monitors end to end: beats arrive through a real API node's HTTP endpoint, and the
 // scheduler and a worker notice when they stop (spec §6.8).
@@ -80,7 +80,7 @@ describe('push monitors in the pipeline', () => {
     const beats = await waitFor(
       async () => {
         const rows = await storedBeats(m.id);
-        return rows.some((r) => r.status === DOWN) ? rows : undefined;
+        return rows.some((r) => r.status === DOWN) ? rows : false;
       },
       { what: 'a DOWN beat', timeoutMs: 15_000 },
     );
@@ -131,7 +131,7 @@ describe('push monitors in the pipeline', () => {
     const [beat] = await waitFor(
       async () => {
         const rows = await storedBeats(m.id);
-        return rows.length > 0 ? rows : undefined;
+        return rows.length > 0 ? rows : false;
       },
       { what: 'the first window check' },
     );

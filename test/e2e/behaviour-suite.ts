@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectKumaTestClient, type KumaTestClient } from '@watchpost/core/testing';
+import {
+  connectKumaTestClient,
+  sleep,
+  waitFor,
+  type KumaTestClient,
+} from '@watchpost/core/testing';
 import { startHttpTarget, type HttpTarget } from '../support/targets.js';
-import { sleep, waitFor } from '../support/wait-for.js';
 
 /**
  * The end-to-end behaviour every deployment mode must show, written once. A mode supplies

@@ -7,7 +7,7 @@ import {
   type TestDatabase,
 } from '@watchpost/core/testing';
 import { freePort, runRole, spawnRole, type RoleProcess } from '../support/processes.js';
-import { waitForHealthy } from '../support/wait-for.js';
+import { waitForHealthy } from '../support/wait-for-healthy.js';
 import { describeBehaviour } from './behaviour-suite.js';
 
 // The distributed deployment as separate processes on the real Postgres and Redis: two API

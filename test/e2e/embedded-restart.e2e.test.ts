@@ -2,10 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectKumaTestClient, type KumaTestClient } from '@watchpost/core/testing';
+import { connectKumaTestClient, waitFor, type KumaTestClient } from '@watchpost/core/testing';
 import { freePort, spawnRole, type RoleProcess } from '../support/processes.js';
 import { startHttpTarget, type HttpTarget } from '../support/targets.js';
-import { waitFor, waitForHealthy } from '../support/wait-for.js';
+import { waitForHealthy } from '../support/wait-for-healthy.js';
 import { EMBEDDED_ENV } from './embedded-env.js';
 
 // A self-hoster's first minutes with `npm start`: set up, add a monitor, restart, and find

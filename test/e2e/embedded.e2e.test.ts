@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { openDatabase } from '@watchpost/core/db';
 import { freePort, runRole, spawnRole } from '../support/processes.js';
-import { waitForHealthy } from '../support/wait-for.js';
+import { waitForHealthy } from '../support/wait-for-healthy.js';
 import { describeBehaviour } from './behaviour-suite.js';
 import { EMBEDDED_ENV } from './embedded-env.js';
 

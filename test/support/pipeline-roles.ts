@@ -1,9 +1,11 @@
+import { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import type { Database } from '@watchpost/core/db';
 import type { RetryPolicy } from '@watchpost/core/notifications';
 import {
+  CHECK_QUEUE_NAME,
   createBullmqCheckConsumer,
   createBullmqCheckQueue,
   createBullmqDeliveryConsumer,
@@ -12,7 +14,7 @@ import {
 } from '@watchpost/core/queue';
 import { createRedisChangeBus, type ChangeBus } from '@watchpost/core/changes';
 import type { TenantEvents } from '@watchpost/core/realtime';
-import { TEST_REDIS_URL } from '@watchpost/core/testing';
+import { TEST_REDIS_URL, waitFor } from '@watchpost/core/testing';
 import { startScheduler, type RunningScheduler } from '../../apps/scheduler/src/start-scheduler.js';
 import {
   startDeliveryRunner,
@@ -22,8 +24,17 @@ import { startWorker, type RunningWorker } from '../../apps/worker/src/start-wor
 
 export const testLogger = pino({ level: 'silent' });
 
+export interface PipelineRolesOptions {
+  /** The clock scheduler and worker read (see test-clock.ts); real time when absent. */
+  now?: () => number;
+}
+
 /** Scheduler and worker roles wired in-process on the real Redis and Postgres. */
-export function createPipelineRoles(db: Kysely<Database>, prefix: string) {
+export function createPipelineRoles(
+  db: Kysely<Database>,
+  prefix: string,
+  { now }: PipelineRolesOptions = {},
+) {
   const connections: Redis[] = [];
   const connect = () => {
     const r = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
@@ -40,12 +51,38 @@ export function createPipelineRoles(db: Kysely<Database>, prefix: string) {
 
   const queue = createBullmqCheckQueue(redis, prefix);
   closers.push(() => queue.close());
+  const checkJobs = new Queue(CHECK_QUEUE_NAME, { connection: redis, prefix });
+  closers.push(() => checkJobs.close());
 
   return {
     changes,
     emitted,
     /** The check queue as the scheduler sees it, to enqueue jobs by hand. */
     queue,
+    /**
+     * Waits until nothing more happens before the clock moves: no check job waiting or
+     * running, no monitor due (the Redis due set's score is the due time). Seen on two
+     * polls in a row, so a claim on its way from the due set into the queue is not missed.
+     */
+    async settled(): Promise<void> {
+      const at = (now ?? Date.now)();
+      let quietPolls = 0;
+      await waitFor(
+        async () => {
+          const counts = await checkJobs.getJobCounts(
+            'waiting',
+            'active',
+            'prioritized',
+            'delayed',
+          );
+          const jobs = Object.values(counts).reduce((sum, n) => sum + n, 0);
+          const due = await redis.zcount(`${prefix}:due`, '-inf', at);
+          quietPolls = jobs === 0 && due === 0 ? quietPolls + 1 : 0;
+          return quietPolls >= 2;
+        },
+        { intervalMs: 50, what: 'the pipeline to settle' },
+      );
+    },
     async startScheduler(overrides: { leaseMs?: number } = {}): Promise<RunningScheduler> {
       const queue = createBullmqCheckQueue(redis, prefix);
       const scheduler = await startScheduler({
@@ -58,6 +95,7 @@ export function createPipelineRoles(db: Kysely<Database>, prefix: string) {
         leaseMs: overrides.leaseMs ?? 10_000,
         reconcileEveryMs: 500,
         retentionDays: null,
+        now,
       });
       closers.push(async () => {
         await scheduler.close();
@@ -80,6 +118,7 @@ export function createPipelineRoles(db: Kysely<Database>, prefix: string) {
         beatBatchSize: 100,
         beatBatchWaitMs: 5,
         retryAfterErrorMs: 500,
+        now,
       });
       closers.push(() => worker.close());
       return worker;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryChangeBus } from '@watchpost/core/changes';
+import { waitFor } from '@watchpost/core/testing';
 import { withLocalEcho } from './local-echo-change-bus.js';
 
 describe('withLocalEcho', () => {
@@ -15,7 +16,8 @@ describe('withLocalEcho', () => {
     expect(seen).toEqual(['monitor 7', 'pages of 1']);
 
     await Promise.all([published, pagePublished]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(seen).toEqual(['monitor 7', 'pages of 1', 'monitor 7', 'pages of 1']);
+    await waitFor(() =>
+      expect(seen).toEqual(['monitor 7', 'pages of 1', 'monitor 7', 'pages of 1']),
+    );
   });
 });

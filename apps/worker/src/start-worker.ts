@@ -20,6 +20,8 @@ export interface WorkerDeps {
   observer?: WorkerObserver;
   /** Delay before a check that failed on our side (not the target's) runs again. */
   retryAfterErrorMs?: number;
+  /** The clock beats and due times are read from (tests move it by hand). */
+  now?: () => number;
 }
 
 export interface RunningWorker {
@@ -43,7 +45,15 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     maxWaitMs: deps.beatBatchWaitMs,
     onBatch: (size) => observer.beatsWritten(size),
   });
-  const processCheck = createCheckProcessor({ db: deps.db, beats, observer, logger, runCheck });
+  const now = deps.now ?? Date.now;
+  const processCheck = createCheckProcessor({
+    db: deps.db,
+    beats,
+    observer,
+    logger,
+    runCheck,
+    now,
+  });
 
   await deps.consumer.start<CheckDisposition>({
     run: processCheck,
@@ -60,7 +70,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     failed(job, error) {
       logger.error({ err: error, monitorId: job?.monitorId }, 'check job failed');
       if (!job) return;
-      const retryAt = Date.now() + (deps.retryAfterErrorMs ?? 15_000);
+      const retryAt = now() + (deps.retryAfterErrorMs ?? 15_000);
       dueSet.schedule(job.monitorId, job.tenantId, retryAt).catch(() => {});
     },
   });

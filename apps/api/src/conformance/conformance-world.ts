@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, expect, vi } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import { createRedisTenantEvents } from '@watchpost/core/realtime';
 import {
   createApiTestContext,
@@ -79,7 +80,7 @@ export async function syncTenant(w: World, user: TestUser, clients: TestClient[]
   );
   const hasMarker = (c: TestClient) =>
     c.events.some((e) => e.event === 'avgPing' && e.args[0] === marker);
-  await vi.waitFor(() => {
+  await waitFor(() => {
     for (const c of clients) expect(hasMarker(c)).toBe(true);
   });
 }

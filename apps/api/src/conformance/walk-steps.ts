@@ -1,4 +1,5 @@
-import { expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import type { ReceivedEvent } from '@watchpost/core/testing';
 import { EMPTY_ACK, NO_ACK, type Step, type StepResult } from './conformance-step.js';
 import { clientOf, isSyncMarker, syncTenant, type World } from './conformance-world.js';
@@ -9,7 +10,7 @@ import { clientOf, isSyncMarker, syncTenant, type World } from './conformance-wo
 // it, reads the stored result back, and for a refusal checks that nothing changed.
 
 // Pushes that follow an ack are sent right after it; a second is plenty on a loaded machine.
-const AFTER_ACK_WAIT = { timeout: 2_000, interval: 10 };
+const AFTER_ACK_WAIT = { timeoutMs: 2_000, intervalMs: 10 };
 
 /** Registers one `it` per step, in table order; vitest runs them one after another. */
 export function walk(w: World, steps: readonly Step[]): void {
@@ -77,7 +78,7 @@ export async function runStep(w: World, step: Step): Promise<void> {
   }
   if (step.after?.length) {
     const expected = step.after;
-    await vi.waitFor(() => {
+    await waitFor(() => {
       const afterAck = pushNames(client.events.slice(ackIndex + 1));
       expect(matchInOrder(afterAck, expected), 'pushes after the ack').toEqual(expected);
     }, AFTER_ACK_WAIT);

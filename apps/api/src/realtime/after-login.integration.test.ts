@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import { DOWN, UP, type TlsInfo } from '@watchpost/core';
 import { heartbeatRepository, type BeatToRecord } from '@watchpost/core/db';
 import {
@@ -244,10 +245,9 @@ describe('post-login burst (spec §2.5)', () => {
     );
     const client = await ctx.connect();
     const lastPush = client.waitFor('uptime', { timeoutMs: 1_000 }).then(async () => {
-      await vi.waitFor(
-        () => expect(pushesOf(client.events, 'uptime')).toHaveLength(ids.length * 2),
-        { timeout: 1_000 },
-      );
+      await waitFor(() => expect(pushesOf(client.events, 'uptime')).toHaveLength(ids.length * 2), {
+        timeoutMs: 1_000,
+      });
     });
     client.socket.emit('login', { username: 'busy', password: busy.password, token: '' }, () => {});
     await lastPush;
@@ -263,7 +263,7 @@ describe('post-login burst (spec §2.5)', () => {
     const mark = first.events.length;
     const second = await ctx.connect();
     await second.login(user);
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(first.pushesSince(mark).map((e) => e.event)).toEqual(
         expect.arrayContaining(LIST_PUSHES),
       ),

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import { createRedisTenantEvents } from '@watchpost/core/realtime';
 import {
   createApiTestContext,
@@ -48,7 +49,7 @@ async function keyRow(id: number) {
 /** Sends a marker to Bob's room through Redis and waits until each client has it. */
 async function syncBob(clients: TestClient[], marker: number): Promise<void> {
   createRedisTenantEvents(ctx.redis(), ctx.redisPrefix).emit(bob.tenantId, 'avgPing', marker, null);
-  await vi.waitFor(() => {
+  await waitFor(() => {
     for (const client of clients) {
       expect(client.events.some((e) => e.event === 'avgPing' && e.args[0] === marker)).toBe(true);
     }

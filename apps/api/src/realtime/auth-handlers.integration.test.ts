@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, passwordHashFingerprint, WEAK_PASSWORD_MSG } from '@watchpost/core/auth';
 import { userRepository } from '@watchpost/core/db';
-import { connectKumaTestClient } from '@watchpost/core/testing';
+import { connectKumaTestClient, sleep } from '@watchpost/core/testing';
 import { createApiTestContext, type ApiTestContext } from '../testing/api-test-context.js';
 
 const SETUP_DONE_MSG =
@@ -38,7 +38,7 @@ async function staysUnanswered(
 describe('first-run setup (spec §2.1)', () => {
   it('sends info without version and then setup on connect while no user exists', async () => {
     const client = await ctx.connect();
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
     expect(client.events.map((e) => e.event)).toEqual(['info', 'setup']);
     expect(client.events[0]?.args).toEqual([
       { primaryBaseURL: null, serverTimezone: 'UTC', serverTimezoneOffset: '+00:00' },
@@ -92,7 +92,7 @@ describe('first-run setup (spec §2.1)', () => {
 
   it('no longer sends setup on connect once a user exists', async () => {
     const client = await ctx.connect();
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
     expect(client.events.map((e) => e.event)).toEqual(['info']);
   });
 });
@@ -282,7 +282,7 @@ describe('logout (spec §2.7)', () => {
     });
     const mark = client.events.length;
     expect(await other.call('getMonitorList')).toEqual({ ok: true });
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
     expect(client.pushesSince(mark, 'monitorList')).toEqual([]);
   });
 

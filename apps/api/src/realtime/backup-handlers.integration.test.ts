@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyRepository } from '@watchpost/core/db';
 import { createRedisChangeBus, type MonitorChange } from '@watchpost/core/changes';
-import { kumaBackup, kumaBackupMonitor } from '@watchpost/core/testing';
+import { kumaBackup, kumaBackupMonitor, waitFor } from '@watchpost/core/testing';
 import {
   createApiTestContext,
   type ApiTestContext,
@@ -142,7 +142,7 @@ describe('uploadBackup', () => {
       ...old.map((monitorId) => ({ kind: 'remove', monitorId, tenantId: user.tenantId })),
       { kind: 'upsert', monitorId: only?.id, tenantId: user.tenantId },
     ];
-    await vi.waitFor(() => expect(changes.slice(mark)).toEqual(expected));
+    await waitFor(() => expect(changes.slice(mark)).toEqual(expected));
 
     const settings = await client.call<{ data: Record<string, unknown> }>('getSettings');
     expect(settings.data.searchEngineIndex).toBe(true);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kumaBackup, kumaBackupMonitor } from '@watchpost/core/testing';
+import { kumaBackup, kumaBackupMonitor, sleep } from '@watchpost/core/testing';
 import {
   createApiTestContext,
   type ApiTestContext,
@@ -149,5 +149,5 @@ describe('uploadBackup across tenants', () => {
 
 /** Room pushes travel through the Redis adapter; a push that would arrive has by then. */
 function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 200));
+  return sleep(200);
 }

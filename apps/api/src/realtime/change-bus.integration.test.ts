@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisChangeBus, type MonitorChange } from '@watchpost/core/changes';
+import { sleep, waitFor } from '@watchpost/core/testing';
 import {
   createApiTestContext,
   httpMonitorPayload,
@@ -30,9 +31,9 @@ afterAll(async () => ctx?.close());
 async function changesDuring(count: number, action: () => Promise<unknown>) {
   const mark = received.length;
   await action();
-  await vi.waitFor(() => expect(received.length - mark).toBeGreaterThanOrEqual(count));
+  await waitFor(() => expect(received.length - mark).toBeGreaterThanOrEqual(count));
   // Anything published after the expected ones would be a bug too.
-  await new Promise((r) => setTimeout(r, 50));
+  await sleep(50);
   return received.slice(mark);
 }
 
@@ -43,7 +44,7 @@ async function changesDuring(count: number, action: () => Promise<unknown>) {
 async function add(overrides: Record<string, unknown> = {}): Promise<number> {
   const mark = received.length;
   const ack = (await client.call('add', httpMonitorPayload(overrides))) as { monitorID: number };
-  await vi.waitFor(() =>
+  await waitFor(() =>
     expect(received.slice(mark).map((c) => c.monitorId)).toContain(ack.monitorID),
   );
   return ack.monitorID;

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import { sql } from 'kysely';
 import { monitorInputSchema } from '@watchpost/core';
 import { monitorRepository } from '@watchpost/core/db';
@@ -65,7 +66,7 @@ function pushIndexSince(client: TestClient, mark: number): number {
 
 /** For events that push after their ack. */
 async function pushArrivedSince(client: TestClient, mark: number): Promise<number> {
-  await vi.waitFor(() => expect(pushIndexSince(client, mark)).toBeGreaterThanOrEqual(0));
+  await waitFor(() => expect(pushIndexSince(client, mark)).toBeGreaterThanOrEqual(0));
   return pushIndexSince(client, mark);
 }
 

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import { sql } from 'kysely';
 import { monitorInputSchema } from '@watchpost/core';
 import { monitorRepository } from '@watchpost/core/db';
@@ -60,7 +61,7 @@ async function syncAlice(marker: number): Promise<void> {
     marker,
     null,
   );
-  await vi.waitFor(() => {
+  await waitFor(() => {
     expect(a.events.some((e) => e.event === 'avgPing' && e.args[0] === marker)).toBe(true);
   });
 }
@@ -135,7 +136,7 @@ describe('maintenance across tenants', () => {
     await syncAlice(4242);
     // Bob's own room gets a marker too, so anything sent to him has arrived by now.
     createRedisTenantEvents(ctx.redis(), ctx.redisPrefix).emit(bob.tenantId, 'avgPing', 4343, null);
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(b.events.some((e) => e.event === 'avgPing' && e.args[0] === 4343)).toBe(true),
     );
     const received = b.pushesSince(mark);

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import { UP } from '@watchpost/core';
 import { heartbeatRepository } from '@watchpost/core/db';
 import {
@@ -64,7 +65,7 @@ describe('add (spec §3.1)', () => {
     expect(names.indexOf('monitorList')).toBeLessThan(names.indexOf('ack:add'));
     const id = ack.monitorID as number;
     expect(lastMonitorList(client, 0)[String(id)]).toMatchObject({ id, name: 'shop' });
-    await vi.waitFor(() => expect(lastMonitorList(sibling, siblingMark)[String(id)]).toBeDefined());
+    await waitFor(() => expect(lastMonitorList(sibling, siblingMark)[String(id)]).toBeDefined());
   });
 
   it('stores what the Python client sends and returns it through getMonitor', async () => {
@@ -289,9 +290,7 @@ describe('deleteMonitor (spec §3.1)', () => {
     const id = await addMonitor({ name: 'doomed' });
     const { ack, mark } = await callAndCollect('deleteMonitor', id);
     expect(ack).toEqual({ ok: true, msg: 'Deleted Successfully.' });
-    await vi.waitFor(() =>
-      expect(client.pushesSince(mark, 'importantHeartbeatList')).toHaveLength(1),
-    );
+    await waitFor(() => expect(client.pushesSince(mark, 'importantHeartbeatList')).toHaveLength(1));
     const sequence = client.events
       .slice(mark)
       .filter((e) =>

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startFakeService, type FakeService } from '@watchpost/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeService, waitFor, type FakeService } from '@watchpost/core/testing';
 import {
   createApiTestContext,
   httpMonitorPayload,
@@ -89,7 +89,7 @@ describe('addNotification (spec §3.3)', () => {
     const { ack, order } = await callAndCollect<SaveAck>('addNotification', webhook(), null);
     expect(ack).toEqual({ ok: true, msg: 'Saved', id: expect.any(Number) });
     expect(order).toEqual(['notificationList', 'ack:addNotification']);
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(sibling.pushesSince(siblingMark, 'notificationList')).toHaveLength(1),
     );
 

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UP } from '@watchpost/core';
 import { heartbeatRepository } from '@watchpost/core/db';
 import { createRedisTenantEvents } from '@watchpost/core/realtime';
-import { startFakeService, type FakeService } from '@watchpost/core/testing';
+import { startFakeService, waitFor, type FakeService } from '@watchpost/core/testing';
 import {
   createApiTestContext,
   httpMonitorPayload,
@@ -54,7 +54,7 @@ async function syncBob(marker: number): Promise<void> {
   createRedisTenantEvents(ctx.redis(), ctx.redisPrefix).emit(bob.tenantId, 'avgPing', marker, null);
   const hasMarker = (c: TestClient) =>
     c.events.some((e) => e.event === 'avgPing' && e.args[0] === marker);
-  await vi.waitFor(() => {
+  await waitFor(() => {
     expect(hasMarker(b)).toBe(true);
     expect(hasMarker(bOnOtherNode)).toBe(true);
   });

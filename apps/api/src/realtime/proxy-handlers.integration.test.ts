@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import { createRedisTenantEvents } from '@watchpost/core/realtime';
 import {
   createApiTestContext,
@@ -50,7 +51,7 @@ async function callAndWatch(client: TestClient, event: string, ...args: unknown[
 /** Waits until a marker sent to Bob's room after everything else reached his socket. */
 async function syncBob(marker: number): Promise<void> {
   createRedisTenantEvents(ctx.redis(), ctx.redisPrefix).emit(bob.tenantId, 'avgPing', marker, null);
-  await vi.waitFor(() => {
+  await waitFor(() => {
     expect(b.events.some((e) => e.event === 'avgPing' && e.args[0] === marker)).toBe(true);
   });
 }

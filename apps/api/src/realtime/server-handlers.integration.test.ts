@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connectKumaTestClient } from '@watchpost/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectKumaTestClient, waitFor } from '@watchpost/core/testing';
 import {
   createApiTestContext,
   type ApiTestContext,
@@ -97,7 +97,7 @@ describe('miscellaneous', () => {
     try {
       // The web UI sends it without an ack, and the server never acks it.
       a.socket.emit('disconnectOtherSocketClients');
-      await vi.waitFor(() => expect(other.socket.connected).toBe(false));
+      await waitFor(() => expect(other.socket.connected).toBe(false));
       expect(other.events.some((e) => e.event === 'refresh')).toBe(true);
       expect(a.socket.connected).toBe(true);
       expect(b.socket.connected).toBe(true);

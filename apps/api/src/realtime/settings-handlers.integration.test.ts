@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsRepository } from '@watchpost/core/db';
+import { sleep } from '@watchpost/core/testing';
 import {
   createApiTestContext,
   type ApiTestContext,
@@ -154,7 +155,7 @@ describe('setSettings (spec §3.9)', () => {
     const reply = await client.call('setSettings', data, null);
     expect(reply).toEqual({ ok: false, msg: msg ?? expect.any(String) });
     expect(await stored(alice)).toEqual(before);
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
     expect(client.pushesSince(from).map((e) => e.event)).toEqual(['ack:setSettings']);
   });
 });
@@ -219,7 +220,7 @@ describe('tenant isolation', () => {
     const aliceSaved = aliceClient.waitFor('maintenanceList');
     await aliceClient.call('setSettings', { steamAPIKey: 'secret-steam-key' }, null);
     await aliceSaved;
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
     expect(bobClient.pushesSince(bobFrom)).toEqual([]);
     expect(JSON.stringify(bobClient.events)).not.toContain('secret-steam-key');
     expect((await stored(bob))['steamAPIKey']).toBeUndefined();

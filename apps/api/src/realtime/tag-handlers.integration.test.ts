@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import type { MonitorTagJson, TagJson } from '@watchpost/core';
 import {
   createApiTestContext,
@@ -165,7 +166,7 @@ describe('addMonitorTag / editMonitorTag / deleteMonitorTag (spec §3.2)', () =>
     ];
     expect(lastMonitorList(client, mark)[String(monitorId)]?.tags).toEqual(expected);
     expect(await tagsOfMonitor()).toEqual(expected);
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(lastMonitorList(sibling, siblingMark)[String(monitorId)]?.tags).toEqual(expected),
     );
     await client.call('deleteTag', tag.id);

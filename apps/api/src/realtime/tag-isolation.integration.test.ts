@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import type { MonitorTagJson, TagJson } from '@watchpost/core';
 import { createRedisTenantEvents } from '@watchpost/core/realtime';
 import {
@@ -32,7 +33,7 @@ async function syncBob(marker: number): Promise<void> {
   createRedisTenantEvents(ctx.redis(), ctx.redisPrefix).emit(bob.tenantId, 'avgPing', marker, null);
   const hasMarker = (c: TestClient) =>
     c.events.some((e) => e.event === 'avgPing' && e.args[0] === marker);
-  await vi.waitFor(() => {
+  await waitFor(() => {
     expect(hasMarker(b)).toBe(true);
     expect(hasMarker(bOnOtherNode)).toBe(true);
   });

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import { toHeartbeatJson, UP } from '@watchpost/core';
 import { createRedisTenantEvents } from '@watchpost/core/realtime';
 import {
@@ -49,7 +50,7 @@ async function syncBob(marker: number): Promise<void> {
   createRedisTenantEvents(ctx.redis(), ctx.redisPrefix).emit(bob.tenantId, 'avgPing', marker, null);
   const hasMarker = (c: TestClient) =>
     c.events.some((e) => e.event === 'avgPing' && e.args[0] === marker);
-  await vi.waitFor(() => {
+  await waitFor(() => {
     expect(hasMarker(b)).toBe(true);
     expect(hasMarker(bOnOtherNode)).toBe(true);
   });
@@ -131,7 +132,7 @@ describe('tenant isolation', () => {
     events.emit(alice.tenantId, 'heartbeat', beat);
     events.emit(alice.tenantId, 'avgPing', aMonitor, 12);
 
-    await vi.waitFor(() => expect(a.pushesSince(aMark, 'avgPing')).toHaveLength(1));
+    await waitFor(() => expect(a.pushesSince(aMark, 'avgPing')).toHaveLength(1));
     expect(a.pushesSince(aMark, 'heartbeat').map((e) => e.args)).toEqual([[beat]]);
     expect(a.pushesSince(aMark, 'monitorList')).toHaveLength(3);
 
@@ -150,7 +151,7 @@ describe('tenant isolation', () => {
     await a.call('getMonitorList');
     const events = createRedisTenantEvents(ctx.redis(), ctx.redisPrefix);
     events.emit(bob.tenantId, 'avgPing', 0, null);
-    await vi.waitFor(() => expect(switcher.pushesSince(mark, 'avgPing')).toHaveLength(1));
+    await waitFor(() => expect(switcher.pushesSince(mark, 'avgPing')).toHaveLength(1));
     expect(switcher.pushesSince(mark, 'monitorList')).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { createInProcessDeliveryQueue } from '@watchpost/core/queue';
 import {
   createTestDatabase,
   startFakeService,
+  waitFor,
   type FakeService,
   type TestDatabase,
 } from '@watchpost/core/testing';
@@ -118,14 +119,6 @@ const attemptsOf = (deliveryId: number) =>
     .orderBy('id')
     .execute();
 
-async function until(done: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('deliveries written with their beats', () => {
   it('writes one delivery per linked notification for a beat that notifies, none otherwise', async () => {
     const monitorId = await monitorWithNotification('db');
@@ -151,10 +144,9 @@ describe('the delivery runner', () => {
     await heartbeatRepository.recordBeats(t.db, [downBeat(monitorId)]);
     await startRunner();
     const [pending] = await deliveriesOf(monitorId);
-    await until(
-      async () => (await deliveriesOf(monitorId))[0]?.status === 'sent',
-      'the delivery to be sent',
-    );
+    await waitFor(async () => (await deliveriesOf(monitorId))[0]?.status === 'sent', {
+      what: 'the delivery to be sent',
+    });
     const attempts = await attemptsOf(pending!.id);
     expect(attempts.map((a) => a.outcome)).toEqual(['failed', 'failed', 'failed', 'sent']);
     expect(attempts[0]?.error).toBe('Error: AxiosError: Request failed with status code 500 down');
@@ -174,10 +166,9 @@ describe('the delivery runner', () => {
     fake.replyWith(...failures);
     await heartbeatRepository.recordBeats(t.db, [downBeat(monitorId)]);
     await startRunner({ giveUpAfterMs: 600 });
-    await until(
-      async () => (await deliveriesOf(monitorId))[0]?.status === 'failed',
-      'the delivery to be given up',
-    );
+    await waitFor(async () => (await deliveriesOf(monitorId))[0]?.status === 'failed', {
+      what: 'the delivery to be given up',
+    });
     const [failed] = await deliveriesOf(monitorId);
     expect(failed?.last_error).toBe(
       'Error: AxiosError: Request failed with status code 503 maintenance',
@@ -196,17 +187,18 @@ describe('the delivery runner', () => {
     fake.replyWith({ status: 200, body: 'late', delayMs: 3_000 });
     await heartbeatRepository.recordBeats(t.db, [downBeat(monitorId)]);
     const crashed = await startRunner({ timeoutMs: 10_000 });
-    await until(async () => fake.requests.length === 1, 'the first attempt to reach the service');
+    await waitFor(async () => fake.requests.length === 1, {
+      what: 'the first attempt to reach the service',
+    });
     // Abandon it without closing, like a killed process: its attempt is never recorded.
     runners.splice(runners.indexOf(crashed), 1);
     const [stuck] = await deliveriesOf(monitorId);
     expect(stuck).toMatchObject({ status: 'pending', attempts: 0 });
 
     await startRunner();
-    await until(
-      async () => (await deliveriesOf(monitorId))[0]?.status === 'sent',
-      'the next runner to deliver',
-    );
+    await waitFor(async () => (await deliveriesOf(monitorId))[0]?.status === 'sent', {
+      what: 'the next runner to deliver',
+    });
     expect(fake.requests.length).toBeGreaterThanOrEqual(2);
     await crashed.close();
   });

@@ -12,6 +12,7 @@ import { createInProcessDeliveryQueue } from '@watchpost/core/queue';
 import {
   createTestDatabase,
   startFakeService,
+  waitFor,
   type FakeService,
   type RecordedRequest,
   type TestDatabase,
@@ -126,11 +127,7 @@ beforeAll(async () => {
     logger: pino({ level: 'silent' }),
     sweepEveryMs: 25,
   });
-  const deadline = Date.now() + 10_000;
-  while (fake.requests.length < 6) {
-    if (Date.now() > deadline) throw new Error('the six alerts did not arrive');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await waitFor(() => fake.requests.length >= 6, { what: 'the six alerts' });
 });
 afterAll(async () => {
   await runner?.close();

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { TEST_REDIS_URL, uniqueRedisPrefix } from '../testing/index.js';
+import { sleep, TEST_REDIS_URL, uniqueRedisPrefix, waitFor } from '../testing/index.js';
 import { createBullmqCheckConsumer } from './bullmq-check-consumer.js';
 import { createBullmqCheckQueue } from './bullmq-check-queue.js';
 import type { CheckJob } from './check-job.js';
@@ -76,13 +76,6 @@ const queueImplementations: [string, (concurrency: number) => QueuePair][] = [
 ];
 
 const job = (monitorId: number): CheckJob => ({ monitorId, tenantId: 1, dueAt: 1000 + monitorId });
-const until = async (done: () => boolean, what: string) => {
-  const deadline = Date.now() + 5000;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 describe.each(queueImplementations)('check queue contract: %s', (_name, create) => {
   let pair: QueuePair | undefined;
@@ -113,17 +106,17 @@ describe.each(queueImplementations)('check queue contract: %s', (_name, create) 
       },
       failed: () => {},
     });
-    await until(() => ran.length === 1, 'the first job to start');
+    await waitFor(() => ran.length === 1, { what: 'the first job to start' });
     // Running: a second job for the same monitor is dropped.
     await queue.enqueue([job(1)]);
     release();
-    await until(() => completed.length === 2, 'both jobs to complete');
+    await waitFor(() => completed.length === 2, { what: 'both jobs to complete' });
     expect(ran).toEqual([1, 2]);
     expect(completed).toEqual([job(1), job(2)]);
 
     // Finished: the monitor can be queued again.
     await queue.enqueue([job(1)]);
-    await until(() => completed.length === 3, 'the re-queued job');
+    await waitFor(() => completed.length === 3, { what: 'the re-queued job' });
     expect(ran).toEqual([1, 2, 1]);
   });
 
@@ -136,14 +129,14 @@ describe.each(queueImplementations)('check queue contract: %s', (_name, create) 
       async run() {
         running++;
         peak = Math.max(peak, running);
-        await new Promise((r) => setTimeout(r, 30));
+        await sleep(30);
         running--;
       },
       completed: () => done++,
       failed: () => {},
     });
     await pair.queue.enqueue(Array.from({ length: 12 }, (_, i) => job(i + 1)));
-    await until(() => done === 12, 'all twelve jobs');
+    await waitFor(() => done === 12, { what: 'all twelve jobs' });
     expect(peak).toBe(3);
   });
 
@@ -158,7 +151,7 @@ describe.each(queueImplementations)('check queue contract: %s', (_name, create) 
       completed: () => {},
       failed: () => {},
     });
-    await until(() => ran.length === 1, 'the remaining job');
+    await waitFor(() => ran.length === 1, { what: 'the remaining job' });
     expect(ran).toEqual([8]);
   });
 
@@ -175,25 +168,27 @@ describe.each(queueImplementations)('check queue contract: %s', (_name, create) 
       failed: (j, error) => failures.push([j, error.message]),
     });
     await pair.queue.enqueue([job(3)]);
-    await until(() => failures.length === 1, 'the failure');
+    await waitFor(() => failures.length === 1, { what: 'the failure' });
     expect(failures).toEqual([[job(3), 'boom']]);
     await pair.queue.enqueue([job(3)]);
-    await until(() => attempts === 2, 'the second attempt');
+    await waitFor(() => attempts === 2, { what: 'the second attempt' });
   });
 
   it('lets running jobs finish and report on close', async () => {
     pair = create(2);
+    const started: number[] = [];
     const completed: number[] = [];
     await pair.consumer.start({
       run: async (j) => {
-        await new Promise((r) => setTimeout(r, 100));
+        started.push(j.monitorId);
+        await sleep(100);
         return j.monitorId;
       },
       completed: (j) => completed.push(j.monitorId),
       failed: () => {},
     });
     await pair.queue.enqueue([job(1), job(2)]);
-    await new Promise((r) => setTimeout(r, 30));
+    await waitFor(() => started.length === 2, { what: 'both jobs to start' });
     await pair.consumer.close();
     expect(completed.sort()).toEqual([1, 2]);
   });
@@ -253,7 +248,7 @@ describe.each(busImplementations)('monitor change bus contract: %s', (_name, cre
     await bus.subscribe((c) => b.push(c));
     const change: MonitorChange = { kind: 'remove', monitorId: 5, tenantId: 2 };
     await bus.publish(change);
-    await until(() => a.length === 1 && b.length === 1, 'delivery');
+    await waitFor(() => a.length === 1 && b.length === 1, { what: 'delivery' });
     expect(a).toEqual([change]);
     expect(b).toEqual([change]);
   });

@@ -2,6 +2,7 @@
 export * from './env.js';
 export * from './test-database.js';
 export * from './kuma-test-client.js';
+export * from './wait-for.js';
 export * from '../notifications/fake-service.js';
 export * from './make-monitor.js';
 export * from '../backup/kuma-backup.fixture.js';

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { waitFor } from './wait-for.js';
 
 export interface ReceivedEvent {
   /** A push's name, or `ack:<event>` for the reply to a call made through this client. */
@@ -48,18 +49,7 @@ export async function connectKumaTestClient(
 ): Promise<KumaTestClient> {
   const socket = io(url, { transports, forceNew: true, reconnection: false });
   const events: ReceivedEvent[] = [];
-  const waiters: {
-    event: string;
-    match: (args: unknown[]) => boolean;
-    resolve: (args: unknown[]) => void;
-  }[] = [];
-  socket.onAny((event: string, ...args: unknown[]) => {
-    events.push({ event, args });
-    for (const waiter of waiters.filter((w) => w.event === event && w.match(args))) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve(args);
-    }
-  });
+  socket.onAny((event: string, ...args: unknown[]) => events.push({ event, args }));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
     socket.once('connect_error', reject);
@@ -84,16 +74,12 @@ export async function connectKumaTestClient(
     call,
     callRaw,
     waitFor(event, { match = () => true, timeoutMs = callTimeoutMs, includePast = false } = {}) {
-      const past = includePast && events.find((e) => e.event === event && match(e.args));
-      if (past) return Promise.resolve(past.args);
-      return new Promise((resolve, reject) => {
-        const waiter = { event, match, resolve };
-        waiters.push(waiter);
-        setTimeout(() => {
-          if (!waiters.includes(waiter)) return;
-          waiters.splice(waiters.indexOf(waiter), 1);
-          reject(new Error(`no ${event} within ${timeoutMs} ms`));
-        }, timeoutMs);
+      const from = includePast ? 0 : events.length;
+      const push = () => events.slice(from).find((e) => e.event === event && match(e.args));
+      return waitFor(() => push()?.args ?? false, {
+        timeoutMs,
+        intervalMs: 5,
+        what: `a ${event} push`,
       });
     },
     async login({ username, password }) {

@@ -1,4 +1,5 @@
-import { expect, vi } from 'vitest';
+import { expect } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import { totpCode, WEAK_PASSWORD_MSG } from '@watchpost/core/auth';
 import { userRepository } from '@watchpost/core/db';
 import { DEFAULT_PASSWORD, type TestClient } from '../../testing/api-test-context.js';
@@ -31,7 +32,7 @@ const BURST = [
 ];
 
 async function expectBurst(client: TestClient, since: number): Promise<void> {
-  await vi.waitFor(() => {
+  await waitFor(() => {
     const names = client.pushesSince(since).map((e) => e.event);
     expect(names).toEqual(expect.arrayContaining(BURST));
     const info = client.pushesSince(since, 'info').at(-1)!.args[0];
@@ -213,7 +214,7 @@ export function authSteps(): Step[] {
       args: () => [{ currentPassword: DEFAULT_PASSWORD, newPassword: NEW_PASSWORD }],
       ack: okMsg('Password has been updated successfully.'),
       readBack: async (w) => {
-        await vi.waitFor(() => {
+        await waitFor(() => {
           expect(w.sibling.pushesSince(0, 'refresh')).toHaveLength(1);
           expect(w.sibling.socket.connected).toBe(false);
         });

@@ -1,4 +1,5 @@
-import { expect, vi } from 'vitest';
+import { expect } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import { httpMonitorPayload } from '../../testing/api-test-context.js';
 import { fail, NO_ACK, ok, okMsg, type Step } from '../conformance-step.js';
 import { syncTenant, type World } from '../conformance-world.js';
@@ -205,7 +206,7 @@ export function settingsSteps(): Step[] {
       args: () => [],
       ack: NO_ACK,
       readBack: async (w) => {
-        await vi.waitFor(() => {
+        await waitFor(() => {
           expect(lastPush(w.sibling, 'refresh')).toEqual([]);
           expect(w.sibling.socket.connected).toBe(false);
         });

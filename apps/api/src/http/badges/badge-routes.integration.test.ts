@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import { DOWN, UP, type MonitorStatus, type TlsInfo } from '@watchpost/core';
 import { heartbeatRepository } from '@watchpost/core/db';
 import {
@@ -200,7 +201,7 @@ describe('badgesPublic through the socket API', () => {
     const list = (await client.call('getMonitor', id)) as { monitor: Record<string, unknown> };
     expect(list.monitor.badgesPublic).toBe(false);
     // Same URL as before: the monitor change empties the cache instead of waiting out the TTL.
-    await vi.waitFor(async () => expect(inspectSvg((await get(url)).body).title).toBe('N/A'));
+    await waitFor(async () => expect(inspectSvg((await get(url)).body).title).toBe('N/A'));
   });
 });
 

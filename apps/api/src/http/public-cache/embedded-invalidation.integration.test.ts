@@ -1,11 +1,12 @@
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@watchpost/core/auth';
 import { statusPageRepository, tenantRepository } from '@watchpost/core/db';
 import { createMemoryChangeBus } from '@watchpost/core/changes';
 import {
   connectKumaTestClient,
   createTestDatabase,
+  waitFor,
   type KumaTestClient,
   type TestDatabase,
 } from '@watchpost/core/testing';
@@ -69,14 +70,12 @@ describe('the public response cache in embedded mode', () => {
       [],
     );
     expect(ack.ok).toBe(true);
-    await vi.waitFor(async () => expect(await title()).toBe('Saved'), { timeout: 2_000 });
+    await waitFor(async () => expect(await title()).toBe('Saved'), { timeoutMs: 2_000 });
   });
 
   it('forgets a deleted page at once', async () => {
     expect(await title()).toBe('Saved');
     await client.call('deleteStatusPage', 'main');
-    await vi.waitFor(async () =>
-      expect((await fetch(url('/api/status-page/main'))).status).toBe(404),
-    );
+    await waitFor(async () => expect((await fetch(url('/api/status-page/main'))).status).toBe(404));
   });
 });

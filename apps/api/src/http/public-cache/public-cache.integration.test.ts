@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import { UP } from '@watchpost/core';
 import {
   heartbeatRepository,
@@ -73,7 +74,7 @@ const titleOf = async (path: string, node?: TestNode, headers?: Record<string, s
 };
 /** Waits for what only a cache emptied by the change can answer; far below the TTL. */
 const eventually = (check: () => Promise<void>) =>
-  vi.waitFor(check, { timeout: 3_000, interval: 50 });
+  waitFor(check, { timeoutMs: 3_000, intervalMs: 50 });
 
 beforeAll(async () => {
   ctx = await createApiTestContext('public-cache');

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import { DOWN, UP } from '@watchpost/core';
 import {
   createApiTestContext,
@@ -320,7 +321,7 @@ describe('tenant isolation', () => {
         .map((e) => (e.args[0] as { monitorID: number }).monitorID),
     ).toEqual([bobs.id]);
     // Bob's push did not land on Alice's monitor either.
-    await vi.waitFor(async () => expect(await storedBeats(bobs.id)).toHaveLength(1));
+    await waitFor(async () => expect(await storedBeats(bobs.id)).toHaveLength(1));
     expect((await storedBeats(m.id)).map((x) => x.msg)).toEqual(['secret-of-alice']);
   });
 });

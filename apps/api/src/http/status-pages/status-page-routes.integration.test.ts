@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@watchpost/core/testing';
 import { UP } from '@watchpost/core';
 import {
   heartbeatRepository,
@@ -144,7 +145,7 @@ describe('maintenanceList of GET /api/status-page/:slug', () => {
       active: true,
     });
     await client.call('addMaintenanceStatusPage', id, [{ id: page?.id }]);
-    await vi.waitFor(async () =>
+    await waitFor(async () =>
       expect(
         (await json(`/t/${alice.tenantId}/api/status-page/main`)).body.maintenanceList,
       ).toEqual([expect.objectContaining({ id, title: 'Upgrade', status: 'under-maintenance' })]),
