@@ -63,6 +63,28 @@ export default tseslint.config(
     }),
   })),
   {
+    // The socket transport: a handler parses, calls a service and replies (docs/architecture.md,
+    // "Transport"). What two handlers share is a service, never another handler file.
+    files: ['apps/api/src/realtime/*-handlers.ts'],
+    ignores: ['apps/api/src/realtime/register-socket-handlers.ts'],
+    rules: restrictImports(
+      {
+        group: ROLES.filter((other) => other !== 'api')
+          .concat('all-in-one')
+          .flatMap(appPaths),
+        message: 'a role never imports another app; share code through @watchpost/core',
+      },
+      {
+        group: ['@watchpost/core/db', '@watchpost/core/changes', '@watchpost/core/queue'],
+        message: 'a socket handler calls a service (@watchpost/core/services), not a repository',
+      },
+      {
+        group: ['./*-handlers.js'],
+        message: 'handlers never import each other: what two share belongs in a service',
+      },
+    ),
+  },
+  {
     files: ['apps/all-in-one/**/*.ts'],
     rules: restrictImports({
       group: ROLES.flatMap(appPaths).filter(
