@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { deleteTenantRow } from '../db/tenant-owned-rows.js';
 import type { ApiKeyScope } from './api-key-scope.js';
 import { formatApiKey, generateApiKeySecret, hashApiKeySecret } from './api-key-secret.js';
 import type { ApiKey } from './api-key.js';
@@ -109,12 +110,7 @@ export async function deleteApiKey(
   tenantId: number,
   id: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom('api_keys')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  return deleteTenantRow(db, 'api_keys', tenantId, id);
 }
 
 export interface ApiKeyCredential {

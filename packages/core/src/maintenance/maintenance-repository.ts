@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { deleteTenantRow } from '../db/tenant-owned-rows.js';
 import type { MaintenanceFields } from './maintenance-input.js';
 import { serverTimeZoneSetting, toMaintenance } from './maintenance-row.js';
 import type { Maintenance } from './maintenance.js';
@@ -94,12 +95,7 @@ export async function deleteMaintenance(
   tenantId: number,
   id: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom('maintenances')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  return deleteTenantRow(db, 'maintenances', tenantId, id);
 }
 
 export async function setMaintenanceActive(

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { inTransaction } from '../db/in-transaction.js';
+import { deleteTenantRow, findTenantRow, listTenantRows } from '../db/tenant-owned-rows.js';
 import type { Notification } from './notification.js';
 import type { NotificationRow } from './notifications.table.js';
 import type { NotificationInput } from './notification-wire.js';
@@ -101,12 +102,7 @@ export async function deleteNotification(
       .where('tenant_id', '=', tenantId)
       .where('notification_id', '=', id)
       .executeTakeFirst();
-    const deleted = await trx
-      .deleteFrom('notifications')
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (deleted.numDeletedRows === 0n) return undefined;
+    if (!(await deleteTenantRow(trx, 'notifications', tenantId, id))) return undefined;
     return { unlinkedMonitorCount: Number(unlinked.numDeletedRows) };
   });
 }
@@ -126,12 +122,7 @@ export async function listNotifications(
   db: Kysely<Database>,
   tenantId: number,
 ): Promise<Notification[]> {
-  const rows = await db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .orderBy('id')
-    .execute();
+  const rows = await listTenantRows(db, 'notifications', tenantId);
   return rows.map(toNotification);
 }
 
@@ -140,13 +131,7 @@ export async function findNotification(
   tenantId: number,
   id: number,
 ): Promise<Notification | undefined> {
-  if (!isStorableId(id)) return undefined;
-  const row = await db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findTenantRow(db, 'notifications', tenantId, id);
   return row && toNotification(row);
 }
 
