@@ -6,20 +6,28 @@ import type { Database } from './database.js';
 // otherwise write out again. The tenant scope is always part of the statement (DESIGN
 // rule 1): another tenant's id behaves exactly like one that does not exist.
 
-/** Tables whose rows a tenant owns and names by `id`. */
-export type TenantOwnedTable =
-  'notifications' | 'proxies' | 'docker_hosts' | 'api_keys' | 'maintenances';
+/** Tables whose rows a tenant owns and names by `id`: every table that has both columns. */
+export type TenantOwnedTable = TableWith<{ id: number; tenant_id: number }>;
+
+type TableWith<Columns> = {
+  [T in keyof Database]: Selectable<Database[T]> extends Columns ? T : never;
+}[keyof Database];
 
 type RowOf<T extends TenantOwnedTable> = Selectable<Database[T]>;
 
 // Kysely cannot resolve column names on a table that is a type parameter (nor on a union of
-// whole table types), so the statements are built against this view of the tables, which
-// every TenantOwnedTable satisfies, and their rows are typed back by table.
+// whole table types), so the statements are built against these views of the tables, which
+// TenantOwnedTable and SwitchableTable guarantee, and their rows are typed back by table.
 type TenantOwnedView = Record<TenantOwnedTable, { id: number; tenant_id: number }>;
 
 function view(db: Kysely<Database>): Kysely<TenantOwnedView> {
   return db as unknown as Kysely<TenantOwnedView>;
 }
+
+/** Tenant-owned tables whose rows are switched on and off by their `active` column. */
+export type SwitchableTable = TableWith<{ id: number; tenant_id: number; active: boolean }>;
+
+type SwitchableView = Record<SwitchableTable, { id: number; tenant_id: number; active: boolean }>;
 
 /** Every row of the tenant, by ascending id. */
 export async function listTenantRows<T extends TenantOwnedTable>(
@@ -51,6 +59,23 @@ export async function findTenantRow<T extends TenantOwnedTable>(
     .where('id', '=', id)
     .executeTakeFirst();
   return row as RowOf<T> | undefined;
+}
+
+/** Sets `active` on the tenant's row with this id; false when the tenant has none. */
+export async function setTenantRowActive(
+  db: Kysely<Database>,
+  table: SwitchableTable,
+  tenantId: number,
+  id: number,
+  active: boolean,
+): Promise<boolean> {
+  const result = await (db as unknown as Kysely<SwitchableView>)
+    .updateTable(table)
+    .set({ active })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** Deletes the tenant's row with this id; false when the tenant had none. */
