@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { deleteTenantRow, setTenantRowActive } from '../db/tenant-owned-rows.js';
+import { deleteTenantRow, updateTenantRow } from '../db/tenant-owned-rows.js';
 import type { ApiKeyScope } from './api-key-scope.js';
 import { formatApiKey, generateApiKeySecret, hashApiKeySecret } from './api-key-secret.js';
 import type { ApiKey } from './api-key.js';
@@ -95,7 +95,7 @@ export async function setApiKeyActive(
   id: number,
   active: boolean,
 ): Promise<boolean> {
-  return setTenantRowActive(db, 'api_keys', tenantId, id, active);
+  return updateTenantRow(db, 'api_keys', tenantId, id, { active });
 }
 
 /** False when the tenant has no such key (another tenant's id included). */

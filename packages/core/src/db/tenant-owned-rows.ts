@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import { isStorableId } from '../ids/stored-id.js';
 import type { Database } from './database.js';
 
@@ -16,18 +16,13 @@ type TableWith<Columns> = {
 type RowOf<T extends TenantOwnedTable> = Selectable<Database[T]>;
 
 // Kysely cannot resolve column names on a table that is a type parameter (nor on a union of
-// whole table types), so the statements are built against these views of the tables, which
-// TenantOwnedTable and SwitchableTable guarantee, and their rows are typed back by table.
+// whole table types), so the statements are built against this view of the tables, which
+// TenantOwnedTable guarantees, and their rows and changes are typed by table at the edges.
 type TenantOwnedView = Record<TenantOwnedTable, { id: number; tenant_id: number }>;
 
 function view(db: Kysely<Database>): Kysely<TenantOwnedView> {
   return db as unknown as Kysely<TenantOwnedView>;
 }
-
-/** Tenant-owned tables whose rows are switched on and off by their `active` column. */
-export type SwitchableTable = TableWith<{ id: number; tenant_id: number; active: boolean }>;
-
-type SwitchableView = Record<SwitchableTable, { id: number; tenant_id: number; active: boolean }>;
 
 /** Every row of the tenant, by ascending id. */
 export async function listTenantRows<T extends TenantOwnedTable>(
@@ -61,17 +56,17 @@ export async function findTenantRow<T extends TenantOwnedTable>(
   return row as RowOf<T> | undefined;
 }
 
-/** Sets `active` on the tenant's row with this id; false when the tenant has none. */
-export async function setTenantRowActive(
+/** Sets columns of the tenant's row with this id; false when the tenant has none. */
+export async function updateTenantRow<T extends TenantOwnedTable>(
   db: Kysely<Database>,
-  table: SwitchableTable,
+  table: T,
   tenantId: number,
   id: number,
-  active: boolean,
+  changes: Updateable<Database[T]>,
 ): Promise<boolean> {
-  const result = await (db as unknown as Kysely<SwitchableView>)
-    .updateTable(table)
-    .set({ active })
+  const result = await view(db)
+    .updateTable(table as TenantOwnedTable)
+    .set(changes)
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .executeTakeFirst();

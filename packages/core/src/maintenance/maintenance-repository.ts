@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { deleteTenantRow, setTenantRowActive } from '../db/tenant-owned-rows.js';
+import { deleteTenantRow, updateTenantRow } from '../db/tenant-owned-rows.js';
 import type { MaintenanceFields } from './maintenance-input.js';
 import { serverTimeZoneSetting, toMaintenance } from './maintenance-row.js';
 import type { Maintenance } from './maintenance.js';
@@ -51,13 +51,7 @@ export async function updateMaintenance(
   id: number,
   fields: MaintenanceFields,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('maintenances')
-    .set(toColumns(fields))
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateTenantRow(db, 'maintenances', tenantId, id, toColumns(fields));
 }
 
 export async function findMaintenance(
@@ -104,7 +98,7 @@ export async function setMaintenanceActive(
   id: number,
   active: boolean,
 ): Promise<boolean> {
-  return setTenantRowActive(db, 'maintenances', tenantId, id, active);
+  return updateTenantRow(db, 'maintenances', tenantId, id, { active });
 }
 
 export type LinkResult = 'ok' | 'maintenance-not-found' | 'target-not-found';
