@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction.js';
+import { listTenantRows } from '../db/tenant-owned-rows.js';
 import type { Database } from '../db/database.js';
 import type { TlsInfo } from '../checks/tls-info.js';
 import type { MonitorRow, MonitorsTable } from './monitors.table.js';
@@ -209,12 +210,7 @@ export async function findMonitor(
 }
 
 export async function listMonitors(db: Kysely<Database>, tenantId: number): Promise<Monitor[]> {
-  const rows = await db
-    .selectFrom('monitors')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .orderBy('id')
-    .execute();
+  const rows = await listTenantRows(db, 'monitors', tenantId);
   return rows.map(toMonitor);
 }
 
