@@ -1,5 +1,4 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import { isStorableId } from '../ids/stored-id.js';
 import type { Database } from './database.js';
 
 // The "by tenant, by id" statements that every repository of a tenant-owned object would
@@ -39,14 +38,13 @@ export async function listTenantRows<T extends TenantOwnedTable>(
   return rows as RowOf<T>[];
 }
 
-/** The tenant's row with this id; undefined when there is none (an id no row can have included). */
+/** The tenant's row with this id; undefined when there is none. */
 export async function findTenantRow<T extends TenantOwnedTable>(
   db: Kysely<Database>,
   table: T,
   tenantId: number,
   id: number,
 ): Promise<RowOf<T> | undefined> {
-  if (!isStorableId(id)) return undefined;
   const row = await view(db)
     .selectFrom(table as TenantOwnedTable)
     .selectAll()

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction.js';
-import { listTenantRows } from '../db/tenant-owned-rows.js';
+import { findTenantRow, listTenantRows } from '../db/tenant-owned-rows.js';
 import type { Database } from '../db/database.js';
 import type { TlsInfo } from '../checks/tls-info.js';
 import type { MonitorRow, MonitorsTable } from './monitors.table.js';
@@ -200,12 +200,7 @@ export async function findMonitor(
   tenantId: number,
   id: number,
 ): Promise<Monitor | undefined> {
-  const row = await db
-    .selectFrom('monitors')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findTenantRow(db, 'monitors', tenantId, id);
   return row && toMonitor(row);
 }
 

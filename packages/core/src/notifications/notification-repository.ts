@@ -131,6 +131,7 @@ export async function findNotification(
   tenantId: number,
   id: number,
 ): Promise<Notification | undefined> {
+  if (!isStorableId(id)) return undefined;
   const row = await findTenantRow(db, 'notifications', tenantId, id);
   return row && toNotification(row);
 }

@@ -143,6 +143,7 @@ export async function findProxy(
   tenantId: number,
   id: number,
 ): Promise<Proxy | undefined> {
+  if (!isStorableId(id)) return undefined;
   const row = await findTenantRow(db, 'proxies', tenantId, id);
   return row && toProxy(row);
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/database.js';
-import { updateTenantRow } from '../db/tenant-owned-rows.js';
+import { findTenantRow, updateTenantRow } from '../db/tenant-owned-rows.js';
 import type { User } from './user.js';
 
 /** The one mapper from a `users` row to the domain type every caller reads. */
@@ -25,12 +25,7 @@ export async function findUser(
   tenantId: number,
   userId: number,
 ): Promise<User | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', userId)
-    .executeTakeFirst();
+  const row = await findTenantRow(db, 'users', tenantId, userId);
   return row && toUser(row);
 }
 
