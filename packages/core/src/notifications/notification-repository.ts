@@ -1,7 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { inTransaction } from '../db/in-transaction.js';
-import { deleteTenantRow, findTenantRow, listTenantRows } from '../db/tenant-owned-rows.js';
+import {
+  deleteTenantRow,
+  findTenantRow,
+  listTenantRows,
+  updateTenantRow,
+} from '../db/tenant-owned-rows.js';
 import type { Notification } from './notification.js';
 import type { NotificationRow } from './notifications.table.js';
 import type { NotificationInput } from './notification-wire.js';
@@ -73,13 +78,12 @@ export async function updateNotification(
 ): Promise<SavedNotification | undefined> {
   if (!isStorableId(id)) return undefined;
   return inTransaction(db, async (trx) => {
-    const result = await trx
-      .updateTable('notifications')
-      .set({ name: input.name, config: JSON.stringify(input.config), is_default: input.isDefault })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) return undefined;
+    const changes = {
+      name: input.name,
+      config: JSON.stringify(input.config),
+      is_default: input.isDefault,
+    };
+    if (!(await updateTenantRow(trx, 'notifications', tenantId, id, changes))) return undefined;
     const linkedMonitorCount = input.applyExisting ? await linkToAllMonitors(trx, tenantId, id) : 0;
     return { id, linkedMonitorCount };
   });

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction.js';
+import { deleteTenantRow } from '../db/tenant-owned-rows.js';
 import type { Database } from '../db/database.js';
 import type { MonitorTagJson, TagJson } from './tag.js';
 import type { TagInput } from './tag-input.js';
@@ -72,15 +73,8 @@ export async function deleteTag(
       .where('tenant_id', '=', tenantId)
       .where('tag_id', '=', id)
       .executeTakeFirst();
-    const deleted = await trx
-      .deleteFrom('tags')
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return {
-      deleted: deleted.numDeletedRows > 0n,
-      unlinkedCount: Number(unlinked.numDeletedRows),
-    };
+    const deleted = await deleteTenantRow(trx, 'tags', tenantId, id);
+    return { deleted, unlinkedCount: Number(unlinked.numDeletedRows) };
   });
 }
 
