@@ -4,12 +4,11 @@ import {
   type Monitor,
   type CheckResult,
   type CheckProxy,
-  type Transition,
 } from '@watchpost/core';
 import {
+  beatToRecord,
   checkTargetRepository,
   maintenanceRepository,
-  type BeatToRecord,
   type CheckTarget,
   type Database,
 } from '@watchpost/core/db';
@@ -118,7 +117,7 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       const at = now();
       const transition = applyCheckOutcome(state, { kind: 'maintenance' }, monitor, new Date(at));
       const dueAt = nextCheckDueAt(monitor, transition, at);
-      await deps.beats.write(beatToRecord(monitor, transition, dueAt));
+      await deps.beats.write(beatToRecord(monitor, transition, new Date(dueAt)));
       deps.observer.checkFinished(monitor.type, 'skipped', now() - startedAt);
       return reschedule(dueAt);
     }
@@ -141,27 +140,12 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
     const finishedAt = now();
     const transition = applyCheckOutcome(state, outcome, monitor, new Date(finishedAt));
     const nextDueAt = nextCheckDueAt(monitor, transition, finishedAt);
-    await deps.beats.write({ ...beatToRecord(monitor, transition, nextDueAt), tls: result.tls });
+    await deps.beats.write({
+      ...beatToRecord(monitor, transition, new Date(nextDueAt)),
+      tls: result.tls,
+    });
     await remindOfExpiringCertificates(monitor, result);
     deps.observer.checkFinished(monitor.type, result.status, now() - startedAt);
     return reschedule(nextDueAt);
-  };
-}
-
-/** The row a state-machine transition stores, due again at `nextDueAt` (epoch ms). */
-function beatToRecord(monitor: Monitor, transition: Transition, nextDueAt: number): BeatToRecord {
-  return {
-    tenantId: monitor.tenantId,
-    monitorId: monitor.id,
-    status: transition.beat.status,
-    msg: transition.beat.msg,
-    time: transition.beat.time,
-    pingMs: transition.beat.pingMs,
-    durationSec: transition.beat.durationSec,
-    downCount: transition.beat.downCount,
-    important: transition.beat.important,
-    retries: transition.state.retries,
-    nextDueAt: new Date(nextDueAt),
-    notify: transition.notify,
   };
 }

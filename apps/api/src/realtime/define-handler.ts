@@ -111,6 +111,12 @@ function refusalFor(access: HandlerAccess, session: Session): string | null {
 type ArgSchemas = readonly z.ZodType[];
 type ArgOutputs<Items extends ArgSchemas> = { [K in keyof Items]: z.output<Items[K]> };
 
+/** A handler body that runs with or without a session: public ones, and all of them inside. */
+type AnySessionHandle<Items extends ArgSchemas> = (
+  ctx: HandlerContext<Session | undefined>,
+  args: ArgOutputs<Items>,
+) => Promise<HandlerResult>;
+
 export interface SocketHandler {
   readonly event: ClientEventName;
   /** What the event needs from the session (see accessOf). */
@@ -125,10 +131,7 @@ export interface SocketHandler {
 export function definePublicHandler<const Items extends ArgSchemas>(
   event: ClientEventName,
   args: Items,
-  handle: (
-    ctx: HandlerContext<Session | undefined>,
-    args: ArgOutputs<Items>,
-  ) => Promise<HandlerResult>,
+  handle: AnySessionHandle<Items>,
 ): SocketHandler {
   return createHandler(event, args, 'public', handle);
 }
@@ -176,10 +179,7 @@ function createHandler<Items extends ArgSchemas>(
   event: ClientEventName,
   items: Items,
   access: HandlerAccess,
-  handle: (
-    ctx: HandlerContext<Session | undefined>,
-    args: ArgOutputs<Items>,
-  ) => Promise<HandlerResult>,
+  handle: AnySessionHandle<Items>,
   { neverAcks = false } = {},
 ): SocketHandler {
   const schema = z.tuple(items as unknown as [z.ZodType, ...z.ZodType[]]);

@@ -1,5 +1,6 @@
 import { applyCheckOutcome, evaluatePushWindow, MISSED_PUSH_OUTCOME } from '@watchpost/core';
 import {
+  beatToRecord,
   heartbeatRepository,
   pushRepository,
   type BeatToRecord,
@@ -51,14 +52,7 @@ export async function runPushCheck(
     }
     const transition = applyCheckOutcome(state, MISSED_PUSH_OUTCOME, monitor, new Date(at));
     const dueAt = nextCheckDueAt(monitor, transition, at);
-    const beat: BeatToRecord = {
-      tenantId: monitor.tenantId,
-      monitorId: monitor.id,
-      ...transition.beat,
-      retries: transition.state.retries,
-      notify: transition.notify,
-      nextDueAt: new Date(dueAt),
-    };
+    const beat = beatToRecord(monitor, transition, new Date(dueAt));
     const recorded = await heartbeatRepository.recordBeats(trx, [beat]);
     return recorded.length > 0 ? { kind: 'missed', beat, dueAt } : { kind: 'inactive' };
   });

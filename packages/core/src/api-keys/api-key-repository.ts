@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { deleteTenantRow, updateTenantRow } from '../db/tenant-owned-rows.js';
 import type { ApiKeyScope } from './api-key-scope.js';
 import { formatApiKey, generateApiKeySecret, hashApiKeySecret } from './api-key-secret.js';
 import type { ApiKey } from './api-key.js';
@@ -94,13 +95,7 @@ export async function setApiKeyActive(
   id: number,
   active: boolean,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('api_keys')
-    .set({ active })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateTenantRow(db, 'api_keys', tenantId, id, { active });
 }
 
 /** False when the tenant has no such key (another tenant's id included). */
@@ -109,12 +104,7 @@ export async function deleteApiKey(
   tenantId: number,
   id: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom('api_keys')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  return deleteTenantRow(db, 'api_keys', tenantId, id);
 }
 
 export interface ApiKeyCredential {

@@ -15,6 +15,7 @@ export type {
 export type * from '../notifications/notifications.table.js';
 export * as heartbeatRepository from '../heartbeats/heartbeat-repository.js';
 export type { BeatToRecord, RecordedBeat } from '../heartbeats/record-beats.js';
+export * from '../heartbeats/beat-to-record.js';
 export * from '../heartbeats/publish-beats.js';
 export * as pushRepository from '../push/push-state-repository.js';
 export * from '../push/record-push.js';

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { deleteTenantRow, listTenantRows } from '../db/tenant-owned-rows.js';
 import type { DockerHost } from './docker-host.js';
 import type { DockerHostInput } from './docker-host-wire.js';
 import type { DockerHostRow } from './docker-hosts.table.js';
@@ -62,12 +63,7 @@ export async function deleteDockerHost(
 ): Promise<{ unlinkedMonitorCount: number } | undefined> {
   if (!isStorableId(id)) return undefined;
   return db.transaction().execute(async (trx) => {
-    const deleted = await trx
-      .deleteFrom('docker_hosts')
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (deleted.numDeletedRows === 0n) return undefined;
+    if (!(await deleteTenantRow(trx, 'docker_hosts', tenantId, id))) return undefined;
     // docker_host lives in `extra` (a type-specific field), as a number or numeric text.
     const unlinked = await trx
       .updateTable('monitors')
@@ -83,11 +79,6 @@ export async function listDockerHosts(
   db: Kysely<Database>,
   tenantId: number,
 ): Promise<DockerHost[]> {
-  const rows = await db
-    .selectFrom('docker_hosts')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .orderBy('id')
-    .execute();
+  const rows = await listTenantRows(db, 'docker_hosts', tenantId);
   return rows.map(toDockerHost);
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { deleteTenantRow, updateTenantRow } from '../db/tenant-owned-rows.js';
 import type { MaintenanceFields } from './maintenance-input.js';
 import { serverTimeZoneSetting, toMaintenance } from './maintenance-row.js';
 import type { Maintenance } from './maintenance.js';
@@ -50,13 +51,7 @@ export async function updateMaintenance(
   id: number,
   fields: MaintenanceFields,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('maintenances')
-    .set(toColumns(fields))
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateTenantRow(db, 'maintenances', tenantId, id, toColumns(fields));
 }
 
 export async function findMaintenance(
@@ -94,12 +89,7 @@ export async function deleteMaintenance(
   tenantId: number,
   id: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom('maintenances')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  return deleteTenantRow(db, 'maintenances', tenantId, id);
 }
 
 export async function setMaintenanceActive(
@@ -108,13 +98,7 @@ export async function setMaintenanceActive(
   id: number,
   active: boolean,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('maintenances')
-    .set({ active })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateTenantRow(db, 'maintenances', tenantId, id, { active });
 }
 
 export type LinkResult = 'ok' | 'maintenance-not-found' | 'target-not-found';
@@ -129,32 +113,30 @@ export async function setMaintenanceMonitors(
   id: number,
   monitorIds: readonly number[],
 ): Promise<LinkResult> {
-  const unique = [...new Set(monitorIds)];
-  return db.transaction().execute(async (trx) => {
-    if (!(await lockMaintenance(trx, tenantId, id))) return 'maintenance-not-found';
-    if (unique.length > 0) {
+  return replaceLinks(db, tenantId, id, monitorIds, {
+    async countOwned(trx, ids) {
       const owned = await trx
         .selectFrom('monitors')
         .select('id')
         .where('tenant_id', '=', tenantId)
-        .where('id', 'in', unique)
+        .where('id', 'in', ids)
         .execute();
-      if (owned.length !== unique.length) return 'target-not-found';
-    }
-    await trx.deleteFrom('monitor_maintenances').where('maintenance_id', '=', id).execute();
-    if (unique.length > 0) {
+      return owned.length;
+    },
+    async relink(trx, ids) {
+      await trx.deleteFrom('monitor_maintenances').where('maintenance_id', '=', id).execute();
+      if (ids.length === 0) return;
       await trx
         .insertInto('monitor_maintenances')
         .values(
-          unique.map((monitorId) => ({
+          ids.map((monitorId) => ({
             tenant_id: tenantId,
             maintenance_id: id,
             monitor_id: monitorId,
           })),
         )
         .execute();
-    }
-    return 'ok';
+    },
   });
 }
 
@@ -183,27 +165,22 @@ export async function setMaintenanceStatusPages(
   id: number,
   pageIds: readonly number[],
 ): Promise<LinkResult> {
-  const unique = [...new Set(pageIds)];
-  return db.transaction().execute(async (trx) => {
-    if (!(await lockMaintenance(trx, tenantId, id))) return 'maintenance-not-found';
-    if (unique.length > 0) {
-      const owned = await statusPageTitles(trx, tenantId, unique);
-      if (owned.length !== unique.length) return 'target-not-found';
-    }
-    await trx.deleteFrom('maintenance_status_pages').where('maintenance_id', '=', id).execute();
-    if (unique.length > 0) {
+  return replaceLinks(db, tenantId, id, pageIds, {
+    countOwned: async (trx, ids) => (await statusPageTitles(trx, tenantId, ids)).length,
+    async relink(trx, ids) {
+      await trx.deleteFrom('maintenance_status_pages').where('maintenance_id', '=', id).execute();
+      if (ids.length === 0) return;
       await trx
         .insertInto('maintenance_status_pages')
         .values(
-          unique.map((pageId) => ({
+          ids.map((pageId) => ({
             tenant_id: tenantId,
             maintenance_id: id,
             status_page_id: pageId,
           })),
         )
         .execute();
-    }
-    return 'ok';
+    },
   });
 }
 
@@ -247,6 +224,33 @@ export async function listStatusPageMaintenances(
     .orderBy('m.id')
     .execute();
   return rows.map(toMaintenance);
+}
+
+/** One kind of target a window links to, as `replaceLinks` needs it. */
+interface MaintenanceLinks {
+  /** How many of `ids` (distinct) are the tenant's targets. */
+  countOwned(trx: Kysely<Database>, ids: readonly number[]): Promise<number>;
+  /** Makes `ids` the window's whole set of targets. */
+  relink(trx: Kysely<Database>, ids: readonly number[]): Promise<void>;
+}
+
+/** Replaces a window's set of targets of one kind, all or nothing. */
+async function replaceLinks(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+  targetIds: readonly number[],
+  links: MaintenanceLinks,
+): Promise<LinkResult> {
+  const unique = [...new Set(targetIds)];
+  return db.transaction().execute(async (trx) => {
+    if (!(await lockMaintenance(trx, tenantId, id))) return 'maintenance-not-found';
+    if (unique.length > 0 && (await links.countOwned(trx, unique)) !== unique.length) {
+      return 'target-not-found';
+    }
+    await links.relink(trx, unique);
+    return 'ok';
+  });
 }
 
 async function lockMaintenance(db: Kysely<Database>, tenantId: number, id: number) {

@@ -38,14 +38,12 @@ export type MonitorTagLoader = (
  */
 export const loadMonitorTagsForMetrics: MonitorTagLoader = monitorTagsOf;
 
-interface MetricsQueryRow {
-  id: number;
-  name: string;
-  type: string;
-  url: string | null;
-  hostname: string | null;
-  port: number | null;
-  status: number;
+// The monitor's own labels come back under their domain names; the beat and TLS facts are
+// reshaped below.
+interface MetricsQueryRow extends Pick<
+  MonitorMetrics,
+  'id' | 'name' | 'type' | 'url' | 'hostname' | 'port' | 'status'
+> {
   last_ping: number | null;
   has_tls: boolean;
   tls_valid: boolean | null;

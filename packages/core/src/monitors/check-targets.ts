@@ -45,13 +45,7 @@ export async function loadCheckTargets(
       state_last_beat_at: Date | null;
       state_next_due_at: Date | null;
       paused_ancestor: boolean;
-      proxy_protocol: string | null;
-      proxy_host: string | null;
-      proxy_port: number | null;
-      proxy_auth: boolean | null;
-      proxy_username: string | null;
-      proxy_password: string | null;
-    }
+    } & ProxyColumns
   >`
     SELECT m.*, s.status AS state_status, s.retries AS state_retries,
            s.down_count AS state_down_count, s.last_beat_at AS state_last_beat_at,
@@ -91,14 +85,17 @@ export async function loadCheckTargets(
   return targets;
 }
 
-function toCheckProxy(row: {
+/** The monitor's proxy, LEFT JOINed: all null when it has none (or an inactive one). */
+interface ProxyColumns {
   proxy_protocol: string | null;
   proxy_host: string | null;
   proxy_port: number | null;
   proxy_auth: boolean | null;
   proxy_username: string | null;
   proxy_password: string | null;
-}): CheckProxy | null {
+}
+
+function toCheckProxy(row: ProxyColumns): CheckProxy | null {
   if (row.proxy_protocol === null || row.proxy_host === null || row.proxy_port === null) {
     return null;
   }

@@ -1,5 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction.js';
+import {
+  deleteTenantRow,
+  findTenantRow,
+  listTenantRows,
+  updateTenantRow,
+} from '../db/tenant-owned-rows.js';
 import type { Database } from '../db/database.js';
 import type { TlsInfo } from '../checks/tls-info.js';
 import type { MonitorRow, MonitorsTable } from './monitors.table.js';
@@ -171,13 +177,7 @@ export async function updateMonitor(
   input: MonitorInput,
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
-    const result = await trx
-      .updateTable('monitors')
-      .set(toColumns(input))
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) return false;
+    if (!(await updateTenantRow(trx, 'monitors', tenantId, id, toColumns(input)))) return false;
     await restartState(trx, tenantId, id);
     // Replaced like every other field: editMonitor is a full overwrite (spec §3.1).
     await setMonitorNotifications(trx, tenantId, id, input.notificationIds);
@@ -199,22 +199,12 @@ export async function findMonitor(
   tenantId: number,
   id: number,
 ): Promise<Monitor | undefined> {
-  const row = await db
-    .selectFrom('monitors')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findTenantRow(db, 'monitors', tenantId, id);
   return row && toMonitor(row);
 }
 
 export async function listMonitors(db: Kysely<Database>, tenantId: number): Promise<Monitor[]> {
-  const rows = await db
-    .selectFrom('monitors')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .orderBy('id')
-    .execute();
+  const rows = await listTenantRows(db, 'monitors', tenantId);
   return rows.map(toMonitor);
 }
 
@@ -226,13 +216,7 @@ export async function setMonitorActive(
   active: boolean,
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
-    const result = await trx
-      .updateTable('monitors')
-      .set({ active })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) return false;
+    if (!(await updateTenantRow(trx, 'monitors', tenantId, id, { active }))) return false;
     if (active) await restartState(trx, tenantId, id);
     return true;
   });
@@ -244,12 +228,7 @@ export async function deleteMonitor(
   tenantId: number,
   id: number,
 ): Promise<boolean> {
-  const result = await db
-    .deleteFrom('monitors')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  return deleteTenantRow(db, 'monitors', tenantId, id);
 }
 
 /**

@@ -1,6 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { inTransaction } from '../db/in-transaction.js';
+import {
+  deleteTenantRow,
+  findTenantRow,
+  listTenantRows,
+  updateTenantRow,
+} from '../db/tenant-owned-rows.js';
 import type { Notification } from './notification.js';
 import type { NotificationRow } from './notifications.table.js';
 import type { NotificationInput } from './notification-wire.js';
@@ -72,13 +78,12 @@ export async function updateNotification(
 ): Promise<SavedNotification | undefined> {
   if (!isStorableId(id)) return undefined;
   return inTransaction(db, async (trx) => {
-    const result = await trx
-      .updateTable('notifications')
-      .set({ name: input.name, config: JSON.stringify(input.config), is_default: input.isDefault })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) return undefined;
+    const changes = {
+      name: input.name,
+      config: JSON.stringify(input.config),
+      is_default: input.isDefault,
+    };
+    if (!(await updateTenantRow(trx, 'notifications', tenantId, id, changes))) return undefined;
     const linkedMonitorCount = input.applyExisting ? await linkToAllMonitors(trx, tenantId, id) : 0;
     return { id, linkedMonitorCount };
   });
@@ -101,12 +106,7 @@ export async function deleteNotification(
       .where('tenant_id', '=', tenantId)
       .where('notification_id', '=', id)
       .executeTakeFirst();
-    const deleted = await trx
-      .deleteFrom('notifications')
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (deleted.numDeletedRows === 0n) return undefined;
+    if (!(await deleteTenantRow(trx, 'notifications', tenantId, id))) return undefined;
     return { unlinkedMonitorCount: Number(unlinked.numDeletedRows) };
   });
 }
@@ -126,12 +126,7 @@ export async function listNotifications(
   db: Kysely<Database>,
   tenantId: number,
 ): Promise<Notification[]> {
-  const rows = await db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .orderBy('id')
-    .execute();
+  const rows = await listTenantRows(db, 'notifications', tenantId);
   return rows.map(toNotification);
 }
 
@@ -141,12 +136,7 @@ export async function findNotification(
   id: number,
 ): Promise<Notification | undefined> {
   if (!isStorableId(id)) return undefined;
-  const row = await db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findTenantRow(db, 'notifications', tenantId, id);
   return row && toNotification(row);
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction.js';
+import { deleteTenantRow, findTenantRow, listTenantRows } from '../db/tenant-owned-rows.js';
 import type { Database } from '../db/database.js';
 import type { ProxyRow } from './proxies.table.js';
 import type { Proxy } from './proxy.js';
@@ -105,12 +106,7 @@ export async function deleteProxy(
 ): Promise<{ unlinkedMonitorCount: number } | undefined> {
   if (!isStorableId(id)) return undefined;
   return inTransaction(db, async (trx) => {
-    const deleted = await trx
-      .deleteFrom('proxies')
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (deleted.numDeletedRows === 0n) return undefined;
+    if (!(await deleteTenantRow(trx, 'proxies', tenantId, id))) return undefined;
     const unlinked = await trx
       .updateTable('monitors')
       .set({ proxy_id: null })
@@ -138,12 +134,7 @@ export async function deleteAllProxies(db: Kysely<Database>, tenantId: number): 
 }
 
 export async function listProxies(db: Kysely<Database>, tenantId: number): Promise<Proxy[]> {
-  const rows = await db
-    .selectFrom('proxies')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .orderBy('id')
-    .execute();
+  const rows = await listTenantRows(db, 'proxies', tenantId);
   return rows.map(toProxy);
 }
 
@@ -153,11 +144,6 @@ export async function findProxy(
   id: number,
 ): Promise<Proxy | undefined> {
   if (!isStorableId(id)) return undefined;
-  const row = await db
-    .selectFrom('proxies')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findTenantRow(db, 'proxies', tenantId, id);
   return row && toProxy(row);
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { beatToRecord } from '../heartbeats/beat-to-record.js';
 import { recordBeats, type BeatToRecord } from '../heartbeats/record-beats.js';
 import { findMonitorsUnderMaintenance } from '../maintenance/maintenance-repository.js';
 import { applyCheckOutcome } from '../monitors/state-machine.js';
@@ -40,16 +41,10 @@ export async function recordPush(
       ? ({ kind: 'maintenance' } as const)
       : ({ kind: 'pushed', ...report } as const);
     const transition = applyCheckOutcome(state, outcome, monitor, time);
-    const beat: BeatToRecord = {
-      tenantId: monitor.tenantId,
-      monitorId: monitor.id,
-      ...transition.beat,
-      retries: transition.state.retries,
-      notify: transition.notify,
-      // A push monitor's window check moves to the end of this push's window (a job queued
-      // for earlier is then skipped as served); any other type keeps its own schedule.
-      nextDueAt: monitor.type === 'push' ? pushWindowEnd(time, monitor.interval) : null,
-    };
+    // A push monitor's window check moves to the end of this push's window (a job queued
+    // for earlier is then skipped as served); any other type keeps its own schedule.
+    const nextDueAt = monitor.type === 'push' ? pushWindowEnd(time, monitor.interval) : null;
+    const beat = beatToRecord(monitor, transition, nextDueAt);
     const recorded = await recordBeats(trx, [beat]);
     return recorded.length > 0 ? beat : undefined;
   });

@@ -1,6 +1,6 @@
-import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createBullmqConsumer } from './bullmq-consumer.js';
+import { createBullmqProducer } from './bullmq-producer.js';
 import {
   DELIVERY_QUEUE_NAME,
   deliveryJobId,
@@ -15,36 +15,23 @@ export interface BullmqDeliveryQueue extends DeliveryQueue {
 }
 
 /**
- * Distributed mode: delivery attempts as BullMQ jobs, one job id per delivery. `onError` as
- * for the check queue.
+ * Distributed mode: delivery attempts as BullMQ jobs, one job id per delivery. A job is one
+ * attempt: retries are the delivery row's business (its backoff survives restarts).
  */
 export function createBullmqDeliveryQueue(
   connection: Redis,
   prefix: string,
   onError?: (error: Error) => void,
 ): BullmqDeliveryQueue {
-  const queue = new Queue<DeliveryJob>(DELIVERY_QUEUE_NAME, { connection, prefix });
-  if (onError) queue.on('error', onError);
-  return {
-    async enqueue(jobs) {
-      if (jobs.length === 0) return;
-      await queue.addBulk(
-        jobs.map((data) => ({
-          name: 'deliver',
-          data,
-          // Retries are the delivery row's business (its backoff survives restarts); a job
-          // is one attempt, dropped when done so its id is free for the next one.
-          opts: {
-            jobId: deliveryJobId(data.deliveryId),
-            attempts: 1,
-            removeOnComplete: true,
-            removeOnFail: true,
-          },
-        })),
-      );
-    },
-    close: () => queue.close(),
-  };
+  const { enqueue, close } = createBullmqProducer<DeliveryJob>({
+    queueName: DELIVERY_QUEUE_NAME,
+    jobName: 'deliver',
+    jobIdOf: (job) => deliveryJobId(job.deliveryId),
+    connection,
+    prefix,
+    onError,
+  });
+  return { enqueue, close };
 }
 
 export function createBullmqDeliveryConsumer(options: {

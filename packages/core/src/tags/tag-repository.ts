@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction.js';
+import { deleteTenantRow } from '../db/tenant-owned-rows.js';
 import type { Database } from '../db/database.js';
 import type { MonitorTagJson, TagJson } from './tag.js';
 import type { TagInput } from './tag-input.js';
@@ -72,15 +73,8 @@ export async function deleteTag(
       .where('tenant_id', '=', tenantId)
       .where('tag_id', '=', id)
       .executeTakeFirst();
-    const deleted = await trx
-      .deleteFrom('tags')
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return {
-      deleted: deleted.numDeletedRows > 0n,
-      unlinkedCount: Number(unlinked.numDeletedRows),
-    };
+    const deleted = await deleteTenantRow(trx, 'tags', tenantId, id);
+    return { deleted, unlinkedCount: Number(unlinked.numDeletedRows) };
   });
 }
 
@@ -151,6 +145,12 @@ export async function addMonitorTagLinks(
 // Three arrays per statement; bounded so one statement stays small.
 const LINK_CHUNK = 5_000;
 
+/** The tenant's links of one tag to one monitor, whatever their values. */
+function linksBetween(tenantId: number, tagId: number, monitorId: number) {
+  return (eb: ExpressionBuilder<Database, 'monitor_tags'>) =>
+    eb.and({ tenant_id: tenantId, tag_id: tagId, monitor_id: monitorId });
+}
+
 /** `editMonitorTag`: sets `value` on every link of this tag to this monitor; answers how many. */
 export async function editMonitorTag(
   db: Kysely<Database>,
@@ -162,9 +162,7 @@ export async function editMonitorTag(
   const result = await db
     .updateTable('monitor_tags')
     .set({ value })
-    .where('tenant_id', '=', tenantId)
-    .where('tag_id', '=', tagId)
-    .where('monitor_id', '=', monitorId)
+    .where(linksBetween(tenantId, tagId, monitorId))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
@@ -183,9 +181,7 @@ export async function deleteMonitorTag(
 ): Promise<number> {
   const result = await db
     .deleteFrom('monitor_tags')
-    .where('tenant_id', '=', tenantId)
-    .where('tag_id', '=', tagId)
-    .where('monitor_id', '=', monitorId)
+    .where(linksBetween(tenantId, tagId, monitorId))
     .where('value', 'is not distinct from', value)
     .executeTakeFirst();
   return Number(result.numDeletedRows);

@@ -1,17 +1,21 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { inTransaction } from '../db/in-transaction.js';
 
 export interface CreatedTenant {
   tenantId: number;
   userId: number;
 }
 
-/** Creates a tenant and its first (admin) user in one transaction. */
+/**
+ * Creates a tenant and its first (admin) user in one transaction: inside the caller's if
+ * `db` is one.
+ */
 export async function createTenantWithAdmin(
   db: Kysely<Database>,
   input: { name: string; username: string; passwordHash: string },
 ): Promise<CreatedTenant> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const tenant = await trx
       .insertInto('tenants')
       .values({ name: input.name })
@@ -42,16 +46,7 @@ export async function createFirstTenant(
     await sql`LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
     const existing = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
     if (existing) return null;
-    const tenant = await trx
-      .insertInto('tenants')
-      .values({ name: input.username })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const user = await trx
-      .insertInto('users')
-      .values({ tenant_id: tenant.id, username: input.username, password_hash: input.passwordHash })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { tenantId: tenant.id, userId: user.id };
+    const { username, passwordHash } = input;
+    return createTenantWithAdmin(trx, { name: username, username, passwordHash });
   });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/database.js';
+import { findTenantRow, updateTenantRow } from '../db/tenant-owned-rows.js';
 import type { User } from './user.js';
 
 /** The one mapper from a `users` row to the domain type every caller reads. */
@@ -24,12 +25,7 @@ export async function findUser(
   tenantId: number,
   userId: number,
 ): Promise<User | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', userId)
-    .executeTakeFirst();
+  const row = await findTenantRow(db, 'users', tenantId, userId);
   return row && toUser(row);
 }
 
@@ -65,12 +61,7 @@ export async function updatePasswordHash(
   userId: number,
   passwordHash: string,
 ): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ password_hash: passwordHash })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', userId)
-    .execute();
+  await updateTenantRow(db, 'users', tenantId, userId, { password_hash: passwordHash });
 }
 
 /** `prepare2FA` (spec §2.9): a fresh secret; whether 2FA is on stays as it was. */
@@ -80,12 +71,7 @@ export async function saveTwoFactorSecret(
   userId: number,
   secret: string,
 ): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ twofa_secret: secret })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', userId)
-    .execute();
+  await updateTenantRow(db, 'users', tenantId, userId, { twofa_secret: secret });
 }
 
 /** `save2FA` / `disable2FA`: the secret is kept either way, as upstream does. */
@@ -95,12 +81,7 @@ export async function setTwoFactorStatus(
   userId: number,
   enabled: boolean,
 ): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ twofa_status: enabled })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', userId)
-    .execute();
+  await updateTenantRow(db, 'users', tenantId, userId, { twofa_status: enabled });
 }
 
 /**

@@ -51,7 +51,7 @@ export interface PingParams {
   suffix: string;
   color: string;
   labelColor: string;
-  /** Demo override of the average ping in ms. */
+  /** Demo override of the ping in ms: the average for ping and avg-response, the latest for response. */
   value: number | undefined;
 }
 
@@ -73,17 +73,8 @@ export interface CertExpParams {
   value: number | undefined;
 }
 
-export interface ResponseParams {
-  label: string | undefined;
-  labelPrefix: string | undefined;
-  labelSuffix: string | undefined;
-  prefix: string | undefined;
-  suffix: string;
-  color: string;
-  labelColor: string;
-  /** Demo override of the latest ping in ms. */
-  value: number | undefined;
-}
+/** The response badge takes the same options as the ping badge; it shows the latest ping. */
+export type ResponseParams = PingParams;
 
 interface BadgeRequestBase {
   /** null when the id is a number no monitor can have (answers N/A, like a missing one). */
