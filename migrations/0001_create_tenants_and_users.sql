@@ -1,4 +1,4 @@
--- Server-wide values shared by every node (the JWT secret, spec §2.3).
+-- Server-wide values shared by every node (the JWT secret, docs/protocol/authentication.md#login-tokens).
 CREATE TABLE server_settings (
   key text PRIMARY KEY,
   value text NOT NULL

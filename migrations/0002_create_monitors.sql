@@ -46,7 +46,7 @@ CREATE INDEX monitors_tenant_id_idx ON monitors (tenant_id, id);
 CREATE INDEX monitors_parent_idx ON monitors (parent) WHERE parent IS NOT NULL;
 CREATE UNIQUE INDEX monitors_push_token_key ON monitors (push_token) WHERE push_token IS NOT NULL;
 
--- What the state machine needs between two checks (spec §6.12), plus the latest TLS facts.
+-- What the state machine needs between two checks (docs/protocol/monitoring.md#distributed-state), plus the latest TLS facts.
 -- One row per monitor, written by workers in the same statement as the heartbeats.
 CREATE TABLE monitor_state (
   monitor_id integer PRIMARY KEY REFERENCES monitors (id) ON DELETE CASCADE,

@@ -1,6 +1,6 @@
--- Per-monitor aggregates maintained as beats are written (DESIGN rule 8): uptime and
+-- Per-monitor aggregates maintained as beats are written (architecture rule 8): uptime and
 -- average ping for any window are sums over at most a few dozen buckets, never a scan
--- of heartbeats. UP and MAINTENANCE count as up; DOWN and PENDING as down (spec §6.9).
+-- of heartbeats. UP and MAINTENANCE count as up; DOWN and PENDING as down (docs/protocol/monitoring.md#uptime).
 CREATE TABLE stat_minutely (
   monitor_id integer NOT NULL REFERENCES monitors (id) ON DELETE CASCADE,
   tenant_id integer NOT NULL,

@@ -1,7 +1,7 @@
--- API keys (spec §3.8, §5.10), owned by a tenant. The clear key `uk<id>_<secret>` is shown
+-- API keys (docs/protocol/api-keys.md, docs/protocol/api-keys.md#api-key-object), owned by a tenant. The clear key `uk<id>_<secret>` is shown
 -- once; only a SHA-256 of the secret is stored. A fast hash is enough because the secret is
 -- 240 random bits (nothing to brute-force), and a slow one would cost every scrape a bcrypt
--- round (DESIGN rule 7).
+-- round (architecture rule 7).
 CREATE TABLE api_keys (
   id serial PRIMARY KEY,
   tenant_id integer NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
@@ -11,7 +11,7 @@ CREATE TABLE api_keys (
   secret_hash bytea NOT NULL,
   scope text NOT NULL DEFAULT 'write' CHECK (scope IN ('read', 'write')),
   active boolean NOT NULL DEFAULT true,
-  -- The local date-time text the client sent, returned verbatim (spec §8), and the instant it
+  -- The local date-time text the client sent, returned verbatim (docs/protocol/persistence.md), and the instant it
   -- names in the server's time zone, which is what expiry is checked against.
   expires text,
   expires_at timestamptz,

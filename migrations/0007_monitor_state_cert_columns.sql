@@ -1,4 +1,4 @@
--- The two certificate facts /metrics reports for every monitor (spec §7.5), kept beside the
+-- The two certificate facts /metrics reports for every monitor (docs/protocol/http.md#prometheus-metrics), kept beside the
 -- full TLS record so a scrape of thousands of monitors reads two plain columns instead of
 -- unpacking each stored certificate chain.
 ALTER TABLE monitor_state

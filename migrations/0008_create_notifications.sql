@@ -1,4 +1,4 @@
--- Notifications (spec §3.3, §5.5), owned by a tenant. There is no type column: like
+-- Notifications (docs/protocol/notifications.md, docs/protocol/notifications.md#notification-object), owned by a tenant. There is no type column: like
 -- upstream, the provider type is `config.type`, and `config` is the whole object the client
 -- saved (provider tokens and passwords included), so rows never leave their tenant.
 CREATE TABLE notifications (
@@ -9,7 +9,7 @@ CREATE TABLE notifications (
   user_id integer REFERENCES users (id) ON DELETE SET NULL,
   name text NOT NULL,
   config jsonb NOT NULL,
-  -- Only a hint for the UI, which pre-ticks it on a new monitor (notification-providers §1.8).
+  -- Only a hint for the UI, which pre-ticks it on a new monitor (docs/protocol/notification-providers.md#saving-isdefault-and-applyexisting).
   is_default boolean NOT NULL DEFAULT false,
   active boolean NOT NULL DEFAULT true,
   created_at timestamptz NOT NULL DEFAULT now()

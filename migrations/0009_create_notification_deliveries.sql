@@ -38,7 +38,7 @@ CREATE TABLE notification_delivery_attempts (
 CREATE INDEX notification_delivery_attempts_delivery_idx
   ON notification_delivery_attempts (delivery_id);
 
--- Certificate-expiry reminders already sent: once per threshold per certificate (spec §6.4).
+-- Certificate-expiry reminders already sent: once per threshold per certificate (docs/protocol/monitoring.md#important-beats-and-notifications).
 CREATE TABLE cert_expiry_notices (
   monitor_id integer NOT NULL REFERENCES monitors (id) ON DELETE CASCADE,
   tenant_id integer NOT NULL,

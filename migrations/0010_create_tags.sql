@@ -1,5 +1,5 @@
--- Tags (spec §3.2, §5.3), owned by a tenant. Upstream's tags are global; here each tenant
--- has its own, so `getTags` lists the tenant's tags only (DESIGN rule 1).
+-- Tags (docs/protocol/tags.md#tag-events, docs/protocol/tags.md#tag-and-monitortag), owned by a tenant. Upstream's tags are global; here each tenant
+-- has its own, so `getTags` lists the tenant's tags only (architecture rule 1).
 CREATE TABLE tags (
   id serial PRIMARY KEY,
   tenant_id integer NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,

@@ -1,6 +1,6 @@
--- Kuma's `setting` table (spec §5.11, §8.1), one set per tenant: every tenant is what one
+-- Kuma's `setting` table (docs/protocol/settings.md#settings-object, docs/protocol/persistence.md#tables), one set per tenant: every tenant is what one
 -- Kuma instance was. `type` is upstream's column: `getSettings` answers only `general` rows,
--- and `setSettings` leaves a key stored under another type alone (§11.18).
+-- and `setSettings` leaves a key stored under another type alone (docs/protocol/compatibility.md#settings-stored-under-another-type).
 CREATE TABLE tenant_settings (
   tenant_id integer NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
   key text NOT NULL,
@@ -9,7 +9,7 @@ CREATE TABLE tenant_settings (
   PRIMARY KEY (tenant_id, key)
 );
 
--- Login and 2FA rate limits (spec §2.10): one fixed window per bucket, shared by every API
+-- Login and 2FA rate limits (docs/protocol/authentication.md#rate-limiting): one fixed window per bucket, shared by every API
 -- node through the database, which embedded mode has too (it has no Redis). Buckets are per
 -- attempted username (hashed) or per user; a window long over is deleted by the next new one.
 CREATE TABLE rate_limit_windows (

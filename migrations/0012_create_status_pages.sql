@@ -1,4 +1,4 @@
--- Status pages (spec §3.6, §5.8). Slugs are unique per tenant, not globally: two tenants may
+-- Status pages (docs/protocol/status-pages.md, docs/protocol/status-pages.md#object-shapes). Slugs are unique per tenant, not globally: two tenants may
 -- both have `main`. Which tenant a public URL means is decided by the request (custom domain
 -- or `/t/<tenantId>` prefix, see apps/api/src/http/status-pages/resolve-status-tenant.ts).
 CREATE TABLE status_pages (
@@ -45,7 +45,7 @@ CREATE TABLE status_page_groups (
 CREATE INDEX status_page_groups_page_idx ON status_page_groups (status_page_id, weight);
 
 -- Kuma's `monitor_group`: which monitors a group shows. Membership also makes a monitor's
--- badges public (spec §7.2), hence the index by monitor.
+-- badges public (docs/protocol/http.md#badges), hence the index by monitor.
 CREATE TABLE status_page_monitors (
   tenant_id integer NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
   group_id integer NOT NULL REFERENCES status_page_groups (id) ON DELETE CASCADE,

@@ -1,5 +1,5 @@
--- Maintenance windows (spec §3.7, §5.9, §6.6), owned by a tenant. Dates and times are kept
--- as the text the client sent: the wire returns them verbatim (spec §8.2), and they are wall
+-- Maintenance windows (docs/protocol/maintenance.md, docs/protocol/maintenance.md#maintenance-object, docs/protocol/monitoring.md#maintenance-effect), owned by a tenant. Dates and times are kept
+-- as the text the client sent: the wire returns them verbatim (docs/protocol/persistence.md#serialization-rules), and they are wall
 -- clock times of the window's own time zone, which a timestamptz column could not hold.
 CREATE TABLE maintenances (
   id serial PRIMARY KEY,

@@ -1,4 +1,4 @@
--- Proxies (spec §3.4, §5.6) and docker hosts (§3.5, §5.7), owned by a tenant. A proxy's
+-- Proxies (docs/protocol/proxies.md, docs/protocol/proxies.md#proxy-object) and docker hosts (docs/protocol/docker-hosts.md, docs/protocol/docker-hosts.md#docker-host-object), owned by a tenant. A proxy's
 -- password is stored in clear text like upstream: the HTTP check must send it to the proxy,
 -- so a hash would not do; the rows never leave their tenant.
 CREATE TABLE proxies (
@@ -28,5 +28,5 @@ CREATE TABLE docker_hosts (
 );
 CREATE INDEX docker_hosts_tenant_id_idx ON docker_hosts (tenant_id, id);
 
--- deleteProxy clears the reference on the tenant's monitors (§3.4).
+-- deleteProxy clears the reference on the tenant's monitors (docs/protocol/proxies.md).
 CREATE INDEX monitors_proxy_id_idx ON monitors (proxy_id) WHERE proxy_id IS NOT NULL;

@@ -60,7 +60,7 @@ function beatAfter(monitorId: number, since: number, status: number) {
   );
 }
 
-describe('group monitor (spec §6.7)', () => {
+describe('group monitor (docs/protocol/monitoring.md#group-monitors)', () => {
   it('follows its two HTTP children: DOWN while one is down, UP again when it recovers', async () => {
     roles = createPipelineRoles(t.db, uniqueRedisPrefix('group'));
     await roles.startScheduler();

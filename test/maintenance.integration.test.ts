@@ -16,7 +16,7 @@ import {
 import { createPipelineRoles } from './support/pipeline-roles.js';
 import { startHttpTarget, type HttpTarget } from './support/targets.js';
 
-// Spec §6.3 step 3 / §6.6 end to end: scheduler and workers on the real queue, the window
+// docs/protocol/monitoring.md#scheduling-retries-and-resend step 3 / docs/protocol/monitoring.md#maintenance-effect end to end: scheduler and workers on the real queue, the window
 // stored in the database and nowhere else.
 
 let t: TestDatabase;
@@ -71,7 +71,7 @@ function beatAfter(monitorId: number, since: number, status: number) {
   );
 }
 
-describe('maintenance in the pipeline (spec §6.6)', () => {
+describe('maintenance in the pipeline (docs/protocol/monitoring.md#maintenance-effect)', () => {
   it('records MAINTENANCE beats without checking while a window covers a group, then checks again', async () => {
     roles = createPipelineRoles(t.db, uniqueRedisPrefix('maintenance'));
     await roles.startScheduler();

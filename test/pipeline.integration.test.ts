@@ -228,7 +228,7 @@ describe('check pipeline', () => {
       const pushed = await waitFor(
         () => roles.emitted.find((e) => e.event === 'certInfo' && e.args[0] === id) ?? false,
       );
-      // Spec §9.5: the certificate travels as JSON text.
+      // docs/protocol/compatibility.md#json-inside-strings: the certificate travels as JSON text.
       expect(JSON.parse(pushed.args[1] as string)).toEqual(tls);
     } finally {
       await https.close();

@@ -11,7 +11,7 @@ import {
 import { createPipelineRoles } from './support/pipeline-roles.js';
 
 // Push monitors end to end: beats arrive through a real API node's HTTP endpoint, and the
-// scheduler and a worker notice when they stop (spec §6.8).
+// scheduler and a worker notice when they stop (docs/protocol/monitoring.md#push-monitors).
 
 let ctx: ApiTestContext;
 let alice: TestUser;
@@ -136,7 +136,7 @@ describe('push monitors in the pipeline', () => {
       { what: 'the first window check' },
     );
     expect(beat).toMatchObject({ status: DOWN, msg: NO_HEARTBEAT_MSG, important: true });
-    // Upstream's first evaluation comes one interval after the start (spec §6.3).
+    // Upstream's first evaluation comes one interval after the start (docs/protocol/monitoring.md#scheduling-retries-and-resend).
     expect(beat!.time.getTime() - addedAt).toBeGreaterThanOrEqual(2000);
   }, 30_000);
 });

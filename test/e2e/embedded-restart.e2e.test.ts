@@ -163,7 +163,7 @@ describe('embedded mode across a restart', () => {
       name: 'survives restarts',
       active: true,
     });
-    // Ids arrive as strings in this list (spec §2.5).
+    // Ids arrive as strings in this list (docs/protocol/authentication.md#post-login-burst).
     const [, history] = await client.waitFor('heartbeatList', {
       includePast: true,
       match: (args) => args[0] === String(monitorId),

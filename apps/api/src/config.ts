@@ -9,14 +9,14 @@ const schema = z.object({
   PORT: envInteger(0, 65_535).default(3001),
   // Containers must listen on every interface; tests bind loopback only.
   HOST: z.string().trim().min(1).default('0.0.0.0'),
-  // Kuma's own floor is 20 s (spec §3.1); a hosted deployment may raise it.
+  // Kuma's own floor is 20 s (docs/protocol/monitors.md); a hosted deployment may raise it.
   MIN_INTERVAL_SECONDS: envInteger(1, 2_073_600).default(20),
 });
 
 export type ApiConfig = ReturnType<typeof parseApiConfig>;
 
 /**
- * Parses the API's environment once (DESIGN rule 9); only main.ts passes `process.env`.
+ * Parses the API's environment once (architecture rule 9); only main.ts passes `process.env`.
  * Throws one error naming every bad variable.
  */
 export function parseApiConfig(env: Record<string, string | undefined>) {

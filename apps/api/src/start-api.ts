@@ -49,13 +49,13 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-// Spec §1.1: Socket.IO's 1 MB default is too small for backup uploads and logo data-URLs.
+// docs/protocol/transport.md#versions-path-and-transports: Socket.IO's 1 MB default is too small for backup uploads and logo data-URLs.
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
 /** Starts one API node: HTTP routes and the Kuma Socket.IO API on one port. */
 export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   const { db, logger, config } = deps;
-  // Read once: every node shares the secret through Postgres (spec §2.3).
+  // Read once: every node shares the secret through Postgres (docs/protocol/authentication.md#login-tokens).
   const jwtSecret = await settingsRepository.loadOrCreateJwtSecret(db);
 
   // Typed as Fastify's own logger interface so routes can be registered on a plain

@@ -79,7 +79,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<RunningSchedu
 
   async function applyChange(change: MonitorChange): Promise<void> {
     if (change.kind === 'upsert') {
-      // Added, resumed or edited: the first check runs immediately (spec §3.1).
+      // Added, resumed or edited: the first check runs immediately (docs/protocol/monitors.md).
       await dueSet.schedule(change.monitorId, change.tenantId, now());
     } else {
       await dueSet.unschedule(change.monitorId);

@@ -28,7 +28,7 @@ export interface BeatWriter {
 
 /**
  * Persists beats in batches (one statement per batch) and only then tells the tenant's
- * sockets (DESIGN rule 2), through the same publisher as the push endpoint.
+ * sockets (architecture rule 2), through the same publisher as the push endpoint.
  */
 export function createBeatWriter(options: BeatWriterOptions): BeatWriter {
   const { db, events, logger } = options;

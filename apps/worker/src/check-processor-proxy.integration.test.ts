@@ -12,7 +12,7 @@ import type { BeatWriter } from './beat-writer.js';
 import { createCheckProcessor } from './check-processor.js';
 import { silentObserver } from './worker-observer.js';
 
-// The processor hands each check the proxy loaded with its monitor (spec §3.4): the tenant's
+// The processor hands each check the proxy loaded with its monitor (docs/protocol/proxies.md): the tenant's
 // own, and never another tenant's whose id a monitor names.
 
 let t: BackendTestDatabase;

@@ -51,7 +51,7 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
     maxSize: 500,
     maxWaitMs: deps.loadBatchWaitMs ?? 2,
     async run(jobs) {
-      // Maintenance is read from the database for each batch (spec §6.6), so every worker
+      // Maintenance is read from the database for each batch (docs/protocol/monitoring.md#maintenance-effect), so every worker
       // sees a window open and close at the same moment without shared memory.
       const [found, maintained] = await Promise.all([
         checkTargetRepository.loadCheckTargets(deps.db, jobs),
@@ -64,11 +64,11 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
     },
   });
 
-  /** Spec §6.4 certificate reminders; the beat is stored already, so a failure only logs. */
+  /** docs/protocol/monitoring.md#important-beats-and-notifications certificate reminders; the beat is stored already, so a failure only logs. */
   async function remindOfExpiringCertificates(monitor: Monitor, result: CheckResult) {
     if (!result.tls) return;
     try {
-      // The tenant's own thresholds (spec §5.11 `tlsExpiryNotifyDays`).
+      // The tenant's own thresholds (docs/protocol/settings.md#settings-object `tlsExpiryNotifyDays`).
       const notices = await findCertExpiryNotices(deps.db, monitor, result.tls);
       if (notices.length === 0) return;
       await deliveryRepository.recordCertExpiryNotices(
@@ -112,7 +112,7 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       return reschedule(target.nextDueAt.getTime());
     }
     if (target.underMaintenance) {
-      // Spec §6.3 step 3: no check runs; the state machine makes a MAINTENANCE beat that
+      // docs/protocol/monitoring.md#scheduling-retries-and-resend step 3: no check runs; the state machine makes a MAINTENANCE beat that
       // never notifies.
       const at = now();
       const transition = applyCheckOutcome(state, { kind: 'maintenance' }, monitor, new Date(at));

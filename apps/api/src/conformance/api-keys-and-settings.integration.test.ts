@@ -4,16 +4,16 @@ import { apiKeySteps } from './steps/api-key-steps.js';
 import { settingsSteps } from './steps/settings-steps.js';
 import { walk, walkIsolation } from './walk-steps.js';
 
-// Spec §3.8 and §3.9 (without §3.10 cloudflared_*), event by event, against one real API
+// docs/protocol/api-keys.md and docs/protocol/settings.md (without docs/protocol/settings.md#cloudflare-tunnel cloudflared_*), event by event, against one real API
 // node (see walk-steps.ts).
 const w = useWorld('api-keys-settings');
 
-describe('§3.8 API keys', () => {
+describe('docs/protocol/api-keys.md API keys', () => {
   walk(w, apiKeySteps());
-  walkIsolation(w, '§3.8');
+  walkIsolation(w, 'docs/protocol/api-keys.md');
 });
 
-describe('§3.9 settings and miscellaneous', () => {
+describe('docs/protocol/settings.md settings and miscellaneous', () => {
   walk(w, settingsSteps());
-  walkIsolation(w, '§3.9');
+  walkIsolation(w, 'docs/protocol/settings.md');
 });

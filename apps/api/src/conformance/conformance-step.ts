@@ -1,9 +1,9 @@
 import type { ReceivedEvent } from '@watchpost/core/testing';
 import type { World } from './conformance-world.js';
 
-/** The event never acks (spec §3.9 `initServerTimezone`, `disconnectOtherSocketClients`). */
+/** The event never acks (`initServerTimezone` (docs/protocol/settings.md#initservertimezone), `disconnectOtherSocketClients`). */
 export const NO_ACK: unique symbol = Symbol('never acks');
-/** The ack comes with no arguments at all (spec §1.3 `logout`). */
+/** The ack comes with no arguments at all (docs/protocol/transport.md#requests-and-acks `logout`). */
 export const EMPTY_ACK: unique symbol = Symbol('ack without arguments');
 
 /** Which of the world's sockets makes the call. */
@@ -18,7 +18,7 @@ export interface StepResult {
 }
 
 /**
- * One row of the walk: one event (or one case of it) as spec §3 describes it.
+ * One row of the walk: one event (or one case of it) as docs/protocol/README.md#client-events describes it.
  *
  * `ack` is compared with `toStrictEqual`, so every key must be there and no other: the value
  * types are written as `expect.any(Number)` and the like, the texts as literals.
@@ -34,7 +34,7 @@ export interface Step {
   args: (w: World) => unknown[];
   /** The expected ack, or a function of the world for acks that carry earlier ids. */
   ack: unknown;
-  /** Pushes to the caller that arrive before the ack, in this order (spec §1.4, §9.3). */
+  /** Pushes to the caller that arrive before the ack, in this order (docs/protocol/transport.md#pushes-and-rooms, docs/protocol/transport.md#timing-and-ordering). */
   before?: readonly string[];
   /** Pushes to the caller that follow the ack, in this order (or the call, when NO_ACK). */
   after?: readonly string[];
@@ -53,7 +53,7 @@ export const okMsg = (msg: string, extra: Record<string, unknown> = {}) => ({
 });
 export const fail = (msg: unknown) => ({ ok: false, msg });
 
-/** Asymmetric matcher for "a value of this type, or null" (spec §5: `string|null`). */
+/** Asymmetric matcher for "a value of this type, or null" (docs/protocol/README.md#object-shapes: `string|null`). */
 export function nullOr(type: 'string' | 'number') {
   return {
     asymmetricMatch: (value: unknown) => value === null || typeof value === type,
@@ -62,5 +62,5 @@ export function nullOr(type: 'string' | 'number') {
   };
 }
 
-/** `DATETIME` of spec §0: `YYYY-MM-DD HH:mm:ss`, no zone. */
+/** `DATETIME` of docs/protocol/transport.md#conventions: `YYYY-MM-DD HH:mm:ss`, no zone. */
 export const DATETIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/;

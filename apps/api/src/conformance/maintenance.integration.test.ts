@@ -3,10 +3,10 @@ import { useWorld } from './conformance-world.js';
 import { maintenanceSteps } from './steps/maintenance-steps.js';
 import { walk, walkIsolation } from './walk-steps.js';
 
-// Spec §3.7, event by event, against one real API node (see walk-steps.ts).
+// docs/protocol/maintenance.md, event by event, against one real API node (see walk-steps.ts).
 const w = useWorld('maintenance');
 
-describe('§3.7 maintenance', () => {
+describe('docs/protocol/maintenance.md maintenance', () => {
   walk(w, maintenanceSteps());
-  walkIsolation(w, '§3.7');
+  walkIsolation(w, 'docs/protocol/maintenance.md');
 });

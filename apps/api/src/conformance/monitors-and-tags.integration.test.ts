@@ -4,15 +4,15 @@ import { monitorSteps } from './steps/monitor-steps.js';
 import { tagSteps } from './steps/tag-steps.js';
 import { walk, walkIsolation } from './walk-steps.js';
 
-// Spec §3.1 and §3.2, event by event, against one real API node (see walk-steps.ts).
+// docs/protocol/monitors.md and docs/protocol/tags.md#tag-events, event by event, against one real API node (see walk-steps.ts).
 const w = useWorld('monitors-tags');
 
-describe('§3.1 monitors', () => {
+describe('docs/protocol/monitors.md monitors', () => {
   walk(w, monitorSteps());
-  walkIsolation(w, '§3.1');
+  walkIsolation(w, 'docs/protocol/monitors.md');
 });
 
-describe('§3.2 tags', () => {
+describe('docs/protocol/tags.md#tag-events tags', () => {
   walk(w, tagSteps());
-  walkIsolation(w, '§3.2');
+  walkIsolation(w, 'docs/protocol/tags.md#tag-events');
 });

@@ -5,20 +5,20 @@ import { notificationSteps } from './steps/notification-steps.js';
 import { proxySteps } from './steps/proxy-steps.js';
 import { walk, walkIsolation } from './walk-steps.js';
 
-// Spec §3.3 to §3.5, event by event, against one real API node (see walk-steps.ts).
+// docs/protocol/notifications.md to docs/protocol/docker-hosts.md, event by event, against one real API node (see walk-steps.ts).
 const w = useWorld('notifications-proxies-docker');
 
-describe('§3.3 notifications', () => {
+describe('docs/protocol/notifications.md notifications', () => {
   walk(w, notificationSteps());
-  walkIsolation(w, '§3.3');
+  walkIsolation(w, 'docs/protocol/notifications.md');
 });
 
-describe('§3.4 proxies', () => {
+describe('docs/protocol/proxies.md proxies', () => {
   walk(w, proxySteps());
-  walkIsolation(w, '§3.4');
+  walkIsolation(w, 'docs/protocol/proxies.md');
 });
 
-describe('§3.5 docker hosts', () => {
+describe('docs/protocol/docker-hosts.md docker hosts', () => {
   walk(w, dockerHostSteps());
-  walkIsolation(w, '§3.5');
+  walkIsolation(w, 'docs/protocol/docker-hosts.md');
 });

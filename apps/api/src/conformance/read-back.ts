@@ -17,12 +17,12 @@ export async function read(
   return reply;
 }
 
-/** Spec §3.1 `getMonitor`: the monitor as tenant A reads it. */
+/** `getMonitor` (docs/protocol/monitors.md#getmonitor): the monitor as tenant A reads it. */
 export async function getMonitor(w: World, id: unknown): Promise<Record<string, unknown>> {
   return (await read(w, 'getMonitor', [id])).monitor as Record<string, unknown>;
 }
 
-/** Spec §3.1 `getMonitorBeats` over the last day. */
+/** `getMonitorBeats` (docs/protocol/monitors.md#getmonitorbeats) over the last day. */
 export async function getBeats(w: World, id: unknown): Promise<Record<string, unknown>[]> {
   return (await read(w, 'getMonitorBeats', [id, 24])).data as Record<string, unknown>[];
 }

@@ -3,10 +3,10 @@ import { useWorld } from './conformance-world.js';
 import { statusPageSteps } from './steps/status-page-steps.js';
 import { walk, walkIsolation } from './walk-steps.js';
 
-// Spec §3.6, event by event, against one real API node (see walk-steps.ts).
+// docs/protocol/status-pages.md, event by event, against one real API node (see walk-steps.ts).
 const w = useWorld('status-pages');
 
-describe('§3.6 status pages and incidents', () => {
+describe('docs/protocol/status-pages.md status pages and incidents', () => {
   walk(w, statusPageSteps());
-  walkIsolation(w, '§3.6');
+  walkIsolation(w, 'docs/protocol/status-pages.md');
 });

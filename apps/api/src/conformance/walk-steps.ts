@@ -4,7 +4,7 @@ import type { ReceivedEvent } from '@watchpost/core/testing';
 import { EMPTY_ACK, NO_ACK, type Step, type StepResult } from './conformance-step.js';
 import { clientOf, isSyncMarker, syncTenant, type World } from './conformance-world.js';
 
-// The conformance walk (issue 5): spec §3 event by event, one `it` per step of a table (see
+// The conformance walk (issue 5): docs/protocol/README.md#client-events event by event, one `it` per step of a table (see
 // conformance-step.ts), each run over a real socket.io client against one real API node. A
 // step calls the event, compares the whole ack, checks which pushes came before and after
 // it, reads the stored result back, and for a refusal checks that nothing changed.
@@ -22,7 +22,7 @@ export function walk(w: World, steps: readonly Step[]): void {
 /**
  * The isolation check that closes a section: everything tenant A did reached none of Bob's
  * sockets. Bob owns nothing, so the only pushes he may get are his own empty lists (a delete
- * that matched nothing of his still pushes his list, spec §3.7).
+ * that matched nothing of his still pushes his list, docs/protocol/maintenance.md).
  */
 export function walkIsolation(w: World, section: string): void {
   it(`${section}: the other tenant received none of these pushes`, async () => {

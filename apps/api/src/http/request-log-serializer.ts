@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 
-// A push URL is its monitor's only credential (spec §7.3): whoever reads the logs could
+// A push URL is its monitor's only credential (docs/protocol/http.md#push-endpoint): whoever reads the logs could
 // otherwise report any status for it.
 const PUSH_TOKEN = /^(\/api\/push\/)[^/?#]+/;
 

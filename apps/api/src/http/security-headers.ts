@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
- * Spec §7.1: every HTTP response carries `X-Frame-Options: SAMEORIGIN`. Fastify sends no
+ * docs/protocol/http.md#general-behaviour: every HTTP response carries `X-Frame-Options: SAMEORIGIN`. Fastify sends no
  * `X-Powered-By`, so nothing needs removing.
  */
 export function registerSecurityHeaders(app: FastifyInstance): void {

@@ -25,7 +25,7 @@ async function loggedIn(user: TestUser, node = ctx.node): Promise<TestClient> {
 const userRow = async (user: TestUser) =>
   (await userRepository.findUser(ctx.db, user.tenantId, user.userId))!;
 
-describe('changePassword (spec §2.8)', () => {
+describe('changePassword (docs/protocol/authentication.md#password-change)', () => {
   it.each([
     [
       'a missing new password',
@@ -134,7 +134,7 @@ describe('changePassword (spec §2.8)', () => {
   });
 });
 
-describe('two-factor authentication (spec §2.9)', () => {
+describe('two-factor authentication (docs/protocol/authentication.md#two-factor-authentication)', () => {
   it('walks prepare, verify, save, TOTP login and disable', async () => {
     const user = await ctx.createUser('twofactor');
     const client = await loggedIn(user);
@@ -245,7 +245,7 @@ describe('two-factor authentication (spec §2.9)', () => {
     }
   });
 
-  it('limits the 2FA events to 30 a minute per user (spec §2.10)', async () => {
+  it('limits the 2FA events to 30 a minute per user (docs/protocol/authentication.md#rate-limiting)', async () => {
     const user = await ctx.createUser('hammer');
     const bystander = await ctx.createUser('bystander');
     const client = await loggedIn(user);

@@ -10,12 +10,12 @@ import {
 import { defineHandler, type SocketHandler } from './define-handler.js';
 import { refreshOtherSessions } from './refresh-other-sessions.js';
 
-// Literal texts of spec §2.8 and §2.9.
+// Literal texts of docs/protocol/authentication.md#password-change and docs/protocol/authentication.md#two-factor-authentication.
 const INVALID_NEW_PASSWORD_MSG = 'Invalid new password';
 const PASSWORD_UPDATED_MSG = 'Password has been updated successfully.';
 const INVALID_VERIFY_TOKEN_MSG = 'Invalid Token.';
 
-// Spec §2.8: only the shape here; changePassword applies the checks in upstream's order.
+// docs/protocol/authentication.md#password-change: only the shape here; changePassword applies the checks in upstream's order.
 const changePasswordSchema = z.object(
   { currentPassword: z.unknown(), newPassword: z.unknown() },
   { message: INVALID_NEW_PASSWORD_MSG },
@@ -48,7 +48,7 @@ export const accountHandlers: readonly SocketHandler[] = [
     return { ok: true, msg: '2FA Disabled.' };
   }),
 
-  // Spec §2.9 `verifyToken(token, currentPassword)`: a wrong code acks `valid: false` too.
+  // docs/protocol/authentication.md#two-factor-authentication `verifyToken(token, currentPassword)`: a wrong code acks `valid: false` too.
   defineHandler(
     'verifyToken',
     [z.unknown(), z.unknown()],

@@ -86,7 +86,7 @@ function pushesOf(events: ReceivedEvent[], name: string): unknown[][] {
   return events.filter((e) => e.event === name).map((e) => e.args);
 }
 
-describe('post-login burst (spec §2.5)', () => {
+describe('post-login burst (docs/protocol/authentication.md#post-login-burst)', () => {
   it('sends every list push with its exact arity before the login ack', async () => {
     const client = await ctx.connect();
     const mark = client.events.length;
@@ -230,7 +230,7 @@ describe('post-login burst (spec §2.5)', () => {
   });
 
   it('delivers the whole burst for 50 monitors with 100 beats each within 1 s', async () => {
-    // Spec §2.5 / §9.3: the Python client's setUp gives the burst one second.
+    // docs/protocol/authentication.md#post-login-burst / docs/protocol/transport.md#timing-and-ordering: the Python client's setUp gives the burst one second.
     const busy = await ctx.createUser('busy');
     const ids: number[] = [];
     for (let i = 0; i < 50; i++) ids.push(await insertMonitor(ctx.db, busy.tenantId));

@@ -17,7 +17,7 @@ import type { ApiSocket, Session } from './socket-types.js';
 
 /**
  * Joins the tenant's room and sends the whole burst. Login handlers ack after it; upstream
- * acks first (§2.4 allows either order). Acking last means a client that sees `ok` already
+ * acks first (docs/protocol/authentication.md#loginbytoken allows either order). Acking last means a client that sees `ok` already
  * holds every list, and that a failed burst can be reported instead of leaving a
  * half-logged-in socket behind.
  */
@@ -36,7 +36,7 @@ export async function startSessionWithBurst(
 }
 
 /**
- * The post-login burst of spec §2.5, for a socket that has already joined its tenant's room.
+ * The post-login burst of docs/protocol/authentication.md#post-login-burst, for a socket that has already joined its tenant's room.
  * Everything is read up front, then emitted without awaiting in between, so the burst costs
  * a handful of round trips however many monitors the tenant has.
  */

@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-/** Python's add_api_key payload (spec §3.8). */
+/** Python's add_api_key payload (docs/protocol/api-keys.md). */
 function addKey(client: TestClient, overrides: Record<string, unknown> = {}): Promise<AddAck> {
   return client.call<AddAck>('addAPIKey', { name: 'ci', expires: null, active: 1, ...overrides });
 }
@@ -61,7 +61,7 @@ function ackIndex(client: TestClient, event: string): number {
   return client.events.findLastIndex((e) => e.event === `ack:${event}`);
 }
 
-describe('addAPIKey (spec §3.8)', () => {
+describe('addAPIKey (docs/protocol/api-keys.md)', () => {
   it('sends an empty apiKeyList in the login burst before any key exists', async () => {
     const fresh = await ctx.connect();
     await fresh.login(alice);
@@ -82,7 +82,7 @@ describe('addAPIKey (spec §3.8)', () => {
     expect(pushAt).toBeLessThan(ackIndex(a, 'addAPIKey'));
   });
 
-  it('lists keys in the §5.10 shape plus scope, never with the key or its hash', async () => {
+  it('lists keys in the docs/protocol/api-keys.md#api-key-object shape plus scope, never with the key or its hash', async () => {
     const ack = await addKey(a, { name: 'grafana', expires: '2099-12-31 23:59:59', active: 0 });
     await a.call('getAPIKeyList');
     const listed = latestList(a).find((k) => k.id === ack.keyID);
@@ -139,7 +139,7 @@ describe('addAPIKey (spec §3.8)', () => {
   });
 });
 
-describe('getAPIKeyList, enableAPIKey, disableAPIKey, deleteAPIKey (spec §3.8)', () => {
+describe('getAPIKeyList, enableAPIKey, disableAPIKey, deleteAPIKey (docs/protocol/api-keys.md)', () => {
   it('pushes the list before acking getAPIKeyList', async () => {
     const mark = a.events.length;
     expect(await a.call('getAPIKeyList')).toEqual({ ok: true });

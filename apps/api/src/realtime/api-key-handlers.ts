@@ -11,7 +11,7 @@ import {
 import { defineHandler, Reply, type SocketHandler } from './define-handler.js';
 import { endApiKeySessions } from './session.js';
 
-// Literal texts of spec §3.8 / §9.2 (note: no full stop after "Enabled Successfully").
+// Literal texts of docs/protocol/api-keys.md / docs/protocol/compatibility.md#literal-strings (note: no full stop after "Enabled Successfully").
 const ADDED_MSG = 'Added Successfully.';
 const ENABLED_MSG = 'Enabled Successfully';
 const DISABLED_MSG = 'Disabled Successfully.';
@@ -20,19 +20,19 @@ const DELETED_MSG = 'Deleted Successfully.';
 const keyIdSchema = ownedIdSchema(INVALID_API_KEY_ID_MSG);
 
 export const apiKeyHandlers: readonly SocketHandler[] = [
-  // Spec §3.8: apiKeyList to the room, then the ack with the clear key (its only appearance).
+  // docs/protocol/api-keys.md: apiKeyList to the room, then the ack with the clear key (its only appearance).
   defineHandler('addAPIKey', [newApiKeySchema], async ({ service }, [input]) => {
     const created = await addApiKey(service, input);
     return { ok: true, msg: ADDED_MSG, key: created.key, keyID: created.id };
   }),
 
-  // Spec §3.8: push, then ack.
+  // docs/protocol/api-keys.md: push, then ack.
   defineHandler('getAPIKeyList', [], async ({ service }) => {
     await pushApiKeyList(service);
     return { ok: true };
   }),
 
-  // Spec §3.8: ack, then push.
+  // docs/protocol/api-keys.md: ack, then push.
   defineHandler('enableAPIKey', [keyIdSchema], async ({ service }, [keyId]) => {
     const { publish } = await enableApiKey(service, keyId);
     return Reply.of({ ok: true, msg: ENABLED_MSG }, publish);

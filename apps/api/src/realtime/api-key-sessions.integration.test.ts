@@ -185,7 +185,7 @@ describe('a read-scope API key session', () => {
     await writerSocket.login(alice);
     for (const { event, access, acks } of guarded) {
       if (!acks) {
-        // Never acks (spec §2.11): refused silently, so only its lack of effect shows.
+        // Never acks (docs/protocol/authentication.md#which-events-need-a-login): refused silently, so only its lack of effect shows.
         reader.socket.emit(event, ...realisticArgs(event));
         continue;
       }

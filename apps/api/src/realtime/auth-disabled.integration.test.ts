@@ -9,7 +9,7 @@ import {
   type TestUser,
 } from '../testing/api-test-context.js';
 
-// Spec §1.5 step 3, §2.6: with `disableAuth`, a new connection is logged in as the first
+// docs/protocol/transport.md#on-connect step 3, docs/protocol/authentication.md#disabled-authentication: with `disableAuth`, a new connection is logged in as the first
 // user and told so with `autoLogin`; /metrics needs no credentials. Watchpost honours it
 // only while the instance holds one tenant (findAutoLoginUser says why).
 

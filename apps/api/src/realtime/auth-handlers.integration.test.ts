@@ -35,7 +35,7 @@ async function staysUnanswered(
   });
 }
 
-describe('first-run setup (spec §2.1)', () => {
+describe('first-run setup (docs/protocol/authentication.md#first-run-setup)', () => {
   it('sends info without version and then setup on connect while no user exists', async () => {
     const client = await ctx.connect();
     await sleep(100);
@@ -97,7 +97,7 @@ describe('first-run setup (spec §2.1)', () => {
   });
 });
 
-describe('login (spec §2.2)', () => {
+describe('login (docs/protocol/authentication.md#login)', () => {
   it('returns a JWT with username, h and iat and sends the burst', async () => {
     const client = await ctx.connect();
     const reply = (await client.call('login', {
@@ -179,7 +179,7 @@ describe('login (spec §2.2)', () => {
   });
 });
 
-describe('loginByToken (spec §2.4)', () => {
+describe('loginByToken (docs/protocol/authentication.md#loginbytoken)', () => {
   it('accepts a token issued by another API node and sends the burst', async () => {
     const user = await ctx.createUser('roamer');
     const nodeB = await ctx.startNode();
@@ -267,7 +267,7 @@ describe('loginByToken (spec §2.4)', () => {
   });
 });
 
-describe('logout (spec §2.7)', () => {
+describe('logout (docs/protocol/authentication.md#logout)', () => {
   it('acks with no arguments and leaves the socket unauthenticated and out of the room', async () => {
     const user = await ctx.createUser('quitter');
     const client = await ctx.connect();
@@ -292,7 +292,7 @@ describe('logout (spec §2.7)', () => {
   });
 });
 
-describe('transports (spec §1.1)', () => {
+describe('transports (docs/protocol/transport.md#versions-path-and-transports)', () => {
   it('serves a client that stays on HTTP long-polling, as python-socketio starts', async () => {
     await ctx.createUser('polling-user');
     const client = await connectKumaTestClient(ctx.node.url, { transports: ['polling'] });

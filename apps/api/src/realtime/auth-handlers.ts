@@ -18,10 +18,10 @@ import { endSession, sessionOf } from './session.js';
 import type { Session } from './socket-types.js';
 
 export const authHandlers: readonly SocketHandler[] = [
-  // Spec §2.1: acks a bare boolean.
+  // docs/protocol/authentication.md#first-run-setup: acks a bare boolean.
   definePublicHandler('needSetup', [], async ({ deps }) => needsSetup(deps)),
 
-  // Spec §2.1. Creates the first tenant and its admin; does not log the socket in.
+  // docs/protocol/authentication.md#first-run-setup. Creates the first tenant and its admin; does not log the socket in.
   definePublicHandler(
     'setup',
     [z.unknown(), z.unknown()],
@@ -31,9 +31,9 @@ export const authHandlers: readonly SocketHandler[] = [
     },
   ),
 
-  // Spec §2.2.
+  // docs/protocol/authentication.md#login.
   definePublicHandler('login', [z.unknown()], async (ctx, [data]) => {
-    // Spec §2.2 step 1: falsy data gets no response at all.
+    // docs/protocol/authentication.md#login step 1: falsy data gets no response at all.
     if (!data) return NO_REPLY;
     const result = await login(ctx.deps, data);
     if (result.tokenRequired) return { tokenRequired: true };
@@ -41,13 +41,13 @@ export const authHandlers: readonly SocketHandler[] = [
     return { ok: true, token: result.token };
   }),
 
-  // Spec §2.4: a login token or an API key.
+  // docs/protocol/authentication.md#loginbytoken: a login token or an API key.
   definePublicHandler('loginByToken', [z.unknown()], async (ctx, [token]) => {
     await logIn(ctx, await loginByToken(ctx.deps, token));
     return { ok: true };
   }),
 
-  // Spec §2.7: acks with no arguments, also when the socket was not logged in. Unlike
+  // docs/protocol/authentication.md#logout: acks with no arguments, also when the socket was not logged in. Unlike
   // upstream it takes nothing from the login limiter: with per-username buckets (see
   // login-rate-limits.ts) logging out would only spend the user's own login attempts, and
   // it checks no credential that a limit could protect.

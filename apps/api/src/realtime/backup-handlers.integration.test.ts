@@ -11,7 +11,7 @@ import {
 import { eventsSince, tenantView, upload } from './backup-test-support.js';
 import { READ_ONLY_SESSION_MSG } from './define-handler.js';
 
-// Spec §3.9 `uploadBackup` through real sockets against a real API node.
+// `uploadBackup` (docs/protocol/settings.md#uploadbackup) through real sockets against a real API node.
 
 type MonitorJson = Record<string, unknown> & { id: number; name: string };
 type NotificationJson = { id: number; name: string };

@@ -8,7 +8,7 @@ import {
 } from '../testing/api-test-context.js';
 import { eventsSince, tenantView, upload } from './backup-test-support.js';
 
-// Spec §3.9 `uploadBackup`: bad input answers {ok:false, msg} and changes nothing (DESIGN
+// `uploadBackup` (docs/protocol/settings.md#uploadbackup): bad input answers {ok:false, msg} and changes nothing (architecture
 // rule 6), and one tenant's import never reaches another tenant (rule 1).
 
 let ctx: ApiTestContext;

@@ -8,7 +8,7 @@ import {
   type TestUser,
 } from '../testing/api-test-context.js';
 
-// DESIGN rule 6: every event, whatever it is sent, answers {ok:false,msg} (or stays silent
+// architecture rule 6: every event, whatever it is sent, answers {ok:false,msg} (or stays silent
 // where the spec says so), changes nothing, and leaves the process serving.
 
 let ctx: ApiTestContext;
@@ -105,7 +105,7 @@ const EVENTS: EventSpec[] = [
   {
     event: 'login',
     valid: () => [{ username: user.username, password: 'wrong-password1', token: '' }],
-    // Spec §2.2 step 1: falsy data is not answered at all.
+    // docs/protocol/authentication.md#login step 1: falsy data is not answered at all.
     expect: (reply, args) => {
       if (!args[0]) expect(reply).toBeUndefined();
       else expect(reply).toEqual([{ ok: false, msg: 'Incorrect username or password.' }]);

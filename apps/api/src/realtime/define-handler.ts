@@ -4,14 +4,14 @@ import { serviceContext, type ServiceContext } from '@watchpost/core/services';
 import type { RealtimeDeps } from './realtime-deps.js';
 import type { ApiSocket, Session } from './socket-types.js';
 
-/** Spec §2.11: the reply of every protected event on an unauthenticated socket. */
+/** docs/protocol/authentication.md#which-events-need-a-login: the reply of every protected event on an unauthenticated socket. */
 export const NOT_LOGGED_IN_MSG = 'You are not logged in.';
 
 export const NUL_TEXT_MSG = 'Text must not contain NUL characters.';
 
 /**
- * An ack that is not a single payload (spec §1.3: `logout` acks with no arguments), or one
- * that must be followed by pushes (§3.1 `deleteMonitor` pushes after its ack).
+ * An ack that is not a single payload (docs/protocol/transport.md#requests-and-acks: `logout` acks with no arguments), or one
+ * that must be followed by pushes (`deleteMonitor` (docs/protocol/monitors.md#deletemonitor) pushes after its ack).
  */
 export class Reply {
   private constructor(
@@ -28,7 +28,7 @@ export class Reply {
   }
 }
 
-/** The handler deliberately leaves the client without an ack (spec §2.2 step 1 for `login`). */
+/** The handler deliberately leaves the client without an ack (docs/protocol/authentication.md#login step 1 for `login`). */
 export const NO_REPLY: unique symbol = Symbol('no reply');
 
 export type AckPayload = boolean | Record<string, unknown>;
@@ -46,7 +46,7 @@ export interface SessionContext extends HandlerContext<Session> {
 }
 
 /**
- * - `public`: anyone (spec §2.11).
+ * - `public`: anyone (docs/protocol/authentication.md#which-events-need-a-login).
  * - `read`: any logged-in session, a read-scope API key included.
  * - `write`: changes something (or acts, like sending a test notification); refused to a
  *   read-scope API key session.
@@ -60,7 +60,7 @@ export const READ_ONLY_SESSION_MSG =
 export const ACCOUNT_EVENT_MSG = 'This needs a login with username and password, not an API key.';
 
 /**
- * Kuma's events that only read (spec §3.0). Every other protected event counts as `write`,
+ * Kuma's events that only read (docs/protocol/README.md#client-events). Every other protected event counts as `write`,
  * so a handler added later is refused to read-only keys until it is listed here: forgetting
  * fails closed, not open.
  */
@@ -84,7 +84,7 @@ const READ_EVENTS: ReadonlySet<string> = new Set([
   'getNotificationDeliveries',
 ]);
 
-/** Events about the login's password and second factor (spec §2.8, §2.9). */
+/** Events about the login's password and second factor (docs/protocol/authentication.md#password-change, docs/protocol/authentication.md#two-factor-authentication). */
 const ACCOUNT_EVENTS: ReadonlySet<string> = new Set([
   'changePassword',
   'prepare2FA',
@@ -127,7 +127,7 @@ export interface SocketHandler {
   run(socket: ApiSocket, deps: RealtimeDeps, rawArgs: unknown[]): Promise<void>;
 }
 
-/** An event anyone may call (spec §2.11: needSetup, setup, login, loginByToken, logout). */
+/** An event anyone may call (docs/protocol/authentication.md#which-events-need-a-login: needSetup, setup, login, loginByToken, logout). */
 export function definePublicHandler<const Items extends ArgSchemas>(
   event: ClientEventName,
   args: Items,
@@ -154,7 +154,7 @@ function withService(ctx: HandlerContext<Session | undefined>): SessionContext {
 }
 
 /**
- * A logged-in event that never acks (spec §2.11: `initServerTimezone`,
+ * A logged-in event that never acks (docs/protocol/authentication.md#which-events-need-a-login: `initServerTimezone`,
  * `disconnectOtherSocketClients`): it runs whether or not the client passes an ack function
  * (the web UI passes none), and refusals and errors are only logged, as upstream does.
  */
@@ -191,7 +191,7 @@ function createHandler<Items extends ArgSchemas>(
     async run(socket, deps, rawArgs) {
       const last = rawArgs.at(-1);
       const ack = typeof last === 'function' ? (last as (...args: unknown[]) => void) : undefined;
-      // Spec §2.2 step 1, applied to every event: without an ack function nobody is waiting,
+      // docs/protocol/authentication.md#login step 1, applied to every event: without an ack function nobody is waiting,
       // and Kuma does nothing at all (so neither does a call without one change anything).
       if (!ack && !neverAcks) return;
       const reply = neverAcks ? undefined : ack;
@@ -271,7 +271,7 @@ const MAX_SCAN_DEPTH = 32;
 function containsNulCharacter(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (depth > MAX_SCAN_DEPTH || typeof value !== 'object' || value === null) return false;
-  // Binary attachments (never used by Kuma clients, §1.1) are bytes, not text; a schema
+  // Binary attachments (never used by Kuma clients, docs/protocol/transport.md#versions-path-and-transports) are bytes, not text; a schema
   // refuses them, and walking a large one byte by byte would be slow.
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return false;
   const children = Array.isArray(value) ? value : Object.entries(value).flat();

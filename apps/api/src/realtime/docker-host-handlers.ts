@@ -2,13 +2,13 @@ import { dockerHostInputSchema, ownedIdOrNullSchema, ownedIdSchema } from '@watc
 import { deleteDockerHost, saveDockerHost, testDockerHost } from '@watchpost/core/services';
 import { defineHandler, failure, type SocketHandler } from './define-handler.js';
 
-// Literal texts of spec §3.5 / §9.2.
+// Literal texts of docs/protocol/docker-hosts.md / docs/protocol/compatibility.md#literal-strings.
 const SAVED_MSG = 'Saved';
 const DELETED_MSG = 'Deleted';
 const INVALID_DOCKER_HOST_ID_MSG = 'Invalid docker host ID.';
 
 export const dockerHostHandlers: readonly SocketHandler[] = [
-  // Spec §3.5: the pushes go out before the ack.
+  // docs/protocol/docker-hosts.md: the pushes go out before the ack.
   defineHandler(
     'addDockerHost',
     [dockerHostInputSchema, ownedIdOrNullSchema(INVALID_DOCKER_HOST_ID_MSG)],
@@ -27,7 +27,7 @@ export const dockerHostHandlers: readonly SocketHandler[] = [
     },
   ),
 
-  // Spec §3.5: the network's own error text on failure.
+  // docs/protocol/docker-hosts.md: the network's own error text on failure.
   defineHandler('testDockerHost', [dockerHostInputSchema], async ({ service }, [host]) => {
     const result = await testDockerHost(service, host);
     return result.connected ? { ok: true, msg: result.msg } : failure(result.error);

@@ -1,7 +1,7 @@
 import { GAMEDIG_GAMES_TXT } from './gamedig-games.js';
 
 /**
- * Spec §3.9 `getGameList`: GameDig 4.x's whole catalogue, as upstream answers it. Watchpost
+ * `getGameList` (docs/protocol/settings.md#getgamelist): GameDig 4.x's whole catalogue, as upstream answers it. Watchpost
  * does not run gamedig checks yet (those monitors are stored and answer DOWN), but a client
  * picks its monitor's `game` from this list, so every game Kuma offers must be here.
  */

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 
-// Questions clients ask about programs installed on the server (spec §3.3 `checkApprise`,
-// §3.9 `testChrome`). A probe runs `--version` only: it answers at once when the program is
+// Questions clients ask about programs installed on the server (`checkApprise` (docs/protocol/notifications.md#checkapprise),
+// `testChrome` (docs/protocol/settings.md#testchrome)). A probe runs `--version` only: it answers at once when the program is
 // there, and a hung one must not hold the ack.
 const PROBE_TIMEOUT_MS = 5_000;
 
@@ -28,7 +28,7 @@ const NOT_FOUND_MSG =
   'Chromium not found, please specify Chromium executable path in the settings page.';
 
 /**
- * Spec §3.9 `testChrome`. Upstream runs whatever path the client names; here tenants are
+ * `testChrome` (docs/protocol/settings.md#testchrome). Upstream runs whatever path the client names; here tenants are
  * not the server's administrators, so only the well-known browser paths are ever run (the
  * empty string means "find one", as upstream). Watchpost does not run real-browser checks
  * yet; this answers whether the server has a browser they could use.

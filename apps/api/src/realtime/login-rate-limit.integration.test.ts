@@ -5,7 +5,7 @@ import {
   type TestClient,
 } from '../testing/api-test-context.js';
 
-// Spec §2.10: 20 login attempts a minute, counted on every API node together. Buckets are
+// docs/protocol/authentication.md#rate-limiting: 20 login attempts a minute, counted on every API node together. Buckets are
 // per attempted username (see login-rate-limits.ts), so other users keep logging in.
 
 const TOO_FREQUENT = { ok: false, msg: 'Too frequently, try again later.' };
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-describe('login rate limiting (spec §2.10)', () => {
+describe('login rate limiting (docs/protocol/authentication.md#rate-limiting)', () => {
   it('refuses the 21st attempt of a minute, over two nodes, even with the right password', async () => {
     const target = await ctx.createUser('target');
     const bystander = await ctx.createUser('bystander');
@@ -40,7 +40,7 @@ describe('login rate limiting (spec §2.10)', () => {
     expect(await fresh.call('getSettings')).toMatchObject({ ok: false });
     expect(await attempt(onA, 'wrong-pass1')).toEqual(TOO_FREQUENT);
 
-    // Not the token login (spec §2.4), and not other users.
+    // Not the token login (docs/protocol/authentication.md#loginbytoken), and not other users.
     const token = await (await ctx.connect()).login(bystander);
     expect(await fresh.call('loginByToken', token)).toEqual({ ok: true });
   });

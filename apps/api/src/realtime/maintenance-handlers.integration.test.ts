@@ -113,7 +113,7 @@ describe('addMaintenance / getMaintenance', () => {
     expect(latestList(a)[String(ack.maintenanceID)]).toMatchObject({ id: ack.maintenanceID });
   });
 
-  it('reads back the §5.9 shape with the dates exactly as sent', async () => {
+  it('reads back the docs/protocol/maintenance.md#maintenance-object shape with the dates exactly as sent', async () => {
     const { maintenanceID } = await add(a);
     const { maintenance } = await a.call<{ maintenance: Record<string, unknown> }>(
       'getMaintenance',
@@ -286,7 +286,7 @@ describe('getMaintenanceList / pause / resume / delete', () => {
       .where('maintenance_id', '=', maintenanceID)
       .execute();
     expect(links).toEqual([]);
-    // Kuma is silent about an id that is not there (spec §3.7).
+    // Kuma is silent about an id that is not there (docs/protocol/maintenance.md).
     expect(await a.call('deleteMaintenance', maintenanceID)).toEqual({
       ok: true,
       msg: 'Deleted Successfully.',
@@ -315,7 +315,7 @@ describe('monitor and status page links', () => {
       monitors: [{ id: m2 }],
     });
 
-    // The monitor's `maintenance` flag follows the open manual window (spec §5.1, §6.6).
+    // The monitor's `maintenance` flag follows the open manual window (docs/protocol/monitors.md#monitor-object, docs/protocol/monitoring.md#maintenance-effect).
     await a.call('getMonitorList');
     const list = (a.events.filter((e) => e.event === 'monitorList').at(-1)?.args[0] ??
       {}) as Record<string, { maintenance: boolean }>;

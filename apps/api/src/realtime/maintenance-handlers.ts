@@ -16,9 +16,9 @@ import {
 } from '@watchpost/core/services';
 import { defineHandler, Reply, type SocketHandler } from './define-handler.js';
 
-// Spec §3.7.
+// docs/protocol/maintenance.md.
 
-// Literal texts of spec §9.2 (note: no full stop after "Resume Successfully").
+// Literal texts of docs/protocol/compatibility.md#literal-strings (note: no full stop after "Resume Successfully").
 const ADDED_MSG = 'Added Successfully.';
 const SAVED_MSG = 'Saved.';
 const DELETED_MSG = 'Deleted Successfully.';
@@ -35,7 +35,7 @@ function idListSchema(what: string) {
 }
 
 export const maintenanceHandlers: readonly SocketHandler[] = [
-  // Spec §3.7 / §1.4: the list push reaches the room before the ack.
+  // docs/protocol/maintenance.md / docs/protocol/transport.md#pushes-and-rooms: the list push reaches the room before the ack.
   defineHandler('addMaintenance', [maintenanceInputSchema], async ({ service }, [input]) => {
     const id = await addMaintenance(service, input);
     return { ok: true, msg: ADDED_MSG, maintenanceID: id };
@@ -55,7 +55,7 @@ export const maintenanceHandlers: readonly SocketHandler[] = [
     return { ok: true };
   }),
 
-  // Spec §3.7: silent for an id that is not there; the ack comes before the push.
+  // docs/protocol/maintenance.md: silent for an id that is not there; the ack comes before the push.
   defineHandler('deleteMaintenance', [idSchema], async ({ service }, [id]) => {
     const { publish } = await deleteMaintenance(service, id);
     return Reply.of({ ok: true, msg: DELETED_MSG }, publish);

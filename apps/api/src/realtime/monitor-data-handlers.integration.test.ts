@@ -9,8 +9,8 @@ import {
   type TestUser,
 } from '../testing/api-test-context.js';
 
-// Spec §3.1 clearEvents / clearHeartbeats / clearStatistics and §3.9's database size, event
-// by event, with DESIGN rule 1: Bob can clear nothing of Alice's and hears none of her pushes.
+// docs/protocol/monitors.md clearEvents / clearHeartbeats / clearStatistics and docs/protocol/settings.md's database size, event
+// by event, with architecture rule 1: Bob can clear nothing of Alice's and hears none of her pushes.
 
 let ctx: ApiTestContext;
 let alice: TestUser;

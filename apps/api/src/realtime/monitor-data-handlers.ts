@@ -9,28 +9,28 @@ import {
 import { defineHandler, type SocketHandler } from './define-handler.js';
 
 // A monitor's recorded history and the database that holds it. Another tenant's monitor
-// answers like a missing one (DESIGN rule 1); upstream checks no ownership for these at all.
+// answers like a missing one (architecture rule 1); upstream checks no ownership for these at all.
 
 export const monitorDataHandlers: readonly SocketHandler[] = [
-  // Spec §3.1 `clearEvents`: push the emptied important list to the room, then ack.
+  // `clearEvents` (docs/protocol/monitors.md#clearevents): push the emptied important list to the room, then ack.
   defineHandler('clearEvents', [monitorIdSchema], async ({ service }, [monitorId]) => {
     await clearEvents(service, monitorId);
     return { ok: true };
   }),
 
-  // Spec §3.1 `clearHeartbeats`: push the emptied beat list to the room, then ack.
+  // `clearHeartbeats` (docs/protocol/monitors.md#clearheartbeats): push the emptied beat list to the room, then ack.
   defineHandler('clearHeartbeats', [monitorIdSchema], async ({ service }, [monitorId]) => {
     await clearHeartbeats(service, monitorId);
     return { ok: true };
   }),
 
-  // Spec §3.1 `clearStatistics`: every beat of the tenant's monitors; no push.
+  // `clearStatistics` (docs/protocol/monitors.md#clearstatistics): every beat of the tenant's monitors; no push.
   defineHandler('clearStatistics', [], async ({ service }) => {
     await clearStatistics(service);
     return { ok: true };
   }),
 
-  // Spec §3.9; see getDatabaseSize for why this is the whole database's size.
+  // docs/protocol/settings.md; see getDatabaseSize for why this is the whole database's size.
   defineHandler('getDatabaseSize', [], async ({ service }) => ({
     ok: true,
     size: await getDatabaseSize(service),

@@ -55,7 +55,7 @@ async function getMonitor(id: number): Promise<MonitorWire> {
   return ack.monitor as MonitorWire;
 }
 
-describe('add (spec §3.1)', () => {
+describe('add (docs/protocol/monitors.md)', () => {
   it('pushes monitorList to the room before acking "Added Successfully." with the new id', async () => {
     const siblingMark = sibling.events.length;
     const { ack, events } = await callAndCollect('add', httpMonitorPayload({ name: 'shop' }));
@@ -170,7 +170,7 @@ describe('add (spec §3.1)', () => {
   });
 });
 
-describe('editMonitor (spec §3.1)', () => {
+describe('editMonitor (docs/protocol/monitors.md)', () => {
   it('saves the object getMonitor returned, with changes, pushing monitorList before the ack', async () => {
     const id = await addMonitor({ name: 'before' });
     const monitor = await getMonitor(id);
@@ -187,7 +187,7 @@ describe('editMonitor (spec §3.1)', () => {
     expect(await getMonitor(id)).toMatchObject({ name: 'after', interval: 120, url: monitor.url });
   });
 
-  it('overwrites fields the payload leaves out (spec §11.14) and ignores active', async () => {
+  it('overwrites fields the payload leaves out (docs/protocol/compatibility.md#editmonitor-overwrites) and ignores active', async () => {
     const id = await addMonitor({ name: 'full', description: 'gone soon', active: false });
     const monitor = await getMonitor(id);
     const { description: _dropped, ...rest } = monitor;
@@ -250,7 +250,7 @@ describe('editMonitor (spec §3.1)', () => {
   });
 });
 
-describe('pauseMonitor / resumeMonitor (spec §3.1)', () => {
+describe('pauseMonitor / resumeMonitor (docs/protocol/monitors.md)', () => {
   it('pauses and resumes, pushing monitorList before each ack', async () => {
     const id = await addMonitor({ name: 'toggle' });
     const paused = await callAndCollect('pauseMonitor', id);
@@ -285,7 +285,7 @@ describe('pauseMonitor / resumeMonitor (spec §3.1)', () => {
   });
 });
 
-describe('deleteMonitor (spec §3.1)', () => {
+describe('deleteMonitor (docs/protocol/monitors.md)', () => {
   it('acks first, then pushes monitorList and an emptied importantHeartbeatList', async () => {
     const id = await addMonitor({ name: 'doomed' });
     const { ack, mark } = await callAndCollect('deleteMonitor', id);
@@ -311,7 +311,7 @@ describe('deleteMonitor (spec §3.1)', () => {
   });
 });
 
-describe('getMonitor / getMonitorList (spec §3.1)', () => {
+describe('getMonitor / getMonitorList (docs/protocol/monitors.md)', () => {
   it('answers ok:false for an unknown id', async () => {
     expect(await client.call('getMonitor', 999_999)).toEqual({
       ok: false,
@@ -336,7 +336,7 @@ describe('getMonitor / getMonitorList (spec §3.1)', () => {
   });
 });
 
-describe('getMonitorBeats (spec §3.1)', () => {
+describe('getMonitorBeats (docs/protocol/monitors.md)', () => {
   it('answers the beats newer than periodHours, oldest first, as raw rows', async () => {
     const id = await addMonitor({ name: 'history' });
     const now = Date.now();

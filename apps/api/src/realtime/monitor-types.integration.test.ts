@@ -10,7 +10,7 @@ import { pythonAddPayload, TYPE_PAYLOADS } from '../testing/kuma-type-payloads.j
 type MonitorWire = Record<string, unknown> & { id: number };
 type Ack = Record<string, unknown>;
 
-/** Every key spec §5.1 says a Monitor object always carries. */
+/** Every key docs/protocol/monitors.md#monitor-object says a Monitor object always carries. */
 const MONITOR_KEYS = [
   'id', 'name', 'description', 'pathName', 'parent', 'childrenIDs', 'url', 'method',
   'hostname', 'port', 'maxretries', 'weight', 'active', 'forceInactive', 'type', 'timeout',
@@ -73,7 +73,7 @@ function expectWireShape(monitor: MonitorWire): void {
   expect(Object.keys(monitor)).toEqual(expect.arrayContaining(MONITOR_KEYS));
 }
 
-describe('every monitor type of spec §6.2 round-trips through add, getMonitor, monitorList and editMonitor', () => {
+describe('every monitor type of docs/protocol/monitoring.md#monitor-types round-trips through add, getMonitor, monitorList and editMonitor', () => {
   it('covers every type Watchpost knows', () => {
     const covered = [...Object.keys(TYPE_PAYLOADS), 'group'].sort();
     expect(covered).toEqual([...MONITOR_TYPES].sort());

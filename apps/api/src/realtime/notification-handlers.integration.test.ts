@@ -37,7 +37,7 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-/** What Python's add_notification sends for a webhook (spec §3.3, providers §1.8). */
+/** What Python's add_notification sends for a webhook (docs/protocol/notifications.md, providers docs/protocol/notification-providers.md#saving-isdefault-and-applyexisting). */
 function webhook(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     name: 'ops hook',
@@ -83,7 +83,7 @@ const row = (id: number) =>
 const rowCount = async () =>
   (await ctx.db.selectFrom('notifications').select('id').execute()).length;
 
-describe('addNotification (spec §3.3)', () => {
+describe('addNotification (docs/protocol/notifications.md)', () => {
   it('creates, pushes notificationList to the room, then acks "Saved" with the id', async () => {
     const siblingMark = sibling.events.length;
     const { ack, order } = await callAndCollect<SaveAck>('addNotification', webhook(), null);
@@ -127,7 +127,7 @@ describe('addNotification (spec §3.3)', () => {
     expect(await rowCount()).toBe(before);
   });
 
-  it('stores isDefault, and does not link it to a new monitor by itself (UI-side, §1.8)', async () => {
+  it('stores isDefault, and does not link it to a new monitor by itself (UI-side, docs/protocol/notification-providers.md#saving-isdefault-and-applyexisting)', async () => {
     const id = await save(webhook({ isDefault: true }));
     expect(latest<ListItem[]>(client, 'notificationList').find((n) => n.id === id)).toMatchObject({
       isDefault: true,
@@ -185,7 +185,7 @@ describe('addNotification (spec §3.3)', () => {
   });
 });
 
-describe('deleteNotification (spec §3.3)', () => {
+describe('deleteNotification (docs/protocol/notifications.md)', () => {
   it('deletes with its links, pushes notificationList and monitorList, then acks "Deleted"', async () => {
     const id = await save(webhook({ name: 'doomed' }));
     const monitorId = await addMonitor({ notificationIDList: { [String(id)]: true } });
@@ -219,7 +219,7 @@ describe('deleteNotification (spec §3.3)', () => {
   });
 });
 
-describe('notificationIDList on monitors (spec §3.1, §5.1, §9.4)', () => {
+describe('notificationIDList on monitors (docs/protocol/monitors.md, docs/protocol/monitors.md#monitor-object, docs/protocol/compatibility.md#field-names-that-differ)', () => {
   it('round-trips through add, getMonitor, monitorList and editMonitor', async () => {
     const n1 = await save(webhook({ name: 'n1' }));
     const n2 = await save(webhook({ name: 'n2' }));
@@ -258,7 +258,7 @@ describe('notificationIDList on monitors (spec §3.1, §5.1, §9.4)', () => {
   });
 });
 
-describe('testNotification (spec §3.3)', () => {
+describe('testNotification (docs/protocol/notifications.md)', () => {
   it('sends "<name> Testing" through the provider and acks its success text', async () => {
     const before = await rowCount();
     const mark = fake.requests.length;

@@ -12,17 +12,17 @@ import {
 } from '@watchpost/core/services';
 import { defineHandler, failure, type SocketHandler } from './define-handler.js';
 
-// Literal texts of spec §3.3 / §9.2 (no full stops).
+// Literal texts of docs/protocol/notifications.md / docs/protocol/compatibility.md#literal-strings (no full stops).
 const SAVED_MSG = 'Saved';
 const DELETED_MSG = 'Deleted';
 const INVALID_NOTIFICATION_ID_MSG = 'Invalid notification ID.';
 
 const idSchema = ownedIdSchema(INVALID_NOTIFICATION_ID_MSG);
-// §3.3: a falsy id (Python's None, the UI's null) means "create".
+// docs/protocol/notifications.md: a falsy id (Python's None, the UI's null) means "create".
 const idOrNullSchema = ownedIdOrNullSchema(INVALID_NOTIFICATION_ID_MSG);
 
 export const notificationHandlers: readonly SocketHandler[] = [
-  // Spec §3.3: the pushes go out before the ack.
+  // docs/protocol/notifications.md: the pushes go out before the ack.
   defineHandler(
     'addNotification',
     [notificationInputSchema, idOrNullSchema],
@@ -37,7 +37,7 @@ export const notificationHandlers: readonly SocketHandler[] = [
     return { ok: true, msg: DELETED_MSG };
   }),
 
-  // Spec §3.3: the provider's own text either way (§1.7).
+  // docs/protocol/notifications.md: the provider's own text either way (docs/protocol/notification-providers.md#error-texts).
   defineHandler('testNotification', [notificationConfigSchema], async ({ service }, [config]) => {
     const result = await testNotification(service, config);
     return result.sent ? { ok: true, msg: result.msg } : failure(result.error);

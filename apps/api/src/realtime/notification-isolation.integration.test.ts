@@ -11,7 +11,7 @@ import {
   type TestUser,
 } from '../testing/api-test-context.js';
 
-// DESIGN rule 1 for notifications: a notification id of tenant A never reveals, changes,
+// architecture rule 1 for notifications: a notification id of tenant A never reveals, changes,
 // sends or links anything for tenant B, and A's configs (which hold provider secrets) never
 // reach B's sockets.
 

@@ -9,8 +9,8 @@ import {
   type TestUser,
 } from '../testing/api-test-context.js';
 
-// Spec §3.4 / §3.5 event by event: ack shapes and texts, pushes before the ack, what is
-// stored, error answers that change nothing; and DESIGN rule 1 for both object kinds.
+// docs/protocol/proxies.md / docs/protocol/docker-hosts.md event by event: ack shapes and texts, pushes before the ack, what is
+// stored, error answers that change nothing; and architecture rule 1 for both object kinds.
 
 let ctx: ApiTestContext;
 let alice: TestUser;
@@ -115,7 +115,7 @@ describe('proxies', () => {
     const { monitor } = await a.call<{ monitor: { proxyId: number } }>('getMonitor', monitorId);
     expect(monitor.proxyId).toBe(reply.id);
 
-    // Python's edit_proxy sends the fetched row back with its changes (§9.8).
+    // Python's edit_proxy sends the fetched row back with its changes (docs/protocol/compatibility.md#what-the-python-client-does-itself).
     const row = list.find((p) => p.id === first);
     expect(
       await a.call('addProxy', { ...row, port: 8080, auth: false, applyExisting: false }, first),

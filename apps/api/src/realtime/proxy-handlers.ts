@@ -2,13 +2,13 @@ import { ownedIdOrNullSchema, ownedIdSchema, proxyInputSchema } from '@watchpost
 import { deleteProxy, saveProxy } from '@watchpost/core/services';
 import { defineHandler, type SocketHandler } from './define-handler.js';
 
-// Literal texts of spec §3.4 / §9.2.
+// Literal texts of docs/protocol/proxies.md / docs/protocol/compatibility.md#literal-strings.
 const SAVED_MSG = 'Saved';
 const DELETED_MSG = 'Deleted';
 const INVALID_PROXY_ID_MSG = 'Invalid proxy ID.';
 
 export const proxyHandlers: readonly SocketHandler[] = [
-  // Spec §3.4: the pushes go out before the ack.
+  // docs/protocol/proxies.md: the pushes go out before the ack.
   defineHandler(
     'addProxy',
     [proxyInputSchema, ownedIdOrNullSchema(INVALID_PROXY_ID_MSG)],

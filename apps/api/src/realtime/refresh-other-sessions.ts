@@ -2,7 +2,7 @@ import { tenantRoom } from '@watchpost/core/realtime';
 import type { ApiServer } from './socket-types.js';
 
 /**
- * Spec §2.8 / §2.6 / §3.9: every other socket of the user, on any API node, gets `refresh`
+ * docs/protocol/authentication.md#password-change / docs/protocol/authentication.md#disabled-authentication / docs/protocol/settings.md: every other socket of the user, on any API node, gets `refresh`
  * (no arguments) and is disconnected. After a password change the user's API-key sessions
  * stay (`keepApiKeySessions`): the key is its own credential, not tied to the password.
  */

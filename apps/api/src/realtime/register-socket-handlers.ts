@@ -42,7 +42,7 @@ export const HANDLERS: readonly SocketHandler[] = [
 export function registerSocketHandlers(deps: RealtimeDeps): void {
   assertUniqueEvents(HANDLERS);
   deps.io.on('connection', (socket) => {
-    // Spec §1.5 step 1, before anything else reaches the socket.
+    // docs/protocol/transport.md#on-connect step 1, before anything else reaches the socket.
     socket.emit('info', preLoginInfo());
     // Registered synchronously: an event the client sends right after connecting would be
     // lost if a listener were added after an await.
@@ -56,7 +56,7 @@ export function registerSocketHandlers(deps: RealtimeDeps): void {
 }
 
 /**
- * Spec §1.5 steps 2 and 3: `setup` (no arguments) while no user exists; otherwise, when
+ * docs/protocol/transport.md#on-connect steps 2 and 3: `setup` (no arguments) while no user exists; otherwise, when
  * authentication is disabled (see findAutoLoginUser for when it can be), the login burst
  * followed by `autoLogin`.
  */

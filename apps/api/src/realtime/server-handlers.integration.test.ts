@@ -9,7 +9,7 @@ import {
 } from '../testing/api-test-context.js';
 import { KNOWN_CHROME_EXECUTABLES } from './host-programs.js';
 
-// Spec §3.3 / §3.9: what clients ask about the server itself (the game catalogue, programs
+// docs/protocol/notifications.md / docs/protocol/settings.md: what clients ask about the server itself (the game catalogue, programs
 // installed on it) and ending the user's other sessions.
 
 let ctx: ApiTestContext;

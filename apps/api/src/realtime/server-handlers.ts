@@ -13,10 +13,10 @@ import { refreshOtherSessions } from './refresh-other-sessions.js';
 // tenant's data, and ending the user's other sockets (a Socket.IO matter): no service layer.
 
 export const serverHandlers: readonly SocketHandler[] = [
-  // Spec §3.9: GameDig's catalogue (see game-list.ts).
+  // docs/protocol/settings.md: GameDig's catalogue (see game-list.ts).
   defineHandler('getGameList', [], async () => ({ ok: true, gameList: gameList() })),
 
-  // Spec §3.3: a bare boolean, false before login, so no stranger can make us spawn processes.
+  // docs/protocol/notifications.md: a bare boolean, false before login, so no stranger can make us spawn processes.
   definePublicHandler('checkApprise', [], async ({ session }) =>
     session ? isAppriseInstalled() : false,
   ),
@@ -27,7 +27,7 @@ export const serverHandlers: readonly SocketHandler[] = [
     async (_ctx, [executable]) => probeChrome(executable),
   ),
 
-  // Spec §3.9: every other socket of the same user, on any API node, gets `refresh` and is
+  // docs/protocol/settings.md: every other socket of the same user, on any API node, gets `refresh` and is
   // disconnected. Never acks.
   defineUnackedHandler('disconnectOtherSocketClients', [], async ({ socket, deps, session }) => {
     await refreshOtherSessions(deps.io, session, socket.id, { keepApiKeySessions: false });

@@ -10,7 +10,7 @@ export function sessionOf(identity: LoginIdentity): Session {
 
 /**
  * Authenticates the socket for one user. A socket that logs in again as someone else first
- * leaves its old tenant's room, so it can never hold two tenants' rooms (DESIGN rule 1).
+ * leaves its old tenant's room, so it can never hold two tenants' rooms (architecture rule 1).
  */
 export async function startSession(socket: ApiSocket, session: Session): Promise<void> {
   endSession(socket);

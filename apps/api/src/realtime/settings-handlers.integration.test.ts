@@ -45,7 +45,7 @@ const PYTHON_SETTINGS = {
   trustProxy: false,
 };
 
-describe('getSettings (spec §3.9, §5.11)', () => {
+describe('getSettings (docs/protocol/settings.md, docs/protocol/settings.md#settings-object)', () => {
   it('answers the spec defaults and the effective zone for a tenant that saved nothing', async () => {
     const client = await loggedIn(bob);
     expect(await client.call('getSettings')).toEqual({
@@ -83,7 +83,7 @@ describe('getSettings (spec §3.9, §5.11)', () => {
   });
 });
 
-describe('setSettings (spec §3.9)', () => {
+describe('setSettings (docs/protocol/settings.md)', () => {
   it('acks "Saved", then pushes info to this socket and maintenanceList to the tenant', async () => {
     const client = await loggedIn(alice);
     const sibling = await loggedIn(alice);
@@ -160,7 +160,7 @@ describe('setSettings (spec §3.9)', () => {
   });
 });
 
-describe('disableAuth (spec §2.6)', () => {
+describe('disableAuth (docs/protocol/authentication.md#disabled-authentication)', () => {
   it('needs the current password to turn authentication off', async () => {
     const client = await loggedIn(alice);
     const on = { disableAuth: true };
@@ -187,7 +187,7 @@ describe('disableAuth (spec §2.6)', () => {
     const otherBob = await loggedIn(bob, nodeB);
     const refreshed = other.waitFor('refresh');
     const disconnected = new Promise((resolve) => other.socket.once('disconnect', resolve));
-    // Turning authentication on again needs no password (spec §3.9).
+    // Turning authentication on again needs no password (docs/protocol/settings.md).
     expect(await client.call('setSettings', { disableAuth: false }, null)).toEqual({
       ok: true,
       msg: 'Saved',
@@ -227,7 +227,7 @@ describe('tenant isolation', () => {
   });
 });
 
-describe('initServerTimezone (spec §2.5 step 12, §3.9)', () => {
+describe('initServerTimezone (docs/protocol/authentication.md#post-login-burst step 12, docs/protocol/settings.md)', () => {
   let carol: TestUser;
   beforeAll(async () => {
     carol = await ctx.createUser('carol');

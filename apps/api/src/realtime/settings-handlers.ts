@@ -16,7 +16,7 @@ import {
 import { refreshOtherSessions } from './refresh-other-sessions.js';
 
 export const settingsHandlers: readonly SocketHandler[] = [
-  // Spec §3.9: every `general` setting, JSON-decoded.
+  // docs/protocol/settings.md: every `general` setting, JSON-decoded.
   defineHandler('getSettings', [], async ({ service }) => {
     return { ok: true, data: await getSettings(service) };
   }),
@@ -28,14 +28,14 @@ export const settingsHandlers: readonly SocketHandler[] = [
       const result = await setSettings(service, data, currentPassword);
       if (result.authEnabledAgain) await refreshOtherSessions(deps.io, session, socket.id);
       return Reply.of({ ok: true, msg: 'Saved' }, async () => {
-        // Spec §3.9: ack first, then `info` to this socket and `maintenanceList` to the room.
+        // docs/protocol/settings.md: ack first, then `info` to this socket and `maintenanceList` to the room.
         socket.emit('info', await loadTenantInfo(deps.db, session.tenantId));
         await result.publish();
       });
     },
   ),
 
-  // Spec §3.9: never acks. The web UI answers the burst's `initServerTimezone` push with the
+  // docs/protocol/settings.md: never acks. The web UI answers the burst's `initServerTimezone` push with the
   // browser's zone.
   defineUnackedHandler(
     'initServerTimezone',

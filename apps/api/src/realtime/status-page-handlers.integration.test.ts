@@ -7,7 +7,7 @@ import {
   type TestUser,
 } from '../testing/api-test-context.js';
 
-// Spec §3.6 event by event over a real socket: ack shapes and texts, the statusPageList push
+// docs/protocol/status-pages.md event by event over a real socket: ack shapes and texts, the statusPageList push
 // before each mutating ack, the stored result read back, refusals that change nothing, and
 // tenant isolation of slugs (both tenants own a page called `main`).
 

@@ -17,7 +17,7 @@ import {
 } from '@watchpost/core/services';
 import { defineHandler, type SocketHandler } from './define-handler.js';
 
-// Spec §3.6.
+// docs/protocol/status-pages.md.
 
 /** A slug argument; anything but a string is answered like an unknown slug. */
 const slugArg = (missingMsg: string) =>
@@ -31,7 +31,7 @@ const slugArg = (missingMsg: string) =>
     });
 
 export const statusPageHandlers: readonly SocketHandler[] = [
-  // Title first (spec §9.7).
+  // Title first (docs/protocol/compatibility.md#argument-order).
   defineHandler(
     'addStatusPage',
     [z.unknown().optional(), z.unknown().optional()],
@@ -50,7 +50,7 @@ export const statusPageHandlers: readonly SocketHandler[] = [
     [slugArg(NO_SLUG_MSG), statusPageConfigSchema, logoInputSchema, publicGroupListArgSchema],
     async ({ service }, [slug, config, logo, { groups, sent }]) => {
       const ids = await saveStatusPage(service, slug, { config, logo, groups });
-      // Spec §3.6: the client's own array back, with each group's id filled in.
+      // docs/protocol/status-pages.md: the client's own array back, with each group's id filled in.
       return { ok: true, publicGroupList: sent.map((group, i) => ({ ...group, id: ids[i] })) };
     },
   ),
@@ -69,7 +69,7 @@ export const statusPageHandlers: readonly SocketHandler[] = [
     },
   ),
 
-  // No error for an unknown slug (spec §3.6).
+  // No error for an unknown slug (docs/protocol/status-pages.md).
   defineHandler('unpinIncident', [slugArg(NO_SLUG_MSG)], async ({ service }, [slug]) => {
     await unpinIncident(service, slug);
     return { ok: true };

@@ -7,7 +7,7 @@ import {
   type TestUser,
 } from '../testing/api-test-context.js';
 
-// DESIGN rule 6 for the tag events: whatever lands in any argument, the answer is one
+// architecture rule 6 for the tag events: whatever lands in any argument, the answer is one
 // {ok, msg} object, never an internal error, and no tag or link changes.
 
 let ctx: ApiTestContext;

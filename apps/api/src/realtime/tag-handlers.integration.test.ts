@@ -9,9 +9,9 @@ import {
   type TestUser,
 } from '../testing/api-test-context.js';
 
-// Spec §3.2 event by event: ack shapes and literal texts (§9.2), pushes before the ack
-// (§1.4), the stored result read back through getTags / getMonitor / monitorList (§5.3), and
-// bad input answered with ok:false while nothing changes (DESIGN rule 6).
+// docs/protocol/tags.md#tag-events event by event: ack shapes and literal texts (docs/protocol/compatibility.md#literal-strings), pushes before the ack
+// (docs/protocol/transport.md#pushes-and-rooms), the stored result read back through getTags / getMonitor / monitorList (docs/protocol/tags.md#tag-and-monitortag), and
+// bad input answered with ok:false while nothing changes (architecture rule 6).
 
 type MonitorWire = Record<string, unknown> & { tags: MonitorTagJson[] };
 type MonitorList = Record<string, MonitorWire>;
@@ -59,7 +59,7 @@ function lastMonitorList(c: TestClient, since = 0): MonitorList {
   return push.args[0] as MonitorList;
 }
 
-describe('getTags / addTag / editTag / deleteTag (spec §3.2)', () => {
+describe('getTags / addTag / editTag / deleteTag (docs/protocol/tags.md#tag-events)', () => {
   it('creates a tag, ignoring extra keys, and lists it; no push', async () => {
     const { ack, order } = await callAndCollect('addTag', {
       name: 'prod',
@@ -146,7 +146,7 @@ describe('getTags / addTag / editTag / deleteTag (spec §3.2)', () => {
   });
 });
 
-describe('addMonitorTag / editMonitorTag / deleteMonitorTag (spec §3.2)', () => {
+describe('addMonitorTag / editMonitorTag / deleteMonitorTag (docs/protocol/tags.md#tag-events)', () => {
   it('links a tag (tag first), pushes monitorList to the room, then acks', async () => {
     const tag = await addTag('env', '#00ff00');
     const siblingMark = sibling.events.length;

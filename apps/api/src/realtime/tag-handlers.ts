@@ -16,7 +16,7 @@ import {
 } from '@watchpost/core/services';
 import { defineHandler, type SocketHandler } from './define-handler.js';
 
-// Literal texts of spec §3.2 / §9.2: `editTag` says "Saved" without a full stop, the others
+// Literal texts of docs/protocol/tags.md#tag-events / docs/protocol/compatibility.md#literal-strings: `editTag` says "Saved" without a full stop, the others
 // have one.
 const SAVED_MSG = 'Saved';
 const ADDED_MSG = 'Added Successfully.';

@@ -10,7 +10,7 @@ import {
   type TestUser,
 } from '../testing/api-test-context.js';
 
-// DESIGN rule 1 for tags: a tag or monitor id of tenant A never reveals, changes, deletes or
+// architecture rule 1 for tags: a tag or monitor id of tenant A never reveals, changes, deletes or
 // links anything for tenant B, and none of A's tag changes reach B's sockets.
 
 let ctx: ApiTestContext;
@@ -72,7 +72,7 @@ describe('tags across tenants', () => {
       ok: false,
       msg: 'Tag not found',
     });
-    // deleteTag does not check existence (spec §3.2): the same answer as for a missing id,
+    // deleteTag does not check existence (docs/protocol/tags.md#tag-events): the same answer as for a missing id,
     // and nothing is deleted.
     expect(await b.call('deleteTag', aTag.id)).toEqual({ ok: true, msg: 'Deleted Successfully.' });
     expect(await tagRows()).toEqual(before);

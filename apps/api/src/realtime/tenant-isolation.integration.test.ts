@@ -10,7 +10,7 @@ import {
   type TestUser,
 } from '../testing/api-test-context.js';
 
-// DESIGN rule 1: a monitor id of tenant A never reveals or changes anything of tenant B.
+// architecture rule 1: a monitor id of tenant A never reveals or changes anything of tenant B.
 
 let ctx: ApiTestContext;
 let alice: TestUser;

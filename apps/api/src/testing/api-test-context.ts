@@ -121,7 +121,7 @@ export async function createApiTestContext(label: string): Promise<ApiTestContex
   };
 }
 
-/** An `add` payload the way the Python client builds it for an HTTP monitor (spec §5.2). */
+/** An `add` payload the way the Python client builds it for an HTTP monitor (docs/protocol/monitors.md#monitorinput). */
 export function httpMonitorPayload(
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {

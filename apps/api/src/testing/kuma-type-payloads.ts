@@ -2,8 +2,8 @@ import type { MonitorType } from '@watchpost/core';
 import { httpMonitorPayload } from './api-test-context.js';
 
 /**
- * For each monitor type of spec §6.2, the type-specific keys the Python client adds to its
- * `add` payload (spec §5.1.1, §5.2) — `create` — and a second set of values an `editMonitor`
+ * For each monitor type of docs/protocol/monitoring.md#monitor-types, the type-specific keys the Python client adds to its
+ * `add` payload (docs/protocol/monitors.md#fields-per-monitor-type, docs/protocol/monitors.md#monitorinput) — `create` — and a second set of values an `editMonitor`
  * changes them to — `edit`. Values differ from the defaults so a field that is dropped or
  * defaulted on the way through shows up as a mismatch.
  */
@@ -215,7 +215,7 @@ export const TYPE_PAYLOADS: Record<Exclude<MonitorType, 'group'>, TypePayloads> 
   },
 };
 
-/** The common part of every Python `add` payload (spec §5.2), with `type` and `name`. */
+/** The common part of every Python `add` payload (docs/protocol/monitors.md#monitorinput), with `type` and `name`. */
 export function pythonAddPayload(
   type: MonitorType,
   extra: Record<string, unknown>,

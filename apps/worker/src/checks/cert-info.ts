@@ -7,7 +7,7 @@ const DAY_MS = 86_400_000;
 const MAX_CHAIN_LENGTH = 16;
 
 /**
- * Turns Node's `getPeerCertificate(true)` into the `certInfo` object of spec §5.13, walking
+ * Turns Node's `getPeerCertificate(true)` into the `certInfo` object of docs/protocol/monitors.md#tls-info, walking
  * `issuerCertificate` from the server certificate up to the root.
  */
 export function toCertInfo(leaf: DetailedPeerCertificate, now: Date): CertInfo {

@@ -4,7 +4,7 @@ import type { HttpCheckSettings } from '@watchpost/core';
 // into an instant failure.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Request timeout of spec §6.3: `timeout` seconds, or 80 % of `interval` when it is ≤ 0. */
+/** Request timeout of docs/protocol/monitoring.md#scheduling-retries-and-resend: `timeout` seconds, or 80 % of `interval` when it is ≤ 0. */
 export function resolveTimeoutMs(
   settings: Pick<HttpCheckSettings, 'timeout' | 'interval'>,
 ): number {

@@ -10,7 +10,7 @@ export type DnsCheckSettings = Pick<
   'hostname' | 'port' | 'dnsResolveServer' | 'dnsResolveType' | 'interval' | 'timeout'
 >;
 
-/** The record types Kuma 1.23 offers (spec §5.1 `dns_resolve_type`). */
+/** The record types Kuma 1.23 offers (docs/protocol/monitors.md#monitor-object `dns_resolve_type`). */
 export const DNS_RESOLVE_TYPES = [
   'A',
   'AAAA',
@@ -28,7 +28,7 @@ type DnsResolveType = (typeof DNS_RESOLVE_TYPES)[number];
 const DEFAULT_DNS_PORT = 53;
 
 /**
- * A `dns` check (spec §6.2): asks `dns_resolve_server` for the `hostname`'s records of
+ * A `dns` check (docs/protocol/monitoring.md#monitor-types): asks `dns_resolve_server` for the `hostname`'s records of
  * `dns_resolve_type`. Any answer is UP, with the records as Kuma formats them in `msg` (the
  * caller also stores that msg as `dns_last_result`); no answer or an error is DOWN.
  */

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 export type GroupOutcome = Extract<CheckOutcome, { kind: 'group' }>;
 
 /**
- * A `group` check (spec §6.7): no target to call, only the children's latest state, read in
+ * A `group` check (docs/protocol/monitoring.md#group-monitors): no target to call, only the children's latest state, read in
  * one query from what the other checks stored. A child's change shows on the group's next
  * beat, as upstream.
  */

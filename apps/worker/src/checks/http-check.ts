@@ -9,7 +9,7 @@ import { judgeResponse } from './http-response-judge.js';
 import { createCapturingConnector, endpointOf } from './tls-capturing-connector.js';
 
 /**
- * One `http`, `keyword` or `json-query` check (spec §6.2). Every call opens its own
+ * One `http`, `keyword` or `json-query` check (docs/protocol/monitoring.md#monitor-types). Every call opens its own
  * connections and closes them before returning, so no check measures a warm socket.
  */
 export async function runHttpCheck(

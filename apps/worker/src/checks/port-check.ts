@@ -9,7 +9,7 @@ import type { CheckOptions } from './check-options.js';
 const MAX_CONNECT_TIMEOUT_MS = 30_000;
 
 /**
- * A `port` check (spec §6.2): success means the TCP handshake completed. Aborting `signal`
+ * A `port` check (docs/protocol/monitoring.md#monitor-types): success means the TCP handshake completed. Aborting `signal`
  * ends it as DOWN with the reason's message, like `runHttpCheck`.
  */
 export async function runPortCheck(

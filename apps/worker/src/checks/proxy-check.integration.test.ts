@@ -10,7 +10,7 @@ import {
   localhostCertificate,
 } from '../testing/check-fixtures.js';
 
-// HTTP checks through a monitor's proxy (spec §3.4), against a real local proxy that speaks
+// HTTP checks through a monitor's proxy (docs/protocol/proxies.md), against a real local proxy that speaks
 // both ways Kuma's clients use one: absolute-URI forwarding for http targets and CONNECT
 // tunnels for https targets. The target only answers what the proxy forwards, so an UP
 // result through it proves the request went through it.

@@ -6,7 +6,7 @@ type ProxyDispatcher = { ok: true; dispatcher: Dispatcher } | { ok: false; msg: 
 
 /**
  * The undici dispatcher that sends a check's requests through its monitor's proxy (spec
- * §3.4). Like Kuma's axios agents, a plain-http target goes to an http proxy as an
+ * docs/protocol/proxies.md). Like Kuma's axios agents, a plain-http target goes to an http proxy as an
  * absolute-URI request and an https target through a CONNECT tunnel; SOCKS proxies tunnel
  * both. `connectTls` makes the TLS handshake with the target inside a SOCKS tunnel, so that a
  * check through one records the target's certificate like a direct check does.

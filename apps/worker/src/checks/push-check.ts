@@ -19,7 +19,7 @@ export type PushCheckResult =
   | { kind: 'inactive' };
 
 /**
- * A push monitor's scheduled check (spec §6.8): no I/O towards a target, only a look at the
+ * A push monitor's scheduled check (docs/protocol/monitoring.md#push-monitors): no I/O towards a target, only a look at the
  * latest beat. Decides and writes under the monitor's row lock, the one the push endpoint
  * takes, so a push arriving at the end of the window is never overwritten by a "missed"
  * decision made from the state before it. The caller publishes the beat after the commit.

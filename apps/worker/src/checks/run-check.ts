@@ -5,7 +5,7 @@ import { runDnsCheck } from './dns-check.js';
 import { runHttpCheck } from './http-check.js';
 import { runPortCheck } from './port-check.js';
 
-/** Kuma aborts a check hard 10 s after its own timeout (spec §6.3). */
+/** Kuma aborts a check hard 10 s after its own timeout (docs/protocol/monitoring.md#scheduling-retries-and-resend). */
 const HARD_ABORT_GRACE_MS = 10_000;
 
 /**
@@ -16,7 +16,7 @@ export function checkerUnavailableMsg(type: MonitorType): string {
   return `The "${type}" checker is not available in Watchpost yet`;
 }
 
-/** Runs the check for the monitor's type. Never throws for a failing target (DESIGN rule 5). */
+/** Runs the check for the monitor's type. Never throws for a failing target (architecture rule 5). */
 export async function runCheck(
   monitor: Monitor,
   proxy: CheckProxy | null = null,

@@ -21,7 +21,7 @@ type SocksDispatcher = { ok: true; dispatcher: Dispatcher } | { ok: false; msg: 
 
 /**
  * An undici dispatcher whose connections to a check's target run through a SOCKS proxy
- * (spec §3.4). Kuma 1.23 uses socks-proxy-agent v7, and this follows its reading of the
+ * (docs/protocol/proxies.md). Kuma 1.23 uses socks-proxy-agent v7, and this follows its reading of the
  * protocol names: `socks4` is SOCKS4 and `socks5` SOCKS5, both resolving the target's name
  * here and sending the proxy an address; `socks5h` and a bare `socks` are SOCKS5 sending the
  * name for the proxy to resolve. Errors keep the socks package's texts, which are Kuma's.

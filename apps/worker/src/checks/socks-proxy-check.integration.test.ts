@@ -14,7 +14,7 @@ import {
   localhostCertificate,
 } from '../testing/check-fixtures.js';
 
-// HTTP checks through a monitor's SOCKS proxy (spec §3.4), against a real local SOCKS4/5
+// HTTP checks through a monitor's SOCKS proxy (docs/protocol/proxies.md), against a real local SOCKS4/5
 // proxy that records what each CONNECT asked for. A name only the proxy can resolve proves
 // who resolved it.
 

@@ -19,8 +19,8 @@ import {
 } from '@watchpost/core/testing';
 import { startDeliveryRunner, type RunningDeliveryRunner } from './start-delivery-runner.js';
 
-// Each tenant's alerts carry its own `serverTimezone` and `primaryBaseURL` (spec §6.4,
-// notification-providers §1.4, §1.9), read with the delivery by the runner.
+// Each tenant's alerts carry its own `serverTimezone` and `primaryBaseURL` (docs/protocol/monitoring.md#important-beats-and-notifications,
+// docs/protocol/notification-providers.md#heartbeatjson, docs/protocol/notification-providers.md#primarybaseurl), read with the delivery by the runner.
 
 let t: TestDatabase;
 let fake: FakeService;

@@ -5,7 +5,7 @@ import { DEFAULT_API_KEY_SCOPE } from './api-key-scope.js';
 import { pushApiKeyList } from './push-api-key-list.js';
 
 /**
- * Spec §3.8: creates a key for the caller; `apiKeyList` reaches the room before the caller's
+ * docs/protocol/api-keys.md: creates a key for the caller; `apiKeyList` reaches the room before the caller's
  * reply, which carries the clear key (its only appearance).
  */
 export async function addApiKey(

@@ -1,5 +1,5 @@
 /**
- * Spec §3.8 / §5.10: `expires` is a local date-time text (`YYYY-MM-DD HH:mm:ss` from Python,
+ * docs/protocol/api-keys.md / docs/protocol/api-keys.md#api-key-object: `expires` is a local date-time text (`YYYY-MM-DD HH:mm:ss` from Python,
  * the web UI's date picker sends the same), stored verbatim and read in the server's time
  * zone. Watchpost's server zone is UTC (it reports `serverTimezone: "UTC"`), so the text is
  * read as UTC. Also accepted: no seconds, a `T` separator (HTML datetime-local), fractions of

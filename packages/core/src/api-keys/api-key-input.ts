@@ -5,7 +5,7 @@ import { API_KEY_SCOPES } from './api-key-scope.js';
 export const INVALID_API_KEY_ID_MSG = 'Invalid API key ID.';
 const INVALID_EXPIRES_MSG = 'Expiry must be a date-time like "2030-12-31 23:59:59", or null.';
 
-// Spec §3.8: `{name, expires, active}`; `active` is 0/1 from Python and the UI. `scope` is
+// docs/protocol/api-keys.md: `{name, expires, active}`; `active` is 0/1 from Python and the UI. `scope` is
 // Watchpost's; Kuma clients omit it and get a write key, like a Kuma key.
 export const newApiKeySchema = z.object(
   {

@@ -6,7 +6,7 @@ import { formatApiKey, generateApiKeySecret, hashApiKeySecret } from './api-key-
 import type { ApiKey } from './api-key.js';
 import type { ApiKeyRow } from './api-keys.table.js';
 
-// Every function but findApiKeyCredential takes the tenant scope (DESIGN rule 1).
+// Every function but findApiKeyCredential takes the tenant scope (architecture rule 1).
 
 export interface NewApiKey {
   name: string;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * Spec §3.8: a key is `uk<id>_<secret>`, the secret 40 characters of `A–Z a–z 0–9 _ -`.
+ * docs/protocol/api-keys.md: a key is `uk<id>_<secret>`, the secret 40 characters of `A–Z a–z 0–9 _ -`.
  * 30 random bytes in base64url are exactly 40 such characters (240 bits).
  */
 const SECRET_BYTES = 30;

@@ -21,7 +21,7 @@ function makeKey(overrides: Partial<ApiKey> = {}): ApiKey {
 }
 
 describe('toApiKeyJson', () => {
-  it('has the spec §5.10 fields with their wire types, plus scope and lastUsedDate', () => {
+  it('has the docs/protocol/api-keys.md#api-key-object fields with their wire types, plus scope and lastUsedDate', () => {
     expect(toApiKeyJson(makeKey(), NOW)).toEqual({
       id: 3,
       name: 'grafana',

@@ -3,14 +3,14 @@ import { isExpired } from './api-key-expiry.js';
 import type { ApiKey } from './api-key.js';
 import type { ApiKeyScope } from './api-key-scope.js';
 
-/** Spec §5.10, plus Watchpost's `scope` and `lastUsedDate`. Never the key or its hash. */
+/** docs/protocol/api-keys.md#api-key-object, plus Watchpost's `scope` and `lastUsedDate`. Never the key or its hash. */
 export interface ApiKeyJson {
   id: number;
   name: string;
   userID: number;
   /** `DATETIME`, UTC. */
   createdDate: string;
-  /** bool01 on the wire (spec §9.4). */
+  /** bool01 on the wire (docs/protocol/compatibility.md#field-names-that-differ). */
   active: 0 | 1;
   /** Verbatim as submitted; null = never. */
   expires: string | null;

@@ -5,7 +5,7 @@ import { API_KEY_NOT_FOUND_MSG } from './api-key-texts.js';
 import { pushApiKeyList } from './push-api-key-list.js';
 
 /**
- * Spec §3.8; the list push is left to `publish`, run after the reply. The sessions logged
+ * docs/protocol/api-keys.md; the list push is left to `publish`, run after the reply. The sessions logged
  * in with the key are the transport's to end.
  */
 export async function deleteApiKey(

@@ -2,7 +2,7 @@ import type { ServiceContext } from '../services/service-context.js';
 import { setApiKeyActive } from './set-api-key-active.js';
 
 /**
- * Spec §3.8; the list push is left to `publish`, run after the reply. The sessions logged
+ * docs/protocol/api-keys.md; the list push is left to `publish`, run after the reply. The sessions logged
  * in with the key are the transport's to end.
  */
 export function disableApiKey(

@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../services/service-context.js';
 import { setApiKeyActive } from './set-api-key-active.js';
 
-/** Spec §3.8; the list push is left to `publish`, run after the reply. */
+/** docs/protocol/api-keys.md; the list push is left to `publish`, run after the reply. */
 export function enableApiKey(
   ctx: ServiceContext,
   id: number,

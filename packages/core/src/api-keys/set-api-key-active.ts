@@ -4,7 +4,7 @@ import * as apiKeyRepository from './api-key-repository.js';
 import { API_KEY_NOT_FOUND_MSG } from './api-key-texts.js';
 import { pushApiKeyList } from './push-api-key-list.js';
 
-/** enableApiKey / disableApiKey: the list push is left to `publish` (spec §3.8: ack, then push). */
+/** enableApiKey / disableApiKey: the list push is left to `publish` (docs/protocol/api-keys.md: ack, then push). */
 export async function setApiKeyActive(
   ctx: ServiceContext,
   id: number,

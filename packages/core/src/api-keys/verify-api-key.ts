@@ -9,7 +9,7 @@ import { apiKeySecretMatches, parseApiKey } from './api-key-secret.js';
 export interface ApiKeyPrincipal {
   keyId: number;
   tenantId: number;
-  /** The key's creator, who the session acts as (spec §5.10 `userID`). */
+  /** The key's creator, who the session acts as (docs/protocol/api-keys.md#api-key-object `userID`). */
   userId: number;
   username: string;
   scope: ApiKeyScope;
@@ -37,7 +37,7 @@ export function apiKeyRejectionMessage(reason: ApiKeyRejection): string {
 }
 
 /**
- * Checks a presented `uk<id>_<secret>` (spec §7.5): the key must exist, its secret match,
+ * Checks a presented `uk<id>_<secret>` (docs/protocol/http.md#prometheus-metrics): the key must exist, its secret match,
  * and it must be active, unexpired and its user active. A missing id and a wrong secret get
  * the same answer, and the other reasons are only told to someone holding the secret.
  * Costs one primary-key lookup and a SHA-256; records the use at most once a minute.

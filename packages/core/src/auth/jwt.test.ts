@@ -168,7 +168,7 @@ describe('passwordHashFingerprint', () => {
   });
 
   it('matches the SHAKE-256 test vector for "abc"', () => {
-    // NIST FIPS 202 example value, truncated to the 16 bytes §2.3 uses.
+    // NIST FIPS 202 example value, truncated to the 16 bytes docs/protocol/authentication.md#login-tokens uses.
     expect(passwordHashFingerprint('abc')).toBe('483366601360a8771c6863080cc4114d');
   });
 

@@ -2,7 +2,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 export interface LoginTokenClaims {
   username: string;
-  /** `passwordHashFingerprint` of the password hash the token was issued against (§2.3). */
+  /** `passwordHashFingerprint` of the password hash the token was issued against (docs/protocol/authentication.md#login-tokens). */
   h: string;
   /** Seconds since the epoch. */
   iat: number;
@@ -12,7 +12,7 @@ export interface LoginTokenClaims {
 const HEADER_SEGMENT = encodeJson({ alg: 'HS256', typ: 'JWT' });
 
 /**
- * Spec §2.3: HS256, no `exp` (tokens never expire), claims in upstream's order
+ * docs/protocol/authentication.md#login-tokens: HS256, no `exp` (tokens never expire), claims in upstream's order
  * `username, h, iat`.
  */
 export function signLoginToken(
@@ -33,7 +33,7 @@ export function signLoginToken(
 
 /**
  * Answers the claims of a token we signed, or null for anything else: the caller maps every
- * null to the single §2.4 reply "Invalid token.". Checking `h` against the current hash and the
+ * null to the single docs/protocol/authentication.md#loginbytoken reply "Invalid token.". Checking `h` against the current hash and the
  * user's existence is the caller's job.
  */
 export function verifyLoginToken(token: unknown, secret: string): LoginTokenClaims | null {
@@ -56,13 +56,13 @@ export function verifyLoginToken(token: unknown, secret: string): LoginTokenClai
   const { username, h = '', iat } = payload;
   if (typeof username !== 'string' || typeof h !== 'string') return null;
   if (typeof iat !== 'number' || !Number.isFinite(iat)) return null;
-  // `h` defaults to "" because 1.23.0–1.23.2 issued tokens without it (§2.3); such a token then
+  // `h` defaults to "" because 1.23.0–1.23.2 issued tokens without it (docs/protocol/authentication.md#login-tokens); such a token then
   // only matches a user whose fingerprint is "" and fails the caller's `h` comparison otherwise.
   return { username, h, iat };
 }
 
 /**
- * Spec §2.3 `h`: SHAKE-256 of the stored hash string, 16 bytes, lowercase hex. Binds a token
+ * docs/protocol/authentication.md#login-tokens `h`: SHAKE-256 of the stored hash string, 16 bytes, lowercase hex. Binds a token
  * to one password hash, so a password change (new salt) invalidates older tokens.
  */
 export function passwordHashFingerprint(storedHash: string): string {
@@ -71,7 +71,7 @@ export function passwordHashFingerprint(storedHash: string): string {
 }
 
 function sign(signingInput: string, secret: string): Buffer {
-  // Upstream uses the secret string verbatim as a UTF-8 HMAC key (§2.3).
+  // Upstream uses the secret string verbatim as a UTF-8 HMAC key (docs/protocol/authentication.md#login-tokens).
   return createHmac('sha256', secret).update(signingInput, 'utf8').digest();
 }
 

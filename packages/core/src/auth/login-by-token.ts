@@ -5,7 +5,7 @@ import { passwordHashFingerprint, verifyLoginToken } from './jwt.js';
 import type { LoginContext } from './login-context.js';
 import { identityOfUser, type LoginIdentity } from './login-identity.js';
 
-// Literal texts of spec §2.4.
+// Literal texts of docs/protocol/authentication.md#loginbytoken.
 const INVALID_TOKEN_MSG = 'Invalid token.';
 const INACTIVE_USER_MSG = 'The user is inactive or deleted.';
 
@@ -14,14 +14,14 @@ const API_KEY_PREFIX = 'uk';
 const MAX_TOKEN_LENGTH = 4096;
 
 /**
- * Spec §2.4. Tokens never expire; `h` ties them to the current password hash (§11.1 a).
+ * docs/protocol/authentication.md#loginbytoken. Tokens never expire; `h` ties them to the current password hash (docs/protocol/compatibility.md#tokens-after-a-password-change a).
  * An API key works here too (issue 4), logging in as its tenant with its scope.
  */
 export async function loginByToken(ctx: LoginContext, token: unknown): Promise<LoginIdentity> {
   if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) {
     throw new AppError('not-logged-in', INVALID_TOKEN_MSG);
   }
-  // Our JWTs start with `eyJ` (a JSON header); every API key with `uk` (spec §3.8).
+  // Our JWTs start with `eyJ` (a JSON header); every API key with `uk` (docs/protocol/api-keys.md).
   if (token.startsWith(API_KEY_PREFIX)) return loginByApiKey(ctx, token);
   const claims = verifyLoginToken(token, ctx.jwtSecret);
   if (!claims) throw new AppError('not-logged-in', INVALID_TOKEN_MSG);

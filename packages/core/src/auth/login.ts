@@ -9,7 +9,7 @@ import { identityOfUser, type LoginIdentity } from './login-identity.js';
 import { verifyPassword } from './password.js';
 import { verifyTotp } from './totp.js';
 
-// Literal texts of spec §2.2 (clients compare some of them, §9.2).
+// Literal texts of docs/protocol/authentication.md#login (clients compare some of them, docs/protocol/compatibility.md#literal-strings).
 export const BAD_CREDENTIALS_MSG = 'Incorrect username or password.';
 const INVALID_TOTP_MSG = 'Invalid Token!';
 
@@ -20,7 +20,7 @@ const INVALID_TOTP_MSG = 'Invalid Token!';
  */
 const DUMMY_PASSWORD_HASH = '$2b$10$hSDvQ/yoFaM9q46/feUaeOUrjzDPToGq6FLTxf3azS/r5kA7RqSR6';
 
-// Spec §2.2: non-string credentials are simply wrong credentials, so they are parsed here
+// docs/protocol/authentication.md#login: non-string credentials are simply wrong credentials, so they are parsed here
 // with one answer for every malformed shape rather than one text per field.
 const credentialsSchema = z.object({
   username: z.string().max(255).refine(hasNoNul),
@@ -32,12 +32,12 @@ export type LoginResult =
   { tokenRequired: true } | { tokenRequired: false; identity: LoginIdentity; token: string };
 
 /**
- * Spec §2.2: a username and password, plus the TOTP code when the user has 2FA on. `data`
+ * docs/protocol/authentication.md#login: a username and password, plus the TOTP code when the user has 2FA on. `data`
  * is whatever the client sent. Answers `tokenRequired` when the code is still missing;
  * otherwise who logged in and a login token for `loginByToken`.
  */
 export async function login(ctx: LoginContext, data: unknown): Promise<LoginResult> {
-  // Spec §2.10 step 2: every attempt counts, before any password is checked.
+  // docs/protocol/authentication.md#rate-limiting step 2: every attempt counts, before any password is checked.
   await spendLoginAttempt(ctx.db, (data as { username?: unknown } | null | undefined)?.username);
   const credentials = credentialsSchema.safeParse(data);
   if (!credentials.success) throw new AppError('not-logged-in', BAD_CREDENTIALS_MSG);
@@ -51,14 +51,14 @@ export async function login(ctx: LoginContext, data: unknown): Promise<LoginResu
 
   if (user.twofaStatus) {
     if (typeof token !== 'string' || token === '') return { tokenRequired: true };
-    // Claimed last: a code is refused once used (§2.2), also when sent to two nodes at once.
+    // Claimed last: a code is refused once used (docs/protocol/authentication.md#login), also when sent to two nodes at once.
     const accepted =
       user.twofaSecret !== null &&
       verifyTotp(user.twofaSecret, token) &&
       (await userRepository.claimTwoFactorCode(ctx.db, user.id, token));
     if (!accepted) throw new AppError('not-logged-in', INVALID_TOTP_MSG);
   }
-  // Spec §2.2: a token sent for a user without 2FA is ignored.
+  // docs/protocol/authentication.md#login: a token sent for a user without 2FA is ignored.
 
   const jwt = signLoginToken(
     { username: user.username, h: passwordHashFingerprint(user.passwordHash) },

@@ -47,7 +47,7 @@ describe('hashPassword / verifyPassword', () => {
   });
 });
 
-describe('isPasswordTooWeak (§2.1)', () => {
+describe('isPasswordTooWeak (docs/protocol/authentication.md#first-run-setup)', () => {
   it.each([
     ['', true],
     ['abc12', true], // two classes but only 5 characters

@@ -1,10 +1,10 @@
 import bcrypt from 'bcryptjs';
 
-/** Spec §2.1 / §2.8: clients show this text verbatim. */
+/** docs/protocol/authentication.md#first-run-setup / docs/protocol/authentication.md#password-change: clients show this text verbatim. */
 export const WEAK_PASSWORD_MSG =
   'Password is too weak. It should contain alphabetic and numeric characters. It must be at least 6 characters in length.';
 
-// Spec §2.1: upstream stores bcrypt hashes with cost 10.
+// docs/protocol/authentication.md#first-run-setup: upstream stores bcrypt hashes with cost 10.
 const BCRYPT_COST = 10;
 
 export function hashPassword(plain: string): Promise<string> {
@@ -12,7 +12,7 @@ export function hashPassword(plain: string): Promise<string> {
 }
 
 /**
- * Socket handlers pass whatever the client sent (§2.2: non-strings are wrong credentials), and
+ * Socket handlers pass whatever the client sent (docs/protocol/authentication.md#login: non-strings are wrong credentials), and
  * a stored hash may be corrupt or from an unsupported scheme, so this answers false instead of
  * throwing.
  */
@@ -25,7 +25,7 @@ export async function verifyPassword(plain: unknown, hash: unknown): Promise<boo
   }
 }
 
-// The character classes of `check-password-strength` 2.x, which upstream uses (§2.1). Its
+// The character classes of `check-password-strength` 2.x, which upstream uses (docs/protocol/authentication.md#first-run-setup). Its
 // "symbol" class is ASCII punctuation only: a space or a non-ASCII character counts as no class.
 const CHARACTER_CLASSES: readonly RegExp[] = [
   /[a-z]/,
@@ -36,7 +36,7 @@ const CHARACTER_CLASSES: readonly RegExp[] = [
 const MIN_LENGTH = 6;
 const MIN_CLASSES = 2;
 
-/** True when `check-password-strength` would rate the password "Too weak" (§2.1). */
+/** True when `check-password-strength` would rate the password "Too weak" (docs/protocol/authentication.md#first-run-setup). */
 export function isPasswordTooWeak(plain: string): boolean {
   // `.length` counts UTF-16 code units, as the upstream library does.
   if (plain.length < MIN_LENGTH) return true;

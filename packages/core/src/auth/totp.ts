@@ -1,6 +1,6 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
-// Spec §2.9: HMAC-SHA1, 6 digits, 30-second steps, accepted one step either side.
+// docs/protocol/authentication.md#two-factor-authentication: HMAC-SHA1, 6 digits, 30-second steps, accepted one step either side.
 const STEP_SECONDS = 30;
 const DIGITS = 6;
 const WINDOW_STEPS = 1;
@@ -10,7 +10,7 @@ const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /**
  * A new 2FA secret as upstream makes it: 64 random alphanumeric characters whose ASCII bytes
- * are the HMAC key (§2.9). Kept in that form so a secret imported from Kuma keeps working.
+ * are the HMAC key (docs/protocol/authentication.md#two-factor-authentication). Kept in that form so a secret imported from Kuma keeps working.
  */
 export function generateTotpSecret(): string {
   let secret = '';
@@ -38,7 +38,7 @@ export function base32Encode(bytes: Uint8Array): string {
   return output;
 }
 
-/** The provisioning URI `prepare2FA` answers (§2.9), shown to the user as a QR code. */
+/** The provisioning URI `prepare2FA` answers (docs/protocol/authentication.md#two-factor-authentication), shown to the user as a QR code. */
 export function totpProvisioningUri(username: string, secret: string): string {
   // Upstream inserts the username raw; encoding it changes nothing for ordinary names and
   // keeps the URI valid for names with spaces or `?`.
@@ -64,7 +64,7 @@ export function totpCode(secret: string, now: Date = new Date(), digits: number 
 
 /**
  * True when `code` is the code of the current step or one step either side (clock drift,
- * §2.9). Refusing a code that was already used is the caller's job (`twofa_last_token`).
+ * docs/protocol/authentication.md#two-factor-authentication). Refusing a code that was already used is the caller's job (`twofa_last_token`).
  */
 export function verifyTotp(secret: string, code: unknown, now: Date = new Date()): boolean {
   if (typeof code !== 'string' || !/^\d{6}$/.test(code)) return false;

@@ -2,7 +2,7 @@ import type { BackupMonitor } from './backup-schema.js';
 
 /** What the rest of the import decided for one monitor: its links under their new ids. */
 export interface MonitorImportLinks {
-  /** Backups from 1.7.0 on carry `retryInterval`; older ones get 0 (spec §3.9). */
+  /** Backups from 1.7.0 on carry `retryInterval`; older ones get 0 (docs/protocol/settings.md). */
   hasRetryInterval: boolean;
   notificationIds: readonly number[];
   proxyId: number | null;
@@ -11,8 +11,8 @@ export interface MonitorImportLinks {
 }
 
 /**
- * The `add` payload (spec §5.2) for one backup monitor: exactly the field subset upstream's
- * import copies (spec §3.9), so the monitor is what `add` would store for it. Fields outside
+ * The `add` payload (docs/protocol/monitors.md#monitorinput) for one backup monitor: exactly the field subset upstream's
+ * import copies (docs/protocol/settings.md), so the monitor is what `add` would store for it. Fields outside
  * the subset (parent, expiryNotification, jsonPath …) take `add`'s defaults, as upstream.
  */
 export function toMonitorPayload(
@@ -56,7 +56,7 @@ export function toMonitorPayload(
 
 /**
  * Upstream's `timeout || interval * 0.8`: backups from before the timeout field (and a
- * stored 0) get the 80 % default, in seconds (spec §11.15).
+ * stored 0) get the 80 % default, in seconds (docs/protocol/compatibility.md#default-timeout).
  */
 function timeoutOf(m: BackupMonitor): unknown {
   if (m.timeout) return m.timeout;
@@ -65,7 +65,7 @@ function timeoutOf(m: BackupMonitor): unknown {
 }
 
 /**
- * The backup's old proxy id. 1.23's monitor objects call it `proxyId` (spec §5.1) while
+ * The backup's old proxy id. 1.23's monitor objects call it `proxyId` (docs/protocol/monitors.md#monitor-object) while
  * upstream's import reads `proxy_id` (so it silently dropped every proxy); both are taken.
  */
 export function backupProxyIdOf(m: BackupMonitor): unknown {

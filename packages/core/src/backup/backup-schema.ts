@@ -3,7 +3,7 @@ import { AppError } from '../errors/app-error.js';
 import { isVersionText } from './backup-version.js';
 
 /**
- * The JSON of an Uptime Kuma 1.x backup file (spec §3.9): what the web UI's "Export" wrote,
+ * The JSON of an Uptime Kuma 1.x backup file (docs/protocol/settings.md): what the web UI's "Export" wrote,
  * `{version, notificationList, proxyList?, monitorList}` with the upstream field names.
  * Lenient where real backups differ between Kuma versions (ids as text, booleans as 0/1,
  * missing optional lists), strict about types that would otherwise fail deep inside the
@@ -45,7 +45,7 @@ const notificationEntrySchema = z.object(
 // Checked field by field with addProxy's own schema during the import.
 const proxyEntrySchema = z.looseObject({ id: backupId }, { error: 'each proxy must be an object' });
 
-// Spec §5.3 MonitorTag: the tag's name and color travel with each link.
+// docs/protocol/tags.md#tag-and-monitortag MonitorTag: the tag's name and color travel with each link.
 const tagEntrySchema = z.object(
   {
     name: z

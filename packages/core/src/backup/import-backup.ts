@@ -8,7 +8,7 @@ import { restoreBackup } from './restore-backup.js';
 export { importHandleSchema, type ImportHandle } from './backup-schema.js';
 
 /**
- * Spec §3.9 `uploadBackup` (jsonString, importHandle). The import is one transaction, so a
+ * `uploadBackup` (docs/protocol/settings.md#uploadbackup) (jsonString, importHandle). The import is one transaction, so a
  * bad entry anywhere throws with nothing changed. The lists go to the room before the
  * caller answers, as upstream sends them before calling back.
  */

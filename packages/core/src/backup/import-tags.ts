@@ -4,7 +4,7 @@ import * as tagRepository from '../tags/tag-repository.js';
 import type { BackupTag } from './backup-schema.js';
 
 /**
- * Links imported monitors to their backup tags (spec §3.9, backups from 1.7.0 on). A tag is
+ * Links imported monitors to their backup tags (docs/protocol/settings.md, backups from 1.7.0 on). A tag is
  * found by its exact name among the tenant's tags (the oldest wins when names repeat) or
  * created once with the backup's color; each link keeps its value, duplicates included, as
  * upstream's plain INSERT does.

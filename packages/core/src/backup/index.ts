@@ -1,4 +1,4 @@
-// Server-only: reading an Uptime Kuma 1.x backup file (spec §3.9). The import itself is the
+// Server-only: reading an Uptime Kuma 1.x backup file (docs/protocol/settings.md). The import itself is the
 // importBackup service.
 export * from './backup-schema.js';
 export * from './backup-version.js';

@@ -1,5 +1,5 @@
 // Test data: an Uptime Kuma 1.23 backup file, written by hand from the wire shapes of spec
-// §5.1 (monitor), §5.3 (tags), §5.5 (notification) and §5.6 (proxy). Ids are the old
+// docs/protocol/monitors.md#monitor-object (monitor), docs/protocol/tags.md#tag-and-monitortag (tags), docs/protocol/notifications.md#notification-object (notification) and docs/protocol/proxies.md#proxy-object (proxy). Ids are the old
 // instance's; the import must map them, never use them.
 
 /** Old-instance ids the fixture's cross references use. */
@@ -11,7 +11,7 @@ export const KUMA_BACKUP_IDS = {
 
 export const KUMA_BACKUP_PUSH_TOKEN = 'BackupPushToken0123456789abcdefg';
 
-/** One monitor as Kuma 1.23's `monitorList` push carries it (every §5.1 key present). */
+/** One monitor as Kuma 1.23's `monitorList` push carries it (every docs/protocol/monitors.md#monitor-object key present). */
 export function kumaBackupMonitor(
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
@@ -103,7 +103,7 @@ export function kumaBackupMonitor(
   };
 }
 
-/** A MonitorTag (spec §5.3) as a 1.23 monitor object lists it. */
+/** A MonitorTag (docs/protocol/tags.md#tag-and-monitortag) as a 1.23 monitor object lists it. */
 function tagLink(monitorId: number, tagId: number, name: string, color: string, value: string) {
   return { id: monitorId * 10 + tagId, monitor_id: monitorId, tag_id: tagId, value, name, color };
 }

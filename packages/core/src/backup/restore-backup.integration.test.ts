@@ -99,7 +99,7 @@ describe.each(TEST_BACKENDS)('restoreBackup on %s', (backend) => {
     ]);
     const add = monitorInputSchema(20);
     const { tenantId: _t, id: _i, createdAt: _c, active: _a, ...stored } = web!;
-    // Spec §3.9's field subset, written out: what `add` stores for it is the contract.
+    // docs/protocol/settings.md's field subset, written out: what `add` stores for it is the contract.
     const expected = add.parse({
       name: 'Homepage',
       description: null,

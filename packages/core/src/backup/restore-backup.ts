@@ -39,11 +39,11 @@ export interface RestoreBackupResult {
   proxiesChanged: boolean;
 }
 
-/** Backups from this version on carry `retryInterval` and `tags` (spec §3.9). */
+/** Backups from this version on carry `retryInterval` and `tags` (docs/protocol/settings.md). */
 const TAGS_AND_RETRY_SINCE = '1.7.0';
 
 /**
- * The writes of `uploadBackup` (spec §3.9) for one tenant, as one transaction: it all happens or, on any
+ * The writes of `uploadBackup` (docs/protocol/settings.md) for one tenant, as one transaction: it all happens or, on any
  * bad entry, nothing does. Watchpost decisions where upstream is single-tenant:
  *
  * - `overwrite` empties only this tenant's monitors (and whatever deleting a monitor
@@ -138,7 +138,7 @@ function parseNotification(config: string, entryName: string | null, index: numb
 /**
  * Backup proxy id → the tenant's proxy it updated or became. Proxy ids are global in
  * Watchpost, so an id updates only this tenant's own proxy of that id; any other id (none in
- * `overwrite`) makes a new proxy, never an abort (spec §11.8). The importing user becomes
+ * `overwrite`) makes a new proxy, never an abort (docs/protocol/compatibility.md#backup-proxies-in-skip-and-keep-mode). The importing user becomes
  * its creator: the backup's `userId` means nothing here.
  */
 async function importProxies(
@@ -183,7 +183,7 @@ async function importMonitors(
 ): Promise<RestoreBackupResult['importedMonitors']> {
   const schema = monitorInputSchema(minIntervalSeconds);
   const hasTagsAndRetry = compareVersions(backup.version, TAGS_AND_RETRY_SINCE) >= 0;
-  // Upstream's `skip` leaves out monitors whose name exists as well (spec §3.9 names only
+  // Upstream's `skip` leaves out monitors whose name exists as well (docs/protocol/settings.md names only
   // notifications; "skip existing" means both in the 1.x UI).
   const existingNames =
     mode === 'skip'

@@ -18,12 +18,12 @@ export interface PublicBadgeMonitor {
 /**
  * The monitor behind a badge URL, or undefined unless it is public — the single place that
  * decides what "public" means for badges. A badge URL carries no tenant, so unlike every
- * other read this one is not scoped by tenant (DESIGN rule 1): it may only reveal rows their
+ * other read this one is not scoped by tenant (architecture rule 1): it may only reveal rows their
  * owner published, and callers must answer "private" and "missing" identically so ids
  * cannot be probed.
  *
  * Public is the per-monitor `badges_public` switch, or membership of a group of a published
- * status page of the monitor's own tenant (Kuma's rule, spec §7.2), so every badge route
+ * status page of the monitor's own tenant (Kuma's rule, docs/protocol/http.md#badges), so every badge route
  * follows both at once.
  */
 export async function findPublicBadgeMonitor(

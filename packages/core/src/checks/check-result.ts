@@ -1,7 +1,7 @@
 import type { TlsInfo } from './tls-info.js';
 
 /**
- * What one check found out. A down target is a value, never an exception (DESIGN rule 5):
+ * What one check found out. A down target is a value, never an exception (architecture rule 5):
  * `status: 'down'` carries the Kuma-compatible error text in `msg`.
  */
 export interface CheckResult {

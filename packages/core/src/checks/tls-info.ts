@@ -1,6 +1,6 @@
 /**
  * Certificate facts captured from an HTTPS check. Serialised as JSON text for the `certInfo`
- * push (spec §5.13). Buffers (`raw`, `pubkey`) are left out on purpose: no client reads them
+ * push (docs/protocol/monitors.md#tls-info). Buffers (`raw`, `pubkey`) are left out on purpose: no client reads them
  * and they would multiply the size of every state row.
  */
 export interface CertInfo {

@@ -7,7 +7,7 @@ import type { DistributedServices } from '../config/deployment.js';
  * - BullMQ refuses anything else on the connections its workers block on;
  * - the Socket.IO adapter and emitter publish without handling the returned promise, so a
  *   command failed by ioredis becomes an unhandled rejection, which ends a Node 20 process;
- * - a role that starts before Redis then waits for it instead of exiting (DESIGN rule 12).
+ * - a role that starts before Redis then waits for it instead of exiting (architecture rule 12).
  * Commands issued during an outage queue in memory and run once Redis is back; /healthz
  * bounds its probes with a timeout of its own, so it still answers.
  */

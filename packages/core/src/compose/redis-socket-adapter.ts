@@ -7,7 +7,7 @@ export type RedisSocketAdapter = ReturnType<typeof createAdapter>;
 
 /**
  * The Socket.IO adapter of distributed mode: rooms span every API node and the workers'
- * emitters (spec §1.4). `sub` enters subscriber mode; both connections stay the caller's.
+ * emitters (docs/protocol/transport.md#pushes-and-rooms). `sub` enters subscriber mode; both connections stay the caller's.
  */
 export function createRedisSocketAdapter(
   pub: Redis,

@@ -18,7 +18,7 @@ export const baseEnvShape = {
 
 /**
  * Parses an environment object with a zod object schema; the error names the variable, so a
- * misconfigured deployment fails at start with one readable line (DESIGN rule 9).
+ * misconfigured deployment fails at start with one readable line (architecture rule 9).
  */
 export function parseEnv<S extends z.ZodObject>(
   schema: S,

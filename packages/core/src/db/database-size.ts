@@ -2,10 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 
 /**
- * `getDatabaseSize` (spec §3.9): the size of the whole database in bytes, on Postgres and on
+ * `getDatabaseSize` (docs/protocol/settings.md): the size of the whole database in bytes, on Postgres and on
  * PGlite alike (there it is the embedded data directory's database). Deliberately not a
  * per-tenant share: an exact share would mean scanning the tenant's history on every call
- * (DESIGN rule 8), and the total reveals nothing about any tenant's data, only the order of
+ * (architecture rule 8), and the total reveals nothing about any tenant's data, only the order of
  * magnitude of the installation.
  */
 export async function getDatabaseSize(db: Kysely<Database>): Promise<number> {
@@ -18,7 +18,7 @@ export async function getDatabaseSize(db: Kysely<Database>): Promise<number> {
 const vacuumsRunning = new WeakMap<Kysely<Database>, Promise<void>>();
 
 /**
- * `shrinkDatabase` (spec §3.9): Kuma runs SQLite's VACUUM. A plain VACUUM (not FULL) is the
+ * `shrinkDatabase` (docs/protocol/settings.md): Kuma runs SQLite's VACUUM. A plain VACUUM (not FULL) is the
  * Postgres equivalent that locks nobody out; any tenant may ask, so concurrent requests on
  * one node share the run in progress instead of stacking up.
  */

@@ -23,7 +23,7 @@ export interface HousekeepingResult {
  * service: whole day partitions older than it are dropped, whatever a tenant asked for, so
  * a tenant can never keep beats longer than the operator allows (not even with "keep
  * forever"). A tenant whose `keepDataPeriodDays` is shorter has its older beats deleted row
- * by row in small batches (spec §6.11).
+ * by row in small batches (docs/protocol/monitoring.md#data-retention).
  */
 export async function runHousekeeping(
   db: Kysely<Database>,

@@ -2,7 +2,7 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from './database.js';
 
 // The "by tenant, by id" statements that every repository of a tenant-owned object would
-// otherwise write out again. The tenant scope is always part of the statement (DESIGN
+// otherwise write out again. The tenant scope is always part of the statement (architecture
 // rule 1): another tenant's id behaves exactly like one that does not exist.
 
 /** Tables whose rows a tenant owns and names by `id`: every table that has both columns. */

@@ -14,7 +14,7 @@ export interface TenantRetention {
 }
 
 /**
- * The tenants whose own `keepDataPeriodDays` (spec §6.11) is shorter than the operator's
+ * The tenants whose own `keepDataPeriodDays` (docs/protocol/monitoring.md#data-retention) is shorter than the operator's
  * cap, with that period. Everyone else is served by dropping whole day partitions at the
  * cap: a tenant's longer setting, or "forever" (< 1), cannot keep data the operator's
  * retention removes for the whole service.

@@ -6,7 +6,7 @@ import { DOCKER_HOST_NOT_FOUND_MSG } from './docker-host-wire.js';
 import { pushDockerHostList } from './push-docker-host-list.js';
 
 /**
- * Spec §3.5 `deleteDockerHost`: the tenant's monitors that named it get docker_host = null;
+ * `deleteDockerHost` (docs/protocol/docker-hosts.md#deletedockerhost): the tenant's monitors that named it get docker_host = null;
  * then dockerHostList (and monitorList when a monitor changed) to the room.
  */
 export async function deleteDockerHost(ctx: ServiceContext, id: number): Promise<void> {

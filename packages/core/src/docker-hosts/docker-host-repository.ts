@@ -6,7 +6,7 @@ import type { DockerHostInput } from './docker-host-wire.js';
 import type { DockerHostRow } from './docker-hosts.table.js';
 import { isStorableId } from '../ids/stored-id.js';
 
-// Every function here takes the tenant scope (DESIGN rule 1): another tenant's docker host id
+// Every function here takes the tenant scope (architecture rule 1): another tenant's docker host id
 // behaves exactly like one that does not exist.
 
 export function toDockerHost(row: DockerHostRow): DockerHost {
@@ -20,7 +20,7 @@ export function toDockerHost(row: DockerHostRow): DockerHost {
   };
 }
 
-/** `addDockerHost` (spec §3.5): create when `id` is null, else update; undefined = not found. */
+/** `addDockerHost` (docs/protocol/docker-hosts.md): create when `id` is null, else update; undefined = not found. */
 export async function saveDockerHost(
   db: Kysely<Database>,
   tenantId: number,
@@ -53,7 +53,7 @@ export async function saveDockerHost(
 }
 
 /**
- * `deleteDockerHost` (spec §3.5): the tenant's monitors that named it get `docker_host =
+ * `deleteDockerHost` (docs/protocol/docker-hosts.md): the tenant's monitors that named it get `docker_host =
  * null`. Answers how many monitors lost it, or undefined when the tenant has no such host.
  */
 export async function deleteDockerHost(

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { DockerHost } from './docker-host.js';
 
-/** Spec §5.7: how the daemon is reached. */
+/** docs/protocol/docker-hosts.md#docker-host-object: how the daemon is reached. */
 export const DOCKER_TYPES = ['socket', 'tcp'] as const;
 
 /**
- * `addDockerHost` / `testDockerHost` input (spec §5.7). Extra keys (the Python client sends
+ * `addDockerHost` / `testDockerHost` input (docs/protocol/docker-hosts.md#docker-host-object). Extra keys (the Python client sends
  * back the fetched row with `id` and `userID`) are ignored.
  */
 export const dockerHostInputSchema = z.object({
@@ -23,7 +23,7 @@ export const dockerHostInputSchema = z.object({
 });
 export type DockerHostInput = z.output<typeof dockerHostInputSchema>;
 
-/** Spec §5.7; note `userID` with a capital D, unlike proxies (§9.4). */
+/** docs/protocol/docker-hosts.md#docker-host-object; note `userID` with a capital D, unlike proxies (docs/protocol/compatibility.md#field-names-that-differ). */
 export interface DockerHostJson {
   id: number;
   userID: number | null;
@@ -42,5 +42,5 @@ export function toDockerHostJson(host: DockerHost): DockerHostJson {
   };
 }
 
-// Spec §3.5: "not found" also answers another tenant's id, so ids cannot be probed.
+// docs/protocol/docker-hosts.md: "not found" also answers another tenant's id, so ids cannot be probed.
 export const DOCKER_HOST_NOT_FOUND_MSG = 'docker host not found';

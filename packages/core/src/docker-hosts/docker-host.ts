@@ -1,4 +1,4 @@
-/** A docker host as the domain sees it (spec §5.7): how a docker monitor reaches its daemon. */
+/** A docker host as the domain sees it (docs/protocol/docker-hosts.md#docker-host-object): how a docker monitor reaches its daemon. */
 export interface DockerHost {
   id: number;
   tenantId: number;

@@ -7,7 +7,7 @@ const TEST_TIMEOUT_MS = 10_000;
 const NOT_DOCKER_MSG = 'Invalid Docker response, is it Docker really a daemon?';
 
 /**
- * `testDockerHost`'s probe (spec §3.5): one real `GET /containers/json?all=true` against the
+ * `testDockerHost`'s probe (docs/protocol/docker-hosts.md): one real `GET /containers/json?all=true` against the
  * daemon. Answers Kuma's success text, or throws an Error whose message is the network
  * error's own text (clients match `connect ENOENT /var/run/docker.sock`).
  */

@@ -5,7 +5,7 @@ import { DOCKER_HOST_NOT_FOUND_MSG, type DockerHostInput } from './docker-host-w
 import { pushDockerHostList } from './push-docker-host-list.js';
 
 /**
- * Spec §3.5 `addDockerHost`: creates when `id` is null, else updates the tenant's host; then
+ * `addDockerHost` (docs/protocol/docker-hosts.md#adddockerhost): creates when `id` is null, else updates the tenant's host; then
  * dockerHostList to the room. Answers the host's id.
  */
 export async function saveDockerHost(

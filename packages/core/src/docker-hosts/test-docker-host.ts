@@ -7,8 +7,8 @@ export type DockerHostTestResult =
   { connected: true; msg: string } | { connected: false; error: string };
 
 /**
- * Spec §3.5 `testDockerHost`: a real request to the (unsaved) daemon given. An unreachable
- * daemon is an answer, not a failure of the call (DESIGN rule 5).
+ * `testDockerHost` (docs/protocol/docker-hosts.md#testdockerhost): a real request to the (unsaved) daemon given. An unreachable
+ * daemon is an answer, not a failure of the call (architecture rule 5).
  */
 export async function testDockerHost(
   _ctx: ServiceContext,

@@ -1,6 +1,6 @@
 /**
  * Our one error type for failures a client caused or may see. `message` is the English text
- * sent as `msg` (Kuma clients compare some verbatim, spec §9.2); `code` is
+ * sent as `msg` (Kuma clients compare some verbatim, docs/protocol/compatibility.md#literal-strings); `code` is
  * what each transport maps in one place (HTTP: apps/api/src/http/app-error-replies.ts).
  * Anything else thrown is our own bug and is reported as an internal error.
  */

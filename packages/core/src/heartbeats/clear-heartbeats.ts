@@ -3,9 +3,9 @@ import type { ServiceContext } from '../services/service-context.js';
 import { clearMonitorHeartbeats } from './heartbeat-repository.js';
 
 /**
- * Spec §3.1 `clearHeartbeats`: every beat of the monitor and its aggregates; the emptied beat
+ * `clearHeartbeats` (docs/protocol/monitors.md#clearheartbeats): every beat of the monitor and its aggregates; the emptied beat
  * list goes to the room before the caller answers. Another tenant's monitor answers like a
- * missing one (DESIGN rule 1).
+ * missing one (architecture rule 1).
  */
 export async function clearHeartbeats(ctx: ServiceContext, monitorId: number): Promise<void> {
   await assertOwnMonitor(ctx, monitorId);

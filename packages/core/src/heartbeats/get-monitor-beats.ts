@@ -4,7 +4,7 @@ import type { ServiceContext } from '../services/service-context.js';
 import { listBeatsSince } from './heartbeat-repository.js';
 import { toHeartbeatRowJson } from './heartbeat-wire.js';
 
-// Literal text of spec §9.2.
+// Literal text of docs/protocol/compatibility.md#literal-strings.
 const INVALID_PERIOD_MSG = 'Invalid period.';
 const MAX_PERIOD_HOURS = 8760;
 const HOUR_MS = 3_600_000;
@@ -21,8 +21,8 @@ export const beatPeriodHoursSchema = z
   .pipe(z.number().positive(INVALID_PERIOD_MSG).max(MAX_PERIOD_HOURS, INVALID_PERIOD_MSG));
 
 /**
- * Spec §3.1 `getMonitorBeats`: the monitor's beats of the last `periodHours`, oldest first.
- * Unlike upstream it checks ownership (DESIGN rule 1) and bounds the window to a year, the
+ * `getMonitorBeats` (docs/protocol/monitors.md#getmonitorbeats): the monitor's beats of the last `periodHours`, oldest first.
+ * Unlike upstream it checks ownership (architecture rule 1) and bounds the window to a year, the
  * longest any client asks for (beatPeriodHoursSchema).
  */
 export async function getMonitorBeats(

@@ -2,14 +2,14 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, HeartbeatRow } from '../db/database.js';
 import type { BeatFields } from './heartbeat-wire.js';
 
-// A tenant's beats; every function takes the tenant scope (DESIGN rule 1). Recording a batch
+// A tenant's beats; every function takes the tenant scope (architecture rule 1). Recording a batch
 // (the workers' hot path) keeps its own file and is re-exported here.
 export { recordBeats } from './record-beats.js';
 
 /** A stored beat, as reads answer it. */
 export type StoredBeat = BeatFields & { id: number };
 
-/** The last `limit` beats of each monitor, oldest first per monitor (login burst, spec §2.5). */
+/** The last `limit` beats of each monitor, oldest first per monitor (login burst, docs/protocol/authentication.md#post-login-burst). */
 export async function listLatestBeats(
   db: Kysely<Database>,
   tenantId: number,
@@ -65,9 +65,9 @@ function toStoredBeat(row: HeartbeatRow): StoredBeat {
   };
 }
 
-// The "clear" actions of spec §3.1, scoped to one tenant (upstream checks no ownership; here
+// The "clear" actions of docs/protocol/monitors.md, scoped to one tenant (upstream checks no ownership; here
 // another tenant's monitor id clears nothing). Uptime and average ping come from the stat_*
-// aggregates (DESIGN rule 8), so whatever removes beats removes the buckets they were summed
+// aggregates (architecture rule 8), so whatever removes beats removes the buckets they were summed
 // into in the same transaction: cleared history must not live on in the uptime.
 
 const STAT_TABLES = ['stat_minutely', 'stat_hourly', 'stat_daily'] as const;

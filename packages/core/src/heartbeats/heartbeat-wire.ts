@@ -13,7 +13,7 @@ export interface BeatFields {
   important: boolean;
 }
 
-/** Spec §5.4a, the live `heartbeat` push: boolean `important`, numeric `monitorID`. */
+/** docs/protocol/monitors.md#heartbeatjson, the live `heartbeat` push: boolean `important`, numeric `monitorID`. */
 export function toHeartbeatJson(b: BeatFields) {
   return {
     monitorID: b.monitorId,
@@ -26,12 +26,12 @@ export function toHeartbeatJson(b: BeatFields) {
   };
 }
 
-/** Spec §5.4a as listed in `importantHeartbeatList`: `important` as 0/1. */
+/** docs/protocol/monitors.md#heartbeatjson as listed in `importantHeartbeatList`: `important` as 0/1. */
 export function toImportantHeartbeatJson(b: BeatFields) {
   return { ...toHeartbeatJson(b), important: b.important ? 1 : 0 };
 }
 
-/** Spec §5.4b, raw rows of `heartbeatList` and `getMonitorBeats`: snake_case, bool01. */
+/** docs/protocol/monitors.md#heartbeatrow, raw rows of `heartbeatList` and `getMonitorBeats`: snake_case, bool01. */
 export function toHeartbeatRowJson(b: BeatFields) {
   return {
     id: b.id ?? null,

@@ -1,9 +1,9 @@
-/** Spec §0 `DATETIME_MS`: `YYYY-MM-DD HH:mm:ss.SSS`, UTC, no `T`, no zone. */
+/** docs/protocol/transport.md#conventions `DATETIME_MS`: `YYYY-MM-DD HH:mm:ss.SSS`, UTC, no `T`, no zone. */
 export function formatDateTimeMs(d: Date): string {
   return `${formatDateTime(d)}.${pad(d.getUTCMilliseconds(), 3)}`;
 }
 
-/** Spec §0 `DATETIME`: `YYYY-MM-DD HH:mm:ss`, UTC, no `T`, no zone. */
+/** docs/protocol/transport.md#conventions `DATETIME`: `YYYY-MM-DD HH:mm:ss`, UTC, no `T`, no zone. */
 export function formatDateTime(d: Date): string {
   // An Invalid Date would otherwise come out as "NaN-NaN-NaN …" and reach the wire.
   if (Number.isNaN(d.getTime())) throw new RangeError('Invalid Date');

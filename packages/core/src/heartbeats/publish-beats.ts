@@ -15,8 +15,8 @@ export interface BeatPublisherDeps {
 }
 
 /**
- * Tells each beat's tenant room about beats that are already persisted (DESIGN rule 2):
- * `heartbeat`, then `avgPing`, `uptime` ×2 and `certInfo` (spec §6.3 step 6). Shared by the
+ * Tells each beat's tenant room about beats that are already persisted (architecture rule 2):
+ * `heartbeat`, then `avgPing`, `uptime` ×2 and `certInfo` (docs/protocol/monitoring.md#scheduling-retries-and-resend step 6). Shared by the
  * workers' batched writes and the push endpoint; one statistics query per call.
  */
 export async function publishBeats(

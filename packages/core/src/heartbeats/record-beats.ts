@@ -38,7 +38,7 @@ export interface RecordedBeat {
 
 /**
  * Persists a batch of beats in ONE statement (one round trip): the heartbeat rows, each
- * monitor's state row, the minute/hour/day aggregates (DESIGN rule 8) and the notification
+ * monitor's state row, the minute/hour/day aggregates (architecture rule 8) and the notification
  * deliveries of beats that notify. Beats of monitors
  * that no longer exist in their tenant are dropped instead of failing the batch; the row
  * lock on each monitor keeps a concurrent delete from slipping in between.

@@ -14,23 +14,23 @@ import * as settingsRepository from '../settings/settings-repository.js';
 import * as statsRepository from '../stats/stats-repository.js';
 import * as tagRepository from '../tags/tag-repository.js';
 
-// Spec §2.5: what the burst replays per monitor.
+// docs/protocol/authentication.md#post-login-burst: what the burst replays per monitor.
 const RECENT_BEATS = 100;
 const IMPORTANT_BEATS = 500;
 
 /** What the burst sends about one monitor. */
 export interface MonitorBurst {
-  /** The id as a string: upstream takes it from object keys (§2.5). */
+  /** The id as a string: upstream takes it from object keys (docs/protocol/authentication.md#post-login-burst). */
   id: string;
   /** `heartbeatList`: the latest beats, oldest first. */
   beats: ReturnType<typeof toHeartbeatRowJson>[];
-  /** `importantHeartbeatList`: the latest important beats, newest first (§2.5 step 10). */
+  /** `importantHeartbeatList`: the latest important beats, newest first (docs/protocol/authentication.md#post-login-burst step 10). */
   importantBeats: ReturnType<typeof toImportantHeartbeatJson>[];
   /** `avgPing`, `uptime` ×2 and `certInfo`. */
   statEvents: ServerEvent[];
 }
 
-/** Everything the post-login burst (spec §2.5) says about the monitors, the tenant and its zone. */
+/** Everything the post-login burst (docs/protocol/authentication.md#post-login-burst) says about the monitors, the tenant and its zone. */
 export interface LoginBurst {
   monitorList: MonitorListPayload;
   info: ServerInfo;

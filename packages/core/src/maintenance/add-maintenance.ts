@@ -5,10 +5,10 @@ import type { MaintenanceInput } from './maintenance-input.js';
 import * as maintenanceRepository from './maintenance-repository.js';
 import { pushMaintenanceList } from './push-maintenance-list.js';
 
-// Spec §3.7. Windows are decided from their stored fields whenever someone asks (the list,
+// docs/protocol/maintenance.md. Windows are decided from their stored fields whenever someone asks (the list,
 // the worker before each check), so nothing is scheduled or unscheduled here.
 
-/** Stores a new window and answers its id; the list push reaches the room first (§1.4). */
+/** Stores a new window and answers its id; the list push reaches the room first (docs/protocol/transport.md#pushes-and-rooms). */
 export async function addMaintenance(
   ctx: ServiceContext,
   input: MaintenanceInput,

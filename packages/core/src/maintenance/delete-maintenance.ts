@@ -4,7 +4,7 @@ import * as maintenanceRepository from './maintenance-repository.js';
 import { pushMaintenanceList } from './push-maintenance-list.js';
 
 /**
- * Spec §3.7: silent for an id that is not there. The list push is left to `publish`, which
+ * docs/protocol/maintenance.md: silent for an id that is not there. The list push is left to `publish`, which
  * the caller runs after its reply (the ack comes before the push).
  */
 export async function deleteMaintenance(

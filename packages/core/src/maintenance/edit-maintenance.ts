@@ -7,7 +7,7 @@ import * as maintenanceRepository from './maintenance-repository.js';
 import { MAINTENANCE_ID_REQUIRED_MSG, MAINTENANCE_NOT_FOUND_MSG } from './maintenance-texts.js';
 import { pushMaintenanceList } from './push-maintenance-list.js';
 
-/** Replaces a window's fields (spec §3.7); the list push reaches the room first (§1.4). */
+/** Replaces a window's fields (docs/protocol/maintenance.md); the list push reaches the room first (docs/protocol/transport.md#pushes-and-rooms). */
 export async function editMaintenance(
   ctx: ServiceContext,
   input: MaintenanceInput,

@@ -2,7 +2,7 @@ import type { ServiceContext } from '../services/service-context.js';
 import { assertMaintenanceExists } from './maintenance-links.js';
 import * as maintenanceRepository from './maintenance-repository.js';
 
-/** `getMonitorMaintenance` (spec §3.7): `[{id}]` of the monitors a window covers. */
+/** `getMonitorMaintenance` (docs/protocol/maintenance.md): `[{id}]` of the monitors a window covers. */
 export async function getMaintenanceMonitors(
   ctx: ServiceContext,
   id: number,

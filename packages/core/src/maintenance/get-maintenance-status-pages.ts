@@ -2,7 +2,7 @@ import type { ServiceContext } from '../services/service-context.js';
 import { assertMaintenanceExists } from './maintenance-links.js';
 import * as maintenanceRepository from './maintenance-repository.js';
 
-/** `getMaintenanceStatusPage` (spec §3.7): `[{id, title}]` of the pages showing a window. */
+/** `getMaintenanceStatusPage` (docs/protocol/maintenance.md): `[{id, title}]` of the pages showing a window. */
 export async function getMaintenanceStatusPages(
   ctx: ServiceContext,
   id: number,

@@ -2,7 +2,7 @@ import type { ServiceContext } from '../services/service-context.js';
 import * as maintenanceRepository from './maintenance-repository.js';
 import { toMaintenanceJson, type MaintenanceJson } from './maintenance-wire.js';
 
-/** Spec §5.9 / §9.9: the tenant's windows keyed by id, `{}` when none. */
+/** docs/protocol/maintenance.md#maintenance-object / docs/protocol/compatibility.md#other-details: the tenant's windows keyed by id, `{}` when none. */
 export async function listMaintenances(
   ctx: ServiceContext,
 ): Promise<Record<string, MaintenanceJson>> {

@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { isUnderMaintenance } from './maintenance-window.js';
 import { toMaintenance, type ZonedMaintenanceRow } from './maintenance-row.js';
 
-// Spec §6.6: a monitor is under maintenance when a window linked to it, or to any group
+// docs/protocol/monitoring.md#maintenance-effect: a monitor is under maintenance when a window linked to it, or to any group
 // above it, is open. Read from the database on every check so that every worker agrees and
 // nothing has to be scheduled or kept in memory; the window maths then runs in process.
 

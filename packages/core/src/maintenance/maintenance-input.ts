@@ -8,7 +8,7 @@ import {
 } from './maintenance.js';
 import { isValidTimeZone, parseLocalDateTime } from './zoned-time.js';
 
-// MaintenanceInput of spec §5.9. Clients (the Python one especially) send back the whole
+// MaintenanceInput of docs/protocol/maintenance.md#maintenance-object. Clients (the Python one especially) send back the whole
 // object they read, with computed keys like `status` and `timeslotList`; zod's default
 // object mode drops them, which is what the spec asks for.
 
@@ -91,7 +91,7 @@ export interface MaintenanceFields extends MaintenanceSchedule {
 export class MaintenanceInputError extends Error {}
 
 /**
- * Spec §5.9 rules: verbatim dates, per-strategy times and the generated cron. Throws
+ * docs/protocol/maintenance.md#maintenance-object rules: verbatim dates, per-strategy times and the generated cron. Throws
  * MaintenanceInputError (with the client-facing text) for an unusable combination.
  */
 export function toMaintenanceFields(input: MaintenanceInput): MaintenanceFields {
@@ -155,7 +155,7 @@ function recurringFields(
     days = '*';
     dayOfWeek = weekdays.join(',');
   } else {
-    // Kuma accepts lastDay2–lastDay4 but ignores them (spec §5.9).
+    // Kuma accepts lastDay2–lastDay4 but ignores them (docs/protocol/maintenance.md#maintenance-object).
     const parts = [
       ...new Set(
         daysOfMonth.flatMap((d) =>

@@ -104,7 +104,7 @@ export async function setMaintenanceActive(
 export type LinkResult = 'ok' | 'maintenance-not-found' | 'target-not-found';
 
 /**
- * Replaces the monitors a window covers (spec §3.7). All or nothing: one monitor that is
+ * Replaces the monitors a window covers (docs/protocol/maintenance.md). All or nothing: one monitor that is
  * not the tenant's leaves the old set in place.
  */
 export async function setMaintenanceMonitors(
@@ -145,7 +145,7 @@ export async function listMaintenanceMonitors(
   tenantId: number,
   id: number,
 ): Promise<{ id: number }[]> {
-  // Spec §3.7: `[{id}]`, as upstream since 1.21 (earlier versions added the name).
+  // docs/protocol/maintenance.md: `[{id}]`, as upstream since 1.21 (earlier versions added the name).
   return db
     .selectFrom('monitor_maintenances as mm')
     .innerJoin('monitors as m', (join) =>
@@ -204,7 +204,7 @@ export async function listMaintenanceStatusPages(
 }
 
 /**
- * The windows a status page shows (its public `maintenanceList`, spec §7.4), in id order;
+ * The windows a status page shows (its public `maintenanceList`, docs/protocol/status-pages.md#json-endpoints), in id order;
  * the caller keeps those whose status is `under-maintenance`, as Kuma does.
  */
 export async function listStatusPageMaintenances(

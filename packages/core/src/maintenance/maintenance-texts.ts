@@ -1,4 +1,4 @@
-// The maintenance services' texts (spec §3.7, §9.2), which clients may compare verbatim.
+// The maintenance services' texts (docs/protocol/maintenance.md, docs/protocol/compatibility.md#literal-strings), which clients may compare verbatim.
 
 // Upstream's text for pause/resume; used for every unknown id, another tenant's included, so
 // ids cannot be probed.

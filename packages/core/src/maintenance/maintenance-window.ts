@@ -12,9 +12,9 @@ import {
 } from './maintenance.js';
 import { fromLocal, isValidTimeZone, parseLocalDateTime, toLocal } from './zoned-time.js';
 
-// The pure decision of spec §5.9 / §6.6: given a window's stored fields and an instant, is it
+// The pure decision of docs/protocol/maintenance.md#maintenance-object / docs/protocol/monitoring.md#maintenance-effect: given a window's stored fields and an instant, is it
 // open, and which slots does it show. Computed from the stored fields alone, so every worker
-// and API node reaches the same answer with no scheduler state (spec §6.12).
+// and API node reaches the same answer with no scheduler state (docs/protocol/monitoring.md#distributed-state).
 
 const DAY_MS = 86_400_000;
 // Around a DST change a local reading and its instant are out of order by at most the size of
@@ -42,7 +42,7 @@ export interface WindowOptions {
   withNext?: boolean;
 }
 
-/** Spec §5.9 status rules at `now` (epoch ms). */
+/** docs/protocol/maintenance.md#maintenance-object status rules at `now` (epoch ms). */
 export function maintenanceWindowAt(
   m: ZonedMaintenanceSchedule,
   now: number,

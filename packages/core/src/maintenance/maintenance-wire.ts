@@ -2,7 +2,7 @@ import { effectiveTimeZone, type Maintenance, type MaintenanceStatus } from './m
 import { maintenanceWindowAt } from './maintenance-window.js';
 import { formatOffset, isValidTimeZone } from './zoned-time.js';
 
-/** Spec §5.9 Maintenance, as in `maintenanceList` and `getMaintenance`. */
+/** docs/protocol/maintenance.md#maintenance-object Maintenance, as in `maintenanceList` and `getMaintenance`. */
 export interface MaintenanceJson {
   id: number;
   title: string;
@@ -26,7 +26,7 @@ export interface MaintenanceJson {
 
 /**
  * The wire object at `now`. `getMaintenance` and the list use the same computed status and
- * timeslots (spec §11.5 recommends it over upstream's `unknown`).
+ * timeslots (docs/protocol/compatibility.md#status-of-getmaintenance recommends it over upstream's `unknown`).
  */
 export function toMaintenanceJson(m: Maintenance, now: number): MaintenanceJson {
   const window = maintenanceWindowAt(m, now, { withNext: true });
@@ -62,7 +62,7 @@ function timeslotsOf(
     case 'manual':
       return [];
     case 'single':
-      // The stored strings, local to the window's zone (spec §5.9).
+      // The stored strings, local to the window's zone (docs/protocol/maintenance.md#maintenance-object).
       return m.startDate ? [{ startDate: m.startDate, endDate: m.endDate }] : [];
     default: {
       const iso = (t: number) => new Date(t).toISOString();

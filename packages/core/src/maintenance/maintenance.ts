@@ -1,4 +1,4 @@
-/** Spec §5.9 `strategy` values. */
+/** docs/protocol/maintenance.md#maintenance-object `strategy` values. */
 export const MAINTENANCE_STRATEGIES = [
   'manual',
   'single',
@@ -9,7 +9,7 @@ export const MAINTENANCE_STRATEGIES = [
 ] as const;
 export type MaintenanceStrategy = (typeof MAINTENANCE_STRATEGIES)[number];
 
-/** Spec §5.9 `status` values. */
+/** docs/protocol/maintenance.md#maintenance-object `status` values. */
 export type MaintenanceStatus =
   'inactive' | 'under-maintenance' | 'scheduled' | 'ended' | 'unknown';
 

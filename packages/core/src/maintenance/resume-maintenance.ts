@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../services/service-context.js';
 import { setMaintenanceActive } from './set-maintenance-active.js';
 
-/** Spec §3.7; the list push is left to `publish`, run after the reply. */
+/** docs/protocol/maintenance.md; the list push is left to `publish`, run after the reply. */
 export function resumeMaintenance(
   ctx: ServiceContext,
   id: number,

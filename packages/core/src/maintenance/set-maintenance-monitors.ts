@@ -4,7 +4,7 @@ import { publishStatusPageChange } from '../status-pages/publish-status-page-cha
 import { assertLinked } from './maintenance-links.js';
 import * as maintenanceRepository from './maintenance-repository.js';
 
-/** `addMonitorMaintenance` (spec §3.7): replaces the covered set; all or nothing. */
+/** `addMonitorMaintenance` (docs/protocol/maintenance.md): replaces the covered set; all or nothing. */
 export async function setMaintenanceMonitors(
   ctx: ServiceContext,
   id: number,

@@ -4,7 +4,7 @@ import { assertLinked } from './maintenance-links.js';
 import * as maintenanceRepository from './maintenance-repository.js';
 import { MAINTENANCE_STATUS_PAGE_NOT_FOUND_MSG } from './maintenance-texts.js';
 
-/** `addMaintenanceStatusPage` (spec §3.7): replaces the pages showing a window; all or nothing. */
+/** `addMaintenanceStatusPage` (docs/protocol/maintenance.md): replaces the pages showing a window; all or nothing. */
 export async function setMaintenanceStatusPages(
   ctx: ServiceContext,
   id: number,

@@ -8,7 +8,7 @@ export interface MonitorMetricsTag {
   value: string | null;
 }
 
-/** What `/metrics` shows for one monitor (spec §7.5): its labels and latest facts. */
+/** What `/metrics` shows for one monitor (docs/protocol/http.md#prometheus-metrics): its labels and latest facts. */
 export interface MonitorMetrics {
   id: number;
   name: string;
@@ -54,8 +54,8 @@ interface MetricsQueryRow extends Pick<
  * Every monitor of the tenant that runs and has at least one beat, with its latest beat's
  * status and ping and its latest TLS facts, read from the shared state rows so any API node
  * serves any scrape. One query: no per-monitor round trips and no heartbeat scan
- * (DESIGN rule 8), and the certificate facts come from two generated columns, so the stored
- * chains are not even unpacked. A monitor under a paused group does not run (spec §6.7), so it shows no series,
+ * (architecture rule 8), and the certificate facts come from two generated columns, so the stored
+ * chains are not even unpacked. A monitor under a paused group does not run (docs/protocol/monitoring.md#group-monitors), so it shows no series,
  * like a paused monitor upstream.
  */
 export async function listMonitorMetrics(

@@ -6,13 +6,13 @@ import { announceActivity } from './monitor-activity.js';
 import * as monitorRepository from './monitor-repository.js';
 import { assertValidParent, parseMonitorInput, withPushTokenCheck } from './monitor-write-rules.js';
 
-// `active` is the one key `add` reads that is not a stored field (§5.2: false = paused).
+// `active` is the one key `add` reads that is not a stored field (docs/protocol/monitors.md#monitorinput: false = paused).
 const addFlagsSchema = z.object({ active: z.unknown().optional() });
 
 /**
- * Spec §3.1 `add`: stores a monitor from Kuma's monitor object, starts it unless it came with
+ * `add` (docs/protocol/monitors.md#add): stores a monitor from Kuma's monitor object, starts it unless it came with
  * `active: false`, and pushes `monitorList` to the tenant's room (before the caller answers,
- * §1.4, §9.3). Answers the new monitor's id.
+ * docs/protocol/transport.md#pushes-and-rooms, docs/protocol/transport.md#timing-and-ordering). Answers the new monitor's id.
  */
 export async function addMonitor(
   ctx: ServiceContext,

@@ -5,7 +5,7 @@ import type { Monitor } from './monitor.js';
 
 /**
  * Builds every monitor's wire object with the fields Kuma computes from the group tree
- * (spec §5.1): `pathName`, `childrenIDs` and `forceInactive`, and its `notificationIDList`
+ * (docs/protocol/monitors.md#monitor-object): `pathName`, `childrenIDs` and `forceInactive`, and its `notificationIDList`
  * from the linked notification ids by monitor id, and its `tags` from the tenant's monitor
  * tags by monitor id. Integer-like keys serialize in ascending order, as clients expect.
  */
@@ -26,7 +26,7 @@ export function buildMonitorList(
       forceInactive: ancestors.some((a) => !a.active),
       notificationIds: [...(notificationIds.get(monitor.id) ?? [])],
       tags: [...(tags.get(monitor.id) ?? [])],
-      // Spec §6.6: a window on any group above covers the monitor too.
+      // docs/protocol/monitoring.md#maintenance-effect: a window on any group above covers the monitor too.
       maintenance: [monitor, ...ancestors].some((m) => maintained.has(m.id)),
     });
   }

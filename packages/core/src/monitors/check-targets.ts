@@ -7,7 +7,7 @@ import { isMonitorStatus } from './monitor-status.js';
 import type { MonitorRuntimeState } from './state-machine.js';
 
 // What the scheduler and the workers read. A monitor runs only while it and every group
-// above it are active: pausing a group pauses its whole subtree (spec §6.7).
+// above it are active: pausing a group pauses its whole subtree (docs/protocol/monitoring.md#group-monitors).
 
 // Deeper group chains than this are not a real configuration; the bound keeps a corrupted
 // parent chain from recursing without end.

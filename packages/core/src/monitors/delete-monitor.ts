@@ -6,7 +6,7 @@ import { MONITOR_NOT_FOUND_MSG } from './monitor-id.js';
 import * as monitorRepository from './monitor-repository.js';
 
 /**
- * Spec §3.1 `deleteMonitor`. The pushes come after the answer: `publish` sends `monitorList`,
+ * `deleteMonitor` (docs/protocol/monitors.md#deletemonitor). The pushes come after the answer: `publish` sends `monitorList`,
  * then the monitor's emptied important-beat list.
  */
 export async function deleteMonitor(
@@ -16,7 +16,7 @@ export async function deleteMonitor(
   const { db, tenantId } = ctx;
   // Upstream silently succeeds for ids it does not own; refusing is what keeps another
   // tenant's id from being told apart from its own (and the Python client checks existence
-  // itself before deleting, §9.8).
+  // itself before deleting, docs/protocol/compatibility.md#what-the-python-client-does-itself).
   const before = await loadMonitorList(db, tenantId);
   const deleted = await monitorRepository.deleteMonitor(db, tenantId, monitorId);
   if (!deleted) throw new AppError('not-found', MONITOR_NOT_FOUND_MSG);

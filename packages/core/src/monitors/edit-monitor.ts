@@ -18,7 +18,7 @@ import {
 const editTargetSchema = z.object({ id: monitorIdSchema });
 
 /**
- * Spec §3.1 `editMonitor`: a full overwrite of the editable fields of the monitor the payload
+ * `editMonitor` (docs/protocol/monitors.md#editmonitor): a full overwrite of the editable fields of the monitor the payload
  * names by `id`; `active` is ignored. Pushes `monitorList` to the room before the caller
  * answers. Answers the monitor's id.
  */

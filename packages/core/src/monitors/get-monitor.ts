@@ -3,7 +3,7 @@ import type { ServiceContext } from '../services/service-context.js';
 import { loadMonitorList } from './load-monitor-list.js';
 import { MONITOR_NOT_FOUND_MSG } from './monitor-id.js';
 
-/** Spec §3.1 `getMonitor`: one monitor's wire object, as it appears in `monitorList`. */
+/** `getMonitor` (docs/protocol/monitors.md#getmonitor): one monitor's wire object, as it appears in `monitorList`. */
 export async function getMonitor(
   ctx: ServiceContext,
   monitorId: number,

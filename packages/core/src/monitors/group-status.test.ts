@@ -4,7 +4,7 @@ import { deriveGroupStatus, type GroupChild } from './group-status.js';
 
 const child = (status: GroupChild['status'], active = true): GroupChild => ({ active, status });
 
-describe('deriveGroupStatus (spec §6.7)', () => {
+describe('deriveGroupStatus (docs/protocol/monitoring.md#group-monitors)', () => {
   it('is UP with "All children up and running" when every active child is UP', () => {
     expect(deriveGroupStatus([child(UP), child(UP)])).toEqual({
       status: 'up',

@@ -18,7 +18,7 @@ export const GROUP_CHILD_INACCESSIBLE_MSG = 'Child inaccessible';
 export const GROUP_EMPTY_MSG = 'Group empty';
 
 /**
- * A group's status from its direct children (spec §6.7): the worst wins — any DOWN child
+ * A group's status from its direct children (docs/protocol/monitoring.md#group-monitors): the worst wins — any DOWN child
  * makes it DOWN, else any PENDING or beat-less child PENDING, else UP. A child under
  * MAINTENANCE counts as up, as upstream only ever moves towards PENDING and DOWN. Upstream's
  * order-dependent walk (a beat-less child after a DOWN one resets to PENDING) is not copied.

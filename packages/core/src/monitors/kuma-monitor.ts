@@ -1,7 +1,7 @@
 import type { Monitor } from './monitor.js';
 import { EXTRA_MONITOR_FIELDS } from './monitor-input.js';
 
-/** What a monitor's wire object needs beyond its own row (computed fields of spec §5.1). */
+/** What a monitor's wire object needs beyond its own row (computed fields of docs/protocol/monitors.md#monitor-object). */
 export interface KumaMonitorContext {
   pathName: string;
   childrenIDs: number[];
@@ -13,7 +13,7 @@ export interface KumaMonitorContext {
 }
 
 /**
- * The Monitor object of spec §5.1 as sent in `monitorList` and `getMonitor`: every key
+ * The Monitor object of docs/protocol/monitors.md#monitor-object as sent in `monitorList` and `getMonitor`: every key
  * present, snake_case exactly where Kuma uses it, long-tail fields from `extra` or null.
  */
 export function toKumaMonitor(m: Monitor, ctx: KumaMonitorContext): Record<string, unknown> {

@@ -8,7 +8,7 @@ import { buildMonitorList } from './build-monitor-list.js';
 import * as monitorRepository from './monitor-repository.js';
 
 /**
- * The tenant's wire monitor list (spec §5.1), read with one query per kind. The read model
+ * The tenant's wire monitor list (docs/protocol/monitors.md#monitor-object), read with one query per kind. The read model
  * behind listMonitors and every service that pushes `monitorList`; it takes the database and
  * the tenant rather than a ServiceContext so a caller that only holds those can use it too.
  */

@@ -5,7 +5,7 @@ import { publishChange, type ServiceContext } from '../services/service-context.
  * Tells the scheduler about the monitor a request touched (an add, edit or resume starts it
  * with an immediate check) and about every other monitor whose effective activity changed:
  * pausing, resuming, moving or deleting a group pauses or releases its whole subtree. The
- * wire `active` already folds in the ancestors (spec §5.1).
+ * wire `active` already folds in the ancestors (docs/protocol/monitors.md#monitor-object).
  */
 export function announceActivity(
   ctx: ServiceContext,

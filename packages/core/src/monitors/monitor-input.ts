@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { generatePushToken } from '../push/push-token.js';
 import { AUTH_METHODS, MONITOR_TYPES } from './monitor-types.js';
 
-/** Upper bound Kuma applies to `interval` (24 days in seconds; spec §3.1). */
+/** Upper bound Kuma applies to `interval` (24 days in seconds; docs/protocol/monitors.md). */
 export const MAX_INTERVAL_SECONDS = 2_073_600;
 
 /**
  * Type-specific settings Watchpost stores and returns verbatim but does not act on yet, by
- * their Kuma wire names (spec §5.1). They live in the `extra` column.
+ * their Kuma wire names (docs/protocol/monitors.md#monitor-object). They live in the `extra` column.
  */
 export const EXTRA_MONITOR_FIELDS = [
   'docker_container',
@@ -97,9 +97,9 @@ const extraValue = z.union([
 ]);
 
 /**
- * The `add` / `editMonitor` payload (spec §5.2), parsed into domain fields. Unknown and
+ * The `add` / `editMonitor` payload (docs/protocol/monitors.md#monitorinput), parsed into domain fields. Unknown and
  * computed keys (pathName, tags, childrenIDs, screenshot …) are ignored, as the Python
- * client sends back whole objects. `editMonitor` is a full overwrite (spec §11.14): missing
+ * client sends back whole objects. `editMonitor` is a full overwrite (docs/protocol/compatibility.md#editmonitor-overwrites): missing
  * keys take their defaults.
  */
 export function monitorInputSchema(minIntervalSeconds: number) {

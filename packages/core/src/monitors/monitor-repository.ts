@@ -19,7 +19,7 @@ import type { MonitorInput } from './monitor-input.js';
 import type { AuthMethod, MonitorType } from './monitor-types.js';
 import { isMonitorStatus } from './monitor-status.js';
 
-// Every function here takes the tenant scope (DESIGN rule 1); none reads across tenants.
+// Every function here takes the tenant scope (architecture rule 1); none reads across tenants.
 
 export function toMonitor(row: MonitorRow): Monitor {
   return {
@@ -107,7 +107,7 @@ function toColumns(input: MonitorInput) {
   } satisfies Partial<Record<keyof MonitorsTable, unknown>>;
 }
 
-/** The monitor, its state row and its notification links (spec §3.1 steps 4–5), at once. */
+/** The monitor, its state row and its notification links (docs/protocol/monitors.md steps 4–5), at once. */
 export async function insertMonitor(
   db: Kysely<Database>,
   tenantId: number,
@@ -169,7 +169,7 @@ export async function insertMonitors(
   });
 }
 
-/** Full overwrite of the editable fields (spec §3.1); restarts the retry counter. */
+/** Full overwrite of the editable fields (docs/protocol/monitors.md); restarts the retry counter. */
 export async function updateMonitor(
   db: Kysely<Database>,
   tenantId: number,
@@ -179,9 +179,9 @@ export async function updateMonitor(
   return inTransaction(db, async (trx) => {
     if (!(await updateTenantRow(trx, 'monitors', tenantId, id, toColumns(input)))) return false;
     await restartState(trx, tenantId, id);
-    // Replaced like every other field: editMonitor is a full overwrite (spec §3.1).
+    // Replaced like every other field: editMonitor is a full overwrite (docs/protocol/monitors.md).
     await setMonitorNotifications(trx, tenantId, id, input.notificationIds);
-    // A group that stops being a group releases its children (spec §3.1).
+    // A group that stops being a group releases its children (docs/protocol/monitors.md).
     if (input.type !== 'group') {
       await trx
         .updateTable('monitors')
@@ -208,7 +208,7 @@ export async function listMonitors(db: Kysely<Database>, tenantId: number): Prom
   return rows.map(toMonitor);
 }
 
-/** Pause or resume. Resuming restarts the retry counter (spec §6.3). */
+/** Pause or resume. Resuming restarts the retry counter (docs/protocol/monitoring.md#scheduling-retries-and-resend). */
 export async function setMonitorActive(
   db: Kysely<Database>,
   tenantId: number,
@@ -232,7 +232,7 @@ export async function deleteMonitor(
 }
 
 /**
- * Deletes every monitor of the tenant (a backup import's `overwrite`, spec §3.9); beats,
+ * Deletes every monitor of the tenant (a backup import's `overwrite`, docs/protocol/settings.md); beats,
  * state and TLS info, aggregates, notification and tag links, status page and maintenance
  * links go with them (ON DELETE CASCADE). Answers the deleted ids, for the scheduler.
  */
@@ -265,7 +265,7 @@ export async function findTakenPushTokens(
 }
 
 /**
- * A (re)started monitor begins afresh (spec §6.3): its retry counter resets and its next
+ * A (re)started monitor begins afresh (docs/protocol/monitoring.md#scheduling-retries-and-resend): its retry counter resets and its next
  * check is due now rather than on the slot the previous run chose.
  */
 async function restartState(db: Kysely<Database>, tenantId: number, id: number) {
@@ -277,7 +277,7 @@ async function restartState(db: Kysely<Database>, tenantId: number, id: number) 
     .execute();
 }
 
-/** What the login burst reports of a monitor's runtime state (spec §2.5). */
+/** What the login burst reports of a monitor's runtime state (docs/protocol/authentication.md#post-login-burst). */
 export interface MonitorStateSummary {
   status: number | null;
   tlsInfo: TlsInfo | null;
@@ -298,7 +298,7 @@ export async function listMonitorStates(
   );
 }
 
-/** The direct children of a group with their latest status, in one query (spec §6.7). */
+/** The direct children of a group with their latest status, in one query (docs/protocol/monitoring.md#group-monitors). */
 export async function listGroupChildren(
   db: Kysely<Database>,
   tenantId: number,
@@ -318,7 +318,7 @@ export async function listGroupChildren(
 }
 
 /**
- * Stores a dns monitor's latest answer (spec §5.1 `dns_last_result`). Only a changed value is
+ * Stores a dns monitor's latest answer (docs/protocol/monitors.md#monitor-object `dns_last_result`). Only a changed value is
  * written, as upstream does, so an unchanged answer costs no row update per check.
  */
 export async function setDnsLastResult(

@@ -1,4 +1,4 @@
-/** Heartbeat status codes exactly as Uptime Kuma puts them on the wire (spec §6.1). */
+/** Heartbeat status codes exactly as Uptime Kuma puts them on the wire (docs/protocol/monitoring.md#statuses). */
 export const DOWN = 0;
 export const UP = 1;
 export const PENDING = 2;

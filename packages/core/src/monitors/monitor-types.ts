@@ -1,4 +1,4 @@
-/** Every `type` string Uptime Kuma 1.23 knows (spec §6.2). */
+/** Every `type` string Uptime Kuma 1.23 knows (docs/protocol/monitoring.md#monitor-types). */
 export const MONITOR_TYPES = [
   'http',
   'keyword',

@@ -3,9 +3,9 @@ import type { ServiceContext } from '../services/service-context.js';
 import { monitorInputSchema, type MonitorInput } from './monitor-input.js';
 import * as monitorRepository from './monitor-repository.js';
 
-// What `add` and `editMonitor` both check before they write (spec §3.1).
+// What `add` and `editMonitor` both check before they write (docs/protocol/monitors.md).
 
-// Literal texts of spec §3.1 / §9.2.
+// Literal texts of docs/protocol/monitors.md / docs/protocol/compatibility.md#literal-strings.
 export const PERMISSION_DENIED_MSG = 'Permission denied.';
 export const INVALID_GROUP_MSG = 'Invalid Monitor Group';
 // Not in Kuma (which does not index push tokens): `/api/push/:token` must find one monitor.

@@ -3,7 +3,7 @@ import type { ServiceContext } from '../services/service-context.js';
 import { loadMonitorList } from './load-monitor-list.js';
 
 /**
- * Sends the tenant's current `monitorList` to its room (spec §3.1 `getMonitorList`, and
+ * Sends the tenant's current `monitorList` to its room (`getMonitorList` (docs/protocol/monitors.md#getmonitorlist), and
  * after any change that shows in the list). Answers the list it sent.
  */
 export async function pushMonitorList(ctx: ServiceContext): Promise<MonitorListPayload> {

@@ -2,7 +2,7 @@ import type { ServiceContext } from '../services/service-context.js';
 import { setMonitorActive } from './set-monitor-active.js';
 
 /**
- * Spec §3.1 `resumeMonitor`: starts the monitor again with an immediate check and pushes
+ * `resumeMonitor` (docs/protocol/monitors.md#resumemonitor): starts the monitor again with an immediate check and pushes
  * `monitorList` to the room.
  */
 export function resumeMonitor(ctx: ServiceContext, monitorId: number): Promise<void> {

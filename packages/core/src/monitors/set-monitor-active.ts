@@ -4,7 +4,7 @@ import { loadMonitorList } from './load-monitor-list.js';
 import { announceActivity } from './monitor-activity.js';
 import * as monitorRepository from './monitor-repository.js';
 
-// Literal text of spec §3.1.
+// Literal text of docs/protocol/monitors.md.
 const NOT_OWNER_MSG = 'You do not own this monitor.';
 
 /** What pauseMonitor and resumeMonitor share: store, tell the scheduler, push the list. */
@@ -16,7 +16,7 @@ export async function setMonitorActive(
   const { db, tenantId } = ctx;
   const before = await loadMonitorList(db, tenantId);
   const changed = await monitorRepository.setMonitorActive(db, tenantId, monitorId, active);
-  // Spec §3.1: also the answer for ids that do not exist.
+  // docs/protocol/monitors.md: also the answer for ids that do not exist.
   if (!changed) throw new AppError('permission-denied', NOT_OWNER_MSG);
   const after = await loadMonitorList(db, tenantId);
   announceActivity(ctx, monitorId, before, after);

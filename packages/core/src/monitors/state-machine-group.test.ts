@@ -29,7 +29,7 @@ const after = (status: MonitorRuntimeState['status'], retries = 0): MonitorRunti
   lastBeatAt: new Date(NOW.getTime() - 60_000),
 });
 
-describe('applyCheckOutcome for a group verdict (spec §6.7)', () => {
+describe('applyCheckOutcome for a group verdict (docs/protocol/monitoring.md#group-monitors)', () => {
   it('goes DOWN at once, without PENDING retries, and notifies', () => {
     const t = applyCheckOutcome(after(UP), group('down'), settings(), NOW);
     expect(t.beat).toMatchObject({ status: DOWN, msg: 'Child inaccessible', important: true });

@@ -9,7 +9,7 @@ import type {
   Transition,
 } from './state-machine.js';
 
-// The two push paths of the state machine (spec §6.8): a call of the push URL, and the
+// The two push paths of the state machine (docs/protocol/monitoring.md#push-monitors): a call of the push URL, and the
 // window check that finds none.
 
 const T0 = new Date('2024-03-01T12:00:00.000Z');
@@ -51,7 +51,7 @@ function run(
   });
 }
 
-describe('applyCheckOutcome: pushes (§6.8)', () => {
+describe('applyCheckOutcome: pushes (docs/protocol/monitoring.md#push-monitors)', () => {
   it('stores an UP push with its msg and ping and resets the retry counter', () => {
     const t = applyCheckOutcome(
       makeState({ status: PENDING, retries: 2 }),
@@ -97,7 +97,7 @@ describe('applyCheckOutcome: pushes (§6.8)', () => {
     expect(down.state.retries).toBe(0);
   });
 
-  it('marks importance against the previous beat (§6.4)', () => {
+  it('marks importance against the previous beat (docs/protocol/monitoring.md#important-beats-and-notifications)', () => {
     const transitions = run(
       [pushed('up'), pushed('up'), pushed('down'), pushed('down'), pushed('up')],
       makeSettings(),
@@ -137,7 +137,7 @@ describe('applyCheckOutcome: pushes (§6.8)', () => {
   });
 });
 
-describe('applyCheckOutcome: missed push window (§6.8)', () => {
+describe('applyCheckOutcome: missed push window (docs/protocol/monitoring.md#push-monitors)', () => {
   it('goes PENDING through maxretries, then DOWN, with the upstream msg', () => {
     const transitions = run(
       [missed, missed, missed, missed],
@@ -152,7 +152,7 @@ describe('applyCheckOutcome: missed push window (§6.8)', () => {
     expect(transitions.map((t) => t.notify)).toEqual([false, false, true, false]);
   });
 
-  it('is the good news in upside-down mode: UP with the msg, retries reset (§6.5)', () => {
+  it('is the good news in upside-down mode: UP with the msg, retries reset (docs/protocol/monitoring.md#upside-down-mode)', () => {
     const transitions = run(
       [pushed('up'), missed, missed],
       makeSettings({ upsideDown: true, maxretries: 2 }),

@@ -71,7 +71,7 @@ const NAMES: Record<MonitorStatus, string> = {
 };
 const ALL_STATUSES: readonly MonitorStatus[] = [DOWN, UP, PENDING, MAINTENANCE];
 
-// Spec §6.4, one line per (previous, current) pair; `null` = first beat ever.
+// docs/protocol/monitoring.md#important-beats-and-notifications, one line per (previous, current) pair; `null` = first beat ever.
 const IMPORTANCE_TABLE: ReadonlyArray<
   readonly [
     previous: MonitorStatus | null,
@@ -123,7 +123,7 @@ function produce(current: MonitorStatus): {
   }
 }
 
-describe('§6.4 importance table', () => {
+describe('docs/protocol/monitoring.md#important-beats-and-notifications importance table', () => {
   it('lists every (previous, current) pair exactly once', () => {
     const keys = IMPORTANCE_TABLE.map(([previous, current]) => `${previous}->${current}`);
     expect(new Set(keys).size).toBe(keys.length);
@@ -195,7 +195,7 @@ describe('applyCheckOutcome: basic beats', () => {
   });
 });
 
-describe('applyCheckOutcome: retries (§6.3)', () => {
+describe('applyCheckOutcome: retries (docs/protocol/monitoring.md#scheduling-retries-and-resend)', () => {
   it('marks the monitor DOWN after maxretries PENDING beats', () => {
     const transitions = run(
       [down(), down(), down(), down()],
@@ -272,7 +272,7 @@ describe('applyCheckOutcome: retries (§6.3)', () => {
   });
 });
 
-describe('applyCheckOutcome: resend (§6.3)', () => {
+describe('applyCheckOutcome: resend (docs/protocol/monitoring.md#scheduling-retries-and-resend)', () => {
   it('re-sends the DOWN notification every resendInterval non-important DOWN beats', () => {
     const transitions = run(
       [down(), down(), down(), down(), down(), down(), down()],
@@ -367,7 +367,7 @@ describe('applyCheckOutcome: resend (§6.3)', () => {
   });
 });
 
-describe('applyCheckOutcome: upside-down mode (§6.5)', () => {
+describe('applyCheckOutcome: upside-down mode (docs/protocol/monitoring.md#upside-down-mode)', () => {
   it('turns a failing check into UP with the error text as msg and resets retries', () => {
     const t = applyCheckOutcome(
       makeState({ status: PENDING, retries: 2 }),
@@ -449,7 +449,7 @@ describe('applyCheckOutcome: duration', () => {
   });
 });
 
-describe('applyCheckOutcome: maintenance (§6.3 step 3)', () => {
+describe('applyCheckOutcome: maintenance (docs/protocol/monitoring.md#scheduling-retries-and-resend step 3)', () => {
   it('stores a MAINTENANCE beat with the fixed message and no ping', () => {
     const t = applyCheckOutcome(makeState({ status: UP }), maintenance, makeSettings(), at(1000));
     expect(t.beat).toMatchObject({

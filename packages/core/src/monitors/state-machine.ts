@@ -2,16 +2,16 @@ import { DOWN, MAINTENANCE, PENDING, UP } from './monitor-status.js';
 import type { MonitorStatus } from './monitor-status.js';
 
 /**
- * What a monitor must remember between beats (spec §6.12). Workers load it, call
+ * What a monitor must remember between beats (docs/protocol/monitoring.md#distributed-state). Workers load it, call
  * `applyCheckOutcome`, and store `transition.state`; nothing else about the previous beat is
  * needed to produce the next one.
  */
 export interface MonitorRuntimeState {
   /** Status of the last stored beat; null = no beat yet. */
   status: MonitorStatus | null;
-  /** Retry counter (§6.3): consecutive PENDING beats since the last success. */
+  /** Retry counter (docs/protocol/monitoring.md#scheduling-retries-and-resend): consecutive PENDING beats since the last success. */
   retries: number;
-  /** The heartbeat's `down_count` (§6.3 resend counter). */
+  /** The heartbeat's `down_count` (docs/protocol/monitoring.md#scheduling-retries-and-resend resend counter). */
   downCount: number;
   lastBeatAt: Date | null;
 }
@@ -19,9 +19,9 @@ export interface MonitorRuntimeState {
 export type CheckOutcome =
   | { kind: 'up' | 'down'; msg: string; pingMs: number | null }
   | { kind: 'maintenance' }
-  /** A client called the push URL (spec §6.8, §7.3); `status` is the query's verdict. */
+  /** A client called the push URL (docs/protocol/monitoring.md#push-monitors, docs/protocol/http.md#push-endpoint); `status` is the query's verdict. */
   | { kind: 'pushed'; status: 'up' | 'down'; msg: string; pingMs: number | null }
-  /** A group's verdict from its children (spec §6.7): a status to take, not a check that failed. */
+  /** A group's verdict from its children (docs/protocol/monitoring.md#group-monitors): a status to take, not a check that failed. */
   | { kind: 'group'; status: 'up' | 'down' | 'pending'; msg: string };
 
 export interface StateMachineSettings {
@@ -59,7 +59,7 @@ export interface Transition {
   retrying: boolean;
 }
 
-/** A monitor that was just started, resumed, edited while active, or restarted (§6.3). */
+/** A monitor that was just started, resumed, edited while active, or restarted (docs/protocol/monitoring.md#scheduling-retries-and-resend). */
 export const INITIAL_STATE: MonitorRuntimeState = Object.freeze({
   status: null,
   retries: 0,
@@ -71,8 +71,8 @@ const MAINTENANCE_MSG = 'Monitor under maintenance';
 const FLIPPED_UP_MSG = 'Flip UP to DOWN';
 
 /**
- * Turns one check outcome into the beat to store and what to do next (DESIGN rule 4,
- * spec §6.3–§6.5). Pure: the caller supplies `now` and does all I/O.
+ * Turns one check outcome into the beat to store and what to do next (architecture rule 4,
+ * docs/protocol/monitoring.md#scheduling-retries-and-resend–docs/protocol/monitoring.md#upside-down-mode). Pure: the caller supplies `now` and does all I/O.
  */
 export function applyCheckOutcome(
   prev: MonitorRuntimeState,
@@ -133,17 +133,17 @@ function decideStatus(
 ): StatusDecision {
   switch (outcome.kind) {
     case 'maintenance':
-      // §6.3 step 3: no check ran, so the retry counter neither advances nor resets.
+      // docs/protocol/monitoring.md#scheduling-retries-and-resend step 3: no check ran, so the retry counter neither advances nor resets.
       return { status: MAINTENANCE, msg: MAINTENANCE_MSG, pingMs: null, retries };
     case 'up':
       if (settings.upsideDown) {
-        // §6.5: a flipped success is an ordinary failure, PENDING first when retries are set.
+        // docs/protocol/monitoring.md#upside-down-mode: a flipped success is an ordinary failure, PENDING first when retries are set.
         return failed(retries, FLIPPED_UP_MSG, outcome.pingMs, settings.maxretries);
       }
       return { status: UP, msg: outcome.msg, pingMs: outcome.pingMs, retries: 0 };
     case 'down':
       if (settings.upsideDown) {
-        // §6.5: the error text stays as the msg of the resulting UP beat.
+        // docs/protocol/monitoring.md#upside-down-mode: the error text stays as the msg of the resulting UP beat.
         return { status: UP, msg: outcome.msg, pingMs: outcome.pingMs, retries: 0 };
       }
       return failed(retries, outcome.msg, outcome.pingMs, settings.maxretries);
@@ -159,7 +159,7 @@ function decideStatus(
 }
 
 /**
- * Spec §6.8: the push is the verdict, so this path has no PENDING. Upside-down flips the
+ * docs/protocol/monitoring.md#push-monitors: the push is the verdict, so this path has no PENDING. Upside-down flips the
  * status but keeps the pusher's msg (no "Flip UP to DOWN", as upstream).
  */
 function decidePushedStatus(
@@ -180,9 +180,9 @@ function decidePushedStatus(
 }
 
 /**
- * Spec §6.7 as upstream runs it: the children's status is taken as is (a DOWN group skips
+ * docs/protocol/monitoring.md#group-monitors as upstream runs it: the children's status is taken as is (a DOWN group skips
  * PENDING and resets the counter). Upside-down flips UP and DOWN; a flipped UP becomes an
- * ordinary failure with retries, as for any other check (§6.5).
+ * ordinary failure with retries, as for any other check (docs/protocol/monitoring.md#upside-down-mode).
  */
 function decideGroupStatus(
   retries: number,
@@ -220,11 +220,11 @@ function failed(
 function secondsSince(previous: Date | null, now: Date): number {
   if (previous === null) return 0;
   // Clamped because a clock step backwards between two beats would otherwise store a
-  // negative duration, which the §6.9 uptime sums would subtract.
+  // negative duration, which the docs/protocol/monitoring.md#uptime uptime sums would subtract.
   return Math.max(0, Math.floor((now.getTime() - previous.getTime()) / 1000));
 }
 
-/** The `important` column of the §6.4 table: worth an entry in the event list. */
+/** The `important` column of the docs/protocol/monitoring.md#important-beats-and-notifications table: worth an entry in the event list. */
 export function isImportantBeat(previous: MonitorStatus | null, current: MonitorStatus): boolean {
   if (previous === null) return true;
   switch (current) {
@@ -244,7 +244,7 @@ export function isImportantBeat(previous: MonitorStatus | null, current: Monitor
 }
 
 /**
- * The notifications column of the §6.4 table. Upstream answers true for every first beat and
+ * The notifications column of the docs/protocol/monitoring.md#important-beats-and-notifications table. Upstream answers true for every first beat and
  * filters to DOWN later in `sendNotification`; both halves live here so callers need one call.
  */
 export function isImportantForNotification(

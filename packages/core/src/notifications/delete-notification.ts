@@ -5,7 +5,7 @@ import * as notificationRepository from './notification-repository.js';
 import { NOTIFICATION_NOT_FOUND_MSG } from './notification-wire.js';
 import { pushNotificationList } from './push-notification-list.js';
 
-/** Spec §3.3 `deleteNotification`: its monitor links go with it; then the pushes. */
+/** `deleteNotification` (docs/protocol/notifications.md#deletenotification): its monitor links go with it; then the pushes. */
 export async function deleteNotification(ctx: ServiceContext, id: number): Promise<void> {
   const deleted = await notificationRepository.deleteNotification(ctx.db, ctx.tenantId, id);
   if (!deleted) throw new AppError('not-found', NOTIFICATION_NOT_FOUND_MSG);

@@ -43,7 +43,7 @@ describe('sendRequest', () => {
   });
 });
 
-describe('general error texts (notification-providers.md §1.7)', () => {
+describe('general error texts (docs/protocol/notification-providers.md#error-texts)', () => {
   it('words a JSON error answer as upstream: status, then the compact body', async () => {
     service.replyWith({ status: 400, body: { error: 'bad thing' } });
     await expect(

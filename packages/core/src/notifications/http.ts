@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { Agent, interceptors, request as undiciRequest } from 'undici';
 
 /**
- * HTTP for the providers, with the conventions of upstream's axios 0.30 (§1.6) so services
+ * HTTP for the providers, with the conventions of upstream's axios 0.30 (docs/protocol/notification-providers.md#http-conventions) so services
  * and fakes see the same requests: an object body is JSON without its `undefined` keys, a
  * string body is form-encoded unless a header says otherwise, anything outside 2xx fails,
  * redirects are followed. Unlike upstream, every request has a timeout.
@@ -88,7 +88,7 @@ export async function sendRequest(request: ProviderRequest): Promise<ProviderRes
 }
 
 /**
- * The "general" error text of most providers (§1.7): "Error: " + String(err) + " " + body,
+ * The "general" error text of most providers (docs/protocol/notification-providers.md#error-texts): "Error: " + String(err) + " " + body,
  * the body re-serialised compactly when it is JSON; note the trailing space.
  */
 export function generalErrorText(error: unknown): string {
@@ -100,7 +100,7 @@ export function generalErrorText(error: unknown): string {
   return `Error: ${String(error)} ${body}`;
 }
 
-/** Rethrows any failure of `send` with the general error text (§1.7). */
+/** Rethrows any failure of `send` with the general error text (docs/protocol/notification-providers.md#error-texts). */
 export async function withGeneralErrors<T>(send: () => Promise<T>): Promise<T> {
   try {
     return await send();

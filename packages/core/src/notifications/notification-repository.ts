@@ -12,7 +12,7 @@ import type { NotificationRow } from './notifications.table.js';
 import type { NotificationInput } from './notification-wire.js';
 import { isStorableId } from '../ids/stored-id.js';
 
-// Every function here takes the tenant scope (DESIGN rule 1): an id of another tenant's
+// Every function here takes the tenant scope (architecture rule 1): an id of another tenant's
 // notification or monitor behaves exactly like one that does not exist.
 
 /** What saving did: the notification's id and how many monitors `applyExisting` linked. */
@@ -42,7 +42,7 @@ export function toNotification(row: NotificationRow): Notification {
   };
 }
 
-/** `addNotification` with no id (spec §3.3), `applyExisting` included, in one transaction. */
+/** `addNotification` with no id (docs/protocol/notifications.md), `applyExisting` included, in one transaction. */
 export async function createNotification(
   db: Kysely<Database>,
   tenantId: number,
@@ -67,7 +67,7 @@ export async function createNotification(
 }
 
 /**
- * `addNotification` with an id (spec §3.3): replaces name, config and isDefault; `active`
+ * `addNotification` with an id (docs/protocol/notifications.md): replaces name, config and isDefault; `active`
  * and the creator stay. Undefined when the tenant has no such notification.
  */
 export async function updateNotification(
@@ -112,7 +112,7 @@ export async function deleteNotification(
 }
 
 /**
- * Deletes every notification of the tenant (a backup import's `overwrite`, spec §3.9); their
+ * Deletes every notification of the tenant (a backup import's `overwrite`, docs/protocol/settings.md); their
  * monitor links and delivery records go with them (ON DELETE CASCADE).
  */
 export async function deleteAllNotifications(
@@ -142,7 +142,7 @@ export async function findNotification(
 
 /**
  * Replaces a monitor's links with the given notification ids (`notificationIDList`, spec
- * §3.1 step 5). Ids that are not the tenant's notifications are ignored, and nothing is
+ * docs/protocol/monitors.md step 5). Ids that are not the tenant's notifications are ignored, and nothing is
  * linked to a monitor that is not the tenant's. Atomic: inside the caller's transaction if
  * `db` is one, in its own otherwise.
  */
@@ -228,7 +228,7 @@ export async function notificationIdsOf(
  * What each monitor alerts through, for the delivery side: the active notifications linked
  * to it, by ascending id; every requested monitor has an entry. Upstream also sends through
  * inactive ones, but `active` cannot be changed from a 1.23 client, and "inactive means
- * silent" is the natural reading (notification-providers §4 #14).
+ * silent" is the natural reading (docs/protocol/notification-providers.md#quirks-and-resolutions #14).
  */
 export async function linkedNotificationsOf(
   db: Kysely<Database>,
@@ -256,7 +256,7 @@ export async function linkedNotificationsOf(
   return byMonitor;
 }
 
-/** `applyExisting` (notification-providers §1.8): every monitor not linked yet gets it. */
+/** `applyExisting` (docs/protocol/notification-providers.md#saving-isdefault-and-applyexisting): every monitor not linked yet gets it. */
 async function linkToAllMonitors(
   db: Kysely<Database>,
   tenantId: number,

@@ -71,7 +71,7 @@ describe('notificationConfigSchema', () => {
 });
 
 describe('toNotificationJson', () => {
-  it('answers the §5.5 shape with config as JSON text', () => {
+  it('answers the docs/protocol/notifications.md#notification-object shape with config as JSON text', () => {
     const json = toNotificationJson({
       id: 7,
       tenantId: 2,

@@ -3,10 +3,10 @@ import type { Notification } from './notification.js';
 
 /**
  * The wire forms of a notification: the object clients send to `addNotification` /
- * `testNotification` (spec §3.3) and the `notificationList` element (§5.5).
+ * `testNotification` (docs/protocol/notifications.md) and the `notificationList` element (docs/protocol/notifications.md#notification-object).
  */
 
-// Provider configs are flat (notification-providers §1.8); a few kilobytes even with a custom
+// Provider configs are flat (docs/protocol/notification-providers.md#saving-isdefault-and-applyexisting); a few kilobytes even with a custom
 // webhook body template. The bounds keep a hostile payload from costing storage or stack.
 export const MAX_NOTIFICATION_CONFIG_CHARS = 131_072;
 const MAX_CONFIG_DEPTH = 16;
@@ -27,7 +27,7 @@ const flag = (key: string) =>
 
 /**
  * Any notification object within the size bounds, unchanged. What `testNotification` takes:
- * its type is checked against the providers, not here (§3.3 names the error for that).
+ * its type is checked against the providers, not here (docs/protocol/notifications.md names the error for that).
  */
 export const notificationConfigSchema = z
   .record(z.string(), z.unknown(), { message: NOTIFICATION_NOT_OBJECT_MSG })
@@ -41,14 +41,14 @@ export const notificationConfigSchema = z
 /**
  * The `addNotification` payload. Upstream stores the whole received object as `config`; so
  * does this, except `id` and `userId`, which Python echoes back when editing: clients merge
- * the parsed config over the row (§9.5), so a copied object would otherwise show another
+ * the parsed config over the row (docs/protocol/compatibility.md#json-inside-strings), so a copied object would otherwise show another
  * notification's id (or another tenant's user) in place of its own.
  */
 export const notificationInputSchema = notificationConfigSchema
   .pipe(
     z
       .object({
-        // Any type is stored (§5.5: the server only needs a provider to send), as upstream.
+        // Any type is stored (docs/protocol/notifications.md#notification-object: the server only needs a provider to send), as upstream.
         type: z
           .string({ message: NOTIFICATION_TYPE_MSG })
           .max(100, 'Notification type must be at most 100 characters.')
@@ -71,11 +71,11 @@ export const notificationInputSchema = notificationConfigSchema
 
 export type NotificationInput = z.output<typeof notificationInputSchema>;
 
-/** An element of the `notificationList` push (spec §5.5). */
+/** An element of the `notificationList` push (docs/protocol/notifications.md#notification-object). */
 export interface NotificationJson {
   id: number;
   name: string;
-  /** JSON text: clients parse it and merge it over the other fields (§9.5). */
+  /** JSON text: clients parse it and merge it over the other fields (docs/protocol/compatibility.md#json-inside-strings). */
   config: string;
   active: boolean;
   userId: number | null;

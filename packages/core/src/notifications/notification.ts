@@ -1,6 +1,6 @@
 /**
  * A saved notification as the domain sees it. `config` is the whole object the client sent
- * to `addNotification` (spec §3.3): the provider type is `config.type`, and the provider's
+ * to `addNotification` (docs/protocol/notifications.md): the provider type is `config.type`, and the provider's
  * secrets (tokens, passwords, webhook URLs) sit in it too, so it never leaves its tenant.
  */
 export interface Notification {

@@ -1,5 +1,5 @@
 /**
- * The contract every notification provider implements (notification-providers.md §1.1).
+ * The contract every notification provider implements (docs/protocol/notification-providers.md#registry-and-send-contract).
  * A provider turns one message into the request its service documents; it never decides
  * when to send, and never logs the config (it holds tokens and passwords).
  */
@@ -10,9 +10,9 @@ export type NotificationConfig = Record<string, unknown>;
 export interface NotificationMessage {
   /** The text Kuma builds: "[name] [🔴 Down] msg", "[name] [✅ Up] msg" or "<name> Testing". */
   msg: string;
-  /** The monitor object without secrets (spec §1.5); null for tests and certificate expiry. */
+  /** The monitor object without secrets (docs/protocol/notification-providers.md#monitorjson); null for tests and certificate expiry. */
   monitor: Record<string, unknown> | null;
-  /** The beat (spec §1.4); null for tests and certificate expiry. */
+  /** The beat (docs/protocol/notification-providers.md#heartbeatjson); null for tests and certificate expiry. */
   heartbeat: Record<string, unknown> | null;
 }
 
@@ -29,7 +29,7 @@ export interface NotificationProvider {
   /**
    * Sends the message. Resolves with the text the client sees on success (normally
    * "Sent Successfully."); rejects with an Error whose message is the text the client sees
-   * on failure, in the provider's upstream style (§1.7).
+   * on failure, in the provider's upstream style (docs/protocol/notification-providers.md#error-texts).
    */
   send(
     config: NotificationConfig,

@@ -15,7 +15,7 @@ const REGISTRY = buildRegistry(NOTIFICATION_PROVIDERS);
 
 export const UNSUPPORTED_TYPE_MSG = 'Notification type is not supported';
 
-/** The provider for a config's `type`, or undefined (§1.1). */
+/** The provider for a config's `type`, or undefined (docs/protocol/notification-providers.md#registry-and-send-contract). */
 export function providerFor(type: unknown): NotificationProvider | undefined {
   return typeof type === 'string' ? REGISTRY.get(type) : undefined;
 }

@@ -6,7 +6,7 @@ import { NOTIFICATION_NOT_FOUND_MSG, type NotificationInput } from './notificati
 import { pushNotificationList } from './push-notification-list.js';
 
 /**
- * Spec §3.3 `addNotification`: creates when `id` is null, else updates the tenant's
+ * `addNotification` (docs/protocol/notifications.md#addnotification): creates when `id` is null, else updates the tenant's
  * notification (`applyExisting` links it to every monitor); then notificationList to the
  * room. Answers the notification's id.
  */

@@ -8,11 +8,11 @@ import { providerFor, UNSUPPORTED_TYPE_MSG } from './registry.js';
 /** Upstream waits forever for a provider; a test must answer while the user still looks. */
 const TEST_TIMEOUT_MS = 10_000;
 
-/** A test send's outcome: the provider's own text either way (notification-providers §1.7). */
+/** A test send's outcome: the provider's own text either way (docs/protocol/notification-providers.md#error-texts). */
 export type NotificationTestResult = { sent: true; msg: string } | { sent: false; error: string };
 
 /**
- * Spec §3.3 `testNotification`: sends for real through the unsaved config. A provider that
+ * `testNotification` (docs/protocol/notifications.md#testnotification): sends for real through the unsaved config. A provider that
  * refuses is an answer, not a failure of the call; its text may quote the tenant's own
  * config, which is fine for the tenant, so it is not logged.
  */

@@ -1,8 +1,8 @@
 /**
- * What clients send (spec §3), each with its arguments as clients send them and the ack
+ * What clients send (docs/protocol/README.md#client-events), each with its arguments as clients send them and the ack
  * last. Arguments are typed as a well-behaved client sends them; the server still validates
  * every one at runtime, because a client is not obliged to be well-behaved. Events that
- * never ack (spec §2.11) take no callback.
+ * never ack (docs/protocol/authentication.md#which-events-need-a-login) take no callback.
  */
 
 /** Every ack of a request event: `ok`, a message, and the event's own fields. */
@@ -17,7 +17,7 @@ type Id = number | string;
 type JsonObject = Record<string, unknown>;
 
 export interface ClientToServerEvents {
-  // Authentication and account (spec §2).
+  // Authentication and account (docs/protocol/authentication.md).
   needSetup: (ack: (needed: boolean) => void) => void;
   setup: (username: string, password: string, ack: Ack) => void;
   login: (data: { username: string; password: string; token?: string }, ack: Ack) => void;
@@ -33,7 +33,7 @@ export interface ClientToServerEvents {
   disable2FA: (currentPassword: string, ack: Ack) => void;
   verifyToken: (token: string, currentPassword: string, ack: Ack) => void;
 
-  // Monitors (spec §3.1).
+  // Monitors (docs/protocol/monitors.md).
   add: (monitor: JsonObject, ack: Ack) => void;
   editMonitor: (monitor: JsonObject, ack: Ack) => void;
   deleteMonitor: (monitorId: Id, ack: Ack) => void;
@@ -46,7 +46,7 @@ export interface ClientToServerEvents {
   clearHeartbeats: (monitorId: Id, ack: Ack) => void;
   clearStatistics: (ack: Ack) => void;
 
-  // Tags (spec §3.2).
+  // Tags (docs/protocol/tags.md#tag-events).
   getTags: (ack: Ack) => void;
   addTag: (tag: { name: string; color: string }, ack: Ack) => void;
   editTag: (tag: { id: Id; name: string; color: string }, ack: Ack) => void;
@@ -55,7 +55,7 @@ export interface ClientToServerEvents {
   editMonitorTag: (tagId: Id, monitorId: Id, value: string, ack: Ack) => void;
   deleteMonitorTag: (tagId: Id, monitorId: Id, value: string, ack: Ack) => void;
 
-  // Notifications (spec §3.3).
+  // Notifications (docs/protocol/notifications.md).
   addNotification: (notification: JsonObject, notificationId: Id | null, ack: Ack) => void;
   deleteNotification: (notificationId: Id, ack: Ack) => void;
   testNotification: (notification: JsonObject, ack: Ack) => void;
@@ -63,14 +63,14 @@ export interface ClientToServerEvents {
   /** Watchpost's own: the last deliveries with every attempt. */
   getNotificationDeliveries: (ack: Ack) => void;
 
-  // Proxies and Docker hosts (spec §3.4, §3.5).
+  // Proxies and Docker hosts (docs/protocol/proxies.md, docs/protocol/docker-hosts.md).
   addProxy: (proxy: JsonObject, proxyId: Id | null, ack: Ack) => void;
   deleteProxy: (proxyId: Id, ack: Ack) => void;
   addDockerHost: (dockerHost: JsonObject, dockerHostId: Id | null, ack: Ack) => void;
   deleteDockerHost: (dockerHostId: Id, ack: Ack) => void;
   testDockerHost: (dockerHost: JsonObject, ack: Ack) => void;
 
-  // Status pages and incidents (spec §3.6).
+  // Status pages and incidents (docs/protocol/status-pages.md).
   addStatusPage: (title: string, slug: string, ack: Ack) => void;
   getStatusPage: (slug: string, ack: Ack) => void;
   saveStatusPage: (
@@ -84,7 +84,7 @@ export interface ClientToServerEvents {
   postIncident: (slug: string, incident: JsonObject, ack: Ack) => void;
   unpinIncident: (slug: string, ack: Ack) => void;
 
-  // Maintenance (spec §3.7).
+  // Maintenance (docs/protocol/maintenance.md).
   addMaintenance: (maintenance: JsonObject, ack: Ack) => void;
   editMaintenance: (maintenance: JsonObject, ack: Ack) => void;
   getMaintenance: (maintenanceId: Id, ack: Ack) => void;
@@ -97,14 +97,14 @@ export interface ClientToServerEvents {
   addMaintenanceStatusPage: (maintenanceId: Id, statusPages: { id: Id }[], ack: Ack) => void;
   getMaintenanceStatusPage: (maintenanceId: Id, ack: Ack) => void;
 
-  // API keys (spec §3.8).
+  // API keys (docs/protocol/api-keys.md).
   addAPIKey: (key: { name: string; expires?: string | null; active?: unknown }, ack: Ack) => void;
   getAPIKeyList: (ack: Ack) => void;
   enableAPIKey: (keyId: Id, ack: Ack) => void;
   disableAPIKey: (keyId: Id, ack: Ack) => void;
   deleteAPIKey: (keyId: Id, ack: Ack) => void;
 
-  // Settings and miscellaneous (spec §3.9).
+  // Settings and miscellaneous (docs/protocol/settings.md).
   getSettings: (ack: Ack) => void;
   setSettings: (settings: JsonObject, currentPassword: string | null, ack: Ack) => void;
   uploadBackup: (backupJson: string, importHandle: string, ack: Ack) => void;

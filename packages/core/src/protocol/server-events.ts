@@ -9,10 +9,10 @@ import type { NotificationJson } from '../notifications/notification-wire.js';
 /** A monitor id as pushed: a number after a beat, a numeric string in the login burst. */
 export type MonitorIdArg = number | string;
 
-/** The `monitorList` push (spec §4): the tenant's complete list keyed by id, `{}` when empty. */
+/** The `monitorList` push (docs/protocol/transport.md#server-pushes): the tenant's complete list keyed by id, `{}` when empty. */
 export type MonitorListPayload = Record<string, Record<string, unknown>>;
 
-/** Spec §5.12. The version fields are absent before login (§1.5). */
+/** docs/protocol/settings.md#info-object. The version fields are absent before login (docs/protocol/transport.md#on-connect). */
 export interface ServerInfo {
   version?: string;
   latestVersion?: string | null;
@@ -23,7 +23,7 @@ export interface ServerInfo {
 }
 
 /**
- * What the server pushes (spec §4) with the exact arities of §9.6: python-socketio drops a
+ * What the server pushes (docs/protocol/transport.md#server-pushes) with the exact arities of docs/protocol/transport.md#push-arities: python-socketio drops a
  * push whose argument count differs from what its handler takes, so the compiler checks them.
  * The API nodes emit through their Socket.IO server, workers through the Redis emitter; both
  * are typed by this one map, and so is the web app's client.

@@ -4,7 +4,7 @@ import { PROXY_NOT_FOUND_MSG } from './proxy-wire.js';
 import * as proxyRepository from './proxy-repository.js';
 
 /**
- * A monitor may name only a proxy of its own tenant (DESIGN rule 1). The worker would not use
+ * A monitor may name only a proxy of its own tenant (architecture rule 1). The worker would not use
  * another tenant's anyway; refusing here keeps the stored monitor honest about its route.
  * Needs only the database and the tenant, so a caller inside a transaction can pass those.
  */

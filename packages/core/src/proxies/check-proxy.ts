@@ -1,7 +1,7 @@
 import type { Proxy } from './proxy.js';
 
 /**
- * What an HTTP check needs to send its request through the monitor's proxy (spec §3.4).
+ * What an HTTP check needs to send its request through the monitor's proxy (docs/protocol/proxies.md).
  * Holds the proxy password: never log it.
  */
 export type CheckProxy = Pick<

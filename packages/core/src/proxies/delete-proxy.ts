@@ -5,7 +5,7 @@ import { pushProxyList } from './push-proxy-list.js';
 import { PROXY_NOT_FOUND_MSG } from './proxy-wire.js';
 import * as proxyRepository from './proxy-repository.js';
 
-/** Spec §3.4 `deleteProxy`: the tenant's monitors that used it go direct; then the pushes. */
+/** `deleteProxy` (docs/protocol/proxies.md#deleteproxy): the tenant's monitors that used it go direct; then the pushes. */
 export async function deleteProxy(ctx: ServiceContext, id: number): Promise<void> {
   const deleted = await proxyRepository.deleteProxy(ctx.db, ctx.tenantId, id);
   if (!deleted) throw new AppError('not-found', PROXY_NOT_FOUND_MSG);

@@ -7,7 +7,7 @@ import type { Proxy } from './proxy.js';
 import type { ProxyInput } from './proxy-wire.js';
 import { isStorableId } from '../ids/stored-id.js';
 
-// Every function here takes the tenant scope (DESIGN rule 1): another tenant's proxy id
+// Every function here takes the tenant scope (architecture rule 1): another tenant's proxy id
 // behaves exactly like one that does not exist.
 
 export function toProxy(row: ProxyRow): Proxy {
@@ -33,7 +33,7 @@ export interface SavedProxy {
   appliedMonitorCount: number;
 }
 
-/** `addProxy` (spec §3.4): create when `id` is null, else update; undefined = not found. */
+/** `addProxy` (docs/protocol/proxies.md): create when `id` is null, else update; undefined = not found. */
 export async function saveProxy(
   db: Kysely<Database>,
   tenantId: number,
@@ -96,7 +96,7 @@ export async function saveProxy(
 }
 
 /**
- * `deleteProxy` (spec §3.4): the tenant's monitors that used it go direct again. Answers how
+ * `deleteProxy` (docs/protocol/proxies.md): the tenant's monitors that used it go direct again. Answers how
  * many monitors lost it, or undefined when the tenant has no such proxy.
  */
 export async function deleteProxy(
@@ -118,7 +118,7 @@ export async function deleteProxy(
 }
 
 /**
- * Deletes every proxy of the tenant (a backup import's `overwrite`, spec §3.9); monitors that
+ * Deletes every proxy of the tenant (a backup import's `overwrite`, docs/protocol/settings.md); monitors that
  * used one go direct, as with `deleteProxy`.
  */
 export async function deleteAllProxies(db: Kysely<Database>, tenantId: number): Promise<void> {

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { formatDateTime } from '../heartbeats/kuma-time.js';
 import type { Proxy } from './proxy.js';
 
-// Literal text of spec §3.4 / §9.2; it also answers another tenant's id, so ids cannot be
+// Literal text of docs/protocol/proxies.md / docs/protocol/compatibility.md#literal-strings; it also answers another tenant's id, so ids cannot be
 // probed.
 export const PROXY_NOT_FOUND_MSG = 'proxy not found';
 
-/** Spec §3.4: the protocols Kuma accepts, in its order. */
+/** docs/protocol/proxies.md: the protocols Kuma accepts, in its order. */
 export const PROXY_PROTOCOLS = ['http', 'https', 'socks', 'socks5', 'socks5h', 'socks4'] as const;
 export type ProxyProtocol = (typeof PROXY_PROTOCOLS)[number];
 
@@ -22,7 +22,7 @@ const optionalText = z
   .transform((v) => v ?? null);
 
 /**
- * `addProxy`'s first argument (spec §5.6 input). Extra keys (the Python client sends back the
+ * `addProxy`'s first argument (docs/protocol/proxies.md#proxy-object input). Extra keys (the Python client sends back the
  * whole row it fetched, `id`, `userId` and `createdDate` included) are ignored.
  */
 export const proxyInputSchema = z.object({
@@ -30,7 +30,7 @@ export const proxyInputSchema = z.object({
     if (typeof value === 'string' && (PROXY_PROTOCOLS as readonly string[]).includes(value)) {
       return value as ProxyProtocol;
     }
-    // Upstream's text starts like this; clients only test the prefix (§3.4).
+    // Upstream's text starts like this; clients only test the prefix (docs/protocol/proxies.md).
     ctx.addIssue({ code: 'custom', message: `Unsupported proxy protocol: ${String(value)}` });
     return z.NEVER;
   }),
@@ -62,7 +62,7 @@ export const proxyInputSchema = z.object({
   auth: truthy,
   username: optionalText,
   password: optionalText,
-  // Spec §11.7: upstream stores true whatever is sent; the input is honoured, absent = true.
+  // docs/protocol/compatibility.md#proxy-active-flag: upstream stores true whatever is sent; the input is honoured, absent = true.
   active: z
     .unknown()
     .optional()
@@ -72,7 +72,7 @@ export const proxyInputSchema = z.object({
 });
 export type ProxyInput = z.output<typeof proxyInputSchema>;
 
-/** Spec §5.6: the raw row, camelCase keys, booleans as 0/1 (§9.4). */
+/** docs/protocol/proxies.md#proxy-object: the raw row, camelCase keys, booleans as 0/1 (docs/protocol/compatibility.md#field-names-that-differ). */
 export interface ProxyJson {
   id: number;
   userId: number | null;

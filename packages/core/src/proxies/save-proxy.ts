@@ -6,7 +6,7 @@ import { PROXY_NOT_FOUND_MSG, type ProxyInput } from './proxy-wire.js';
 import * as proxyRepository from './proxy-repository.js';
 
 /**
- * Spec §3.4 `addProxy`: creates when `id` is null, else updates the tenant's proxy; then
+ * `addProxy` (docs/protocol/proxies.md#addproxy): creates when `id` is null, else updates the tenant's proxy; then
  * proxyList (and monitorList after applyExisting) to the room. Answers the proxy's id.
  */
 export async function saveProxy(

@@ -59,7 +59,7 @@ describe('evaluatePushWindow', () => {
     ).toEqual({ kind: 'missed' });
   });
 
-  it('gives a just started monitor one interval before its first look (§6.3)', () => {
+  it('gives a just started monitor one interval before its first look (docs/protocol/monitoring.md#scheduling-retries-and-resend)', () => {
     const fresh = state({ status: null, lastBeatAt: null, justStarted: true });
     expect(evaluatePushWindow(fresh, settings, at(5000))).toEqual({
       kind: 'wait',

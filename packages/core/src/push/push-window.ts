@@ -1,7 +1,7 @@
 import { DOWN, UP, type MonitorStatus } from '../monitors/monitor-status.js';
 import type { CheckOutcome } from '../monitors/state-machine.js';
 
-/** Upstream's allowance for clock differences between the pusher and the server (§6.8). */
+/** Upstream's allowance for clock differences between the pusher and the server (docs/protocol/monitoring.md#push-monitors). */
 export const PUSH_WINDOW_GRACE_MS = 1_000;
 
 // When the window is still open the next evaluation goes to its end. Processes' clocks differ
@@ -9,7 +9,7 @@ export const PUSH_WINDOW_GRACE_MS = 1_000;
 // the floor turns what would be a burst of re-evaluations into one more a moment later.
 const MIN_RECHECK_DELAY_MS = 250;
 
-/** Upstream's msg for a missed push window (spec §6.8). */
+/** Upstream's msg for a missed push window (docs/protocol/monitoring.md#push-monitors). */
 export const NO_HEARTBEAT_MSG = 'No heartbeat in the time window';
 
 /**
@@ -52,7 +52,7 @@ export function pushWindowEnd(pushedAt: Date, intervalSec: number): Date {
 }
 
 /**
- * A push monitor's scheduled check (spec §6.8): it calls nothing and only looks at the latest
+ * A push monitor's scheduled check (docs/protocol/monitoring.md#push-monitors): it calls nothing and only looks at the latest
  * beat, which must be UP (DOWN in upside-down mode) and younger than interval + 1 s.
  */
 export function evaluatePushWindow(

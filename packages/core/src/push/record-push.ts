@@ -7,7 +7,7 @@ import { applyCheckOutcome } from '../monitors/state-machine.js';
 import { lockMonitorByPushToken, loadLockedTarget } from './push-state-repository.js';
 import { pushWindowEnd } from './push-window.js';
 
-/** What one call of the push URL says (spec §7.3), already validated. */
+/** What one call of the push URL says (docs/protocol/http.md#push-endpoint), already validated. */
 export interface PushReport {
   status: 'up' | 'down';
   msg: string;
@@ -15,7 +15,7 @@ export interface PushReport {
 }
 
 /**
- * Stores the beat of one push (spec §6.8): finds the effectively active monitor of the token,
+ * Stores the beat of one push (docs/protocol/monitoring.md#push-monitors): finds the effectively active monitor of the token,
  * applies the state machine against its previous beat and persists the beat with its state,
  * all under the monitor's row lock. Answers the stored beat for publishing, or
  * undefined when no active monitor has the token.
@@ -35,7 +35,7 @@ export async function recordPush(
     // Taken under the lock: concurrent pushes of one monitor get times in the order they
     // are stored, so every duration and importance refers to the beat really before it.
     const time = now();
-    // Spec §6.6: a push while a window covers the monitor is stored as MAINTENANCE.
+    // docs/protocol/monitoring.md#maintenance-effect: a push while a window covers the monitor is stored as MAINTENANCE.
     const maintained = await findMonitorsUnderMaintenance(trx, [ref], time.getTime());
     const outcome = maintained.has(monitor.id)
       ? ({ kind: 'maintenance' } as const)

@@ -13,7 +13,7 @@ export type CheckJob = z.infer<typeof checkJobSchema>;
 
 /**
  * One job id per monitor: BullMQ ignores an add whose id is already waiting or running, so
- * a monitor never has two checks queued or in flight (DESIGN rule 3), whoever enqueues.
+ * a monitor never has two checks queued or in flight (architecture rule 3), whoever enqueues.
  */
 export function checkJobId(monitorId: number): string {
   return `m-${monitorId}`;

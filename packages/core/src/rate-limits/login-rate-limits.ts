@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import { consumeRateLimit, type RateLimit } from './rate-limit-repository.js';
 
 /**
- * Spec §2.10, with buckets chosen for a multi-tenant service. Upstream has one process-wide
+ * docs/protocol/authentication.md#rate-limiting, with buckets chosen for a multi-tenant service. Upstream has one process-wide
  * bucket per limiter; here every API node shares each bucket through the database (so the
  * limits hold however many nodes run), but a bucket belongs to one username or one user:
  * a global bucket would let anyone hammering one tenant's login lock every other tenant out,

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 const STALE_WINDOWS = 10;
 
 export interface RateLimit {
-  /** At most this many removals per window (spec §2.10). */
+  /** At most this many removals per window (docs/protocol/authentication.md#rate-limiting). */
   limit: number;
   windowMs: number;
 }

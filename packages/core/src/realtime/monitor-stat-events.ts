@@ -4,8 +4,8 @@ import { averagePing, uptimeRatio, type WindowStats } from '../stats/window-stat
 
 /**
  * The per-monitor statistics pushes that follow every heartbeat and close the login burst
- * (spec §4): `avgPing`, `uptime` for 24 h and 720 h (3 arguments each, §9.6), and
- * `certInfo` as a JSON *string* when TLS facts exist (§9.5). `monitorId` is a number after
+ * (docs/protocol/transport.md#server-pushes): `avgPing`, `uptime` for 24 h and 720 h (3 arguments each, docs/protocol/transport.md#push-arities), and
+ * `certInfo` as a JSON *string* when TLS facts exist (docs/protocol/compatibility.md#json-inside-strings). `monitorId` is a number after
  * a beat and a numeric string in the burst, as upstream does.
  */
 export function monitorStatEvents(

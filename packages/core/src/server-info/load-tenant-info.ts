@@ -6,7 +6,7 @@ import { resolveTenantTimeZone, zonedDateTime } from '../settings/tenant-time-zo
 import { postLoginInfo } from './server-info.js';
 
 /**
- * Post-login `info` (spec §5.12) with the tenant's `primaryBaseURL` and zone. A loader (the
+ * Post-login `info` (docs/protocol/settings.md#info-object) with the tenant's `primaryBaseURL` and zone. A loader (the
  * database and the tenant, not a ServiceContext) because the login burst and the settings
  * events both send it.
  */
@@ -18,7 +18,7 @@ export async function loadTenantInfo(db: Kysely<Database>, tenantId: number): Pr
   const zone = resolveTenantTimeZone(zoneSetting);
   return {
     ...postLoginInfo(),
-    // Spec §5.12: null while the setting was never saved.
+    // docs/protocol/settings.md#info-object: null while the setting was never saved.
     primaryBaseURL: typeof baseUrl === 'string' ? baseUrl : null,
     serverTimezone: zone,
     serverTimezoneOffset: zonedDateTime(new Date(), zone).timezoneOffset,

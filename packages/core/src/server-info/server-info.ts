@@ -1,7 +1,7 @@
 import type { ServerInfo } from '../protocol/server-events.js';
 
 /**
- * The Kuma version we claim. Clients gate payload fields on it (spec §9.1); it must be a
+ * The Kuma version we claim. Clients gate payload fields on it (docs/protocol/compatibility.md#version-reporting); it must be a
  * plain 1.23.x string, never 2.x.
  */
 export const KUMA_VERSION = '1.23.16';
@@ -28,5 +28,5 @@ export function postLoginInfo(): ServerInfo {
   };
 }
 
-/** Spec §5.11: the internal setting that marks a tenant's zone as chosen. */
+/** docs/protocol/settings.md#settings-object: the internal setting that marks a tenant's zone as chosen. */
 export const INIT_SERVER_TIMEZONE_SETTING = 'initServerTimezone';

@@ -21,7 +21,7 @@ export interface ServicePorts {
 
 /**
  * Who a call acts for. Every read and write a service makes is scoped to `tenantId`
- * (DESIGN rule 1); `userId` is the login, or the user an API key belongs to.
+ * (architecture rule 1); `userId` is the login, or the user an API key belongs to.
  */
 export interface TenantScope {
   tenantId: number;

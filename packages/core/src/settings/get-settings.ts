@@ -4,7 +4,7 @@ import { DEFAULT_KEEP_DATA_PERIOD_DAYS, DEFAULT_TLS_EXPIRY_NOTIFY_DAYS } from '.
 import { DEFAULT_TIME_ZONE } from './tenant-time-zone.js';
 
 /**
- * Spec §5.11 defaults, answered for keys a tenant never saved. Upstream leaves filling them
+ * docs/protocol/settings.md#settings-object defaults, answered for keys a tenant never saved. Upstream leaves filling them
  * to its clients (a fresh install answers only `serverTimezone`); answering them here is
  * what those clients would show anyway. `nscd` is left out: its default differs between
  * clients, and Watchpost runs no local DNS cache.
@@ -24,7 +24,7 @@ const SETTING_DEFAULTS: Readonly<Record<string, unknown>> = {
   trustProxy: false,
 };
 
-/** Spec §3.9: every `general` setting, JSON-decoded, defaults filled in. */
+/** docs/protocol/settings.md: every `general` setting, JSON-decoded, defaults filled in. */
 export async function getSettings(ctx: ServiceContext): Promise<Record<string, unknown>> {
   const stored = await settingsRepository.getGeneralSettings(ctx.db, ctx.tenantId);
   const data: Record<string, unknown> = { ...SETTING_DEFAULTS, ...stored };

@@ -6,7 +6,7 @@ import { invalidTimeZoneMessage } from './settings-input.js';
 import * as settingsRepository from './settings-repository.js';
 
 /**
- * `initServerTimezone` (spec §3.9): the browser's zone, once. The zone is stored before the
+ * `initServerTimezone` (docs/protocol/settings.md): the browser's zone, once. The zone is stored before the
  * flag, so an interrupted call asks again.
  */
 export async function setServerTimezone(ctx: ServiceContext, zone: string): Promise<void> {

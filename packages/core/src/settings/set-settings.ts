@@ -10,12 +10,12 @@ import { invalidSettingMessage } from './setting-values.js';
 export interface SetSettingsResult {
   /** Authentication was disabled and is now on again: the user's other sessions must end. */
   authEnabledAgain: boolean;
-  /** Spec §3.9: `maintenanceList` to the room, after the caller's reply. */
+  /** docs/protocol/settings.md: `maintenanceList` to the room, after the caller's reply. */
   publish: () => Promise<void>;
 }
 
 /**
- * Spec §3.9 and §2.6. Everything is checked before anything is stored, so a refused call
+ * docs/protocol/settings.md and docs/protocol/authentication.md#disabled-authentication. Everything is checked before anything is stored, so a refused call
  * changes nothing; turning authentication off needs the current password.
  */
 export async function setSettings(

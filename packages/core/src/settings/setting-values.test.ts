@@ -45,7 +45,7 @@ describe('keepDataPeriodDaysOf', () => {
     expect(keepDataPeriodDaysOf(1)).toBe(1);
   });
 
-  it('means forever below one day (spec §6.11)', () => {
+  it('means forever below one day (docs/protocol/monitoring.md#data-retention)', () => {
     expect(keepDataPeriodDaysOf(0)).toBeNull();
     expect(keepDataPeriodDaysOf(-5)).toBeNull();
   });

@@ -1,11 +1,11 @@
-// How the stored `general` settings that change behaviour are read (spec §5.11). Values are
+// How the stored `general` settings that change behaviour are read (docs/protocol/settings.md#settings-object). Values are
 // whatever a client once sent through `setSettings`, so every reader falls back to the
 // default on a value it cannot use, and `invalidSettingMessage` keeps new bad values out.
 
-/** Spec §5.11 `keepDataPeriodDays` default (upstream writes it when missing; this reads it). */
+/** docs/protocol/settings.md#settings-object `keepDataPeriodDays` default (upstream writes it when missing; this reads it). */
 export const DEFAULT_KEEP_DATA_PERIOD_DAYS = 180;
 
-/** Spec §5.11 `tlsExpiryNotifyDays` default. */
+/** docs/protocol/settings.md#settings-object `tlsExpiryNotifyDays` default. */
 export const DEFAULT_TLS_EXPIRY_NOTIFY_DAYS: readonly number[] = [7, 14, 21];
 
 // Each threshold is a stored row per monitor once it fires (cert_expiry_notices.days is an
@@ -31,7 +31,7 @@ export function tlsExpiryNotifyDaysOf(setting: unknown): readonly number[] {
 }
 
 /**
- * Days of heartbeats a tenant keeps, or null for "forever" (a value below 1, spec §6.11).
+ * Days of heartbeats a tenant keeps, or null for "forever" (a value below 1, docs/protocol/monitoring.md#data-retention).
  * A missing or unusable value means the default, as upstream's cleanup job reads it.
  */
 export function keepDataPeriodDaysOf(setting: unknown): number | null {

@@ -6,7 +6,7 @@ const MAX_KEYS = 100;
 const MAX_KEY_LENGTH = 255;
 const MAX_DATA_BYTES = 64 * 1024;
 
-/** The `data` of `setSettings` (spec §3.9): any keys, values as sent. */
+/** The `data` of `setSettings` (docs/protocol/settings.md): any keys, values as sent. */
 export const settingsDataSchema = z
   .record(
     z

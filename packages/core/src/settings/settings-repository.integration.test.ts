@@ -57,7 +57,7 @@ describe.each(TEST_BACKENDS)('tenant settings on %s', (backend) => {
     expect(settings).not.toHaveProperty('undefinedKey');
   });
 
-  it('leaves a key of another type alone and never lists it (spec §11.18)', async () => {
+  it('leaves a key of another type alone and never lists it (docs/protocol/compatibility.md#settings-stored-under-another-type)', async () => {
     await saveSetting(t.db, tenantA, 'initServerTimezone', true, null);
     await saveGeneralSettings(t.db, tenantA, { initServerTimezone: 'overwritten?' });
     expect(await getSetting(t.db, tenantA, 'initServerTimezone')).toBe(true);

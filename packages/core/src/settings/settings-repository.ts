@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 
-// A tenant's settings (tenant_settings), every function scoped to the tenant (DESIGN rule
+// A tenant's settings (tenant_settings), every function scoped to the tenant (architecture rule
 // 1), and the one instance-wide secret (server_settings).
 
-/** The `type` of every key `setSettings` writes and `getSettings` reads (spec §3.9). */
+/** The `type` of every key `setSettings` writes and `getSettings` reads (docs/protocol/settings.md). */
 export const GENERAL_SETTING_TYPE = 'general';
 
 /** A tenant's `general` settings, values JSON-decoded, keys in name order. */
@@ -40,7 +40,7 @@ export async function getSetting(
 
 /**
  * Stores every key as a `general` setting in one statement. A key that already exists under
- * another type is left as it is, silently, as upstream does (spec §11.18): that keeps a
+ * another type is left as it is, silently, as upstream does (docs/protocol/compatibility.md#settings-stored-under-another-type): that keeps a
  * client from overwriting internal values through `setSettings`.
  */
 export async function saveGeneralSettings(
@@ -49,7 +49,7 @@ export async function saveGeneralSettings(
   data: Record<string, unknown>,
 ): Promise<void> {
   const rows = Object.entries(data)
-    // JSON drops undefined members on the wire too (spec §0); there is nothing to store.
+    // JSON drops undefined members on the wire too (docs/protocol/transport.md#conventions); there is nothing to store.
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => ({
       tenant_id: tenantId,
@@ -91,7 +91,7 @@ export async function saveSetting(
 }
 
 /**
- * The JWT secret every API node shares (spec §2.3). The first node to ask creates it; the
+ * The JWT secret every API node shares (docs/protocol/authentication.md#login-tokens). The first node to ask creates it; the
  * others read the same row (INSERT … ON CONFLICT DO NOTHING, then SELECT).
  */
 export async function loadOrCreateJwtSecret(db: Kysely<Database>): Promise<string> {

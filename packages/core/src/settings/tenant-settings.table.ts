@@ -6,6 +6,6 @@ export interface TenantSettingsTable {
   key: string;
   /** jsonb: written as JSON text, read back parsed. */
   value: ColumnType<unknown, string, string>;
-  /** `general` for what `getSettings` answers (spec §5.11); other types are internal. */
+  /** `general` for what `getSettings` answers (docs/protocol/settings.md#settings-object); other types are internal. */
   type: string | null;
 }

@@ -9,7 +9,7 @@ import { formatOffset, isValidTimeZone, toLocal } from '../maintenance/zoned-tim
 export const DEFAULT_TIME_ZONE = 'UTC';
 
 /**
- * A tenant's effective zone (spec §3.9 `getSettings`, §5.12 `info`, providers §1.4): its
+ * A tenant's effective zone (`getSettings` (docs/protocol/settings.md#getsettings), docs/protocol/settings.md#info-object `info`, providers docs/protocol/transport.md#pushes-and-rooms): its
  * `serverTimezone` setting when that is a zone the runtime knows, else the default. A zone
  * can stop being valid after a runtime update, so a stored value is checked on every read.
  */

@@ -6,7 +6,7 @@ const HOUR_MS = 3_600_000;
 
 /**
  * Sums the aggregates of each of a tenant's monitors over the last `hours` hours without
- * touching heartbeats (DESIGN rule 8).
+ * touching heartbeats (architecture rule 8).
  */
 export function getWindowStats(
   db: Kysely<Database>,

@@ -12,7 +12,7 @@ export interface MonitorRef {
 
 /**
  * Uptime ratio 0..1. With no samples in the window Kuma falls back to the monitor's own
- * status (spec §6.9): 1 when it is up, else 0.
+ * status (docs/protocol/monitoring.md#uptime): 1 when it is up, else 0.
  */
 export function uptimeRatio(stats: WindowStats | undefined, currentlyUp: boolean): number {
   const total = (stats?.up ?? 0) + (stats?.down ?? 0);
@@ -20,7 +20,7 @@ export function uptimeRatio(stats: WindowStats | undefined, currentlyUp: boolean
   return (stats?.up ?? 0) / total;
 }
 
-/** Average ping truncated to an integer, null without samples (spec §6.10). */
+/** Average ping truncated to an integer, null without samples (docs/protocol/monitoring.md#average-ping). */
 export function averagePing(stats: WindowStats | undefined): number | null {
   if (!stats || stats.pingCount === 0) return null;
   return Math.trunc(stats.pingSum / stats.pingCount);

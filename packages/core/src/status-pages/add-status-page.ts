@@ -5,7 +5,7 @@ import { parseNewStatusPage } from './status-page-input.js';
 import * as statusPageRepository from './status-page-repository.js';
 import { SLUG_TAKEN_MSG } from './status-page-texts.js';
 
-/** `addStatusPage(title, slug)` (spec §3.6, title first); answers the new page's id. */
+/** `addStatusPage(title, slug)` (docs/protocol/status-pages.md, title first); answers the new page's id. */
 export async function addStatusPage(
   ctx: ServiceContext,
   title: unknown,

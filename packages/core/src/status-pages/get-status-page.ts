@@ -4,7 +4,7 @@ import * as statusPageRepository from './status-page-repository.js';
 import { NO_SLUG_MSG } from './status-page-texts.js';
 import type { StatusPageConfig } from './status-page-wire.js';
 
-// Spec §3.6. Every lookup is by (tenant, slug): a slug of another tenant is simply unknown
+// docs/protocol/status-pages.md. Every lookup is by (tenant, slug): a slug of another tenant is simply unknown
 // here, answered with the same text as a missing page.
 export async function getStatusPage(ctx: ServiceContext, slug: string): Promise<StatusPageConfig> {
   const config = await statusPageRepository.getStatusPageConfig(ctx.db, ctx.tenantId, slug);

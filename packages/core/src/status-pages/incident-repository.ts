@@ -5,7 +5,7 @@ import { INCIDENT_COLUMNS, toIncident } from './status-page-row.js';
 import { findStatusPage } from './status-page-repository.js';
 import type { Incident } from './status-page.js';
 
-// Incidents of a status page (spec §3.6); every lookup goes through the tenant's own page.
+// Incidents of a status page (docs/protocol/status-pages.md); every lookup goes through the tenant's own page.
 
 /**
  * `postIncident`: unpins the page's incidents, then updates the named one (when it is this
@@ -45,7 +45,7 @@ export async function postIncident(
   });
 }
 
-/** `unpinIncident`: no error for an unknown slug (spec §3.6). */
+/** `unpinIncident`: no error for an unknown slug (docs/protocol/status-pages.md). */
 export async function unpinIncident(
   db: Kysely<Database>,
   tenantId: number,

@@ -6,7 +6,7 @@ import type { IncidentInput } from './status-page-input.js';
 import { INCIDENT_SLUG_NOT_FOUND_MSG } from './status-page-texts.js';
 import type { Incident } from './status-page.js';
 
-/** `postIncident` (spec §3.6): the page's one pinned incident, updated or created. */
+/** `postIncident` (docs/protocol/status-pages.md): the page's one pinned incident, updated or created. */
 export async function postIncident(
   ctx: ServiceContext,
   slug: string,

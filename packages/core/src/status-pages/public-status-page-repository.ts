@@ -13,11 +13,11 @@ import { findStatusPage } from './status-page-repository.js';
 import type { StatusPage } from './status-page.js';
 import { toIncidentJson, toPublicStatusPageConfig } from './status-page-wire.js';
 
-// What visitors of a status page may see (spec §7.4), without a login. Reads stay
+// What visitors of a status page may see (docs/protocol/status-pages.md#json-endpoints), without a login. Reads stay
 // tenant-scoped once the tenant is known: the caller decides which tenant the request means
 // (findTenantByDomain, findDefaultTenantId).
 
-// Spec §7.4: the heartbeat endpoint lists the last 50 beats per monitor.
+// docs/protocol/status-pages.md#json-endpoints: the heartbeat endpoint lists the last 50 beats per monitor.
 const PUBLIC_BEATS = 50;
 const CERT_TYPES = new Set(['http', 'keyword', 'json-query']);
 
@@ -96,7 +96,7 @@ export async function listPageGroups(
   return [...groups.values()];
 }
 
-/** PublicMonitor of spec §5.8; `tags` only when the page shows them. */
+/** PublicMonitor of docs/protocol/status-pages.md#object-shapes; `tags` only when the page shows them. */
 export function toPublicMonitorJson(page: StatusPage, m: PageMonitor, tags: unknown[] = []) {
   const showCert =
     page.showCertificateExpiry &&
@@ -140,7 +140,7 @@ export async function loadPublicStatusPage(
       weight: g.weight,
       monitorList: g.monitors.map((m) => toPublicMonitorJson(page, m, tags.get(m.id))),
     })),
-    // Spec §7.4: only the linked windows that are in progress right now.
+    // docs/protocol/status-pages.md#json-endpoints: only the linked windows that are in progress right now.
     maintenanceList: maintenances
       .map((m) => toMaintenanceJson(m, now.getTime()))
       .filter((m) => m.status === 'under-maintenance'),
@@ -152,7 +152,7 @@ export function pageMonitorIds(groups: readonly PageGroup[]): number[] {
   return [...new Set(groups.flatMap((g) => g.monitors.map((m) => m.id)))];
 }
 
-/** 24 h uptime per monitor from the aggregates (DESIGN rule 8), with §6.9's fallback. */
+/** 24 h uptime per monitor from the aggregates (architecture rule 8), with docs/protocol/monitoring.md#uptime's fallback. */
 export async function loadDayUptimes(
   db: Kysely<Database>,
   tenantId: number,
@@ -170,7 +170,7 @@ export async function loadDayUptimes(
   return result;
 }
 
-/** `GET /api/status-page/heartbeat/:slug`: empty objects for an unknown slug (spec §7.4). */
+/** `GET /api/status-page/heartbeat/:slug`: empty objects for an unknown slug (docs/protocol/status-pages.md#json-endpoints). */
 export async function loadStatusPageHeartbeats(
   db: Kysely<Database>,
   tenantId: number,
@@ -191,7 +191,7 @@ export async function loadStatusPageHeartbeats(
     loadDayUptimes(db, tenantId, groups, now),
   ]);
   for (const id of ids) {
-    // PublicHeartbeat (§5.4c): the message is blanked, it may reveal internals.
+    // PublicHeartbeat (docs/protocol/monitors.md#publicheartbeat): the message is blanked, it may reveal internals.
     heartbeatList[id] = (beats.get(id) ?? []).map((b) => ({
       status: b.status,
       time: formatDateTimeMs(b.time),
@@ -230,7 +230,7 @@ export async function findDefaultTenantId(db: Kysely<Database>): Promise<number 
 
 /**
  * An uploaded logo by page id. Page ids are global, and a logo is as public as its page, so
- * `/upload/logo<id>.png` needs no tenant (the URL upstream gives it, spec §3.6).
+ * `/upload/logo<id>.png` needs no tenant (the URL upstream gives it, docs/protocol/status-pages.md).
  */
 export async function findStatusPageLogo(
   db: Kysely<Database>,

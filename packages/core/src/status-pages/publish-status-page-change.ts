@@ -2,7 +2,7 @@ import type { ServiceContext } from '../services/service-context.js';
 
 /**
  * Tells every API node that what this tenant's public pages show changed, so their cached
- * copies go at once (spec §7.1). Not awaited: the change is stored, and a Redis outage must
+ * copies go at once (docs/protocol/http.md#general-behaviour). Not awaited: the change is stored, and a Redis outage must
  * neither delay nor fail the reply; cached pages then still expire within their short TTL.
  */
 export function publishStatusPageChange(ctx: ServiceContext): void {

@@ -11,7 +11,7 @@ export interface SaveStatusPageRequest {
 }
 
 /**
- * `saveStatusPage` (spec §3.6): all or nothing; answers each group's id in input order. The
+ * `saveStatusPage` (docs/protocol/status-pages.md): all or nothing; answers each group's id in input order. The
  * list push reaches the room before the caller's reply.
  */
 export async function saveStatusPage(

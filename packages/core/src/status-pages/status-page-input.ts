@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Validation of the status page events (spec §3.6), with upstream's literal messages where
+// Validation of the status page events (docs/protocol/status-pages.md), with upstream's literal messages where
 // clients may show them.
 
 export const INVALID_SLUG_MSG = 'Invalid Slug';
@@ -88,7 +88,7 @@ const domainListSchema = z
   })
   .pipe(z.array(z.string()).max(MAX_DOMAINS, 'Too many domains'));
 
-/** `saveStatusPage`'s config; `id`, `published` and unknown keys are ignored (spec §3.6). */
+/** `saveStatusPage`'s config; `id`, `published` and unknown keys are ignored (docs/protocol/status-pages.md). */
 export const statusPageConfigSchema = z.object(
   {
     slug: configSlugSchema,
@@ -180,7 +180,7 @@ export const publicGroupListSchema = z
 
 /**
  * `saveStatusPage`'s last argument: the groups to store, and the client's array exactly as
- * sent, which the ack echoes back with only the group ids filled in (spec §3.6).
+ * sent, which the ack echoes back with only the group ids filled in (docs/protocol/status-pages.md).
  */
 export const publicGroupListArgSchema = z.unknown().transform((sent, ctx) => {
   const parsed = publicGroupListSchema.safeParse(sent);

@@ -11,7 +11,7 @@ import {
 import { toStatusPageConfig, type StatusPageConfig } from './status-page-wire.js';
 import type { StatusPage } from './status-page.js';
 
-// Every function takes the tenant scope (DESIGN rule 1): a slug only means something inside
+// Every function takes the tenant scope (architecture rule 1): a slug only means something inside
 // one tenant, and another tenant's page answers exactly like a missing one.
 
 /** Creates a page with upstream's defaults; undefined when the tenant already uses the slug. */
@@ -56,7 +56,7 @@ export async function getStatusPageConfig(
   );
 }
 
-/** `statusPageList`: the tenant's pages keyed by id (spec §4; ids ascend as object keys). */
+/** `statusPageList`: the tenant's pages keyed by id (docs/protocol/transport.md#server-pushes; ids ascend as object keys). */
 export async function listStatusPageConfigs(
   db: Kysely<Database>,
   tenantId: number,
@@ -107,7 +107,7 @@ export interface SaveStatusPageInput {
 }
 
 /**
- * `saveStatusPage` (spec §3.6) in one transaction, so a refused save changes nothing:
+ * `saveStatusPage` (docs/protocol/status-pages.md) in one transaction, so a refused save changes nothing:
  * config and domains, then the groups in array order (weight = position) with their monitor
  * lists replaced; groups of the page missing from the list are deleted. Answers each
  * group's id in input order.
@@ -295,7 +295,7 @@ export async function deleteStatusPage(
 }
 
 /**
- * Spec §3.6: an `entryPage` setting of `statusPage-<slug>` follows the page when it is renamed
+ * docs/protocol/status-pages.md: an `entryPage` setting of `statusPage-<slug>` follows the page when it is renamed
  * and falls back to the dashboard when it is deleted, so `/` never leads to a missing page.
  */
 async function repointEntryPage(

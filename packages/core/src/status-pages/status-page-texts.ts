@@ -1,4 +1,4 @@
-// Upstream's texts for a missing page (spec §3.6), each event its own.
+// Upstream's texts for a missing page (docs/protocol/status-pages.md), each event its own.
 
 export const NO_SLUG_MSG = 'No slug?';
 export const SLUG_TAKEN_MSG = 'This slug is already used by another status page.';

@@ -1,7 +1,7 @@
 import { formatDateTime } from '../heartbeats/kuma-time.js';
 import type { Incident, StatusPage } from './status-page.js';
 
-// Domain → wire shapes of spec §5.8.
+// Domain → wire shapes of docs/protocol/status-pages.md#object-shapes.
 
 export const DEFAULT_ICON = '/icon.svg';
 
@@ -31,7 +31,7 @@ export function toStatusPageConfig(page: StatusPage, domains: readonly string[])
 export type StatusPageConfig = ReturnType<typeof toStatusPageConfig>;
 
 /**
- * Incident. `pin` is a boolean in the `postIncident` ack and 0/1 over HTTP (spec §5.8);
+ * Incident. `pin` is a boolean in the `postIncident` ack and 0/1 over HTTP (docs/protocol/status-pages.md#object-shapes);
  * `lastUpdatedDate` is absent from the ack of a new incident.
  */
 export function toIncidentJson(incident: Incident, pinAs: 'bool' | 'bool01') {

@@ -6,7 +6,7 @@ import { TAG_NOT_FOUND_MSG } from './tag-input.js';
 import * as tagRepository from './tag-repository.js';
 
 /**
- * Spec §3.2 `addMonitorTag`, tag first (§9.7). Upstream fails on its foreign keys for an
+ * `addMonitorTag` (docs/protocol/tags.md#addmonitortag), tag first (docs/protocol/compatibility.md#argument-order). Upstream fails on its foreign keys for an
  * unknown tag or monitor; here with a plain text, the same for another tenant's ids.
  */
 export async function addMonitorTag(
@@ -19,6 +19,6 @@ export async function addMonitorTag(
   if (result === 'tag-not-found') throw new AppError('not-found', TAG_NOT_FOUND_MSG);
   if (result === 'monitor-not-found') throw new AppError('not-found', MONITOR_NOT_FOUND_MSG);
   // Upstream pushes nothing and Python re-reads the monitor; pushing as well keeps other
-  // dashboards current and is harmless (§3.2).
+  // dashboards current and is harmless (docs/protocol/tags.md#tag-events).
   await pushMonitorList(ctx);
 }

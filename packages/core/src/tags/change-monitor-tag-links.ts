@@ -7,7 +7,7 @@ type LinkChange = typeof tagRepository.editMonitorTag | typeof tagRepository.del
 
 /**
  * Applies `change` and pushes the monitor list, which shows the tags, only when a link
- * changed: none matching is still a success (spec §3.2), with nothing new to show.
+ * changed: none matching is still a success (docs/protocol/tags.md#tag-events), with nothing new to show.
  */
 export async function changeMonitorTagLinks(
   ctx: ServiceContext,

@@ -3,7 +3,7 @@ import { changeMonitorTagLinks } from './change-monitor-tag-links.js';
 import * as tagRepository from './tag-repository.js';
 
 /**
- * Spec §3.2 `deleteMonitorTag`: removes the links matching tag, monitor and value; none
+ * `deleteMonitorTag` (docs/protocol/tags.md#deletemonitortag): removes the links matching tag, monitor and value; none
  * matching is still a success.
  */
 export function deleteMonitorTag(

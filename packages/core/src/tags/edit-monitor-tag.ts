@@ -3,7 +3,7 @@ import { changeMonitorTagLinks } from './change-monitor-tag-links.js';
 import * as tagRepository from './tag-repository.js';
 
 /**
- * Spec §3.2 `editMonitorTag`: sets the value of every link of this tag to this monitor;
+ * `editMonitorTag` (docs/protocol/tags.md#editmonitortag): sets the value of every link of this tag to this monitor;
  * none matching is still a success.
  */
 export function editMonitorTag(

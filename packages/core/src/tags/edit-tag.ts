@@ -6,8 +6,8 @@ import { TAG_NOT_FOUND_MSG, type TagEdit } from './tag-input.js';
 import * as tagRepository from './tag-repository.js';
 
 /**
- * Spec §3.2 `editTag`: replaces name and color; answers the stored tag. Not pushed upstream;
- * the monitors showing the tag get a fresh monitorList (before the ack, §1.4) so other open
+ * `editTag` (docs/protocol/tags.md#edittag): replaces name and color; answers the stored tag. Not pushed upstream;
+ * the monitors showing the tag get a fresh monitorList (before the ack, docs/protocol/transport.md#pushes-and-rooms) so other open
  * dashboards show the new name and color.
  */
 export async function editTag(ctx: ServiceContext, { id, ...input }: TagEdit): Promise<TagJson> {

@@ -3,7 +3,7 @@ import type { ServiceContext } from '../services/service-context.js';
 import type { TagJson } from './tag.js';
 
 /**
- * Spec §3.2 `getTags`: the tenant's tags only (upstream's are global, here each tenant has
+ * `getTags` (docs/protocol/tags.md#gettags): the tenant's tags only (upstream's are global, here each tenant has
  * its own).
  */
 export function listTags(ctx: ServiceContext): Promise<TagJson[]> {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ownedIdSchema } from '../ids/stored-id.js';
 
 /**
- * The wire forms of the tag events' arguments (spec §3.2), with their literal texts (§9.2).
+ * The wire forms of the tag events' arguments (docs/protocol/tags.md#tag-events), with their literal texts (docs/protocol/compatibility.md#literal-strings).
  * Browser-safe: the dashboard may check a tag before sending it.
  */
 

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 import type { MonitorTagJson, TagJson } from './tag.js';
 import type { TagInput } from './tag-input.js';
 
-// Every function here takes the tenant scope (DESIGN rule 1): a tag or monitor id of another
+// Every function here takes the tenant scope (architecture rule 1): a tag or monitor id of another
 // tenant behaves exactly like one that does not exist. The composite foreign keys of
 // migrations/0010 back this up in the database.
 
@@ -188,7 +188,7 @@ export async function deleteMonitorTag(
 }
 
 /**
- * Every monitor's `tags` (spec §5.3), by monitor id, in one query for the whole tenant (a
+ * Every monitor's `tags` (docs/protocol/tags.md#tag-and-monitortag), by monitor id, in one query for the whole tenant (a
  * monitor list needs them all). Sorted by tag name like upstream, in byte order as SQLite
  * compares, so the order does not depend on the database's collation; then by link id.
  */

@@ -1,4 +1,4 @@
-/** A tag as `getTags`, `addTag` and `editTag` answer it (spec §5.3). */
+/** A tag as `getTags`, `addTag` and `editTag` answer it (docs/protocol/tags.md#tag-and-monitortag). */
 export interface TagJson {
   id: number;
   name: string;
@@ -6,7 +6,7 @@ export interface TagJson {
 }
 
 /**
- * An element of a monitor's `tags` (spec §5.3): the link row joined with its tag, keys in
+ * An element of a monitor's `tags` (docs/protocol/tags.md#tag-and-monitortag): the link row joined with its tag, keys in
  * upstream's order (`mt.*, tag.name, tag.color`). Python matches links by
  * `{monitor_id, tag_id, value}`, so those keep their snake_case.
  */

@@ -1,7 +1,7 @@
 import type { UnscopedContext } from '../auth/login-context.js';
 import * as userRepository from '../users/user-repository.js';
 
-/** Spec §2.1: first-run setup is open while no user exists at all. */
+/** docs/protocol/authentication.md#first-run-setup: first-run setup is open while no user exists at all. */
 export async function needsSetup(ctx: UnscopedContext): Promise<boolean> {
   return !(await userRepository.hasAnyUser(ctx.db));
 }

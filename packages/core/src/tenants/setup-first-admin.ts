@@ -5,12 +5,12 @@ import { newPasswordSchema, parseInput, usernameSchema } from '../users/user-inp
 import * as userRepository from '../users/user-repository.js';
 import * as tenantRepository from './tenant-repository.js';
 
-// Literal text of spec §2.1.
+// Literal text of docs/protocol/authentication.md#first-run-setup.
 const SETUP_DONE_MSG =
   'Uptime Kuma has been initialized. If you want to run setup again, please delete the database.';
 
 /**
- * Spec §2.1 `setup`: creates the first tenant and its admin; does not log anyone in. The
+ * `setup` (docs/protocol/authentication.md#setup): creates the first tenant and its admin; does not log anyone in. The
  * username and password are whatever the client sent, validated here.
  */
 export async function setupFirstAdmin(

@@ -35,7 +35,7 @@ export async function createTenantWithAdmin(
 }
 
 /**
- * First-run setup (spec §2.1): creates the first tenant and admin only while no user exists
+ * First-run setup (docs/protocol/authentication.md#first-run-setup): creates the first tenant and admin only while no user exists
  * at all. The table lock makes two concurrent setups on two nodes produce exactly one.
  */
 export async function createFirstTenant(

@@ -6,12 +6,12 @@ import { MAX_PASSWORD_LENGTH } from './user-input.js';
 import * as userRepository from './user-repository.js';
 import { verifyCurrentPassword } from './verify-current-password.js';
 
-// Literal text of spec §2.8.
+// Literal text of docs/protocol/authentication.md#password-change.
 const INVALID_NEW_PASSWORD_MSG = 'Invalid new password';
 
 /**
- * Spec §2.8: the checks and their texts in upstream's order. Login tokens carry a
- * fingerprint of the hash (§2.3), so older ones fail on their own afterwards; ending the
+ * docs/protocol/authentication.md#password-change: the checks and their texts in upstream's order. Login tokens carry a
+ * fingerprint of the hash (docs/protocol/authentication.md#login-tokens), so older ones fail on their own afterwards; ending the
  * sessions already logged in with them is the transport's part.
  */
 export async function changePassword(

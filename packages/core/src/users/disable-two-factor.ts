@@ -3,7 +3,7 @@ import type { ServiceContext } from '../services/service-context.js';
 import * as userRepository from './user-repository.js';
 import { verifyCurrentPassword } from './verify-current-password.js';
 
-/** `disable2FA` (spec §2.9): the secret is kept, as upstream does. */
+/** `disable2FA` (docs/protocol/authentication.md#two-factor-authentication): the secret is kept, as upstream does. */
 export async function disableTwoFactor(
   ctx: ServiceContext,
   currentPassword: unknown,

@@ -5,11 +5,11 @@ import type { ServiceContext } from '../services/service-context.js';
 import * as userRepository from './user-repository.js';
 import { verifyCurrentPassword } from './verify-current-password.js';
 
-// Literal text of spec §2.9.
+// Literal text of docs/protocol/authentication.md#two-factor-authentication.
 const ALREADY_ENABLED_MSG = '2FA is already enabled.';
 
 /**
- * `prepare2FA` (spec §2.9): a new secret each time, stored but not yet in force. Answers the
+ * `prepare2FA` (docs/protocol/authentication.md#two-factor-authentication): a new secret each time, stored but not yet in force. Answers the
  * `otpauth://` URI an authenticator app reads.
  */
 export async function prepareTwoFactor(

@@ -7,7 +7,7 @@ import { verifyCurrentPassword } from './verify-current-password.js';
 // Not in Kuma, which would enable 2FA without a secret and lock the user out for good.
 const NOT_PREPARED_MSG = 'Prepare 2FA first: there is no secret to enable.';
 
-/** `save2FA` (spec §2.9): no code re-check here; the client verifies a code first. */
+/** `save2FA` (docs/protocol/authentication.md#two-factor-authentication): no code re-check here; the client verifies a code first. */
 export async function saveTwoFactor(ctx: ServiceContext, currentPassword: unknown): Promise<void> {
   await spendAccountAttempt(ctx.db, ctx.userId);
   const user = await verifyCurrentPassword(ctx, currentPassword);

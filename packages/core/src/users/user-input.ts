@@ -11,14 +11,14 @@ const NUL_TEXT_MSG = 'Text must not contain NUL characters.';
 // Postgres text cannot hold U+0000; such a name can neither be stored nor exist.
 export const hasNoNul = (text: string) => !text.includes('\u0000');
 
-/** A new username (spec §2.1 `setup`). */
+/** A new username (`setup` (docs/protocol/authentication.md#setup)). */
 export const usernameSchema = z
   .string({ message: 'Username must be text.' })
   .min(1, 'Username must not be empty.')
   .max(255, 'Username must be at most 255 characters.')
   .refine(hasNoNul, NUL_TEXT_MSG);
 
-/** A new password (spec §2.1 `setup`). */
+/** A new password (`setup` (docs/protocol/authentication.md#setup)). */
 export const newPasswordSchema = z
   .string({ message: WEAK_PASSWORD_MSG })
   .max(MAX_PASSWORD_LENGTH, `Password must be at most ${MAX_PASSWORD_LENGTH} characters.`)

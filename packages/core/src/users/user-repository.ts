@@ -19,7 +19,7 @@ function toUser(row: UserRow): User {
   };
 }
 
-/** The logged-in user, looked up inside its tenant (DESIGN rule 1). */
+/** The logged-in user, looked up inside its tenant (architecture rule 1). */
 export async function findUser(
   db: Kysely<Database>,
   tenantId: number,
@@ -64,7 +64,7 @@ export async function updatePasswordHash(
   await updateTenantRow(db, 'users', tenantId, userId, { password_hash: passwordHash });
 }
 
-/** `prepare2FA` (spec §2.9): a fresh secret; whether 2FA is on stays as it was. */
+/** `prepare2FA` (docs/protocol/authentication.md#two-factor-authentication): a fresh secret; whether 2FA is on stays as it was. */
 export async function saveTwoFactorSecret(
   db: Kysely<Database>,
   tenantId: number,
@@ -87,7 +87,7 @@ export async function setTwoFactorStatus(
 /**
  * Records `code` as the user's last used TOTP code unless it already is, and answers whether
  * it was recorded. Done in one conditional UPDATE so that the same code sent to two API nodes
- * at once logs in only once (spec §2.2: a reused code is refused).
+ * at once logs in only once (docs/protocol/authentication.md#login: a reused code is refused).
  */
 export async function claimTwoFactorCode(
   db: Kysely<Database>,
@@ -105,7 +105,7 @@ export async function claimTwoFactorCode(
 }
 
 /**
- * Who a new connection is logged in as when authentication is disabled (spec §2.6), if
+ * Who a new connection is logged in as when authentication is disabled (docs/protocol/authentication.md#disabled-authentication), if
  * anyone. Upstream is single-user; in a multi-tenant instance a connection carries nothing
  * that says which tenant it means, and logging strangers into some tenant would hand it to
  * the world. So `disableAuth` takes effect only while the instance holds exactly one tenant

@@ -10,7 +10,7 @@ export interface User {
   twofaSecret: string | null;
   /** Whether 2FA is in force for `login`. */
   twofaStatus: boolean;
-  /** The last TOTP code used to log in; refused when sent again (spec §2.2). */
+  /** The last TOTP code used to log in; refused when sent again (docs/protocol/authentication.md#login). */
   twofaLastToken: string | null;
   createdAt: Date;
 }

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../services/service-context.js';
 import type { User } from './user.js';
 import * as userRepository from './user-repository.js';
 
-// Spec §2.8 / §2.9 "password errors", compared by clients as text.
+// docs/protocol/authentication.md#password-change / docs/protocol/authentication.md#two-factor-authentication "password errors", compared by clients as text.
 export const WRONG_DATA_TYPE_MSG = 'Wrong data type?';
 export const INCORRECT_CURRENT_PASSWORD_MSG = 'Incorrect current password';
 

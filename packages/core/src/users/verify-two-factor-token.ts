@@ -4,7 +4,7 @@ import type { ServiceContext } from '../services/service-context.js';
 import { verifyCurrentPassword } from './verify-current-password.js';
 
 /**
- * `verifyToken(token, currentPassword)` (spec §2.9): checks a code against the stored
+ * `verifyToken(token, currentPassword)` (docs/protocol/authentication.md#two-factor-authentication): checks a code against the stored
  * secret without using it up, so the login after save2FA can still use the same one. The
  * code last used to log in is refused, as login would refuse it.
  */

@@ -3,7 +3,7 @@ import { DATETIME, fail, ok, okMsg, type Step } from '../conformance-step.js';
 import type { World } from '../conformance-world.js';
 import { tenantRows } from '../read-back.js';
 
-// Spec §3.8. Upstream answers ok:true for ids that are not the caller's (§9.8 lets a server
+// docs/protocol/api-keys.md. Upstream answers ok:true for ids that are not the caller's (docs/protocol/compatibility.md#what-the-python-client-does-itself lets a server
 // refuse); Watchpost refuses with one text for missing and foreign ids alike.
 
 const NOT_FOUND = 'API key not found.';
@@ -11,7 +11,7 @@ const NOT_FOUND = 'API key not found.';
 const keyId = (w: World) => w.saved['apiKey'] as number;
 const allKeys = (w: World) => tenantRows(w, 'api_keys');
 
-/** Spec §5.10: an apiKeyList entry (the hash never appears). */
+/** docs/protocol/api-keys.md#api-key-object: an apiKeyList entry (the hash never appears). */
 const listEntry = (w: World, active: 0 | 1) => ({
   id: keyId(w),
   name: 'alpha-key',
@@ -26,7 +26,7 @@ function pushedKeys(push: (event: string) => unknown[]): Record<string, unknown>
   return push('apiKeyList')[0] as Record<string, unknown>[];
 }
 
-/** Bob tries tenant A's key id with every id-taking event of §3.8. */
+/** Bob tries tenant A's key id with every id-taking event of docs/protocol/api-keys.md. */
 function strangerSteps(): Step[] {
   return ['enableAPIKey', 'disableAPIKey', 'deleteAPIKey'].map((event) => ({
     event,

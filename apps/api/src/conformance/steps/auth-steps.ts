@@ -7,7 +7,7 @@ import { EMPTY_ACK, fail, ok, okMsg, type Step } from '../conformance-step.js';
 import type { World } from '../conformance-world.js';
 import { read } from '../read-back.js';
 
-// The authentication events of the spec §3.0 index, specified in §2: setup on an empty
+// The authentication events of the docs/protocol/README.md#client-events index, specified in docs/protocol/authentication.md: setup on an empty
 // database, login and its burst, 2FA, password change and logout, in the order a fresh
 // install meets them. No second tenant here: none of these events takes an object id.
 
@@ -16,10 +16,10 @@ const NEW_PASSWORD = 'changed456';
 const NOT_LOGGED_IN = fail('You are not logged in.');
 const SETUP_DONE_MSG =
   'Uptime Kuma has been initialized. If you want to run setup again, please delete the database.';
-/** Spec §2.9: a 64-character secret is 103 base32 characters without padding. */
+/** docs/protocol/authentication.md#two-factor-authentication: a 64-character secret is 103 base32 characters without padding. */
 const PROVISIONING_URI = /^otpauth:\/\/totp\/Uptime%20Kuma:alice\?secret=[A-Z2-7]{103}$/;
 
-/** Spec §12 step 3: the lists that must follow every login. */
+/** docs/protocol/compatibility.md#setup-checklist step 3: the lists that must follow every login. */
 const BURST = [
   'monitorList',
   'info',

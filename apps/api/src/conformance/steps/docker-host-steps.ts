@@ -4,7 +4,7 @@ import { fail, okMsg, type Step } from '../conformance-step.js';
 import type { World } from '../conformance-world.js';
 import { tenantRows } from '../read-back.js';
 
-// Spec §3.5. The daemons are TCP ones on 127.0.0.1: a local fake that answers, or a port
+// docs/protocol/docker-hosts.md. The daemons are TCP ones on 127.0.0.1: a local fake that answers, or a port
 // nothing listens on, so no step depends on whether this machine runs Docker.
 
 const NOT_FOUND = 'docker host not found';
@@ -19,7 +19,7 @@ const dockerHost = (name: string, dockerDaemon = CLOSED_PORT_DAEMON) => ({
   dockerDaemon,
 });
 
-/** Spec §5.7: note `userID`. */
+/** docs/protocol/docker-hosts.md#docker-host-object: note `userID`. */
 const listEntry = (w: World, name: string) => ({
   id: hostId(w),
   userID: w.alice.userId,

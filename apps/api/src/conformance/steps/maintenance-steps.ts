@@ -4,14 +4,14 @@ import { fail, nullOr, ok, okMsg, type Step } from '../conformance-step.js';
 import type { World } from '../conformance-world.js';
 import { answerOf, read, tenantRows } from '../read-back.js';
 
-// Spec §3.7. Unknown ids get Watchpost's "Maintenance not found" everywhere (upstream's text
+// docs/protocol/maintenance.md. Unknown ids get Watchpost's "Maintenance not found" everywhere (upstream's text
 // for pause/resume); another tenant's id answers the same, so ids cannot be probed.
 
 const NOT_FOUND = 'Maintenance not found';
 const INVALID_ID = 'Invalid maintenance ID.';
 const UNKNOWN_ID = 987_654;
 
-/** Every key spec §5.9 gives a Maintenance object. */
+/** Every key docs/protocol/maintenance.md#maintenance-object gives a Maintenance object. */
 // prettier-ignore
 const MAINTENANCE_KEYS = [
   'id', 'title', 'description', 'strategy', 'intervalDay', 'active', 'dateRange', 'timeRange',
@@ -32,7 +32,7 @@ const links = async (w: World) => [
 
 const WINDOW = ['2099-01-01 00:00:00', '2099-01-02 00:00:00'];
 
-/** Spec §5.9: the `single` window the edit step stores, with every key and its type. */
+/** docs/protocol/maintenance.md#maintenance-object: the `single` window the edit step stores, with every key and its type. */
 const scheduledWindow = (w: World) => ({
   id: maintenanceId(w),
   title: 'alpha-window-2',
@@ -54,7 +54,7 @@ const scheduledWindow = (w: World) => ({
   status: 'scheduled',
 });
 
-/** MaintenanceInput of spec §5.9, as the UI sends it. */
+/** MaintenanceInput of docs/protocol/maintenance.md#maintenance-object, as the UI sends it. */
 const input = (overrides: Record<string, unknown> = {}) => ({
   title: 'alpha-window',
   description: 'patching',
@@ -81,7 +81,7 @@ async function getMaintenance(w: World): Promise<Record<string, unknown>> {
   >;
 }
 
-/** Bob tries tenant A's maintenance id with every id-taking event of §3.7. */
+/** Bob tries tenant A's maintenance id with every id-taking event of docs/protocol/maintenance.md. */
 function strangerSteps(): Step[] {
   const tries: [string, (w: World) => unknown[], unknown][] = [
     ['editMaintenance', (w) => [input({ id: maintenanceId(w), title: 'bob' })], fail(NOT_FOUND)],
@@ -92,7 +92,7 @@ function strangerSteps(): Step[] {
     ['getMonitorMaintenance', (w) => [maintenanceId(w)], fail(NOT_FOUND)],
     ['addMaintenanceStatusPage', (w) => [maintenanceId(w), []], fail(NOT_FOUND)],
     ['getMaintenanceStatusPage', (w) => [maintenanceId(w)], fail(NOT_FOUND)],
-    // Spec §3.7: delete is silent when nothing of the caller's matches.
+    // docs/protocol/maintenance.md: delete is silent when nothing of the caller's matches.
     ['deleteMaintenance', (w) => [maintenanceId(w)], okMsg('Deleted Successfully.')],
   ];
   return tries.map(([event, args, ack]) => ({
@@ -159,7 +159,8 @@ export function maintenanceSteps(): Step[] {
     },
     {
       event: 'getMaintenance',
-      title: 'answers the maintenance with every §5.9 key',
+      title:
+        'answers the maintenance with every docs/protocol/maintenance.md#maintenance-object key',
       args: (w) => [maintenanceId(w)],
       ack: (w: World) => ok({ maintenance: scheduledWindow(w) }),
     },

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { nullOr } from '../conformance-step.js';
 
-// Spec §5.1: the monitor object of `monitorList` and `getMonitor`. Every key is always
+// docs/protocol/monitors.md#monitor-object: the monitor object of `monitorList` and `getMonitor`. Every key is always
 // present; booleans are JSON booleans. Watchpost may add keys of its own, so this checks
 // the spec's keys and their types, not the absence of others.
 
@@ -47,7 +47,7 @@ const objectOrNull = {
   toAsymmetricMatcher: () => 'object or null',
 };
 
-/** The §5.1 shape: every key with its type. */
+/** The docs/protocol/monitors.md#monitor-object shape: every key with its type. */
 export const MONITOR_SHAPE: Record<string, unknown> = {
   ...Object.fromEntries(BOOLEAN_KEYS.map((key) => [key, expect.any(Boolean)])),
   ...Object.fromEntries(NUMBER_KEYS.map((key) => [key, expect.any(Number)])),
@@ -62,7 +62,7 @@ export const MONITOR_SHAPE: Record<string, unknown> = {
   kafkaProducerSaslOptions: objectOrNull,
 };
 
-/** Checks every §5.1 key is there with its type, then the given values. */
+/** Checks every docs/protocol/monitors.md#monitor-object key is there with its type, then the given values. */
 export function expectMonitorShape(monitor: unknown, values: Record<string, unknown> = {}): void {
   const keys = Object.keys(monitor as object);
   expect(keys).toEqual(expect.arrayContaining(Object.keys(MONITOR_SHAPE)));

@@ -7,8 +7,8 @@ import type { World } from '../conformance-world.js';
 import { answerOf, getBeats, getMonitor, tenantRows } from '../read-back.js';
 import { expectMonitorShape } from './monitor-shape.js';
 
-// Spec §3.1, event by event. Watchpost answers some unknown ids with its own text where
-// upstream leaks a runtime error (§3.1 getMonitor: any ok:false will do); those texts are
+// docs/protocol/monitors.md, event by event. Watchpost answers some unknown ids with its own text where
+// upstream leaks a runtime error (docs/protocol/monitors.md getMonitor: any ok:false will do); those texts are
 // pinned here too, so a change to them is a decision, not an accident.
 
 const NOT_FOUND = 'Monitor not found.';
@@ -52,7 +52,7 @@ const heartbeatRow = (w: World, msg: string, important: 0 | 1) => ({
   down_count: 0,
 });
 
-/** Bob tries tenant A's monitor id with every id-taking event of §3.1. */
+/** Bob tries tenant A's monitor id with every id-taking event of docs/protocol/monitors.md. */
 function strangerSteps(): Step[] {
   const tries: [string, (w: World) => unknown[], string][] = [
     ['getMonitor', (w) => [monitorId(w)], NOT_FOUND],
@@ -306,7 +306,7 @@ export function monitorSteps(): Step[] {
       },
     },
     {
-      // Upstream acks ok:true here; §9.8 lets a server refuse, and Watchpost does so that
+      // Upstream acks ok:true here; docs/protocol/compatibility.md#what-the-python-client-does-itself lets a server refuse, and Watchpost does so that
       // another tenant's id cannot be told from a missing one.
       event: 'deleteMonitor',
       title: 'an id that is gone',

@@ -5,7 +5,7 @@ import type { World } from '../conformance-world.js';
 import { insertMonitor } from '../../testing/api-test-context.js';
 import { getMonitor, tenantRows } from '../read-back.js';
 
-// Spec §3.3, plus Watchpost's own `getNotificationDeliveries`.
+// docs/protocol/notifications.md, plus Watchpost's own `getNotificationDeliveries`.
 
 const NOT_FOUND = 'notification not found';
 
@@ -21,7 +21,7 @@ const webhook = (name: string, url = 'http://127.0.0.1:9/') => ({
   webhookContentType: 'json',
 });
 
-/** Spec §5.5: a notificationList entry, its config as JSON text. */
+/** docs/protocol/notifications.md#notification-object: a notificationList entry, its config as JSON text. */
 const listEntry = (w: World, name: string) => ({
   id: notificationId(w),
   name,
@@ -35,7 +35,7 @@ function pushedList(push: (event: string) => unknown[]): Record<string, unknown>
   return push('notificationList')[0] as Record<string, unknown>[];
 }
 
-/** Bob tries tenant A's notification id with the id-taking events of §3.3. */
+/** Bob tries tenant A's notification id with the id-taking events of docs/protocol/notifications.md. */
 function strangerSteps(): Step[] {
   return [
     {

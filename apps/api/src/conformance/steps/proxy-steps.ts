@@ -4,7 +4,7 @@ import { fail, okMsg, type Step } from '../conformance-step.js';
 import type { World } from '../conformance-world.js';
 import { getMonitor, tenantRows } from '../read-back.js';
 
-// Spec §3.4.
+// docs/protocol/proxies.md.
 
 const NOT_FOUND = 'proxy not found';
 
@@ -25,7 +25,7 @@ const proxy = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** Spec §5.6: a proxyList entry, booleans as 0/1. */
+/** docs/protocol/proxies.md#proxy-object: a proxyList entry, booleans as 0/1. */
 const listEntry = (w: World, overrides: Record<string, unknown> = {}) => ({
   id: proxyId(w),
   userId: w.alice.userId,

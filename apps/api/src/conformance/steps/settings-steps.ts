@@ -5,12 +5,12 @@ import { fail, NO_ACK, ok, okMsg, type Step } from '../conformance-step.js';
 import { syncTenant, type World } from '../conformance-world.js';
 import { answerOf, lastPush, read, tenantRows } from '../read-back.js';
 
-// Spec §3.9.
+// docs/protocol/settings.md.
 
 const NOT_LOGGED_IN = fail('You are not logged in.');
 const MINIMAL_BACKUP = JSON.stringify({ version: '1.23.3', notificationList: [], monitorList: [] });
 
-/** A 1.23 export (spec §3.9) with one notification and one monitor that was paused. */
+/** A 1.23 export (docs/protocol/settings.md) with one notification and one monitor that was paused. */
 const backupWithOneOfEach = () => ({
   version: '1.23.3',
   notificationList: [
@@ -189,7 +189,7 @@ export function settingsSteps(): Step[] {
       },
     },
     {
-      // Spec §2.11: no ack even for a caller that is not logged in.
+      // docs/protocol/authentication.md#which-events-need-a-login: no ack even for a caller that is not logged in.
       event: 'disconnectOtherSocketClients',
       title: 'not logged in: still no ack, nobody is disconnected',
       as: 'anon',

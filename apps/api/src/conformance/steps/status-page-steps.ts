@@ -4,7 +4,7 @@ import { DATETIME, fail, nullOr, ok, okMsg, type Step } from '../conformance-ste
 import type { World } from '../conformance-world.js';
 import { answerOf, read } from '../read-back.js';
 
-// Spec §3.6. Slugs are looked up per tenant, so another tenant's slug is simply unknown.
+// docs/protocol/status-pages.md. Slugs are looked up per tenant, so another tenant's slug is simply unknown.
 
 const SLUG = 'alpha-page';
 const NO_SLUG = 'No slug?';
@@ -14,7 +14,7 @@ const INCIDENT_SLUG = 'slug is not found';
 const monitorId = (w: World) => w.saved['pageMonitor'] as number;
 const samePage = (w: World) => answerOf(w, 'getStatusPage', () => [SLUG])();
 
-/** Spec §5.8 StatusPageConfig with every key. */
+/** docs/protocol/status-pages.md#object-shapes StatusPageConfig with every key. */
 const pageConfig = (overrides: Record<string, unknown> = {}) => ({
   id: expect.any(Number),
   slug: SLUG,
@@ -47,14 +47,14 @@ const saveConfig = (title: string) => ({
   showCertificateExpiry: false,
 });
 
-/** Spec §7.4 / §9.8: Python reads groups and the incident over HTTP. */
+/** docs/protocol/status-pages.md#json-endpoints / docs/protocol/compatibility.md#what-the-python-client-does-itself: Python reads groups and the incident over HTTP. */
 async function publicPage(w: World): Promise<Record<string, unknown>> {
   const response = await fetch(`${w.ctx.node.url}/api/status-page/${SLUG}`);
   expect(response.status).toBe(200);
   return (await response.json()) as Record<string, unknown>;
 }
 
-/** Bob tries tenant A's slug with every slug-taking event of §3.6. */
+/** Bob tries tenant A's slug with every slug-taking event of docs/protocol/status-pages.md. */
 function strangerSteps(): Step[] {
   const base = {
     as: 'b' as const,
@@ -82,7 +82,7 @@ function strangerSteps(): Step[] {
       args: () => [SLUG, { title: 'bob', content: 'bob', style: 'info' }],
       ack: fail(INCIDENT_SLUG),
     },
-    // Spec §3.6: no error for an unknown slug; it must unpin nothing of tenant A.
+    // docs/protocol/status-pages.md: no error for an unknown slug; it must unpin nothing of tenant A.
     {
       ...base,
       event: 'unpinIncident',

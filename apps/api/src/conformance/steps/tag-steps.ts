@@ -4,7 +4,7 @@ import { fail, ok, okMsg, type Step } from '../conformance-step.js';
 import type { World } from '../conformance-world.js';
 import { getMonitor, read, tenantRows } from '../read-back.js';
 
-// Spec §3.2. Tags are global upstream; here each tenant has its own (DESIGN rule 1), so
+// docs/protocol/tags.md#tag-events. Tags are global upstream; here each tenant has its own (architecture rule 1), so
 // "global" means "every tag of the tenant".
 
 const TAG_NOT_FOUND = 'Tag not found';
@@ -16,7 +16,7 @@ const allTags = (w: World) => tenantRows(w, 'tags');
 const monitorTags = async (w: World) => (await getMonitor(w, monitorId(w))).tags;
 const tag = (w: World, name: string, color: string) => ({ id: tagId(w), name, color });
 
-/** Bob tries tenant A's tag and monitor ids with every id-taking event of §3.2. */
+/** Bob tries tenant A's tag and monitor ids with every id-taking event of docs/protocol/tags.md#tag-events. */
 function strangerSteps(): Step[] {
   const unchanged = async (w: World) => [await allTags(w), await monitorTags(w)];
   const base = { as: 'b' as const, unchanged };
@@ -43,7 +43,7 @@ function strangerSteps(): Step[] {
       ack: fail(TAG_NOT_FOUND),
     },
     {
-      // Spec §3.2: none matching is still a success; it must change nothing.
+      // docs/protocol/tags.md#tag-events: none matching is still a success; it must change nothing.
       ...base,
       event: 'editMonitorTag',
       title: 'another tenant’s link matches nothing',
@@ -58,7 +58,7 @@ function strangerSteps(): Step[] {
       ack: okMsg('Deleted Successfully.'),
     },
     {
-      // Spec §3.2: no existence check upstream.
+      // docs/protocol/tags.md#tag-events: no existence check upstream.
       ...base,
       event: 'deleteTag',
       title: 'another tenant’s tag id deletes nothing',

@@ -1,7 +1,7 @@
 /**
  * The API key a request presents in its `Authorization` header, or null for none:
  * - `Bearer <key>`;
- * - `Basic base64(<any username>:<key>)`, what Prometheus' `basic_auth` sends (spec §7.5).
+ * - `Basic base64(<any username>:<key>)`, what Prometheus' `basic_auth` sends (docs/protocol/http.md#prometheus-metrics).
  * Scheme names are case-insensitive (RFC 9110). Whether the text is a well-formed key is
  * left to verifyApiKey, so a wrong one is reported as such rather than as missing.
  */

@@ -2,7 +2,7 @@
 export const NA_COLOR = '#999';
 
 /**
- * Uptime colour (upstream `percentageToColor`, spec §7.2): HSL(10 + 80 × ratio, 90 %,
+ * Uptime colour (upstream `percentageToColor`, docs/protocol/http.md#badges): HSL(10 + 80 × ratio, 90 %,
  * 40 %) as hex, so 1.0 is #66c20a and 0 is #c2290a. Computed here instead of pulling in a
  * colour library for one formula; channels round half up, as chroma-js does.
  */

@@ -13,7 +13,7 @@ import type { BadgeRequest } from './badge-request.js';
 /**
  * Reads what the requested badge shows, or undefined when the monitor is not public (or does
  * not exist). Latest beat and certificate come from `monitor_state`; windows from the
- * aggregate tables, never from heartbeats (DESIGN rule 8). One query, two for windows.
+ * aggregate tables, never from heartbeats (architecture rule 8). One query, two for windows.
  */
 export async function loadBadgeFacts(
   db: Kysely<Database>,
@@ -31,7 +31,7 @@ export async function loadBadgeFacts(
   switch (request.kind) {
     case 'uptime': {
       const stats = await statsRepository.getWindowStatsFor(db, [monitor], request.hours, now);
-      // An empty window falls back to the monitor's own state (spec §6.9), as the socket
+      // An empty window falls back to the monitor's own state (docs/protocol/monitoring.md#uptime), as the socket
       // `uptime` push does.
       const up = monitor.status === UP || monitor.status === MAINTENANCE;
       facts.uptime = uptimeRatio(stats.get(monitor.monitorId), up);

@@ -27,7 +27,7 @@ export interface BadgeFormat {
 }
 
 /**
- * The grey "N/A" badge with no label (spec §7.2). It depends on nothing but the style, so a
+ * The grey "N/A" badge with no label (docs/protocol/http.md#badges). It depends on nothing but the style, so a
  * private monitor and a missing one answer byte for byte the same.
  */
 export function notAvailableBadge(style: BadgeStyle): BadgeFormat {
@@ -41,7 +41,7 @@ export function toBadgeFormat(request: BadgeRequest, facts: BadgeFacts | undefin
   switch (request.kind) {
     case 'status': {
       const status = request.params.value ?? facts.status;
-      // Upstream fails with a 403 for a public monitor without beats; spec §11.4 picks N/A.
+      // Upstream fails with a 403 for a public monitor without beats; docs/protocol/compatibility.md#badges-of-a-monitor-without-beats picks N/A.
       if (status === null) return notAvailableBadge(style);
       return {
         style,
@@ -93,7 +93,7 @@ export function toBadgeFormat(request: BadgeRequest, facts: BadgeFacts | undefin
       const { params } = request;
       const { tls } = facts;
       if (!tls) return { style, message: 'No/Bad Cert', color: NA_COLOR };
-      // Upstream means downColor here but reads an undefined constant; spec §7.2 says downColor.
+      // Upstream means downColor here but reads an undefined constant; docs/protocol/http.md#badges says downColor.
       if (!tls.valid) return { style, message: 'Bad Cert', color: params.downColor };
       const days = Math.trunc(params.value ?? tls.certInfo.daysRemaining);
       return {

@@ -13,7 +13,7 @@ function refusal(parsed: ParsedBadgeRequest): string {
   return parsed.msg;
 }
 
-describe('parseBadgeRequest defaults (spec §7.2)', () => {
+describe('parseBadgeRequest defaults (docs/protocol/http.md#badges)', () => {
   it('status', () => {
     expect(parse('status')).toEqual({
       kind: 'status',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BADGE_STYLES, type BadgeKind, type BadgeRequest } from './badge-request.js';
 
-/** Kuma's badge defaults (upstream `badgeConstants`, spec §7.2). */
+/** Kuma's badge defaults (upstream `badgeConstants`, docs/protocol/http.md#badges). */
 export const BADGE_DEFAULTS = {
   upColor: '#66c20a',
   downColor: '#c2290a',
@@ -21,7 +21,7 @@ export const BADGE_DEFAULTS = {
  */
 export const MAX_TEXT_LENGTH = 200;
 
-/** Ping windows stop at 30 days, as upstream (spec §7.2). */
+/** Ping windows stop at 30 days, as upstream (docs/protocol/http.md#badges). */
 export const MAX_PING_HOURS = 720;
 
 /** Uptime windows are not clamped upstream; past ten years the date arithmetic is absurd. */
@@ -104,7 +104,7 @@ const certExpQuery = z
     labelSuffix: text,
     prefix: text,
     suffix: text,
-    // A presence flag (spec §7.2): `?date`, `?date=1` and `?date=true` all ask for the date.
+    // A presence flag (docs/protocol/http.md#badges): `?date`, `?date=1` and `?date=true` all ask for the date.
     date: z.preprocess(first, z.string().optional()).transform((v) => v !== undefined),
     upColor: withDefault(BADGE_DEFAULTS.upColor),
     warnColor: withDefault(BADGE_DEFAULTS.warnColor),
@@ -146,7 +146,7 @@ const pathParams = z.object({
 export type ParsedBadgeRequest = { ok: true; request: BadgeRequest } | { ok: false; msg: string };
 
 /**
- * Parses a badge route's path parameters and query string (DESIGN rule 6). Unknown query
+ * Parses a badge route's path parameters and query string (architecture rule 6). Unknown query
  * parameters are ignored: READMEs add cache busters like `?v=2`.
  */
 export function parseBadgeRequest(

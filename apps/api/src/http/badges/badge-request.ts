@@ -1,4 +1,4 @@
-/** Badge kinds, each one route of spec §7.2. */
+/** Badge kinds, each one route of docs/protocol/http.md#badges. */
 export const BADGE_KINDS = [
   'status',
   'uptime',
@@ -9,7 +9,7 @@ export const BADGE_KINDS = [
 ] as const;
 export type BadgeKind = (typeof BADGE_KINDS)[number];
 
-/** badge-maker's styles (spec §7.2); `flat` when absent. */
+/** badge-maker's styles (docs/protocol/http.md#badges); `flat` when absent. */
 export const BADGE_STYLES = ['flat', 'flat-square', 'for-the-badge', 'plastic', 'social'] as const;
 export type BadgeStyle = (typeof BADGE_STYLES)[number];
 

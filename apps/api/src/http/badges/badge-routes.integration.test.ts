@@ -87,7 +87,7 @@ describe('badges of a public monitor', () => {
     expect(inspectSvg(res.body).title).toBe('Status: Up');
   });
 
-  it('show every parameter default of spec §7.2', async () => {
+  it('show every parameter default of docs/protocol/http.md#badges', async () => {
     const titles: Record<string, string> = {};
     for (const route of ROUTES) {
       titles[route] = inspectSvg((await get(`/api/badge/${publicId}/${route}`)).body).title;
@@ -185,7 +185,7 @@ describe('badgesPublic through the socket API', () => {
     expect(got.monitor).toMatchObject({ id, badgesPublic: true });
 
     const url = `/api/badge/${id}/status?label=Toggle`;
-    // No beats yet: public, but nothing to show (spec §11.4).
+    // No beats yet: public, but nothing to show (docs/protocol/compatibility.md#badges-of-a-monitor-without-beats).
     expect(inspectSvg((await get(`/api/badge/${id}/uptime`)).body).title).toBe(
       'Uptime (24h): 0.000%',
     );

@@ -21,7 +21,7 @@ export interface BadgeRouteDeps {
   now?: () => number;
 }
 
-/** The route of each badge kind (spec §7.2). */
+/** The route of each badge kind (docs/protocol/http.md#badges). */
 export const BADGE_PATHS: Record<BadgeKind, string> = {
   status: '/api/badge/:id/status',
   uptime: '/api/badge/:id/uptime/:duration?',
@@ -35,7 +35,7 @@ export const BADGE_PATHS: Record<BadgeKind, string> = {
 // this node sends it and a browser or CDN may keep it MAX_AGE_SECONDS more: 30 + 30 ≤ 60.
 const CACHE_TTL_MS = 30_000;
 const MAX_AGE_SECONDS = 30;
-// A few thousand badges of ~1–3 KB each: a few MB. Upstream caches 5 minutes (spec §7.1).
+// A few thousand badges of ~1–3 KB each: a few MB. Upstream caches 5 minutes (docs/protocol/http.md#general-behaviour).
 const CACHE_MAX_ENTRIES = 4_096;
 // Absurd URLs (10 KB labels) are served but not kept: they would crowd out real badges.
 const MAX_CACHED_URL_LENGTH = 1_024;

@@ -89,7 +89,7 @@ describe('uptime and ping windows', () => {
     expect(await read('after')).toEqual(expected);
   });
 
-  it('fall back to the latest status when the window holds no beats (spec §6.9)', async () => {
+  it('fall back to the latest status when the window holds no beats (docs/protocol/monitoring.md#uptime)', async () => {
     const id = await insertMonitor(ctx.db, tenantId, { name: 'quiet', badgesPublic: true });
     await heartbeatRepository.recordBeats(ctx.db, [beatAt(id, UP, 48, 40)]);
     expect(await title(`/api/badge/${id}/uptime`)).toBe('Uptime (24h): 100.0%');

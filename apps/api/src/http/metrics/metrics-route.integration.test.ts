@@ -103,7 +103,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-describe('GET /metrics (spec §7.5)', () => {
+describe('GET /metrics (docs/protocol/http.md#prometheus-metrics)', () => {
   it('answers Prometheus text 0.0.4 with Kuma’s four gauge families and HELP texts', async () => {
     const response = await scrape(basic(aliceKey));
     expect(response.status).toBe(200);

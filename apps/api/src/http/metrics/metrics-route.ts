@@ -6,7 +6,7 @@ import { principalOf, requireApiKey } from '../auth/authenticate-request.js';
 import { renderKumaMetrics } from './render-kuma-metrics.js';
 
 export const METRICS_PATH = '/metrics';
-/** Spec §7.5: Prometheus text exposition 0.0.4. */
+/** docs/protocol/http.md#prometheus-metrics: Prometheus text exposition 0.0.4. */
 export const METRICS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
 export interface MetricsRouteDeps {
@@ -14,10 +14,10 @@ export interface MetricsRouteDeps {
 }
 
 /**
- * `GET /metrics` (spec §7.5): the monitors of the tenant whose API key the scrape presents
+ * `GET /metrics` (docs/protocol/http.md#prometheus-metrics): the monitors of the tenant whose API key the scrape presents
  * (Basic with the key as password, as Prometheus sends it, or Bearer), from the state rows in
  * Postgres, so any API node answers for every monitor. No or a bad key: 401 with an empty
- * body and a Basic challenge, as upstream answers. With authentication disabled (spec §2.6,
+ * body and a Basic challenge, as upstream answers. With authentication disabled (docs/protocol/authentication.md#disabled-authentication,
  * see findAutoLoginUser for when it can be) a scrape without credentials is answered too.
  */
 export function registerMetricsRoute(app: FastifyInstance, deps: MetricsRouteDeps): void {

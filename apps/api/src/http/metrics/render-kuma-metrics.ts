@@ -1,7 +1,7 @@
 import type { MonitorMetrics, MonitorMetricsTag } from '@watchpost/core/db';
 
 /**
- * The four monitor families of spec §7.5 in upstream's registration order, with its exact
+ * The four monitor families of docs/protocol/http.md#prometheus-metrics in upstream's registration order, with its exact
  * HELP texts, so Grafana dashboards built for Uptime Kuma work unchanged.
  */
 const FAMILIES = [
@@ -79,14 +79,14 @@ function renderLabels(monitor: MonitorMetrics): string {
   return text;
 }
 
-/** Spec §7.5: `null` renders as the literal text `null`, numbers as their decimal text. */
+/** docs/protocol/http.md#prometheus-metrics: `null` renders as the literal text `null`, numbers as their decimal text. */
 function labelText(value: string | number | null): string {
   return value === null ? 'null' : String(value);
 }
 
 const NEEDS_ESCAPE = /[\\\n"]/;
 
-/** Spec §7.5: backslash, newline and double quote are escaped inside label values. */
+/** docs/protocol/http.md#prometheus-metrics: backslash, newline and double quote are escaped inside label values. */
 export function escapeLabelValue(value: string): string {
   if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');

@@ -10,7 +10,7 @@ export interface PublicResponse {
   /** Sent on every copy, cached or not (Content-Security-Policy, Location …). */
   headers?: Record<string, string>;
   /**
-   * Cache-Control for every copy. Unset: spec §7.1's rule, `no-cache` on the response that
+   * Cache-Control for every copy. Unset: docs/protocol/http.md#general-behaviour's rule, `no-cache` on the response that
    * was built and none on replays.
    */
   cacheControl?: string;
@@ -48,7 +48,7 @@ const DEFAULTS = { maxEntries: 2_000, maxWeight: 32 * 1024 * 1024 };
 const MAX_CACHED_KEY_LENGTH = 1_024;
 
 /**
- * Spec §7.1's response cache for public status-page routes, per API node and in memory. The
+ * docs/protocol/http.md#general-behaviour's response cache for public status-page routes, per API node and in memory. The
  * key holds what decides the tenant without a database read: the `/t/<id>` path, or the
  * Host (and X-Forwarded-Host) it was asked by. A hit therefore costs no query at all.
  */

@@ -8,7 +8,7 @@ import {
 
 const parse = (query: Record<string, unknown>) => pushQuerySchema.parse(query);
 
-describe('pushQuerySchema (spec §7.3)', () => {
+describe('pushQuerySchema (docs/protocol/http.md#push-endpoint)', () => {
   it('defaults to status up, msg "OK" and no ping', () => {
     expect(parse({})).toEqual({ status: 'up', msg: 'OK', pingMs: null });
   });

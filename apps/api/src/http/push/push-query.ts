@@ -16,7 +16,7 @@ const queryValue = z.preprocess(
 );
 
 /**
- * The push query of spec §7.3. Lenient like upstream: no value is rejected. An empty value
+ * The push query of docs/protocol/http.md#push-endpoint. Lenient like upstream: no value is rejected. An empty value
  * counts as missing (`status || "up"`, `msg || "OK"` upstream); what Postgres cannot store
  * or clients should not receive is cleaned or clamped instead of failing the push.
  */

@@ -103,7 +103,7 @@ describe('GET/POST /api/push/:pushToken', () => {
     expect(await storedBeats(m.id)).toMatchObject([
       { status: UP, msg: 'backup done', ping: 12.5, important: true },
     ]);
-    // Persist, then publish, then the statistics that follow every beat (spec §6.3 step 6).
+    // Persist, then publish, then the statistics that follow every beat (docs/protocol/monitoring.md#scheduling-retries-and-resend step 6).
     await a.waitFor('uptime', {
       match: ([id, hours]) => id === m.id && hours === 720,
       includePast: true,

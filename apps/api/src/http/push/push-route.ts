@@ -13,14 +13,14 @@ export interface PushRouteDeps {
 }
 
 export const PUSH_PATH = '/api/push/:pushToken';
-// Spec §7.3, verbatim: clients and users match on it.
+// docs/protocol/http.md#push-endpoint, verbatim: clients and users match on it.
 const NOT_FOUND = { ok: false, msg: 'Monitor not found or not active.' } as const;
 const FAILED = { ok: false, msg: 'The push could not be recorded; try again.' } as const;
 // Scripts send all kinds of bodies with their push; none of it is read.
 const MAX_IGNORED_BODY_BYTES = 64 * 1024;
 
 /**
- * `GET`/`POST /api/push/:pushToken?status=&msg=&ping=` (spec §6.8, §7.3): records a beat for
+ * `GET`/`POST /api/push/:pushToken?status=&msg=&ping=` (docs/protocol/monitoring.md#push-monitors, docs/protocol/http.md#push-endpoint): records a beat for
  * the active monitor with that token, tells its tenant's sockets, answers `{ok:true}`.
  */
 export function registerPushRoute(app: FastifyInstance, deps: PushRouteDeps): void {
@@ -54,7 +54,7 @@ export function registerPushRoute(app: FastifyInstance, deps: PushRouteDeps): vo
           return reply.code(500).send(FAILED);
         }
         if (!beat) return reply.code(404).send(NOT_FOUND);
-        // The beat is committed (DESIGN rule 2). `heartbeat` goes out before the reply; the
+        // The beat is committed (architecture rule 2). `heartbeat` goes out before the reply; the
         // statistics follow without holding the pusher up.
         publishBeats(deps, [beat]).catch((error: unknown) => {
           request.log.warn({ err: error }, 'could not publish a push beat');

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
 // Password managers look here for where to change a password (W3C "well-known URL for
-// changing passwords"); upstream points them at its wiki, and so do we (spec §7.6).
+// changing passwords"); upstream points them at its wiki, and so do we (docs/protocol/http.md#other-routes).
 const RESET_PASSWORD_URL = 'https://github.com/louislam/uptime-kuma/wiki/Reset-Password-via-CLI';
 
 export function registerChangePasswordRoute(app: FastifyInstance): void {

@@ -13,7 +13,7 @@ import {
 } from '../../testing/api-test-context.js';
 import { rawGet } from '../testing/raw-get.js';
 
-// Spec §7.6's small routes through real HTTP. Alice is the instance's first tenant, so
+// docs/protocol/http.md#other-routes's small routes through real HTTP. Alice is the instance's first tenant, so
 // Kuma's plain URLs mean her; Bob is reached by his custom domain or by `/t/<id>`.
 
 let ctx: ApiTestContext;

@@ -16,13 +16,13 @@ export interface EntryPageRouteDeps {
   now?: () => Date;
 }
 
-/** Where a visitor of `/` goes (spec §7.6). */
+/** Where a visitor of `/` goes (docs/protocol/http.md#other-routes). */
 export type EntryDecision =
   | { type: 'statusPageMatchedDomain'; tenantId: number; slug: string }
   | { type: 'entryPage'; entryPage: string };
 
 const DEFAULT_ENTRY_PAGE = 'dashboard';
-// The `entryPage` setting naming a status page (spec §5.11).
+// The `entryPage` setting naming a status page (docs/protocol/settings.md#settings-object).
 const STATUS_PAGE_ENTRY = 'statusPage-';
 
 /**

@@ -4,7 +4,7 @@ import { settingsRepository, type Database } from '@watchpost/core/db';
 import { resolveStatusTenant } from '../status-pages/resolve-status-tenant.js';
 
 /**
- * `GET /robots.txt` (spec §7.6): everything disallowed unless the tenant of the host (a
+ * `GET /robots.txt` (docs/protocol/http.md#other-routes): everything disallowed unless the tenant of the host (a
  * custom domain's, else the instance's first) has set `searchEngineIndex`. Only at the root:
  * crawlers never look for it under `/t/<tenantId>`.
  */

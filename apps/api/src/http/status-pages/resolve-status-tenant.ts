@@ -39,7 +39,7 @@ export async function resolveStatusTenant(
 /**
  * The tenant of the request's host. `X-Forwarded-Host` counts only when the Host header is
  * no custom domain (a proxy that keeps Host needs no trust) and the tenant that Host falls
- * back to — the instance's first, its owner in practice — has set `trustProxy` (spec §5.11).
+ * back to — the instance's first, its owner in practice — has set `trustProxy` (docs/protocol/settings.md#settings-object).
  * Honouring it reveals nothing the Host header could not ask for directly.
  */
 export async function resolveHostTenant(

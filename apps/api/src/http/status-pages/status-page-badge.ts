@@ -7,7 +7,7 @@ import { NA_COLOR } from '../badges/badge-colors.js';
 
 const color = (fallback: string) => z.string().max(64).default(fallback);
 
-/** Query of `GET /api/status-page/:slug/badge` with upstream's defaults (spec §7.2). */
+/** Query of `GET /api/status-page/:slug/badge` with upstream's defaults (docs/protocol/http.md#badges). */
 export const statusPageBadgeQuerySchema = z.object({
   label: z.string().max(256).default(''),
   upColor: color('#66c20a'),

@@ -25,7 +25,7 @@ export interface StatusPageRouteDeps {
   now?: () => Date;
 }
 
-// Spec §11.2: upstream leaves an unknown slug hanging; the recommended answer instead.
+// docs/protocol/compatibility.md#unknown-status-page-slug: upstream leaves an unknown slug hanging; the recommended answer instead.
 const NOT_FOUND = { status: 'fail', msg: 'Not Found' } as const;
 
 const slugParams = z.object({ slug: z.string().max(255) });
@@ -52,10 +52,10 @@ const json = (statusCode: number, value: unknown, tenantId: number | undefined) 
   }) satisfies PublicResponse;
 
 /**
- * The public status-page routes of spec §7.4 and §7.2, plus the server-rendered page, under
+ * The public status-page routes of docs/protocol/status-pages.md#json-endpoints and docs/protocol/http.md#badges, plus the server-rendered page, under
  * Kuma's paths and under `/t/<tenantId>` (see resolveStatusTenant for which tenant a request
  * means). No authentication: what they show is what the page's owner published. Answers come
- * from the node's response cache when it has them (spec §7.1).
+ * from the node's response cache when it has them (docs/protocol/http.md#general-behaviour).
  */
 export function registerStatusPageRoutes(app: FastifyInstance, deps: StatusPageRouteDeps): void {
   const { db, cache, now = () => new Date() } = deps;

@@ -29,7 +29,7 @@ export function wantsCertExpiryNotices(
 }
 
 /**
- * The certificate-expiry reminders a check's TLS facts call for (spec §6.4): for each
+ * The certificate-expiry reminders a check's TLS facts call for (docs/protocol/monitoring.md#important-beats-and-notifications): for each
  * threshold (the tenant's `tlsExpiryNotifyDays`, see findCertExpiryNotices), the first
  * certificate of the chain (leaf first, stopping at the root) that expires within it,
  * worded as upstream. Sending each only once per threshold and leaf certificate is

@@ -14,7 +14,7 @@ export interface DeliveryBeat {
 }
 
 /**
- * What providers get for a monitor's beat (notification-providers.md §1.2–§1.4): the text
+ * What providers get for a monitor's beat (docs/protocol/notification-providers.md#when-providers-are-called–docs/protocol/notification-providers.md#heartbeatjson): the text
  * "[name] [✅ Up] msg" / "[name] [🔴 Down] msg" built from the raw beat message, and the beat
  * object with "N/A" for an empty message. `time` stays UTC as upstream's; the zone fields
  * report the beat in `timeZone`, the tenant's effective zone.
@@ -44,7 +44,7 @@ export function beatMessage(
   };
 }
 
-/** Certificate reminders and tests carry only their text (§1.2). */
+/** Certificate reminders and tests carry only their text (docs/protocol/notification-providers.md#when-providers-are-called). */
 export function textMessage(msg: string): NotificationMessage {
   return { msg, monitor: null, heartbeat: null };
 }

@@ -1,7 +1,7 @@
 import { toKumaMonitor } from '../../monitors/kuma-monitor.js';
 import type { Monitor } from '../../monitors/monitor.js';
 
-/** Fields upstream leaves out of the monitor it hands to providers (notification-providers.md §1.5). */
+/** Fields upstream leaves out of the monitor it hands to providers (docs/protocol/notification-providers.md#monitorjson). */
 const SENSITIVE_FIELDS = [
   'headers',
   'body',
@@ -32,7 +32,7 @@ const SENSITIVE_FIELDS = [
 ];
 
 /**
- * The monitor object providers receive: spec §5.1 without secrets, because the generic
+ * The monitor object providers receive: docs/protocol/monitors.md#monitor-object without secrets, because the generic
  * webhook forwards it whole to whatever URL the user typed.
  */
 export function toProviderMonitorJson(monitor: Monitor): Record<string, unknown> {

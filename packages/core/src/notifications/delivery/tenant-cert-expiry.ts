@@ -12,7 +12,7 @@ import {
 } from './cert-expiry.js';
 
 /**
- * The reminders a check calls for under its tenant's `tlsExpiryNotifyDays` (spec §6.4).
+ * The reminders a check calls for under its tenant's `tlsExpiryNotifyDays` (docs/protocol/monitoring.md#important-beats-and-notifications).
  * The setting is read only for checks that can call for reminders at all (TLS facts, the
  * monitor's `expiryNotification` on), so other checks pay no query; it is read fresh each
  * time so a changed setting applies to the next check, as upstream's does.

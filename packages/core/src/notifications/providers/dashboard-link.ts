@@ -1,8 +1,8 @@
 import type { NotificationConfig } from '../provider.js';
 
 /**
- * The monitor's dashboard link (§1.3). Upstream copies the deprecated `slackbutton` /
- * `rocketbutton` key into an empty `primaryBaseURL` setting (§1.9); a provider here does not
+ * The monitor's dashboard link (docs/protocol/notification-providers.md#shared-texts). Upstream copies the deprecated `slackbutton` /
+ * `rocketbutton` key into an empty `primaryBaseURL` setting (docs/protocol/notification-providers.md#primarybaseurl); a provider here does not
  * write settings, so it only uses that key as the base for this message.
  */
 export function dashboardLink(

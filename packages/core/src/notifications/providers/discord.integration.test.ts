@@ -23,7 +23,7 @@ const config = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-describe('discord provider (notification-providers.md §3.3)', () => {
+describe('discord provider (docs/protocol/notification-providers.md#discord)', () => {
   it('is registered under its Kuma type', () => {
     expect(providerFor('discord')).toBe(discordProvider);
   });

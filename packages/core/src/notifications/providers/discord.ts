@@ -5,7 +5,7 @@ import { requireConfigText } from './provider-fields.js';
 const DOWN = 0;
 const UP = 1;
 
-/** Discord webhook (spec §3.3): plain content for tests, one embed for a DOWN or UP beat. */
+/** Discord webhook (docs/protocol/notification-providers.md#discord): plain content for tests, one embed for a DOWN or UP beat. */
 export const discordProvider: NotificationProvider = {
   type: 'discord',
   send: (config, { msg, monitor, heartbeat }, { timeoutMs }) =>
@@ -68,7 +68,7 @@ function serviceAddress(monitor: Record<string, unknown>): unknown {
 
 /**
  * The beat's `time` is UTC `YYYY-MM-DD HH:mm:ss.SSS`; upstream passes it through, but Discord
- * documents ISO 8601 for `timestamp`, so the same instant is sent as `…T…Z` (§4 #11).
+ * documents ISO 8601 for `timestamp`, so the same instant is sent as `…T…Z` (docs/protocol/notification-providers.md#quirks-and-resolutions #11).
  */
 function isoTimestamp(time: unknown): unknown {
   if (typeof time !== 'string') return time;

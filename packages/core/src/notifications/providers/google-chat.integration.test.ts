@@ -21,7 +21,7 @@ const config = () => ({
   googleChatWebhookURL: `${service.url}/v1/spaces/AAAA/messages?key=k&token=t`,
 });
 
-describe('GoogleChat provider (notification-providers.md §3.10)', () => {
+describe('GoogleChat provider (docs/protocol/notification-providers.md#google-chat)', () => {
   it('is registered under its Kuma type', () => {
     expect(providerFor('GoogleChat')).toBe(googleChatProvider);
   });

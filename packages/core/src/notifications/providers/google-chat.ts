@@ -2,7 +2,7 @@ import { sendRequest, withGeneralErrors } from '../http.js';
 import { SENT_SUCCESSFULLY, type NotificationProvider } from '../provider.js';
 import { isUpBeat, requireConfigText } from './provider-fields.js';
 
-/** Google Chat incoming webhook (spec §3.10): one plain `{text}` message. */
+/** Google Chat incoming webhook (docs/protocol/notification-providers.md#google-chat): one plain `{text}` message. */
 export const googleChatProvider: NotificationProvider = {
   type: 'GoogleChat',
   send: (config, { msg, monitor, heartbeat }, { baseUrl, timeoutMs }) =>

@@ -24,7 +24,7 @@ const config = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-describe('gotify provider (notification-providers.md §3.12)', () => {
+describe('gotify provider (docs/protocol/notification-providers.md#gotify)', () => {
   it('is registered under its Kuma type', () => {
     expect(providerFor('gotify')).toBe(gotifyProvider);
   });

@@ -2,7 +2,7 @@ import { sendRequest, withGeneralErrors } from '../http.js';
 import { SENT_SUCCESSFULLY, type NotificationProvider } from '../provider.js';
 import { requireConfigText } from './provider-fields.js';
 
-/** Gotify (spec §3.12): the same message shape for every event. */
+/** Gotify (docs/protocol/notification-providers.md#gotify): the same message shape for every event. */
 export const gotifyProvider: NotificationProvider = {
   type: 'gotify',
   send: (config, { msg }, { timeoutMs }) =>
@@ -15,7 +15,7 @@ export const gotifyProvider: NotificationProvider = {
         url: `${base}/message?token=${token}`,
         body: {
           message: msg,
-          // `|| 8` as upstream: a priority of 0 becomes 8 (spec §4 #8), kept for parity.
+          // `|| 8` as upstream: a priority of 0 becomes 8 (docs/protocol/notification-providers.md#quirks-and-resolutions #8), kept for parity.
           priority: config.gotifyPriority || 8,
           title: 'Uptime-Kuma',
         },

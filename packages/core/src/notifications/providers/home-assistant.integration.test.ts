@@ -24,7 +24,7 @@ const config = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-describe('HomeAssistant provider (notification-providers.md §3.17)', () => {
+describe('HomeAssistant provider (docs/protocol/notification-providers.md#home-assistant)', () => {
   it('is registered under its Kuma type', () => {
     expect(providerFor('HomeAssistant')).toBe(homeAssistantProvider);
   });

@@ -2,7 +2,7 @@ import { sendRequest, withGeneralErrors } from '../http.js';
 import { SENT_SUCCESSFULLY, type NotificationProvider } from '../provider.js';
 import { requireConfigText } from './provider-fields.js';
 
-/** Home Assistant REST API (spec §3.17): calls a `notify` service. */
+/** Home Assistant REST API (docs/protocol/notification-providers.md#home-assistant): calls a `notify` service. */
 export const homeAssistantProvider: NotificationProvider = {
   type: 'HomeAssistant',
   send: (config, { msg, monitor, heartbeat }, { timeoutMs }) =>

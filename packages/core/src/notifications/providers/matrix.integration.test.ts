@@ -31,7 +31,7 @@ function lastTransactionId(): string | undefined {
   return SEND_PATH.exec(service.requests.at(-1)?.url ?? '')?.[1];
 }
 
-describe('matrix provider (notification-providers.md §3.11)', () => {
+describe('matrix provider (docs/protocol/notification-providers.md#matrix)', () => {
   it('is registered under its Kuma type', () => {
     expect(providerFor('matrix')).toBe(matrixProvider);
   });

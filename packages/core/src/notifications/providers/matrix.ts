@@ -7,7 +7,7 @@ import {
 } from '../provider.js';
 import { requireConfigText } from './provider-fields.js';
 
-/** Matrix client-server API (spec §3.11): one `m.text` event PUT into the room. */
+/** Matrix client-server API (docs/protocol/notification-providers.md#matrix): one `m.text` event PUT into the room. */
 export const matrixProvider: NotificationProvider = {
   type: 'matrix',
   send: (config, message, { timeoutMs }) =>
@@ -31,7 +31,7 @@ export const matrixProvider: NotificationProvider = {
  * Upstream's txnId format (20 base64 characters, URI-encoded), but for a monitor event it is
  * derived from the beat instead of drawn at random: every retry of one delivery then reuses
  * it, and the homeserver answers a retry whose first attempt did land without posting the
- * message twice (spec §4 #19). Tests and certificate reminders have no beat and stay random,
+ * message twice (docs/protocol/notification-providers.md#quirks-and-resolutions #19). Tests and certificate reminders have no beat and stay random,
  * so two identical test sends both appear.
  */
 export function matrixTransactionId(room: string, message: NotificationMessage): string {

@@ -27,7 +27,7 @@ const config = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-describe('mattermost provider (notification-providers.md §3.8)', () => {
+describe('mattermost provider (docs/protocol/notification-providers.md#mattermost)', () => {
   it('is registered under its Kuma type', () => {
     expect(providerFor('mattermost')).toBe(mattermostProvider);
   });

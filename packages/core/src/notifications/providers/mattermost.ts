@@ -4,7 +4,7 @@ import { requireConfigText } from './provider-fields.js';
 
 const DOWN = 0;
 
-/** Mattermost incoming webhook (spec §3.8): Slack-style attachment for beats. */
+/** Mattermost incoming webhook (docs/protocol/notification-providers.md#mattermost): Slack-style attachment for beats. */
 export const mattermostProvider: NotificationProvider = {
   type: 'mattermost',
   send: (config, { msg, monitor, heartbeat }, { timeoutMs }) =>
@@ -48,7 +48,7 @@ export const mattermostProvider: NotificationProvider = {
     }),
 };
 
-/** `"<up> <down>"` picks one per state; any other value is used for both (§3.8). */
+/** `"<up> <down>"` picks one per state; any other value is used for both (docs/protocol/notification-providers.md#mattermost). */
 function iconEmoji(setting: unknown, isDown: boolean): unknown {
   if (typeof setting !== 'string') return setting;
   const parts = setting.split(' ');
@@ -56,7 +56,7 @@ function iconEmoji(setting: unknown, isDown: boolean): unknown {
   return chosen || setting;
 }
 
-/** Upstream prints a missing ping as "nullms"; "N/A" says it, as discord does (§4 #6). */
+/** Upstream prints a missing ping as "nullms"; "N/A" says it, as discord does (docs/protocol/notification-providers.md#quirks-and-resolutions #6). */
 function pingText(ping: unknown): string {
   return ping === null || ping === undefined ? 'N/A' : `${String(ping)}ms`;
 }

@@ -25,7 +25,7 @@ const config = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-describe('ntfy provider (notification-providers.md §3.6)', () => {
+describe('ntfy provider (docs/protocol/notification-providers.md#ntfy)', () => {
   it('is registered under its Kuma type', () => {
     expect(providerFor('ntfy')).toBe(ntfyProvider);
   });

@@ -10,7 +10,7 @@ const DOWN = 0;
 const UP = 1;
 
 /**
- * ntfy's publish-as-JSON form (spec §3.6): POST to the server URL itself, the topic in the
+ * ntfy's publish-as-JSON form (docs/protocol/notification-providers.md#ntfy): POST to the server URL itself, the topic in the
  * body. Tests point `ntfyserverurl` at a fake, as users point it at their own server.
  */
 export const ntfyProvider: NotificationProvider = {
@@ -64,7 +64,7 @@ function authHeaders(config: NotificationConfig): Record<string, string> {
 }
 
 /**
- * Upstream adds 1 to whatever it finds, so a scripted "3" became "31" (§4 #7). The priority
+ * Upstream adds 1 to whatever it finds, so a scripted "3" became "31" (docs/protocol/notification-providers.md#quirks-and-resolutions #7). The priority
  * is read as an integer 1–5 instead; unset or 0 means none (ntfy's default, or 4 for beats).
  */
 function parsePriority(value: unknown): number | undefined {

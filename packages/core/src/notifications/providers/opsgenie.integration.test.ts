@@ -33,7 +33,7 @@ const ACCEPTED = {
   body: { result: 'Request will be processed', took: 0.3, requestId: '43a29c5c' },
 };
 
-describe('Opsgenie provider (notification-providers.md §3.15)', () => {
+describe('Opsgenie provider (docs/protocol/notification-providers.md#opsgenie)', () => {
   it('is registered under its Kuma type, talking to api.opsgenie.com', () => {
     expect(providerFor('Opsgenie')).toBe(opsgenieProvider);
   });

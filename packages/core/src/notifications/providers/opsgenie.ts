@@ -15,8 +15,8 @@ const OPSGENIE_HOSTS: OpsgenieHosts = {
 const TEST_ALIAS = 'uptime-kuma-notification-test';
 
 /**
- * Opsgenie Alert API (spec §3.15). A DOWN opens an alert whose alias is the monitor name; an
- * UP closes it by that alias. Errors are raw (§1.7): upstream's catch block never runs.
+ * Opsgenie Alert API (docs/protocol/notification-providers.md#opsgenie). A DOWN opens an alert whose alias is the monitor name; an
+ * UP closes it by that alias. Errors are raw (docs/protocol/notification-providers.md#error-texts): upstream's catch block never runs.
  * `hosts` exists so tests can point it at a local fake; the registered instance always talks
  * to Opsgenie.
  */
@@ -36,7 +36,7 @@ export function createOpsgenieProvider(
       let body: Record<string, unknown>;
       if (!heartbeat) {
         // Certificate reminders share this fixed alias too, so a second one is de-duplicated
-        // by Opsgenie while the first is open (§4 #4).
+        // by Opsgenie while the first is open (docs/protocol/notification-providers.md#quirks-and-resolutions #4).
         body = { message: msg, alias: TEST_ALIAS, source: 'Uptime Kuma', priority: 'P5' };
       } else if (isUpBeat(heartbeat)) {
         url = `${alerts}/${encodeURIComponent(String(monitor?.name))}/close?identifierType=alias`;

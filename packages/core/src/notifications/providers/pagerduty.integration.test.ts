@@ -28,7 +28,7 @@ const config = (overrides: Record<string, unknown> = {}) => ({
 
 const ACCEPTED = { status: 202, body: { status: 'success', message: 'Event processed' } };
 
-describe('PagerDuty provider (notification-providers.md §3.14)', () => {
+describe('PagerDuty provider (docs/protocol/notification-providers.md#pagerduty)', () => {
   it('is registered under its Kuma type', () => {
     expect(providerFor('PagerDuty')).toBe(pagerDutyProvider);
   });
@@ -41,7 +41,7 @@ describe('PagerDuty provider (notification-providers.md §3.14)', () => {
     const request = service.requests.at(-1);
     expect(request).toMatchObject({ method: 'POST', url: '/v2/enqueue' });
     expect(request?.headers['content-type']).toBe('application/json');
-    // client/client_url are left out even with a base URL, as upstream sends them (§4 #2).
+    // client/client_url are left out even with a base URL, as upstream sends them (docs/protocol/notification-providers.md#quirks-and-resolutions #2).
     expect(request?.json).toEqual({
       payload: {
         summary: '[Uptime Kuma Monitor 🔴 Down] [Shop API] Request failed with status code 503',

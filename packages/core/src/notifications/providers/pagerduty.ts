@@ -9,17 +9,17 @@ const DEFAULT_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
 export const NO_ACTION_REQUIRED = 'No action required';
 
 /**
- * PagerDuty Events API v2 (spec §3.14). Errors are raw (§1.7): upstream's catch block never
+ * PagerDuty Events API v2 (docs/protocol/notification-providers.md#pagerduty). Errors are raw (docs/protocol/notification-providers.md#error-texts): upstream's catch block never
  * runs, so the client sees "Request failed with status code 400" without prefix or body.
  * `client`/`client_url` are not sent, matching upstream, which computes them but attaches
- * them outside the body (§4 #2).
+ * them outside the body (docs/protocol/notification-providers.md#quirks-and-resolutions #2).
  */
 export const pagerDutyProvider: NotificationProvider = {
   type: 'PagerDuty',
   async send(config, { msg, monitor, heartbeat }, { timeoutMs }) {
     if (!heartbeat) {
       // Tests and certificate reminders: upstream posts a stand-in monitor without name or
-      // id, so "[undefined]" and "Uptime Kuma/undefined" really are sent (§4 #4).
+      // id, so "[undefined]" and "Uptime Kuma/undefined" really are sent (docs/protocol/notification-providers.md#quirks-and-resolutions #4).
       return postEvent(config, timeoutMs, {
         summary: `[Uptime Kuma Alert] [undefined] ${msg}`,
         source: 'Uptime Kuma Test Button',
@@ -32,7 +32,7 @@ export const pagerDutyProvider: NotificationProvider = {
     if (isUpBeat(heartbeat)) {
       const action = config.pagerdutyAutoResolve;
       // "0" is the UI's "do nothing"; upstream posts it as an event_action that PagerDuty
-      // rejects (§4 #1), so it is treated as unset.
+      // rejects (docs/protocol/notification-providers.md#quirks-and-resolutions #1), so it is treated as unset.
       if (!action || action === '0') return NO_ACTION_REQUIRED;
       return postEvent(config, timeoutMs, {
         summary: `[Uptime Kuma Monitor ✅ Up] [${String(monitor?.name)}] ${String(heartbeat.msg)}`,

@@ -1,7 +1,7 @@
 import type { NotificationMessage, ProviderContext } from '../provider.js';
 
 /**
- * Realistic provider inputs for tests (spec §1.2, §1.4, §1.5): the monitor object without
+ * Realistic provider inputs for tests (docs/protocol/notification-providers.md#when-providers-are-called, docs/protocol/notification-providers.md#heartbeatjson, docs/protocol/notification-providers.md#monitorjson): the monitor object without
  * secrets, the beat as `heartbeatJSON`, and the `msg` Kuma composes from them. Tests only.
  */
 

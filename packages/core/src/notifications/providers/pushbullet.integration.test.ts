@@ -20,7 +20,7 @@ afterAll(async () => service?.close());
 
 const config = { type: 'pushbullet', pushbulletAccessToken: 'o.secret' };
 
-describe('pushbullet provider (notification-providers.md §3.18)', () => {
+describe('pushbullet provider (docs/protocol/notification-providers.md#pushbullet)', () => {
   it('is registered under its Kuma type, talking to api.pushbullet.com', () => {
     expect(providerFor('pushbullet')).toBe(pushbulletProvider);
   });

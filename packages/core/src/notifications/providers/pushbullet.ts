@@ -5,7 +5,7 @@ import { isUpBeat, requireConfigText } from './provider-fields.js';
 const PUSHBULLET_API = 'https://api.pushbullet.com';
 
 /**
- * Pushbullet pushes API (spec §3.18): a `note` push. `apiBase` exists so tests can point it
+ * Pushbullet pushes API (docs/protocol/notification-providers.md#pushbullet): a `note` push. `apiBase` exists so tests can point it
  * at a local fake; the registered instance always talks to api.pushbullet.com.
  */
 export function createPushbulletProvider(apiBase = PUSHBULLET_API): NotificationProvider {
@@ -13,7 +13,7 @@ export function createPushbulletProvider(apiBase = PUSHBULLET_API): Notification
     type: 'pushbullet',
     send: (config, { msg, monitor, heartbeat }, { timeoutMs }) =>
       withGeneralErrors(async () => {
-        // Events show the beat's own message, not the composed `msg` (spec §3.18).
+        // Events show the beat's own message, not the composed `msg` (docs/protocol/notification-providers.md#pushbullet).
         const note = heartbeat
           ? {
               type: 'note',

@@ -25,7 +25,7 @@ const config = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-describe('pushover provider (notification-providers.md §3.13)', () => {
+describe('pushover provider (docs/protocol/notification-providers.md#pushover)', () => {
   it('is registered under its Kuma type, talking to api.pushover.net', () => {
     expect(providerFor('pushover')).toBe(pushoverProvider);
   });

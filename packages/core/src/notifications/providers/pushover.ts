@@ -4,7 +4,7 @@ import { SENT_SUCCESSFULLY, type NotificationProvider } from '../provider.js';
 const PUSHOVER_API = 'https://api.pushover.net';
 
 /**
- * Pushover message API (spec §3.13). `apiBase` exists so tests can point it at a local fake;
+ * Pushover message API (docs/protocol/notification-providers.md#pushover). `apiBase` exists so tests can point it at a local fake;
  * the registered instance always talks to api.pushover.net.
  */
 export function createPushoverProvider(apiBase = PUSHOVER_API): NotificationProvider {

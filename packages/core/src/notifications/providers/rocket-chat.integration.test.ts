@@ -25,7 +25,7 @@ const config = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-describe('rocket.chat provider (notification-providers.md §3.9)', () => {
+describe('rocket.chat provider (docs/protocol/notification-providers.md#rocketchat)', () => {
   it('is registered under its Kuma type', () => {
     expect(providerFor('rocket.chat')).toBe(rocketChatProvider);
   });

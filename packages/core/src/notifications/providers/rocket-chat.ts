@@ -5,7 +5,7 @@ import { requireConfigText } from './provider-fields.js';
 
 const DOWN = 0;
 
-/** Rocket.Chat incoming webhook (spec §3.9): plain text for tests, one attachment for beats. */
+/** Rocket.Chat incoming webhook (docs/protocol/notification-providers.md#rocketchat): plain text for tests, one attachment for beats. */
 export const rocketChatProvider: NotificationProvider = {
   type: 'rocket.chat',
   send: (config, { msg, monitor, heartbeat }, { baseUrl, timeoutMs }) =>

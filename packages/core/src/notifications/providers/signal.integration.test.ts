@@ -26,7 +26,7 @@ const config = (overrides: Record<string, unknown> = {}) => ({
 
 const RECIPIENTS = ['+200', '+300', 'group.abc'];
 
-describe('signal provider (notification-providers.md §3.16)', () => {
+describe('signal provider (docs/protocol/notification-providers.md#signal)', () => {
   it('is registered under its Kuma type', () => {
     expect(providerFor('signal')).toBe(signalProvider);
   });

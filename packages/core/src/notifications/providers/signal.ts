@@ -2,7 +2,7 @@ import { sendRequest, withGeneralErrors } from '../http.js';
 import { SENT_SUCCESSFULLY, type NotificationProvider } from '../provider.js';
 import { requireConfigText } from './provider-fields.js';
 
-/** signal-cli-rest-api (spec §3.16): the same unauthenticated request for every event. */
+/** signal-cli-rest-api (docs/protocol/notification-providers.md#signal): the same unauthenticated request for every event. */
 export const signalProvider: NotificationProvider = {
   type: 'signal',
   send: (config, { msg }, { timeoutMs }) =>

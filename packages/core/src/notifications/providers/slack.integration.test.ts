@@ -34,7 +34,7 @@ const section = (msg: string, localDateTime: string) => ({
   ],
 });
 
-describe('slack provider (notification-providers.md §3.2)', () => {
+describe('slack provider (docs/protocol/notification-providers.md#slack)', () => {
   it('is registered under its Kuma type', () => {
     expect(providerFor('slack')).toBe(slackProvider);
   });

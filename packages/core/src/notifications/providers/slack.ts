@@ -5,7 +5,7 @@ import { isUpBeat, requireConfigText } from './provider-fields.js';
 
 const ALERT_TITLE = 'Uptime Kuma Alert';
 
-/** Slack incoming webhook (spec §3.2): plain text for tests, Block Kit attachment for beats. */
+/** Slack incoming webhook (docs/protocol/notification-providers.md#slack): plain text for tests, Block Kit attachment for beats. */
 export const slackProvider: NotificationProvider = {
   type: 'slack',
   send: (config, { msg, monitor, heartbeat }, { baseUrl, timeoutMs }) =>

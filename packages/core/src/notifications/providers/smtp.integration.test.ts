@@ -115,7 +115,7 @@ const config = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-describe('smtp provider (notification-providers.md §3.5)', () => {
+describe('smtp provider (docs/protocol/notification-providers.md#smtp)', () => {
   it('is registered under its Kuma type', () => {
     expect(providerFor('smtp')).toBe(smtpProvider);
   });

@@ -11,8 +11,8 @@ import { requireConfigText } from './provider-fields.js';
 const DOWN = 0;
 
 /**
- * Plain-text email through nodemailer (spec §3.5), with a fresh transport per send as
- * upstream. Errors are nodemailer's own messages, unprefixed (§1.7).
+ * Plain-text email through nodemailer (docs/protocol/notification-providers.md#smtp), with a fresh transport per send as
+ * upstream. Errors are nodemailer's own messages, unprefixed (docs/protocol/notification-providers.md#error-texts).
  */
 export const smtpProvider: NotificationProvider = {
   type: 'smtp',
@@ -32,7 +32,7 @@ export const smtpProvider: NotificationProvider = {
       });
       return SENT_SUCCESSFULLY;
     } catch (error) {
-      // Upstream has no catch: nodemailer's own message is the client's text (§1.7).
+      // Upstream has no catch: nodemailer's own message is the client's text (docs/protocol/notification-providers.md#error-texts).
       throw new Error(error instanceof Error ? error.message : String(error), { cause: error });
     }
   },
@@ -68,7 +68,7 @@ function transportOptions(config: NotificationConfig, timeoutMs: number): SMTPTr
 
 /**
  * The UI sends a bool, the Python client a string; nodemailer would read "false" as true.
- * Strings and 0/1 are read for what they say (§4 #13); unset stays unset so nodemailer can
+ * Strings and 0/1 are read for what they say (docs/protocol/notification-providers.md#quirks-and-resolutions #13); unset stays unset so nodemailer can
  * still switch implicit TLS on for port 465.
  */
 function parseSecure(value: unknown): boolean | undefined {
@@ -77,7 +77,7 @@ function parseSecure(value: unknown): boolean | undefined {
   return Boolean(value);
 }
 
-/** `customSubject` with its three macros, for beats and tests only, not reminders (§3.5). */
+/** `customSubject` with its three macros, for beats and tests only, not reminders (docs/protocol/notification-providers.md#smtp). */
 function subjectOf(config: NotificationConfig, { msg, monitor, heartbeat }: NotificationMessage) {
   const custom = typeof config.customSubject === 'string' ? config.customSubject.trim() : '';
   if (custom === '' || !((monitor && heartbeat) || msg.endsWith('Testing'))) return msg;

@@ -39,7 +39,7 @@ const card = (themeColor: string, headline: string, text: string, facts: object[
   ],
 });
 
-describe('teams provider (notification-providers.md §3.7)', () => {
+describe('teams provider (docs/protocol/notification-providers.md#teams)', () => {
   it('is registered under its Kuma type', () => {
     expect(providerFor('teams')).toBe(teamsProvider);
   });

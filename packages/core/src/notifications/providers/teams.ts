@@ -6,7 +6,7 @@ const DOWN = 0;
 const UP = 1;
 const KUMA_ICON = 'https://raw.githubusercontent.com/louislam/uptime-kuma/master/public/icon.png';
 
-/** Microsoft Teams incoming webhook, legacy MessageCard format (spec §3.7). */
+/** Microsoft Teams incoming webhook, legacy MessageCard format (docs/protocol/notification-providers.md#teams). */
 export const teamsProvider: NotificationProvider = {
   type: 'teams',
   send: (config, { msg, monitor, heartbeat }, { timeoutMs }) =>
@@ -59,7 +59,7 @@ function messageCard({ status, description, monitorName, address }: CardInput) {
 /**
  * Upstream meant `keyword` to show its URL but misspelled the type, so keyword monitors got
  * their (empty) hostname and no URL fact. The URL is what the reader needs, so keyword and
- * json-query use it here (§4 #5). `docker` shows the docker host id, as upstream.
+ * json-query use it here (docs/protocol/notification-providers.md#quirks-and-resolutions #5). `docker` shows the docker host id, as upstream.
  */
 function monitorAddress(monitor: Record<string, unknown>): unknown {
   switch (monitor.type) {

@@ -36,7 +36,7 @@ function lastCall() {
   };
 }
 
-describe('telegram provider (notification-providers.md §3.4)', () => {
+describe('telegram provider (docs/protocol/notification-providers.md#telegram)', () => {
   it('is registered under its Kuma type, pointing at api.telegram.org', () => {
     expect(providerFor('telegram')).toBe(telegramProvider);
   });

@@ -5,7 +5,7 @@ import { requireConfigText } from './provider-fields.js';
 const TELEGRAM_API = 'https://api.telegram.org';
 
 /**
- * Telegram Bot API `sendMessage` (spec §3.4): a GET with everything in the query string,
+ * Telegram Bot API `sendMessage` (docs/protocol/notification-providers.md#telegram): a GET with everything in the query string,
  * the same for tests and beats. Upstream has no setting for the API host, so tests reach a
  * fake through `createTelegramProvider(url)`; the registered provider always uses Telegram.
  */
@@ -38,7 +38,7 @@ export function createTelegramProvider(apiBase: string = TELEGRAM_API): Notifica
 
 export const telegramProvider = createTelegramProvider();
 
-/** Telegram's own `description` ("Bad Request: chat not found"), else the bare message (§1.7). */
+/** Telegram's own `description` ("Bad Request: chat not found"), else the bare message (docs/protocol/notification-providers.md#error-texts). */
 function telegramErrorText(error: unknown): string {
   if (error instanceof ProviderHttpError) {
     const { json } = error.response;

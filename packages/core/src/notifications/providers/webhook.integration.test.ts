@@ -26,7 +26,7 @@ const config = (overrides: Record<string, unknown> = {}) => ({
 const send = (overrides: Record<string, unknown>, message = downEvent()) =>
   webhookProvider.send(config(overrides), message, TEST_CONTEXT);
 
-describe('webhook provider (notification-providers.md §3.1)', () => {
+describe('webhook provider (docs/protocol/notification-providers.md#webhook)', () => {
   it('is registered under its Kuma type', () => {
     expect(providerFor('webhook')).toBe(webhookProvider);
   });

@@ -9,7 +9,7 @@ import {
 import { requireConfigText } from './provider-fields.js';
 
 /**
- * The generic webhook (spec §3.1): POSTs `{heartbeat, monitor, msg}` as JSON, as one
+ * The generic webhook (docs/protocol/notification-providers.md#webhook): POSTs `{heartbeat, monitor, msg}` as JSON, as one
  * multipart field `data`, or as a Liquid-rendered custom body, with optional extra headers.
  */
 export const webhookProvider: NotificationProvider = {
@@ -22,7 +22,7 @@ export const webhookProvider: NotificationProvider = {
       if (config.webhookContentType === 'form-data') {
         ({ body, headers } = multipartField('data', JSON.stringify(payload)));
       } else if (config.webhookContentType === 'custom') {
-        // A custom body goes out form-encoded unless the extra headers say otherwise (§4 #9):
+        // A custom body goes out form-encoded unless the extra headers say otherwise (docs/protocol/notification-providers.md#quirks-and-resolutions #9):
         // users rely on that pairing. Unlike axios, a JSON Content-Type does not make us
         // quote a body that is not JSON: the text is sent exactly as rendered.
         body = await liquid.parseAndRender(customTemplate(config), {
@@ -44,7 +44,7 @@ export const webhookProvider: NotificationProvider = {
 };
 
 // The engine upstream renders custom bodies with (liquidjs 10), so a template that works
-// with Uptime Kuma renders the same here. Partials are off as upstream's are (spec §3.1):
+// with Uptime Kuma renders the same here. Partials are off as upstream's are (docs/protocol/notification-providers.md#webhook):
 // the engine sees no file system at all, so `{% include "/etc/passwd" %}` reads nothing.
 const NO_FILES = {
   exists: async () => false,
@@ -62,7 +62,7 @@ const liquid = new Liquid({
   relativeReference: false,
 });
 
-/** Upstream renders a missing template as the text "undefined" (§3.1); so does this. */
+/** Upstream renders a missing template as the text "undefined" (docs/protocol/notification-providers.md#webhook); so does this. */
 function customTemplate(config: NotificationConfig): string {
   const template = config.webhookCustomBody;
   return typeof template === 'string' ? template : String(template);
