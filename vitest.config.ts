@@ -52,6 +52,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // Builds dist/ (incrementally): the processes run the compiled roles.
+          globalSetup: ['test/e2e/global-setup.ts'],
           maxWorkers: WIDE,
           sequence: { groupOrder: 1 },
         },

@@ -40,7 +40,7 @@ afterAll(async () => {
 describeBehaviour({
   name: 'distributed',
   async createTenant(tenant) {
-    const created = await runRole('apps/api/src/admin/main.ts', await environment(), [
+    const created = await runRole('apps/api/dist/admin/main.js', await environment(), [
       'create-tenant',
       ...['--name', tenant.name, '--username', tenant.username, '--password', tenant.password],
     ]);
@@ -50,10 +50,10 @@ describeBehaviour({
     const base = await environment();
     const [portA, portB] = [await freePort(), await freePort()];
     const roles: RoleProcess[] = [
-      spawnRole('api-a', 'apps/api/src/main.ts', { ...base, PORT: String(portA) }),
-      spawnRole('api-b', 'apps/api/src/main.ts', { ...base, PORT: String(portB) }),
-      spawnRole('scheduler', 'apps/scheduler/src/main.ts', base),
-      spawnRole('worker', 'apps/worker/src/main.ts', { ...base, WORKER_CONCURRENCY: '10' }),
+      spawnRole('api-a', 'apps/api/dist/main.js', { ...base, PORT: String(portA) }),
+      spawnRole('api-b', 'apps/api/dist/main.js', { ...base, PORT: String(portB) }),
+      spawnRole('scheduler', 'apps/scheduler/dist/main.js', base),
+      spawnRole('worker', 'apps/worker/dist/main.js', { ...base, WORKER_CONCURRENCY: '10' }),
     ];
     const urls: [string, string] = [`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`];
     for (const url of urls) await waitForHealthy(url, roles);

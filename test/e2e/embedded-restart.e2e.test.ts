@@ -1,5 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectKumaTestClient, waitFor, type KumaTestClient } from '@watchpost/core/testing';
@@ -24,7 +25,7 @@ const processes: RoleProcess[] = [];
 const clients: KumaTestClient[] = [];
 
 function startWatchpost(env: Record<string, string>): RoleProcess {
-  const p = spawnRole('watchpost', 'apps/all-in-one/src/main.ts', {
+  const p = spawnRole('watchpost', 'apps/all-in-one/dist/main.js', {
     ...EMBEDDED_ENV,
     LOG_LEVEL: 'info',
     ...env,
@@ -128,14 +129,6 @@ describe('embedded mode across a restart', () => {
     ]);
   }, 30_000);
 
-  it('refuses a port that is taken in one line', async () => {
-    const other = startWatchpost({ DATA_DIR: join(scratch, 'other'), PORT: String(port) });
-    expect(await exited(other)).toBe(1);
-    expect(plainLines(other)).toEqual([
-      `watchpost: Port ${port} is already in use; stop what uses it or set PORT.`,
-    ]);
-  }, 60_000);
-
   it('refuses a data directory it cannot write in one line', async () => {
     // A path below a regular file fails for every user, root included.
     const file = join(scratch, 'a-file');
@@ -151,8 +144,28 @@ describe('embedded mode across a restart', () => {
     ]);
   }, 30_000);
 
-  it('comes back after a restart with its user, monitor, history and checks', async () => {
+  it('stops on SIGTERM with exit code 0', async () => {
     expect(await first.stop()).toBe(0);
+  }, 30_000);
+
+  it('refuses a port that is taken in one line', async () => {
+    // Another program holds the port; the data directory is the real one, now free, so the
+    // start gets as far as listening (and, unlike a fresh directory, skips seconds of initdb).
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const taken = (holder.address() as AddressInfo).port;
+    try {
+      const other = startWatchpost({ DATA_DIR: dataDir, PORT: String(taken) });
+      expect(await exited(other)).toBe(1);
+      expect(plainLines(other)).toEqual([
+        `watchpost: Port ${taken} is already in use; stop what uses it or set PORT.`,
+      ]);
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+    }
+  }, 60_000);
+
+  it('comes back after a restart with its user, monitor, history and checks', async () => {
     const restartedAt = Date.now();
     const again = startWatchpost({ DATA_DIR: dataDir, PORT: String(port) });
     await waitForHealthy(`http://127.0.0.1:${port}`, [again]);

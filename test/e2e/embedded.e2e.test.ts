@@ -23,7 +23,7 @@ afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 describeBehaviour({
   name: 'embedded',
   async createTenant(tenant) {
-    const created = await runRole('apps/api/src/admin/main.ts', env, [
+    const created = await runRole('apps/api/dist/admin/main.js', env, [
       'create-tenant',
       ...['--name', tenant.name, '--username', tenant.username, '--password', tenant.password],
     ]);
@@ -31,7 +31,7 @@ describeBehaviour({
   },
   async start() {
     const port = await freePort();
-    const watchpost = spawnRole('watchpost', 'apps/all-in-one/src/main.ts', {
+    const watchpost = spawnRole('watchpost', 'apps/all-in-one/dist/main.js', {
       ...env,
       PORT: String(port),
     });

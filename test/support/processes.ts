@@ -13,8 +13,8 @@ export interface RoleProcess {
 }
 
 /**
- * Starts a role's real entry point as its own Node process, straight from TypeScript
- * sources (tsx, with the `source` export condition for @watchpost/core).
+ * Starts a role's compiled entry point (`apps/<role>/dist/…`, built by the e2e project's
+ * global setup) as its own Node process, as `npm start` and the image run it.
  */
 export function spawnRole(
   name: string,
@@ -22,11 +22,11 @@ export function spawnRole(
   env: Record<string, string>,
   args: string[] = [],
 ): RoleProcess {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', `${ROOT}${entry}`, ...args],
-    { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: 'pipe' },
-  );
+  const child = spawn(process.execPath, [`${ROOT}${entry}`, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: 'pipe',
+  });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -49,17 +49,17 @@ export function spawnRole(
   };
 }
 
-/** Runs a command-line entry point to completion. */
+/** Runs a compiled command-line entry point to completion. */
 export async function runRole(
   entry: string,
   env: Record<string, string>,
   args: string[],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', `${ROOT}${entry}`, ...args],
-    { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'pipe' },
-  );
+  const child = spawn(process.execPath, [`${ROOT}${entry}`, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: 'pipe',
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
