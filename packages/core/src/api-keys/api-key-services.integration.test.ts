@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { createMemoryChangeBus } from '../queue/../changes/memory-change-bus.js';
-import type { TenantEvents } from '../realtime/tenant-events.js';
-import { serviceContext, type ServiceContext } from '../services/service-context.js';
-import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
+import type { ServiceContext } from '../services/service-context.js';
+import { createServiceTestKit, type ServiceTestKit } from '../testing/service-test-kit.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { addApiKey } from './add-api-key.js';
 import { newApiKeySchema } from './api-key-input.js';
@@ -15,35 +12,22 @@ import { listApiKeys } from './list-api-keys.js';
 let t: TestDatabase;
 let a: ServiceContext;
 let b: ServiceContext;
-const pushes: { tenantId: number; event: string }[] = [];
+let kit: ServiceTestKit;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const events: TenantEvents = {
-    emit(tenantId, event, ..._payload) {
-      pushes.push({ tenantId, event });
-    },
-  };
-  const ports = {
-    db: t.db,
-    events,
-    changeBus: createMemoryChangeBus(),
-    logger: pino({ level: 'silent' }),
-    minIntervalSeconds: 20,
-  };
-  const tenant = (name: string) =>
-    createTenantWithAdmin(t.db, { name, username: name, passwordHash: 'x' });
-  a = serviceContext(ports, await tenant('a'));
-  b = serviceContext(ports, await tenant('b'));
+  kit = createServiceTestKit(t.db);
+  a = await kit.tenantContext('a');
+  b = await kit.tenantContext('b');
 });
 afterAll(async () => t?.drop());
 
 describe('API key services', () => {
   it('creates a write key by default, pushing the list before answering the clear key', async () => {
-    pushes.length = 0;
+    kit.clearPushes();
     const created = await addApiKey(a, newApiKeySchema.parse({ name: 'ci' }));
     expect(created.key).toMatch(new RegExp(`^uk${created.id}_`));
-    expect(pushes).toEqual([{ tenantId: a.tenantId, event: 'apiKeyList' }]);
+    expect(kit.pushedEvents()).toEqual([{ tenantId: a.tenantId, event: 'apiKeyList' }]);
     expect(await listApiKeys(a)).toEqual([
       expect.objectContaining({ id: created.id, name: 'ci', scope: 'write', active: 1 }),
     ]);
@@ -52,15 +36,19 @@ describe('API key services', () => {
 
   it('leaves the list push of enable, disable and delete to the returned publish', async () => {
     const { id } = await addApiKey(a, newApiKeySchema.parse({ name: 'x', active: 0 }));
-    pushes.length = 0;
+    kit.clearPushes();
     const results = [
       await enableApiKey(a, id),
       await disableApiKey(a, id),
       await deleteApiKey(a, id),
     ];
-    expect(pushes).toEqual([]);
+    expect(kit.pushedEvents()).toEqual([]);
     for (const result of results) await result.publish();
-    expect(pushes.map((p) => p.event)).toEqual(['apiKeyList', 'apiKeyList', 'apiKeyList']);
+    expect(kit.pushedEvents().map((p) => p.event)).toEqual([
+      'apiKeyList',
+      'apiKeyList',
+      'apiKeyList',
+    ]);
   });
 
   it('answers another tenant’s key like a missing one', async () => {

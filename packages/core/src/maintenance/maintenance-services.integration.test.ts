@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
 import { monitorInputSchema } from '../monitors/monitor-input.js';
 import { insertMonitor } from '../monitors/monitor-repository.js';
-import { createMemoryChangeBus } from '../queue/../changes/memory-change-bus.js';
-import type { TenantEvents } from '../realtime/tenant-events.js';
-import { serviceContext, type ServiceContext } from '../services/service-context.js';
-import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
+import type { ServiceContext } from '../services/service-context.js';
+import { createServiceTestKit, type ServiceTestKit } from '../testing/service-test-kit.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { addMaintenance } from './add-maintenance.js';
 import { deleteMaintenance } from './delete-maintenance.js';
@@ -21,8 +18,7 @@ import { setMaintenanceStatusPages } from './set-maintenance-status-pages.js';
 let t: TestDatabase;
 let a: ServiceContext;
 let b: ServiceContext;
-const pushes: { tenantId: number; event: string }[] = [];
-const pageChanges: number[] = [];
+let kit: ServiceTestKit;
 
 const monitor = () =>
   monitorInputSchema(20).parse({
@@ -37,47 +33,32 @@ const input = (fields: Record<string, unknown> = {}) =>
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const events: TenantEvents = {
-    emit(tenantId, event, ..._payload) {
-      pushes.push({ tenantId, event });
-    },
-  };
-  const changeBus = createMemoryChangeBus();
-  await changeBus.subscribeStatusPageChanges((change) => pageChanges.push(change.tenantId));
-  const ports = {
-    db: t.db,
-    events,
-    changeBus,
-    logger: pino({ level: 'silent' }),
-    minIntervalSeconds: 20,
-  };
-  const tenant = (name: string) =>
-    createTenantWithAdmin(t.db, { name, username: name, passwordHash: 'x' });
-  a = serviceContext(ports, await tenant('a'));
-  b = serviceContext(ports, await tenant('b'));
+  kit = createServiceTestKit(t.db);
+  a = await kit.tenantContext('a');
+  b = await kit.tenantContext('b');
 });
 afterAll(async () => t?.drop());
 
 describe('maintenance services', () => {
   it('pushes the list to the caller’s tenant before answering an add or an edit', async () => {
-    pushes.length = 0;
+    kit.clearPushes();
     const id = await addMaintenance(a, input());
-    expect(pushes).toEqual([{ tenantId: a.tenantId, event: 'maintenanceList' }]);
+    expect(kit.pushedEvents()).toEqual([{ tenantId: a.tenantId, event: 'maintenanceList' }]);
     expect(await editMaintenance(a, input({ id, title: 'renamed' }))).toBe(id);
-    expect(pushes).toHaveLength(2);
+    expect(kit.pushedEvents()).toHaveLength(2);
     expect((await listMaintenances(a))[String(id)]).toMatchObject({ id, title: 'renamed' });
     expect(await listMaintenances(b)).toEqual({});
   });
 
   it('leaves the list push of a delete or pause to the returned publish', async () => {
     const id = await addMaintenance(a, input());
-    pushes.length = 0;
+    kit.clearPushes();
     const paused = await pauseMaintenance(a, id);
     const deleted = await deleteMaintenance(a, id);
-    expect(pushes).toEqual([]);
+    expect(kit.pushedEvents()).toEqual([]);
     await paused.publish();
     await deleted.publish();
-    expect(pushes.map((p) => p.event)).toEqual(['maintenanceList', 'maintenanceList']);
+    expect(kit.pushedEvents().map((p) => p.event)).toEqual(['maintenanceList', 'maintenanceList']);
   });
 
   it('answers another tenant’s window like a missing one', async () => {
@@ -99,9 +80,9 @@ describe('maintenance services', () => {
     await expect(setMaintenanceStatusPages(a, id, [2 ** 31 - 1])).rejects.toThrow(
       'Status page not found.',
     );
-    pageChanges.length = 0;
+    kit.pageChanges.length = 0;
     await setMaintenanceMonitors(a, id, [own]);
     expect(await getMaintenanceMonitors(a, id)).toEqual([{ id: own }]);
-    await expect.poll(() => pageChanges).toEqual([a.tenantId]);
+    await expect.poll(() => kit.pageChanges).toEqual([a.tenantId]);
   });
 });

@@ -1,11 +1,8 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.js';
 import { getMonitorBeats } from '../heartbeats/get-monitor-beats.js';
-import type { MonitorChange } from '../changes/index.js';
-import type { TenantEvents } from '../realtime/tenant-events.js';
-import { serviceContext, type ServiceContext } from '../services/service-context.js';
-import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
+import type { ServiceContext } from '../services/service-context.js';
+import { createServiceTestKit, type ServiceTestKit } from '../testing/service-test-kit.js';
 import { openTestDatabase, type BackendTestDatabase } from '../testing/test-database.js';
 import { addMonitor } from './add-monitor.js';
 import { deleteMonitor } from './delete-monitor.js';
@@ -18,16 +15,9 @@ import { pauseMonitor } from './pause-monitor.js';
 // they store, push to the tenant's room and tell the scheduler.
 
 let t: BackendTestDatabase;
-let pushes: unknown[][];
-let changes: MonitorChange[];
+let kit: ServiceTestKit;
 let alice: ServiceContext;
 let bob: ServiceContext;
-
-const events: TenantEvents = {
-  emit(tenantId, event, ...args) {
-    pushes.push([tenantId, event, ...args]);
-  },
-};
 
 const httpMonitor = (overrides: Record<string, unknown> = {}) => ({
   type: 'http',
@@ -40,27 +30,6 @@ const httpMonitor = (overrides: Record<string, unknown> = {}) => ({
 const groupMonitor = (overrides: Record<string, unknown> = {}) =>
   httpMonitor({ type: 'group', name: 'g', url: undefined, ...overrides });
 
-async function contextFor(name: string): Promise<ServiceContext> {
-  const { tenantId, userId } = await createTenantWithAdmin(t.db, {
-    name,
-    username: name,
-    passwordHash: 'x',
-  });
-  const ports = {
-    db: t.db,
-    events,
-    changeBus: {
-      publish: async (change: MonitorChange) => void changes.push(change),
-      subscribe: async () => undefined,
-      publishStatusPageChange: async () => undefined,
-      subscribeStatusPageChanges: async () => undefined,
-    },
-    logger: pino({ level: 'silent' }),
-    minIntervalSeconds: 20,
-  };
-  return serviceContext(ports, { tenantId, userId });
-}
-
 async function refusal(promise: Promise<unknown>): Promise<[string, string]> {
   const error: unknown = await promise.then(
     () => undefined,
@@ -72,16 +41,18 @@ async function refusal(promise: Promise<unknown>): Promise<[string, string]> {
 
 beforeAll(async () => {
   t = await openTestDatabase('postgres');
-  pushes = [];
-  changes = [];
-  alice = await contextFor('alice');
-  bob = await contextFor('bob');
+  kit = createServiceTestKit(t.db);
+  alice = await kit.tenantContext('alice');
+  bob = await kit.tenantContext('bob');
 });
 afterAll(async () => t?.drop());
 beforeEach(() => {
-  pushes = [];
-  changes = [];
+  kit.clearPushes();
+  kit.monitorChanges.length = 0;
 });
+
+/** Every push so far as `[tenantId, event, ...args]`. */
+const pushes = () => kit.pushes.map(({ tenantId, event, args }) => [tenantId, event, ...args]);
 
 describe('monitor services', () => {
   it('addMonitor stores the monitor, starts it and pushes the list to its tenant only', async () => {
@@ -89,16 +60,16 @@ describe('monitor services', () => {
     expect((await monitorRepository.findMonitor(t.db, alice.tenantId, monitorId))?.name).toBe(
       'web',
     );
-    expect(changes).toEqual([{ kind: 'upsert', monitorId, tenantId: alice.tenantId }]);
-    expect(pushes.map(([tenant, event]) => [tenant, event])).toEqual([
+    expect(kit.monitorChanges).toEqual([{ kind: 'upsert', monitorId, tenantId: alice.tenantId }]);
+    expect(pushes().map(([tenant, event]) => [tenant, event])).toEqual([
       [alice.tenantId, 'monitorList'],
     ]);
-    expect(pushes[0]?.[2]).toHaveProperty(String(monitorId));
+    expect(pushes()[0]?.[2]).toHaveProperty(String(monitorId));
   });
 
   it('addMonitor with active: false stores it paused and tells the scheduler to drop it', async () => {
     const { monitorId } = await addMonitor(alice, httpMonitor({ active: false }));
-    expect(changes).toEqual([{ kind: 'remove', monitorId, tenantId: alice.tenantId }]);
+    expect(kit.monitorChanges).toEqual([{ kind: 'remove', monitorId, tenantId: alice.tenantId }]);
   });
 
   it('editMonitor refuses to put a group inside its own subtree', async () => {
@@ -107,33 +78,33 @@ describe('monitor services', () => {
       alice,
       groupMonitor({ name: 'c', parent: group }),
     );
-    pushes = [];
+    kit.clearPushes();
     expect(await refusal(editMonitor(alice, groupMonitor({ id: group, parent: child })))).toEqual([
       'invalid-input',
       'Invalid Monitor Group',
     ]);
-    expect(pushes).toEqual([]);
+    expect(pushes()).toEqual([]);
   });
 
   it('deleteMonitor pushes nothing until its publish step, then the list and the emptied events', async () => {
     const { monitorId } = await addMonitor(alice, httpMonitor());
-    pushes = [];
-    changes = [];
+    kit.clearPushes();
+    kit.monitorChanges.length = 0;
     const { publish } = await deleteMonitor(alice, monitorId);
-    expect(pushes).toEqual([]);
-    expect(changes).toEqual([{ kind: 'remove', monitorId, tenantId: alice.tenantId }]);
+    expect(pushes()).toEqual([]);
+    expect(kit.monitorChanges).toEqual([{ kind: 'remove', monitorId, tenantId: alice.tenantId }]);
     await publish();
-    expect(pushes.map(([tenant, event]) => [tenant, event])).toEqual([
+    expect(pushes().map(([tenant, event]) => [tenant, event])).toEqual([
       [alice.tenantId, 'monitorList'],
       [alice.tenantId, 'importantHeartbeatList'],
     ]);
-    expect(pushes[1]).toEqual([alice.tenantId, 'importantHeartbeatList', monitorId, [], true]);
+    expect(pushes()[1]).toEqual([alice.tenantId, 'importantHeartbeatList', monitorId, [], true]);
   });
 
   it("answers another tenant's monitor like a missing one and changes nothing", async () => {
     const { monitorId } = await addMonitor(alice, httpMonitor());
-    pushes = [];
-    changes = [];
+    kit.clearPushes();
+    kit.monitorChanges.length = 0;
     expect(await refusal(deleteMonitor(bob, monitorId))).toEqual([
       'not-found',
       MONITOR_NOT_FOUND_MSG,
@@ -147,7 +118,7 @@ describe('monitor services', () => {
       MONITOR_NOT_FOUND_MSG,
     ]);
     expect(await monitorRepository.findMonitor(t.db, alice.tenantId, monitorId)).toBeDefined();
-    expect(pushes).toEqual([]);
-    expect(changes).toEqual([]);
+    expect(pushes()).toEqual([]);
+    expect(kit.monitorChanges).toEqual([]);
   });
 });

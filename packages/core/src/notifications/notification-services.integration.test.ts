@@ -1,12 +1,10 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.js';
 import { monitorInputSchema } from '../monitors/monitor-input.js';
 import { insertMonitor } from '../monitors/monitor-repository.js';
-import type { ChangeBus } from '../changes/index.js';
-import { serviceContext, type ServiceContext } from '../services/service-context.js';
-import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
+import type { ServiceContext } from '../services/service-context.js';
 import { startFakeService, type FakeService } from './fake-service.js';
+import { createServiceTestKit, type ServiceTestKit } from '../testing/service-test-kit.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { deleteNotification } from './delete-notification.js';
 import { listNotifications } from './list-notifications.js';
@@ -20,34 +18,9 @@ import { testNotification } from './test-notification.js';
 
 let t: TestDatabase;
 let hooks: FakeService;
-let emitted: { tenantId: number; event: string }[];
+let kit: ServiceTestKit;
 let alice: ServiceContext;
 let bob: ServiceContext;
-
-const noBus: ChangeBus = {
-  publish: async () => undefined,
-  subscribe: async () => undefined,
-  publishStatusPageChange: async () => undefined,
-  subscribeStatusPageChanges: async () => undefined,
-};
-
-async function tenantContext(name: string): Promise<ServiceContext> {
-  const scope = await createTenantWithAdmin(t.db, { name, username: name, passwordHash: 'x' });
-  return serviceContext(
-    {
-      db: t.db,
-      events: {
-        emit: (tenantId, event, ..._args) => {
-          emitted.push({ tenantId, event });
-        },
-      },
-      changeBus: noBus,
-      logger: pino({ level: 'silent' }),
-      minIntervalSeconds: 20,
-    },
-    scope,
-  );
-}
 
 const webhook = (name: string, extra: Record<string, unknown> = {}) =>
   notificationInputSchema.parse({
@@ -61,9 +34,9 @@ const webhook = (name: string, extra: Record<string, unknown> = {}) =>
 beforeAll(async () => {
   t = await createTestDatabase();
   hooks = await startFakeService();
-  emitted = [];
-  alice = await tenantContext('alice');
-  bob = await tenantContext('bob');
+  kit = createServiceTestKit(t.db);
+  alice = await kit.tenantContext('alice');
+  bob = await kit.tenantContext('bob');
   const monitor = monitorInputSchema(20).parse({
     type: 'http',
     name: 'web',
@@ -79,13 +52,13 @@ afterAll(async () => {
 
 describe('notification services', () => {
   it('saves and pushes notificationList, then monitorList when applyExisting linked any', async () => {
-    emitted = [];
+    kit.clearPushes();
     const { id } = await saveNotification(alice, webhook('plain'), null);
-    expect(emitted).toEqual([{ tenantId: alice.tenantId, event: 'notificationList' }]);
+    expect(kit.pushedEvents()).toEqual([{ tenantId: alice.tenantId, event: 'notificationList' }]);
 
-    emitted = [];
+    kit.clearPushes();
     await saveNotification(alice, webhook('everywhere', { applyExisting: true }), id);
-    expect(emitted).toEqual([
+    expect(kit.pushedEvents()).toEqual([
       { tenantId: alice.tenantId, event: 'notificationList' },
       { tenantId: alice.tenantId, event: 'monitorList' },
     ]);
@@ -94,22 +67,22 @@ describe('notification services', () => {
 
   it('answers "notification not found" for another tenant’s id and publishes nothing', async () => {
     const [own] = await listNotifications(alice);
-    emitted = [];
+    kit.clearPushes();
     await expect(saveNotification(bob, webhook('stolen'), own!.id)).rejects.toEqual(
       new AppError('not-found', 'notification not found'),
     );
     await expect(deleteNotification(bob, own!.id)).rejects.toEqual(
       new AppError('not-found', 'notification not found'),
     );
-    expect(emitted).toEqual([]);
+    expect(kit.pushedEvents()).toEqual([]);
     expect(await listNotifications(alice)).toMatchObject([{ id: own!.id, name: 'everywhere' }]);
   });
 
   it('deletes with its links, then pushes both lists', async () => {
     const [own] = await listNotifications(alice);
-    emitted = [];
+    kit.clearPushes();
     await deleteNotification(alice, own!.id);
-    expect(emitted.map((e) => e.event)).toEqual(['notificationList', 'monitorList']);
+    expect(kit.pushedEvents().map((e) => e.event)).toEqual(['notificationList', 'monitorList']);
     expect(await listNotifications(alice)).toEqual([]);
   });
 

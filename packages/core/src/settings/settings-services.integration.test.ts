@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
 import { hashPassword } from '../auth/password.js';
-import { createMemoryChangeBus } from '../queue/../changes/memory-change-bus.js';
-import type { TenantEvents } from '../realtime/tenant-events.js';
-import { serviceContext, type ServiceContext } from '../services/service-context.js';
-import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
+import type { ServiceContext } from '../services/service-context.js';
+import { createServiceTestKit, type ServiceTestKit } from '../testing/service-test-kit.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { getSettings } from './get-settings.js';
 import { setServerTimezone } from './set-server-timezone.js';
@@ -15,41 +12,24 @@ import * as settingsRepository from './settings-repository.js';
 let t: TestDatabase;
 let a: ServiceContext;
 let b: ServiceContext;
-const pushes: { tenantId: number; event: string }[] = [];
+let kit: ServiceTestKit;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const events: TenantEvents = {
-    emit(tenantId, event, ..._payload) {
-      pushes.push({ tenantId, event });
-    },
-  };
-  const ports = {
-    db: t.db,
-    events,
-    changeBus: createMemoryChangeBus(),
-    logger: pino({ level: 'silent' }),
-    minIntervalSeconds: 20,
-  };
-  const tenant = async (name: string) =>
-    createTenantWithAdmin(t.db, {
-      name,
-      username: name,
-      passwordHash: await hashPassword('right'),
-    });
-  a = serviceContext(ports, await tenant('a'));
-  b = serviceContext(ports, await tenant('b'));
+  kit = createServiceTestKit(t.db);
+  a = await kit.tenantContext('a', { passwordHash: await hashPassword('right') });
+  b = await kit.tenantContext('b', { passwordHash: await hashPassword('right') });
 });
 afterAll(async () => t?.drop());
 
 describe('settings services', () => {
   it('stores the tenant’s settings and leaves the maintenanceList push to publish', async () => {
-    pushes.length = 0;
+    kit.clearPushes();
     const result = await setSettings(a, { primaryBaseURL: 'https://a.example' }, undefined);
     expect(result.authEnabledAgain).toBe(false);
-    expect(pushes).toEqual([]);
+    expect(kit.pushedEvents()).toEqual([]);
     await result.publish();
-    expect(pushes).toEqual([{ tenantId: a.tenantId, event: 'maintenanceList' }]);
+    expect(kit.pushedEvents()).toEqual([{ tenantId: a.tenantId, event: 'maintenanceList' }]);
     expect((await getSettings(a))['primaryBaseURL']).toBe('https://a.example');
     expect((await getSettings(b))['primaryBaseURL']).toBe('');
   });

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { createMemoryChangeBus } from '../queue/../changes/memory-change-bus.js';
-import type { TenantEvents } from '../realtime/tenant-events.js';
-import { serviceContext, type ServiceContext } from '../services/service-context.js';
-import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
+import type { ServiceContext } from '../services/service-context.js';
+import { createServiceTestKit, type ServiceTestKit } from '../testing/service-test-kit.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { addStatusPage } from './add-status-page.js';
 import { deleteStatusPage } from './delete-status-page.js';
@@ -21,35 +18,19 @@ import { unpinIncident } from './unpin-incident.js';
 let t: TestDatabase;
 let a: ServiceContext;
 let b: ServiceContext;
-const pushes: { tenantId: number; event: string }[] = [];
-const pageChanges: number[] = [];
+let kit: ServiceTestKit;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const events: TenantEvents = {
-    emit(tenantId, event, ..._payload) {
-      pushes.push({ tenantId, event });
-    },
-  };
-  const changeBus = createMemoryChangeBus();
-  await changeBus.subscribeStatusPageChanges((change) => pageChanges.push(change.tenantId));
-  const ports = {
-    db: t.db,
-    events,
-    changeBus,
-    logger: pino({ level: 'silent' }),
-    minIntervalSeconds: 20,
-  };
-  const tenant = (name: string) =>
-    createTenantWithAdmin(t.db, { name, username: name, passwordHash: 'x' });
-  a = serviceContext(ports, await tenant('a'));
-  b = serviceContext(ports, await tenant('b'));
+  kit = createServiceTestKit(t.db);
+  a = await kit.tenantContext('a');
+  b = await kit.tenantContext('b');
 });
 afterAll(async () => t?.drop());
 
 describe('status page services', () => {
   it('adds, saves and deletes a page, pushing the list to the tenant each time', async () => {
-    pushes.length = 0;
+    kit.clearPushes();
     const id = await addStatusPage(a, ' Main ', 'Main');
     expect(await getStatusPage(a, 'main')).toMatchObject({ id, title: 'Main', slug: 'main' });
     const groups = await saveStatusPage(a, 'main', {
@@ -61,10 +42,12 @@ describe('status page services', () => {
     expect((await listStatusPages(a))[String(id)]).toMatchObject({ title: 'Renamed' });
     await deleteStatusPage(a, 'main');
     expect(await listStatusPages(a)).toEqual({});
-    expect(pushes).toEqual(
+    expect(kit.pushedEvents()).toEqual(
       Array.from({ length: 3 }, () => ({ tenantId: a.tenantId, event: 'statusPageList' })),
     );
-    await expect.poll(() => pageChanges.filter((tenant) => tenant === a.tenantId)).toHaveLength(2);
+    await expect
+      .poll(() => kit.pageChanges.filter((tenant) => tenant === a.tenantId))
+      .toHaveLength(2);
   });
 
   it('answers with Kuma’s texts, and another tenant’s slug like a missing one', async () => {

@@ -1,12 +1,10 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.js';
 import { MONITOR_NOT_FOUND_MSG } from '../monitors/monitor-id.js';
 import { monitorInputSchema } from '../monitors/monitor-input.js';
 import { insertMonitor } from '../monitors/monitor-repository.js';
-import type { ChangeBus } from '../changes/index.js';
-import { serviceContext, type ServiceContext } from '../services/service-context.js';
-import { createTenantWithAdmin } from '../tenants/tenant-repository.js';
+import type { ServiceContext } from '../services/service-context.js';
+import { createServiceTestKit, type ServiceTestKit } from '../testing/service-test-kit.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { addMonitorTag } from './add-monitor-tag.js';
 import { addTag } from './add-tag.js';
@@ -21,41 +19,16 @@ import { TAG_NOT_FOUND_MSG } from './tag-input.js';
 // recorded in order. A tag change pushes monitorList only when a monitor shows it.
 
 let t: TestDatabase;
-let emitted: { tenantId: number; event: string }[];
+let kit: ServiceTestKit;
 let alice: ServiceContext;
 let bob: ServiceContext;
 let monitorId: number;
 
-const noBus: ChangeBus = {
-  publish: async () => undefined,
-  subscribe: async () => undefined,
-  publishStatusPageChange: async () => undefined,
-  subscribeStatusPageChanges: async () => undefined,
-};
-
-async function tenantContext(name: string): Promise<ServiceContext> {
-  const scope = await createTenantWithAdmin(t.db, { name, username: name, passwordHash: 'x' });
-  return serviceContext(
-    {
-      db: t.db,
-      events: {
-        emit: (tenantId, event, ..._args) => {
-          emitted.push({ tenantId, event });
-        },
-      },
-      changeBus: noBus,
-      logger: pino({ level: 'silent' }),
-      minIntervalSeconds: 20,
-    },
-    scope,
-  );
-}
-
 beforeAll(async () => {
   t = await createTestDatabase();
-  emitted = [];
-  alice = await tenantContext('alice');
-  bob = await tenantContext('bob');
+  kit = createServiceTestKit(t.db);
+  alice = await kit.tenantContext('alice');
+  bob = await kit.tenantContext('bob');
   const monitor = monitorInputSchema(20).parse({
     type: 'http',
     name: 'web',
@@ -68,32 +41,34 @@ afterAll(async () => t?.drop());
 
 describe('tag services', () => {
   it('adds and renames an unlinked tag without pushing anything', async () => {
-    emitted = [];
+    kit.clearPushes();
     const tag = await addTag(alice, { name: 'prod', color: 'red' });
     const renamed = await editTag(alice, { id: tag.id, name: 'live', color: 'blue' });
     expect(renamed).toEqual({ id: tag.id, name: 'live', color: 'blue' });
     expect(await listTags(alice)).toEqual([renamed]);
     expect(await listTags(bob)).toEqual([]);
-    expect(emitted).toEqual([]);
+    expect(kit.pushedEvents()).toEqual([]);
   });
 
   it('pushes monitorList to the tenant for every change a monitor shows', async () => {
     const [tag] = await listTags(alice);
-    emitted = [];
+    kit.clearPushes();
     await addMonitorTag(alice, tag!.id, monitorId, 'eu');
     await editMonitorTag(alice, tag!.id, monitorId, 'us');
     await editTag(alice, { id: tag!.id, name: 'live', color: 'green' });
     await deleteMonitorTag(alice, tag!.id, monitorId, 'us');
-    expect(emitted).toEqual(Array(4).fill({ tenantId: alice.tenantId, event: 'monitorList' }));
+    expect(kit.pushedEvents()).toEqual(
+      Array(4).fill({ tenantId: alice.tenantId, event: 'monitorList' }),
+    );
   });
 
   it('changes of nothing succeed without a push', async () => {
     const [tag] = await listTags(alice);
-    emitted = [];
+    kit.clearPushes();
     await editMonitorTag(alice, tag!.id, monitorId, 'none left');
     await deleteMonitorTag(alice, tag!.id, monitorId, 'none left');
     await deleteTag(bob, tag!.id);
-    expect(emitted).toEqual([]);
+    expect(kit.pushedEvents()).toEqual([]);
     expect(await listTags(alice)).toEqual([tag]);
   });
 

@@ -6,3 +6,4 @@ export * from './wait-for.js';
 export * from '../notifications/fake-service.js';
 export * from './make-monitor.js';
 export * from '../backup/kuma-backup.fixture.js';
+export * from './service-test-kit.js';
