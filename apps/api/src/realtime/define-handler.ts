@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { AppError, INTERNAL_ERROR_MSG, type ClientEventName } from '@watchpost/core';
+import { AppError, INTERNAL_ERROR_MSG, NUL_TEXT_MSG, type ClientEventName } from '@watchpost/core';
 import { serviceContext, type ServiceContext } from '@watchpost/core/services';
 import type { RealtimeDeps } from './realtime-deps.js';
 import type { ApiSocket, Session } from './socket-types.js';
 
 /** docs/protocol/authentication.md#which-events-need-a-login: the reply of every protected event on an unauthenticated socket. */
 export const NOT_LOGGED_IN_MSG = 'You are not logged in.';
-
-export const NUL_TEXT_MSG = 'Text must not contain NUL characters.';
 
 /**
  * An ack that is not a single payload (docs/protocol/transport.md#requests-and-acks: `logout` acks with no arguments), or one

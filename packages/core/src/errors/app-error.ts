@@ -22,5 +22,8 @@ export class AppError extends Error {
   }
 }
 
+/** Postgres text and jsonb cannot store U+0000; every transport refuses it with this text. */
+export const NUL_TEXT_MSG = 'Text must not contain NUL characters.';
+
 /** Sent instead of the text of an error we did not expect, which may carry internals. */
 export const INTERNAL_ERROR_MSG = 'Internal error';

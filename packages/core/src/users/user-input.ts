@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { AppError } from '../errors/app-error.js';
+import { AppError, NUL_TEXT_MSG } from '../errors/app-error.js';
 import { isPasswordTooWeak, WEAK_PASSWORD_MSG } from '../auth/password.js';
 
 // Not in Kuma: bcrypt only reads the first 72 bytes, so longer input buys nothing but work.
 export const MAX_PASSWORD_LENGTH = 1024;
 
 // The socket layer's text for NUL characters in any other event (define-handler's guard).
-const NUL_TEXT_MSG = 'Text must not contain NUL characters.';
 
 // Postgres text cannot hold U+0000; such a name can neither be stored nor exist.
 export const hasNoNul = (text: string) => !text.includes('\u0000');

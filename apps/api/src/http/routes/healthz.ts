@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 
-/** A readiness probe: resolves when its dependency answers. */
-export type HealthProbe = () => Promise<unknown>;
+import type { HealthProbe } from '@watchpost/core/compose';
+
+export type { HealthProbe };
 
 export interface HealthzDeps {
   /** One probe per dependency, by the name a failing answer reports. */
