@@ -7,7 +7,7 @@ import {
   createBullmqDeliveryQueue,
 } from '../queue/delivery-queues.js';
 import { createRedisDueSet } from '../queue/redis-due-set.js';
-import { createRedisChangeBus } from '../queue/../changes/redis-change-bus.js';
+import { createRedisChangeBus } from '../changes/redis-change-bus.js';
 import { createRedisTenantEvents } from '../realtime/redis-tenant-events.js';
 import {
   concurrencyOf,

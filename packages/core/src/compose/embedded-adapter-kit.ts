@@ -1,7 +1,7 @@
 import { createInProcessDeliveryQueue } from '../queue/delivery-queues.js';
 import { createInProcessCheckQueue } from '../queue/in-process-check-queue.js';
 import { createMemoryDueSet } from '../queue/memory-due-set.js';
-import { createMemoryChangeBus } from '../queue/../changes/memory-change-bus.js';
+import { createMemoryChangeBus } from '../changes/memory-change-bus.js';
 import { concurrencyOf, type AdapterKit, type AdapterKitOptions } from './adapter-kit.js';
 import { closeKitResources, noKitResources, track } from './kit-resources.js';
 import { lazily } from './lazily.js';

@@ -6,11 +6,11 @@ import { createBullmqCheckQueue } from './bullmq-check-queue.js';
 import type { CheckJob } from './check-job.js';
 import { createInProcessCheckQueue } from './in-process-check-queue.js';
 import { createMemoryDueSet } from './memory-due-set.js';
-import { createMemoryChangeBus } from './../changes/memory-change-bus.js';
+import { createMemoryChangeBus } from '../changes/memory-change-bus.js';
 import type { CheckConsumer, CheckQueue, DueSet } from './ports.js';
 import type { MonitorChange, ChangeBus } from '../changes/index.js';
 import { createRedisDueSet } from './redis-due-set.js';
-import { createRedisChangeBus } from './../changes/redis-change-bus.js';
+import { createRedisChangeBus } from '../changes/redis-change-bus.js';
 
 // The roles see only the ports, so both modes must behave the same through them: each
 // contract below runs against the distributed (Redis, BullMQ) and the embedded (in-process)
