@@ -47,6 +47,7 @@ const config = (slug: unknown, overrides: Record<string, unknown> = {}) => ({
   showPoweredBy: true,
   googleAnalyticsId: null,
   showCertificateExpiry: false,
+  autoRefreshInterval: 300,
   ...overrides,
 });
 
@@ -133,6 +134,7 @@ describe('getStatusPage (slug)', () => {
         showPoweredBy: true,
         googleAnalyticsId: null,
         showCertificateExpiry: false,
+        autoRefreshInterval: 300,
       },
     });
     expect(((await b.call<Ack>('getStatusPage', 'main')).config as { title: string }).title).toBe(

@@ -8,3 +8,5 @@ export type * from './status-page.js';
 export * from './status-page-wire.js';
 export * from './status-page-texts.js';
 export type * from './status-pages.table.js';
+export * as statusPageHistoryRepository from './status-page-history-repository.js';
+export type { DayStats } from './status-page-history-repository.js';

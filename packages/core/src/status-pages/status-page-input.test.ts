@@ -45,6 +45,18 @@ describe('status page input', () => {
     expect(parsed).not.toHaveProperty('id');
   });
 
+  it("takes Kuma 2.0's autoRefreshInterval: 5 minutes by default, 0 for never, else 30 s to a day", () => {
+    const parse = (autoRefreshInterval: unknown) =>
+      statusPageConfigSchema.safeParse({ slug: 'm', title: 'T', autoRefreshInterval });
+    expect(parse(undefined).data?.autoRefreshInterval).toBe(300);
+    expect(parse(null).data?.autoRefreshInterval).toBe(300);
+    expect(parse(0).data?.autoRefreshInterval).toBe(0);
+    expect(parse(60).data?.autoRefreshInterval).toBe(60);
+    for (const bad of [5, 86_401, 1.5, '300']) {
+      expect(parse(bad).error?.issues[0]?.message).toMatch(/refresh interval/);
+    }
+  });
+
   it('accepts PNG bytes only, up to the size limit, and keeps other strings as icon URLs', () => {
     expect(logoInputSchema.parse(dataUrl(PNG_HEADER))).toMatchObject({ kind: 'png' });
     expect(logoInputSchema.parse('/icon.svg')).toEqual({ kind: 'url', icon: '/icon.svg' });

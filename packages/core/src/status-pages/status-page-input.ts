@@ -16,6 +16,11 @@ const MAX_TEXT = 20_000;
 const MAX_CSS = 100_000;
 const MAX_ICON_URL = 2_048;
 const MAX_DOMAINS = 20;
+// Kuma 2.0's `autoRefreshInterval`, in seconds; Kuma 1.23 refreshes every 5 minutes. Public
+// answers are cached 30 s, so refreshing more often would only fetch the same bytes again.
+const DEFAULT_REFRESH_SECONDS = 300;
+const MIN_REFRESH_SECONDS = 30;
+const MAX_REFRESH_SECONDS = 86_400;
 // Decoded logo bytes. Upstream has no limit; Socket.IO's message cap is the only bound there.
 export const MAX_LOGO_BYTES = 1024 * 1024;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -103,6 +108,15 @@ export const statusPageConfigSchema = z.object(
     customCSS: optionalText(MAX_CSS),
     showPoweredBy: flag(true),
     showCertificateExpiry: flag(false),
+    autoRefreshInterval: z
+      .number('Invalid refresh interval')
+      .int('Invalid refresh interval')
+      .refine(
+        (s) => s === 0 || (s >= MIN_REFRESH_SECONDS && s <= MAX_REFRESH_SECONDS),
+        `The refresh interval is 0 (off) or ${MIN_REFRESH_SECONDS} to ${MAX_REFRESH_SECONDS} seconds`,
+      )
+      .nullish()
+      .transform((v) => v ?? DEFAULT_REFRESH_SECONDS),
     googleAnalyticsId: optionalText(64),
     domainNameList: domainListSchema,
   },

@@ -145,6 +145,7 @@ export async function saveStatusPage(
         custom_css: config.customCSS,
         show_powered_by: config.showPoweredBy,
         show_certificate_expiry: config.showCertificateExpiry,
+        auto_refresh_interval: config.autoRefreshInterval,
         google_analytics_id: config.googleAnalyticsId,
         modified_at: input.now,
         // Upstream's icon URL for an upload; `t` makes browsers drop the old logo.

@@ -20,6 +20,7 @@ export const PAGE_COLUMNS = [
   'show_powered_by',
   'google_analytics_id',
   'show_certificate_expiry',
+  'auto_refresh_interval',
 ] as const;
 
 type PageRow = Pick<Selectable<StatusPagesTable>, (typeof PAGE_COLUMNS)[number]>;
@@ -40,6 +41,7 @@ export function toStatusPage(row: PageRow): StatusPage {
     showPoweredBy: row.show_powered_by,
     googleAnalyticsId: row.google_analytics_id,
     showCertificateExpiry: row.show_certificate_expiry,
+    autoRefreshInterval: row.auto_refresh_interval,
   };
 }
 

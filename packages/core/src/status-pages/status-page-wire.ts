@@ -20,6 +20,7 @@ export function toPublicStatusPageConfig(page: StatusPage) {
     showPoweredBy: page.showPoweredBy,
     googleAnalyticsId: page.googleAnalyticsId,
     showCertificateExpiry: page.showCertificateExpiry,
+    autoRefreshInterval: page.autoRefreshInterval,
   };
 }
 export type PublicStatusPageConfig = ReturnType<typeof toPublicStatusPageConfig>;

@@ -16,6 +16,8 @@ export interface StatusPage {
   showPoweredBy: boolean;
   googleAnalyticsId: string | null;
   showCertificateExpiry: boolean;
+  /** Seconds between refreshes of the public page; 0 never refreshes (Kuma 2.0's field). */
+  autoRefreshInterval: number;
 }
 
 /** An incident of a page; a page shows its one pinned incident. */

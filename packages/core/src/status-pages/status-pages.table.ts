@@ -1,7 +1,7 @@
 import type { GeneratedTimestamp } from '../db/column-types.js';
 import type { Generated } from 'kysely';
 
-// Row types of migration 0012, snake_case as in the SQL (which is the truth).
+// Row types of migrations 0012 and 0018, snake_case as in the SQL (which is the truth).
 
 export interface StatusPagesTable {
   id: Generated<number>;
@@ -18,6 +18,7 @@ export interface StatusPagesTable {
   show_powered_by: Generated<boolean>;
   google_analytics_id: string | null;
   show_certificate_expiry: Generated<boolean>;
+  auto_refresh_interval: Generated<number>;
   logo: Uint8Array | null;
   created_at: GeneratedTimestamp;
   modified_at: GeneratedTimestamp;

@@ -30,6 +30,7 @@ const pageConfig = (overrides: Record<string, unknown> = {}) => ({
   showPoweredBy: true,
   googleAnalyticsId: nullOr('string'),
   showCertificateExpiry: false,
+  autoRefreshInterval: 300,
   ...overrides,
 });
 

@@ -1,29 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { DOWN, UP } from '@watchpost/core';
-import { toPublicStatusPageConfig } from '@watchpost/core/db';
-import { escapeHtml, renderStatusPage, sanitizeCss } from './render-status-page.js';
+import { DOWN, MAINTENANCE, PENDING, UP } from '@watchpost/core';
+import { toIncidentJson, toPublicStatusPageConfig, type PageMonitor } from '@watchpost/core/db';
+import { HISTORY_DAYS } from './day-history.js';
+import { escapeHtml } from './escape-html.js';
+import { renderStatusPage, sanitizeCss, type StatusPageView } from './render-status-page.js';
+import { STATUS_PAGE_SCRIPT_PATH } from './status-page-client.js';
 import { statusPageBadge, statusPageBadgeQuerySchema } from './status-page-badge.js';
 
-const page = (overrides: Record<string, unknown> = {}) =>
+const NOW = new Date('2026-12-07T12:00:00Z');
+
+const config = (overrides: Record<string, unknown> = {}) =>
   toPublicStatusPageConfig({
     id: 1,
     tenantId: 1,
     slug: 'main',
-    title: 'T',
-    description: null,
-    icon: null,
+    title: 'Acme status',
+    description: 'Live status of **Acme**.',
+    icon: '/upload/logo1.png?t=1',
     theme: 'auto',
     published: true,
-    showTags: false,
-    footerText: null,
-    customCSS: null,
+    showTags: true,
+    footerText: 'Questions? ops@acme.com',
+    customCSS: 'h1{letter-spacing:1px}',
     showPoweredBy: true,
     googleAnalyticsId: null,
-    showCertificateExpiry: false,
+    showCertificateExpiry: true,
+    autoRefreshInterval: 300,
     ...overrides,
   });
 
-const monitor = (id: number, status: number | null) => ({
+const monitor = (
+  id: number,
+  status: number | null,
+  extra: Partial<PageMonitor> = {},
+): PageMonitor => ({
   id,
   name: `m${id}`,
   type: 'http',
@@ -32,9 +42,212 @@ const monitor = (id: number, status: number | null) => ({
   status,
   certValid: null,
   certDaysRemaining: null,
+  ...extra,
+});
+
+const incident = toIncidentJson(
+  {
+    id: 4,
+    title: 'Slow logins',
+    content: 'We are *looking into it*.',
+    style: 'warning',
+    pin: true,
+    createdAt: new Date('2026-12-07T10:00:00Z'),
+    lastUpdatedAt: null,
+  },
+  'bool01',
+);
+
+const view = (overrides: Partial<StatusPageView> = {}): StatusPageView => ({
+  config: config(),
+  incident,
+  maintenances: [],
+  groups: [
+    {
+      id: 1,
+      name: 'Services',
+      weight: 1,
+      monitors: [
+        monitor(1, UP, {
+          name: 'Website',
+          url: 'https://acme.test/',
+          sendUrl: true,
+          certValid: true,
+          certDaysRemaining: 42,
+        }),
+        monitor(2, UP, { name: 'API' }),
+        monitor(3, DOWN, { name: 'Mail' }),
+      ],
+    },
+  ],
+  uptimes: new Map([
+    [1, 1],
+    [2, 0.9987],
+    [3, 0.5],
+  ]),
+  beats: new Map([
+    [
+      3,
+      [
+        { status: UP, time: new Date('2026-12-07T11:58:00Z') },
+        { status: DOWN, time: new Date('2026-12-07T11:59:00Z') },
+      ],
+    ],
+  ]),
+  days: new Map([[1, [{ day: new Date('2026-12-06T00:00:00Z'), up: 1430, down: 10 }]]]),
+  incidents: [{ title: 'Slow logins', createdAt: new Date('2026-12-07T10:00:00Z') }],
+  tags: new Map([[1, [{ name: 'region', value: 'eu', color: '#2563eb' }]]]),
+  basePath: '/api/status-page/main',
+  pagePath: '/status/main',
+  now: NOW,
+  ...overrides,
 });
 
 describe('renderStatusPage', () => {
+  it('shows every piece of a stored config, as Kuma 1.23 does and more', () => {
+    const html = renderStatusPage(view());
+    // logo and title
+    expect(html).toContain('<img class="logo" src="/upload/logo1.png?t=1" alt="">');
+    expect(html).toContain('<h1>Acme status</h1>');
+    // incident in its style, Markdown rendered
+    expect(html).toContain('class="card incident s-warning"');
+    expect(html).toContain('<em>looking into it</em>');
+    // the verdict in words and with an icon
+    expect(html).toMatch(
+      /class="card verdict v-partial".*aria-hidden="true">!<\/span>Partially Degraded Service/,
+    );
+    // description and footer from Markdown; the email address is a link
+    expect(html).toContain('Live status of <strong>Acme</strong>.');
+    expect(html).toContain(
+      '<a href="mailto:ops@acme.com" rel="nofollow noopener noreferrer">ops@acme.com</a>',
+    );
+    // a group, its monitors with uptime pills, a linked name, tags and certificate expiry
+    expect(html).toContain('<h2>Services</h2>');
+    expect(html).toContain('✔ 100%');
+    expect(html).toContain('✔ 99.87%');
+    expect(html).toContain('✖ 50%');
+    expect(html).toContain(
+      '<a class="name" href="https://acme.test/" rel="nofollow noopener noreferrer">Website</a>',
+    );
+    expect(html).toContain('<span class="name">API</span>');
+    expect(html).toContain('<span class="tag" style="background:#2563eb">region: eu</span>');
+    expect(html).toContain('Certificate expires in 42 days');
+    // the latest beats, each run with its status and time
+    expect(html).toContain('aria-label="Down · 2026-12-07 11:59:00 UTC"');
+    // the 90-day history with each day's uptime and incidents
+    expect(html).toContain(`aria-label="${HISTORY_DAYS}-day history of Website"`);
+    expect(html).toContain('aria-label="2026-12-06: 99.31% up, 10 failed checks, no incidents"');
+    expect(html).toContain('2026-12-07: no data, incident: Slow logins');
+    expect(html).toContain('99.31% uptime');
+    // powered by, last update, countdown, and refreshing with or without script
+    expect(html).toContain('Powered by Watchpost');
+    expect(html).toContain(
+      'Last Updated: <time datetime="2026-12-07T12:00:00.000Z">2026-12-07 12:00:00 UTC</time>',
+    );
+    expect(html).toContain('Refresh in: <span class="countdown">05:00</span>');
+    expect(html).toContain('<noscript><meta http-equiv="refresh" content="300"></noscript>');
+    expect(html).toContain(`<script src="${STATUS_PAGE_SCRIPT_PATH}" defer></script>`);
+    // theme, custom CSS, feed
+    expect(html).toContain('<body class="theme-auto">');
+    expect(html).toContain('<style>h1{letter-spacing:1px}</style>');
+    expect(html).toContain('href="/status/main/feed.atom"');
+  });
+
+  it('leaves out what the config turns off', () => {
+    const html = renderStatusPage(
+      view({
+        config: config({
+          showTags: false,
+          showCertificateExpiry: false,
+          showPoweredBy: false,
+          autoRefreshInterval: 0,
+          theme: 'dark',
+          icon: null,
+        }),
+        incident: null,
+      }),
+    );
+    expect(html).not.toContain('class="tag"');
+    expect(html).not.toContain('Certificate expires');
+    expect(html).not.toContain('Powered by');
+    expect(html).not.toContain('Refresh in');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('http-equiv="refresh"');
+    expect(html).not.toContain('class="card incident');
+    expect(html).toContain('<body class="theme-dark">');
+    // no stored icon: the default mark, drawn inline
+    expect(html).toContain('<svg class="logo"');
+    expect(html).toContain('Last Updated');
+  });
+
+  it('keeps a footer, description or incident with <script> inert', () => {
+    const evil = '<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))';
+    const html = renderStatusPage(
+      view({
+        config: config({ footerText: evil, description: evil, title: evil }),
+        incident: { ...incident, title: evil, content: evil },
+      }),
+    );
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // the page's own script tag is the only one
+    expect(html.match(/<script/g)).toHaveLength(1);
+  });
+
+  it('lists maintenance in progress with its times in its own zone', () => {
+    const html = renderStatusPage(
+      view({
+        maintenances: [
+          {
+            id: 1,
+            title: 'Database upgrade',
+            description: 'Writes are **paused**.',
+            strategy: 'recurring-weekday',
+            intervalDay: null,
+            active: true,
+            dateRange: [],
+            timeRange: [],
+            weekdays: [1],
+            daysOfMonth: [],
+            timeslotList: [
+              { startDate: '2026-12-07T11:00:00.000Z', endDate: '2026-12-07T13:00:00.000Z' },
+            ],
+            cron: null,
+            duration: 7200,
+            durationMinutes: 120,
+            timezone: 'Europe/Berlin',
+            timezoneOption: 'Europe/Berlin',
+            timezoneOffset: '+01:00',
+            status: 'under-maintenance',
+          },
+        ],
+        groups: [{ id: 1, name: 'g', weight: 1, monitors: [monitor(1, MAINTENANCE)] }],
+      }),
+    );
+    expect(html).toContain('Database upgrade');
+    expect(html).toContain('Writes are <strong>paused</strong>.');
+    expect(html).toContain('2026-12-07 12:00 – 2026-12-07 14:00 (Europe/Berlin, UTC+01:00)');
+    expect(html).toMatch(/v-maintenance.*Maintenance<\/section>/);
+  });
+
+  it('shows no verdict on a page without groups and an unknown one without beats', () => {
+    expect(renderStatusPage(view({ groups: [] }))).not.toContain('class="card verdict');
+    const pending = renderStatusPage(
+      view({
+        groups: [
+          { id: 1, name: 'g', weight: 1, monitors: [monitor(1, null), monitor(2, PENDING)] },
+        ],
+      }),
+    );
+    expect(pending).toContain('Degraded Service');
+    const fresh = renderStatusPage(
+      view({ groups: [{ id: 1, name: 'g', weight: 1, monitors: [monitor(1, null)] }] }),
+    );
+    expect(fresh).toContain('No data yet');
+  });
+
   it('escapes markup and attribute quotes', () => {
     expect(escapeHtml(`<a href="x" onclick='y'>&`)).toBe(
       '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;',
@@ -46,20 +259,18 @@ describe('renderStatusPage', () => {
     expect(sanitizeCss('a{}</STYLE><script>')).not.toContain('<');
   });
 
-  it('shows only safe icon URLs', () => {
-    const render = (icon: string) =>
-      renderStatusPage({
-        config: page({ icon }),
-        incident: null,
-        groups: [],
-        uptimes: new Map(),
-        basePath: '/api/status-page/main',
-      });
-    expect(render('javascript:alert(1)')).not.toContain('<img');
-    expect(render('//evil.test/x.png')).not.toContain('<img');
-    expect(render('/upload/logo1.png?t=1')).toContain(
-      '<img class="logo" src="/upload/logo1.png?t=1"',
-    );
+  it('shows only safe icon and monitor URLs', () => {
+    const render = (icon: string, url: string) =>
+      renderStatusPage(
+        view({
+          config: config({ icon }),
+          groups: [
+            { id: 1, name: 'g', weight: 1, monitors: [monitor(1, UP, { url, sendUrl: true })] },
+          ],
+        }),
+      );
+    expect(render('javascript:alert(1)', 'javascript:alert(1)')).not.toMatch(/<img|javascript:/);
+    expect(render('//evil.test/x.png', '//evil.test')).not.toMatch(/<img|evil\.test/);
   });
 });
 
@@ -73,6 +284,7 @@ describe('statusPageBadge', () => {
     expect(statusPageBadge(group(UP, UP), q)).toMatchObject({ message: 'Up', color: '#66c20a' });
     expect(statusPageBadge(group(UP, DOWN), q)).toMatchObject({ message: 'Degraded' });
     expect(statusPageBadge(group(DOWN), q)).toMatchObject({ message: 'Down' });
+    expect(statusPageBadge(group(UP, MAINTENANCE), q)).toMatchObject({ message: 'Maintenance' });
     expect(statusPageBadge(group(null), q)).toMatchObject({ message: 'N/A', color: '#999' });
     expect(statusPageBadge([], q)).not.toHaveProperty('label');
   });

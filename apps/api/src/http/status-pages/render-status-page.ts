@@ -1,28 +1,60 @@
 import { DOWN, MAINTENANCE, PENDING, UP } from '@watchpost/core';
-import type { IncidentJson, PageGroup, PublicStatusPageConfig } from '@watchpost/core/db';
+import {
+  DEFAULT_ICON,
+  type IncidentJson,
+  type MaintenanceJson,
+  type PageGroup,
+  type PageMonitor,
+  type PublicStatusPageConfig,
+} from '@watchpost/core/db';
+import { beatSegments, type BarBeat } from './beat-bar.js';
+import {
+  daySegments,
+  formatPercent,
+  historyUptime,
+  HISTORY_DAYS,
+  type HistoryDay,
+  type HistoryIncident,
+} from './day-history.js';
+import { escapeHtml } from './escape-html.js';
+import { renderBar } from './history-bar.js';
+import { describeMaintenanceTimes } from './maintenance-times.js';
+import { OVERALL_LOOK, overallStatus } from './overall-status.js';
+import { renderMarkdown } from './status-markdown.js';
+import { formatCountdown, STATUS_PAGE_SCRIPT_PATH } from './status-page-client.js';
+import { STATUS_PAGE_CSS } from './status-page-style.js';
+
+export { escapeHtml };
+
+/** A tag as the page shows it (the monitor object's tag shape, docs/protocol/tags.md). */
+export interface PageTag {
+  name: string;
+  value: string | null;
+  color: string;
+}
 
 /** Everything the public page shows; read by the route, rendered here without I/O. */
 export interface StatusPageView {
   config: PublicStatusPageConfig;
   incident: IncidentJson | null;
+  /** Windows linked to the page that are in progress now. */
+  maintenances: readonly MaintenanceJson[];
   groups: readonly PageGroup[];
   /** 24 h uptime ratio per monitor id. */
   uptimes: ReadonlyMap<number, number>;
+  /** The latest beats per monitor id, oldest first. */
+  beats: ReadonlyMap<number, readonly BarBeat[]>;
+  /** Daily aggregates of the last HISTORY_DAYS days per monitor id. */
+  days: ReadonlyMap<number, readonly HistoryDay[]>;
+  /** The page's incidents of the last HISTORY_DAYS days. */
+  incidents: readonly HistoryIncident[];
+  /** Tags per monitor id; read only when the page shows tags. */
+  tags: ReadonlyMap<number, readonly PageTag[]>;
   /** Where this page's JSON lives (differs under a `/t/<tenantId>` prefix). */
   basePath: string;
-}
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Every user-controlled text goes through this before reaching the page. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  /** Where this page itself lives. */
+  pagePath: string;
+  now: Date;
 }
 
 /**
@@ -34,77 +66,136 @@ export function sanitizeCss(css: string): string {
   return css.replace(/</g, '\\3C ');
 }
 
-const STATUS_LOOK: Record<number, { text: string; cls: string }> = {
-  [UP]: { text: 'Up', cls: 'up' },
-  [DOWN]: { text: 'Down', cls: 'down' },
-  [PENDING]: { text: 'Pending', cls: 'pending' },
-  [MAINTENANCE]: { text: 'Maintenance', cls: 'maintenance' },
+const STATUS_LOOK: Record<number, { text: string; symbol: string; look: string }> = {
+  [UP]: { text: 'Up', symbol: '✔', look: 'u' },
+  [DOWN]: { text: 'Down', symbol: '✖', look: 'd' },
+  [PENDING]: { text: 'Pending', symbol: '…', look: 'p' },
+  [MAINTENANCE]: { text: 'Maintenance', symbol: '🔧', look: 'm' },
 };
+const NO_STATUS = { text: 'No data', symbol: '?', look: 'e' };
 
-// Only our own upload path or http(s) URLs become an <img>; `javascript:` and friends never do.
-function safeIcon(icon: string): string | null {
-  return /^(\/(?!\/)|https?:\/\/)/i.test(icon) ? icon : null;
+// Only our own upload path or http(s) URLs become an <img> or a link; `javascript:` never does.
+function safeUrl(url: string | null): string | null {
+  return url && /^(\/(?!\/)|https?:\/\/)/i.test(url) ? url : null;
 }
 
-function formatUptime(ratio: number | undefined): string {
-  return ratio === undefined ? '–' : `${(ratio * 100).toFixed(2)}%`;
+// A page without its own logo shows this mark (Kuma's `/icon.svg`), inline: no request.
+const DEFAULT_LOGO =
+  '<svg class="logo" viewBox="0 0 64 64" aria-hidden="true"><circle cx="32" cy="32" r="30" fill="#5cdd8b"/>' +
+  '<path d="M14 34h9l5-12 8 22 5-10h9" fill="none" stroke="#fff" stroke-width="5" stroke-linecap="round" stroke-linejoin="round"/></svg>';
+
+function renderLogo(icon: string): string {
+  if (icon === DEFAULT_ICON) return DEFAULT_LOGO;
+  const url = safeUrl(icon);
+  return url ? `<img class="logo" src="${escapeHtml(url)}" alt="">` : '';
 }
 
-function renderGroup(group: PageGroup, uptimes: ReadonlyMap<number, number>): string {
-  const rows = group.monitors.map((m) => {
-    const look = (m.status !== null && STATUS_LOOK[m.status]) || { text: 'N/A', cls: 'na' };
-    return `<li class="monitor"><span class="badge ${look.cls}">${look.text}</span>
-<span class="name">${escapeHtml(m.name)}</span>
-<span class="uptime" title="24 h uptime">${formatUptime(uptimes.get(m.id))}</span></li>`;
-  });
-  const body = rows.length > 0 ? `<ul>${rows.join('\n')}</ul>` : '<p class="empty">No monitors</p>';
-  return `<section class="group"><h2>${escapeHtml(group.name)}</h2>${body}</section>`;
+// Tag colours land in a style attribute: a hex colour or a colour name, nothing else.
+const safeColor = (color: string) => (/^(#[0-9a-f]{3,8}|[a-z]{3,20})$/i.test(color) ? color : '');
+
+function renderTag(tag: PageTag): string {
+  const color = safeColor(tag.color);
+  const text = tag.value ? `${tag.name}: ${tag.value}` : tag.name;
+  return `<span class="tag"${color && ` style="background:${color}"`}>${escapeHtml(text)}</span>`;
+}
+
+const CERT_TYPES = new Set(['http', 'keyword', 'json-query']);
+
+// docs/protocol/status-pages.md#publicgroup-and-publicmonitor: certificate facts only for HTTPS monitors.
+function renderCertExpiry(m: PageMonitor): string {
+  if (!CERT_TYPES.has(m.type) || !(m.url ?? '').toLowerCase().startsWith('https:')) return '';
+  if (m.certValid === false) return '<span class="cert">Invalid certificate</span>';
+  if (m.certDaysRemaining === null) return '';
+  return `<span class="cert">Certificate expires in ${m.certDaysRemaining} days</span>`;
+}
+
+function renderMonitor(m: PageMonitor, view: StatusPageView): string {
+  const { config } = view;
+  const status = (m.status !== null && STATUS_LOOK[m.status]) || NO_STATUS;
+  const uptime = view.uptimes.get(m.id);
+  const pill = `<span class="pill ${status.look}" title="${status.text}, 24-hour uptime">${status.symbol} ${uptime === undefined ? '–' : formatPercent(uptime)}<span class="sr"> ${status.text}, 24-hour uptime</span></span>`;
+  const link = m.sendUrl ? safeUrl(m.url) : null;
+  const name = link
+    ? `<a class="name" href="${escapeHtml(link)}" rel="nofollow noopener noreferrer">${escapeHtml(m.name)}</a>`
+    : `<span class="name">${escapeHtml(m.name)}</span>`;
+  const tags = config.showTags ? (view.tags.get(m.id) ?? []).map(renderTag).join('') : '';
+  const cert = config.showCertificateExpiry ? renderCertExpiry(m) : '';
+  const days = view.days.get(m.id) ?? [];
+  const longUptime = historyUptime(days);
+  return `<li class="monitor"><div class="row"><div class="who">${pill}${name}${tags}${cert}</div>
+${renderBar('beats', `Latest checks of ${m.name}`, beatSegments(view.beats.get(m.id) ?? []))}</div>
+${renderBar('days', `${HISTORY_DAYS}-day history of ${m.name}`, daySegments(days, view.incidents, view.now))}
+<div class="range"><span>${HISTORY_DAYS} days ago</span><span>${longUptime === undefined ? 'No data' : `${formatPercent(longUptime)} uptime`}</span><span>Today</span></div></li>`;
+}
+
+function renderGroup(group: PageGroup, view: StatusPageView): string {
+  const rows = group.monitors.map((m) => renderMonitor(m, view));
+  const body =
+    rows.length > 0
+      ? `<ul class="monitors">${rows.join('\n')}</ul>`
+      : '<p class="empty">No monitors</p>';
+  return `<section class="card group"><h2>${escapeHtml(group.name)}</h2>${body}</section>`;
 }
 
 function renderIncident(incident: IncidentJson): string {
-  const style = /^[a-z]+$/.test(incident.style) ? incident.style : 'warning';
-  return `<section class="incident ${style}"><h2>${escapeHtml(incident.title)}</h2>
-<p>${escapeHtml(incident.content)}</p>
-<small>Created ${escapeHtml(incident.createdDate)} UTC</small></section>`;
+  const updated = incident.lastUpdatedDate
+    ? ` · Last updated ${escapeHtml(incident.lastUpdatedDate)} UTC`
+    : '';
+  return `<section class="card incident s-${escapeHtml(incident.style)}" aria-label="Incident"><h2>${escapeHtml(incident.title)}</h2>
+<div class="md">${renderMarkdown(incident.content)}</div>
+<small>Created ${escapeHtml(incident.createdDate)} UTC${updated}</small></section>`;
 }
 
-/** The server-rendered public page at `/status/:slug`: plain HTML, inline CSS, no script. */
+function renderMaintenance(m: MaintenanceJson): string {
+  return `<section class="card maintenance" aria-label="Maintenance"><h2>🔧 ${escapeHtml(m.title)}</h2>
+${m.description ? `<div class="md">${renderMarkdown(m.description)}</div>` : ''}
+<small>${escapeHtml(describeMaintenanceTimes(m))}</small></section>`;
+}
+
+function renderVerdict(groups: readonly PageGroup[]): string {
+  const verdict = overallStatus(groups.flatMap((g) => g.monitors.map((m) => m.status)));
+  const look = OVERALL_LOOK[verdict];
+  return `<section class="card verdict v-${verdict}" role="status"><span class="icon" aria-hidden="true">${look.icon}</span>${look.text}</section>`;
+}
+
+function renderRefresh(view: StatusPageView): string {
+  const seconds = view.config.autoRefreshInterval;
+  const updated = `<p>Last Updated: <time datetime="${view.now.toISOString()}">${view.now.toISOString().slice(0, 19).replace('T', ' ')} UTC</time></p>`;
+  return seconds > 0
+    ? `${updated}<p data-refresh="${seconds}">Refresh in: <span class="countdown">${formatCountdown(seconds)}</span></p>`
+    : updated;
+}
+
+/**
+ * The server-rendered public page at `/status/:slug`: Kuma 1.23's page (logo, title,
+ * incident, maintenance, verdict, description, groups with uptime pills and beat bars,
+ * footer, "Powered by", last update and countdown) plus a 90-day history per monitor.
+ * Complete without script; the one same-origin script only refreshes it in place, and a
+ * `<noscript>` refresh does the same without it.
+ */
 export function renderStatusPage(view: StatusPageView): string {
   const { config } = view;
-  const icon = safeIcon(config.icon);
   const css = config.customCSS ? `<style>${sanitizeCss(config.customCSS)}</style>` : '';
+  const refresh = config.autoRefreshInterval;
+  const feedPath = `${view.pagePath}/feed.atom`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(config.title)}</title>
-<link rel="manifest" href="${escapeHtml(`${view.basePath}/manifest.json`)}">
-<style>${BASE_CSS}</style>${css}</head>
-<body class="theme-${escapeHtml(config.theme)}"><main>
-<header>${icon ? `<img class="logo" src="${escapeHtml(icon)}" alt="">` : ''}
-<h1>${escapeHtml(config.title)}</h1>
-${config.description ? `<p class="description">${escapeHtml(config.description)}</p>` : ''}
-</header>
+${refresh > 0 ? `<noscript><meta http-equiv="refresh" content="${refresh}"></noscript>\n<script src="${STATUS_PAGE_SCRIPT_PATH}" defer></script>\n` : ''}<link rel="manifest" href="${escapeHtml(`${view.basePath}/manifest.json`)}">
+<link rel="alternate" type="application/atom+xml" title="${escapeHtml(`${config.title} incidents`)}" href="${escapeHtml(feedPath)}">
+<style>${STATUS_PAGE_CSS}</style>${css}</head>
+<body class="theme-${escapeHtml(config.theme)}"><main id="status-page">
+<header>${renderLogo(config.icon)}<h1>${escapeHtml(config.title)}</h1></header>
 ${view.incident ? renderIncident(view.incident) : ''}
-${view.groups.map((g) => renderGroup(g, view.uptimes)).join('\n')}
-<footer>${config.footerText ? `<p>${escapeHtml(config.footerText)}</p>` : ''}
-${config.showPoweredBy ? '<p class="powered">Powered by Watchpost</p>' : ''}</footer>
+${view.maintenances.map(renderMaintenance).join('\n')}
+${view.groups.length > 0 ? renderVerdict(view.groups) : ''}
+${config.description ? `<div class="md description">${renderMarkdown(config.description)}</div>` : ''}
+${view.groups.map((g) => renderGroup(g, view)).join('\n')}
+<footer>${config.footerText ? `<div class="md">${renderMarkdown(config.footerText)}</div>` : ''}
+${config.showPoweredBy ? '<p class="powered">Powered by Watchpost</p>' : ''}
+${renderRefresh(view)}
+<p><a href="${escapeHtml(feedPath)}">Incident feed (Atom)</a></p></footer>
 </main></body></html>
 `;
 }
-
-const BASE_CSS = `body{font-family:system-ui,sans-serif;margin:0;background:#f5f6f8;color:#222}
-main{max-width:860px;margin:0 auto;padding:24px}
-header{text-align:center}.logo{max-height:64px}
-.group,.incident{background:#fff;border-radius:8px;padding:12px 20px;margin:16px 0}
-ul{list-style:none;padding:0;margin:0}
-.monitor{display:flex;gap:12px;align-items:center;padding:8px 0;border-top:1px solid #eee}
-.name{flex:1}.badge{border-radius:4px;padding:2px 8px;color:#fff;font-size:.85em;min-width:5em;text-align:center}
-.up{background:#5cdd8b}.down{background:#dc3545}.pending{background:#f8a306}
-.maintenance{background:#1747f5}.na{background:#999}
-.incident{border-left:6px solid #f8a306}.incident.danger{border-left-color:#dc3545}
-.incident.info,.incident.primary{border-left-color:#1747f5}
-footer{text-align:center;color:#666;font-size:.9em}
-@media (prefers-color-scheme:dark){body.theme-auto{background:#090c10;color:#ddd}
-body.theme-auto .group,body.theme-auto .incident{background:#161b22}}
-body.theme-dark{background:#090c10;color:#ddd}
-body.theme-dark .group,body.theme-dark .incident{background:#161b22}`;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { waitFor } from '@watchpost/core/testing';
 import { UP } from '@watchpost/core';
 import {
@@ -16,6 +17,7 @@ import {
   type TestUser,
 } from '../../testing/api-test-context.js';
 import { rawGet } from '../testing/raw-get.js';
+import { STATUS_PAGE_SCRIPT_PATH } from './status-page-client.js';
 
 // The public routes through real HTTP: both tenants own a page called `main`; Kuma's paths
 // serve the first tenant (or the one owning the request's custom domain), `/t/<id>` any.
@@ -226,9 +228,24 @@ describe('GET /status/:slug', () => {
       expect(html).toContain(text);
     }
     expect(html).toContain('body{color:red}');
-    expect(html).toContain('>Up</span>');
-    expect(html).toContain('100.00%');
+    expect(html).toContain('✔ 100%');
+    expect(html).toContain('All Systems Operational');
+    expect(html).toContain('aria-label="Up · ');
+    // today's daily aggregate, written with the beat, heads the 90-day history
+    expect(html).toMatch(/aria-label="\d{4}-\d{2}-\d{2}: 100% up, incident: inc /);
     expect(html).not.toContain('secret internal message');
+    // the one script is the page's own, same-origin, allowed by the CSP and nothing else
+    const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts).toEqual([STATUS_PAGE_SCRIPT_PATH]);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self';");
+  });
+
+  it('serves the refresh script it links to', async () => {
+    const res = await get(STATUS_PAGE_SCRIPT_PATH);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    expect(await res.text()).toContain('refreshStatusPage();');
   });
 
   it('serves each tenant its own page and 404 for unknown slugs', async () => {
@@ -237,6 +254,41 @@ describe('GET /status/:slug', () => {
     expect((await get('/status/nope')).status).toBe(404);
     expect((await get('/upload/logo999999.png')).status).toBe(404);
     expect((await get('/upload/..%2Fetc%2Fpasswd')).status).toBe(404);
+  });
+});
+
+describe('GET /status/:slug/feed.atom', () => {
+  it("lists the page's incidents as Atom, for its own tenant only", async () => {
+    const res = await get(`/t/${alice.tenantId}/status/main/feed.atom`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const xml = await res.text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const { feed } = new XMLParser().parse(xml);
+    expect(feed.entry.title).toBe(`inc ${EVIL}`);
+    expect(feed.link).toBeDefined();
+    expect(xml).toContain(`${ctx.node.url}/t/${alice.tenantId}/status/main#incident-`);
+    const bobs = new XMLParser().parse(
+      await (await get(`/t/${bob.tenantId}/status/main/feed.atom`)).text(),
+    );
+    expect(bobs.feed.title).toBe('Bob incidents');
+    expect(bobs.feed.entry).toBeUndefined();
+    expect((await get('/status/nope/feed.atom')).status).toBe(404);
+    expect((await get(`/t/999999/status/main/feed.atom`)).status).toBe(404);
+  });
+});
+
+describe('GET /status/:slug/widget.svg', () => {
+  it("shows the page's verdict, per tenant, and refuses a bad theme", async () => {
+    const res = await get(`/t/${alice.tenantId}/status/main/widget.svg?theme=dark`);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=30');
+    expect(await res.text()).toContain('>All Systems Operational</text>');
+    expect(await (await get(`/t/${bob.tenantId}/status/main/widget.svg`)).text()).toContain(
+      '>No data yet</text>',
+    );
+    expect(await (await get('/status/nope/widget.svg')).text()).toContain('Unknown status page');
+    expect((await get('/status/main/widget.svg?theme=pink')).status).toBe(400);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
   publicStatusPageRepository,
+  statusPageHistoryRepository,
   statusPageRepository,
   toPublicStatusPageConfig,
   type Database,
@@ -15,7 +16,11 @@ import {
   STATUS_PAGE_PREFIXES,
   type StatusRequest,
 } from './resolve-status-tenant.js';
+import { overallStatus } from './overall-status.js';
 import { statusPageBadge, statusPageBadgeQuerySchema } from './status-page-badge.js';
+import { STATUS_PAGE_SCRIPT } from './status-page-client.js';
+import { renderIncidentFeed } from './status-page-feed.js';
+import { renderStatusWidget, widgetQuerySchema } from './status-page-widget.js';
 
 export interface StatusPageRouteDeps {
   db: Kysely<Database>;
@@ -41,6 +46,8 @@ export const HEARTBEAT_TTL_MS = 10_000;
 const BADGE_CACHE_CONTROL = 'public, max-age=30';
 // Upstream's `/status` and `/status-page` show the page with this slug.
 const DEFAULT_SLUG = 'default';
+// Feed readers poll; the newest incidents are what they want.
+const FEED_ENTRIES = 50;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const json = (statusCode: number, value: unknown, tenantId: number | undefined) =>
@@ -136,6 +143,60 @@ export function registerStatusPageRoutes(app: FastifyInstance, deps: StatusPageR
       });
     });
 
+    app.get(`${prefix}/status/:slug/feed.atom`, (request, reply) =>
+      cache.serve(request, reply, PAGE_TTL_MS, async () => {
+        const page = await pageOf(request);
+        const row =
+          page && (await statusPageRepository.findStatusPage(db, page.tenantId, page.slug));
+        if (!page || !row) return json(404, NOT_FOUND, page?.tenantId);
+        const incidents = await statusPageHistoryRepository.listPageIncidents(
+          db,
+          page.tenantId,
+          row.id,
+          { limit: FEED_ENTRIES },
+        );
+        // Atom wants absolute IRIs; the host is part of the cache key, so each host gets its own.
+        const pageUrl = `${request.protocol}://${request.host}${prefix && `/t/${page.tenantId}`}/status/${encodeURIComponent(row.slug)}`;
+        return {
+          statusCode: 200,
+          contentType: 'application/atom+xml; charset=utf-8',
+          body: renderIncidentFeed({
+            title: row.title,
+            pageUrl,
+            feedUrl: `${pageUrl}/feed.atom`,
+            incidents,
+            now: now(),
+          }),
+          tenantId: page.tenantId,
+        };
+      }),
+    );
+
+    app.get(`${prefix}/status/:slug/widget.svg`, async (request, reply) => {
+      const query = widgetQuerySchema.safeParse(request.query);
+      if (!query.success) {
+        return reply.code(400).send({ status: 'fail', msg: query.error.issues[0]?.message });
+      }
+      return cache.serve(request, reply, PAGE_TTL_MS, async () => {
+        const page = await pageOf(request);
+        const row =
+          page && (await statusPageRepository.findStatusPage(db, page.tenantId, page.slug));
+        // Like the badge, an unknown page is an image saying so, not an error.
+        const groups =
+          page && row
+            ? await publicStatusPageRepository.listPageGroups(db, page.tenantId, row.id)
+            : [];
+        const verdict = overallStatus(groups.flatMap((g) => g.monitors.map((m) => m.status)));
+        return {
+          statusCode: 200,
+          contentType: 'image/svg+xml; charset=utf-8',
+          body: renderStatusWidget(row?.title ?? 'Unknown status page', verdict, query.data),
+          cacheControl: BADGE_CACHE_CONTROL,
+          tenantId: page?.tenantId,
+        };
+      });
+    });
+
     const servePage = (fixedSlug?: string) => (request: FastifyRequest, reply: FastifyReply) =>
       cache.serve(request, reply, PAGE_TTL_MS, async () => {
         const page = await pageOf(request, fixedSlug);
@@ -150,6 +211,15 @@ export function registerStatusPageRoutes(app: FastifyInstance, deps: StatusPageR
     app.get(`${prefix}/status`, servePage(DEFAULT_SLUG));
     app.get(`${prefix}/status-page`, servePage(DEFAULT_SLUG));
   }
+
+  // Versioned by content (STATUS_PAGE_SCRIPT_PATH), so any copy may be kept for good.
+  app.get('/status-page.js', (_request, reply) =>
+    reply
+      .header('Cache-Control', 'public, max-age=31536000, immutable')
+      .header('X-Content-Type-Options', 'nosniff')
+      .type('text/javascript; charset=utf-8')
+      .send(STATUS_PAGE_SCRIPT),
+  );
 
   // Uploaded logos live in the database (no file is ever written); page ids are global.
   app.get('/upload/:file', async (request, reply) => {

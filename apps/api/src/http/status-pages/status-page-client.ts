@@ -1,0 +1,54 @@
+/// <reference lib="dom" />
+import { createHash } from 'node:crypto';
+
+// The status page's only script, served from this origin (the page's CSP allows no other).
+// Its functions run in the visitor's browser: they are sent as their own source text, so
+// they use nothing from outside their bodies but each other and browser globals.
+
+/** `mm:ss`, Kuma's countdown format; the page renders its first value with the same code. */
+export function formatCountdown(seconds: number): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(Math.floor(seconds / 60))}:${pad(seconds % 60)}`;
+}
+
+/**
+ * Counts down to the next refresh and then swaps the page's content for a fresh copy of the
+ * same URL. That copy comes from the API node's cache (docs/protocol/status-pages.md#caching),
+ * so a page with thousands of visitors costs a few builds a minute and no socket per visitor,
+ * and the browser keeps the scroll position instead of reloading.
+ */
+export function refreshStatusPage(): void {
+  const countdownOf = () => document.querySelector<HTMLElement>('[data-refresh]');
+  const intervalOf = () => Number(countdownOf()?.dataset.refresh ?? 0);
+  let remaining = intervalOf();
+  if (!(remaining > 0)) return;
+  const reload = async () => {
+    try {
+      const response = await fetch(location.href, { headers: { accept: 'text/html' } });
+      if (!response.ok) return;
+      const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
+      const next = fresh.getElementById('status-page');
+      const current = document.getElementById('status-page');
+      if (next && current) {
+        current.replaceWith(document.adoptNode(next));
+        document.title = fresh.title;
+      }
+    } catch {
+      // Offline for a moment: keep what is shown and try again at the next round.
+    } finally {
+      remaining = intervalOf() || remaining;
+    }
+  };
+  setInterval(() => {
+    remaining -= 1;
+    if (remaining === 0) void reload();
+    const text = countdownOf()?.querySelector('.countdown');
+    if (text && remaining >= 0) text.textContent = formatCountdown(remaining);
+  }, 1000);
+}
+
+/** The script as served: both functions, then a call once the page has been parsed. */
+export const STATUS_PAGE_SCRIPT = `"use strict";\n${formatCountdown.toString()}\n${refreshStatusPage.toString()}\nrefreshStatusPage();\n`;
+
+/** Its URL, versioned by content so browsers may keep it for a year. */
+export const STATUS_PAGE_SCRIPT_PATH = `/status-page.js?v=${createHash('sha256').update(STATUS_PAGE_SCRIPT).digest('hex').slice(0, 12)}`;
