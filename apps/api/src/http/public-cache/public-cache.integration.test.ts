@@ -1,3 +1,5 @@
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@watchpost/core/testing';
 import { UP } from '@watchpost/core';
@@ -17,6 +19,16 @@ import {
   type TestUser,
 } from '../../testing/api-test-context.js';
 import { rawGet } from '../testing/raw-get.js';
+
+function getBytes(path: string, headers: Record<string, string>) {
+  return new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    httpGet(`${ctx.node.url}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
 
 // The response cache of the public status-page routes, through real HTTP on two API nodes
 // that share Postgres and Redis. A row changed behind the application's back shows whether
@@ -144,7 +156,7 @@ describe('the public response cache', () => {
     const htmlAgain = await get(`${base}/status/main`);
     expect(htmlAgain.body).toBe(html.body);
     expect(htmlAgain.body).toContain('<h1>Alice</h1>');
-    expect(htmlAgain.body).toContain('>Up</span>');
+    expect(htmlAgain.body).toContain('<span class="pill u">');
     expect(htmlAgain.headers['content-security-policy']).toBe(
       html.headers['content-security-policy'],
     );
@@ -158,12 +170,31 @@ describe('the public response cache', () => {
 
     await saveMain(aliceClient, 'Alice', [{ name: 'Services', monitorList: [] }], []);
     await eventually(async () => {
-      expect((await get(`${base}/status/main`)).body).not.toContain('>Up</span>');
+      expect((await get(`${base}/status/main`)).body).not.toContain('<span class="pill u">');
       expect((await get(`${base}/api/status-page/main/badge`)).body).toContain('N/A');
       expect((await get(`${base}/api/status-page/heartbeat/main`)).body).toBe(
         '{"heartbeatList":{},"uptimeList":{}}',
       );
     });
+  });
+
+  it('sends large answers gzipped to clients that accept it, the same bytes unzipped', async () => {
+    const path = `/t/${alice.tenantId}/status/main`;
+    const plain = await get(path);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    for (const attempt of [1, 2]) {
+      const zipped = await getBytes(path, { 'accept-encoding': 'br, gzip;q=0.8' });
+      expect(zipped.headers['content-encoding'], `attempt ${attempt}`).toBe('gzip');
+      expect(gunzipSync(zipped.body).toString()).toBe(plain.body);
+    }
+    const refused = await getBytes(path, { 'accept-encoding': 'gzip;q=0, identity' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    // Small answers are not worth it.
+    const badge = await getBytes(`/t/${alice.tenantId}/api/status-page/main/badge`, {
+      'accept-encoding': 'gzip',
+    });
+    expect(badge.headers['content-encoding']).toBeUndefined();
   });
 
   it('empties every node when one node saves a page', async () => {

@@ -13,8 +13,8 @@ describe('beatSegments', () => {
     ]);
     expect(segments).toEqual([
       { look: 'e', span: BEAT_SLOTS - 3 },
-      { look: 'u', span: 2, label: 'Up · 2026-12-07 12:00:00 – 12:01:00 UTC, 2 checks' },
-      { look: 'd', span: 1, label: 'Down · 2026-12-07 12:02:00 UTC' },
+      { look: 'u', span: 2, label: 'Up · Dec 7 12:00:00 – 12:01:00 UTC, 2 checks' },
+      { look: 'd', span: 1, label: 'Down · Dec 7 12:02:00 UTC' },
     ]);
   });
 
@@ -25,7 +25,7 @@ describe('beatSegments', () => {
     }));
     const segments = beatSegments(beats);
     expect(segments.reduce((n, s) => n + s.span, 0)).toBe(BEAT_SLOTS);
-    expect(segments.at(-1)?.label).toBe('Up · 2026-12-07 12:49:00 UTC');
+    expect(segments.at(-1)?.label).toBe('Up · Dec 7 12:49:00 UTC');
   });
 
   it('gives the end date of a run that crosses midnight', () => {
@@ -36,6 +36,6 @@ describe('beatSegments', () => {
         { status: UP, time: late },
         { status: UP, time: early },
       ]).at(-1)?.label,
-    ).toBe('Up · 2026-12-07 23:59:00 – 2026-12-08 00:01:00 UTC, 2 checks');
+    ).toBe('Up · Dec 7 23:59:00 – Dec 8 00:01:00 UTC, 2 checks');
   });
 });

@@ -1,5 +1,6 @@
 import { DOWN, MAINTENANCE, PENDING, UP } from '@watchpost/core';
 import type { BarSegment } from './history-bar.js';
+import { shortDay, timeOfDay } from './utc-dates.js';
 
 /** How many of the latest beats a monitor's bar shows; it fits a 375 px phone. */
 export const BEAT_SLOTS = 30;
@@ -16,11 +17,6 @@ const BEAT_LOOK: Record<number, { look: BarSegment['look']; text: string }> = {
   [MAINTENANCE]: { look: 'm', text: 'Maintenance' },
 };
 
-/** `YYYY-MM-DD HH:mm:ss` in UTC, the form Kuma's wire times take. */
-export function formatUtc(time: Date): string {
-  return time.toISOString().slice(0, 19).replace('T', ' ');
-}
-
 /**
  * The last beats (oldest first) as bar segments, newest on the right as in Kuma: a run of
  * beats with one status is one segment whose label gives the status and the run's times.
@@ -36,13 +32,14 @@ export function beatSegments(beats: readonly BarBeat[]): BarSegment[] {
     if (!first || (i < shown.length && shown[i]?.status === first.status)) continue;
     const last = shown[i - 1] ?? first;
     const look = BEAT_LOOK[first.status] ?? { look: 'e', text: 'Unknown' };
-    const from = formatUtc(first.time);
-    const to = formatUtc(last.time);
+    const day = shortDay(first.time);
+    const lastDay = shortDay(last.time);
     // The end's date is left out when it is the start's.
+    const until = `${lastDay === day ? '' : `${lastDay} `}${timeOfDay(last.time)}`;
     const when =
       i - start === 1
-        ? `${from} UTC`
-        : `${from} – ${to.startsWith(from.slice(0, 10)) ? to.slice(11) : to} UTC, ${i - start} checks`;
+        ? `${day} ${timeOfDay(first.time)} UTC`
+        : `${day} ${timeOfDay(first.time)} – ${until} UTC, ${i - start} checks`;
     segments.push({ look: look.look, span: i - start, label: `${look.text} · ${when}` });
     start = i;
   }

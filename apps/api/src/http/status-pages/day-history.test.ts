@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daySegments, formatPercent, HISTORY_DAYS, historyUptime } from './day-history.js';
+import { daySegments, formatPercent, HISTORY_DAYS, historyUptime, sumDays } from './day-history.js';
 
 const NOW = new Date('2026-12-07T15:00:00Z');
 const day = (iso: string, up: number, down = 0) => ({
@@ -14,11 +14,11 @@ describe('daySegments', () => {
     const segments = daySegments(days, [], NOW);
     expect(segments.reduce((n, s) => n + s.span, 0)).toBe(HISTORY_DAYS);
     expect(segments).toEqual([
-      { look: 'e', span: 83, label: '2026-09-09 – 2026-11-30: no data, no incidents' },
-      { look: 'u', span: 1, label: '2026-12-01: 100% up, no incidents' },
-      { look: 'p', span: 1, label: '2026-12-02: 99.31% up, 10 failed checks, no incidents' },
-      { look: 'u', span: 1, label: '2026-12-03: 100% up, no incidents' },
-      { look: 'e', span: 4, label: '2026-12-04 – 2026-12-07: no data, no incidents' },
+      { look: 'e', span: 83, label: 'Sep 9 – Nov 30: no data', quiet: true },
+      { look: 'u', span: 1, label: 'Dec 1: 100% up', quiet: true },
+      { look: 'p', span: 1, label: 'Dec 2: 99.31% up, 10 failed checks' },
+      { look: 'u', span: 1, label: 'Dec 3: 100% up', quiet: true },
+      { look: 'e', span: 4, label: 'Dec 4–7: no data', quiet: true },
     ]);
   });
 
@@ -29,9 +29,15 @@ describe('daySegments', () => {
       NOW,
     );
     expect(segments.slice(-2)).toEqual([
-      { look: 'd', span: 1, label: '2026-12-06: 66.67% up, 50 failed checks, no incidents' },
-      { look: 'u', span: 1, label: '2026-12-07: 100% up, incident: DB failover' },
+      { look: 'd', span: 1, label: 'Dec 6: 66.67% up, 50 failed checks' },
+      { look: 'u', span: 1, label: 'Dec 7: 100% up, incident: DB failover' },
     ]);
+  });
+
+  it("adds monitors' days up per day for the page's own history", () => {
+    expect(
+      sumDays([[day('2026-12-01', 10, 1), day('2026-12-02', 5)], [day('2026-12-02', 3, 2)]]),
+    ).toEqual([day('2026-12-01', 10, 1), day('2026-12-02', 8, 2)]);
   });
 
   it('sums the whole history into one uptime figure', () => {

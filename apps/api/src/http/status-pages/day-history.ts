@@ -1,4 +1,5 @@
 import type { BarSegment } from './history-bar.js';
+import { shortDay } from './utc-dates.js';
 
 /** How many days the long history shows, as hosted status pages do. */
 export const HISTORY_DAYS = 90;
@@ -26,6 +27,7 @@ export function formatPercent(ratio: number): string {
 }
 
 interface DayCell {
+  /** `Dec 7`. */
   date: string;
   look: BarSegment['look'];
   detail: string;
@@ -42,9 +44,10 @@ function dayCell(
   const ratio = total === 0 ? undefined : (stats?.up ?? 0) / total;
   const look = ratio === undefined ? 'e' : ratio === 1 ? 'u' : ratio < OUTAGE_BELOW ? 'd' : 'p';
   const parts = [ratio === undefined ? 'no data' : `${formatPercent(ratio)} up`];
-  if (stats && stats.down > 0)
+  if (stats && stats.down > 0) {
     parts.push(`${stats.down} failed ${stats.down === 1 ? 'check' : 'checks'}`);
-  parts.push(incidents.length === 0 ? 'no incidents' : `incident: ${incidents.join('; ')}`);
+  }
+  if (incidents.length > 0) parts.push(`incident: ${incidents.join('; ')}`);
   return {
     date,
     look,
@@ -53,10 +56,17 @@ function dayCell(
   };
 }
 
+/** `Sep 9–18` within a month, `Oct 18 – Dec 7` across months. */
+function dayRange(from: string, to: string): string {
+  const [fromMonth] = from.split(' ');
+  const [toMonth, toDay] = to.split(' ');
+  return fromMonth === toMonth ? `${from}–${toDay}` : `${from} – ${to}`;
+}
+
 /**
  * The last `HISTORY_DAYS` UTC days up to `now`'s, oldest first, one slot a day, from the
- * daily aggregates. Each day's label gives its uptime, failed checks and the page's
- * incidents posted that day; neighbouring plain days share one segment and one label.
+ * daily aggregates. Each day's label gives its uptime, failed checks and the incidents
+ * given for that day; neighbouring plain days share one segment and one label.
  */
 export function daySegments(
   days: readonly HistoryDay[],
@@ -72,8 +82,9 @@ export function daySegments(
   const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
   const cells: DayCell[] = [];
   for (let i = HISTORY_DAYS - 1; i >= 0; i--) {
-    const date = isoDay(new Date(today - i * DAY_MS));
-    cells.push(dayCell(date, byDay.get(date), incidentsByDay.get(date) ?? []));
+    const day = new Date(today - i * DAY_MS);
+    const key = isoDay(day);
+    cells.push(dayCell(shortDay(day), byDay.get(key), incidentsByDay.get(key) ?? []));
   }
   const segments: BarSegment[] = [];
   let runStart = 0;
@@ -83,8 +94,13 @@ export function daySegments(
     if (!first) break;
     if (next && first.plain && next.plain && next.look === first.look) continue;
     const last = cells[i - 1] ?? first;
-    const dates = i - runStart === 1 ? first.date : `${first.date} – ${last.date}`;
-    segments.push({ look: first.look, span: i - runStart, label: `${dates}: ${first.detail}` });
+    const dates = i - runStart === 1 ? first.date : dayRange(first.date, last.date);
+    segments.push({
+      look: first.look,
+      span: i - runStart,
+      label: `${dates}: ${first.detail}`,
+      ...(first.plain && { quiet: true }),
+    });
     runStart = i;
   }
   return segments;
@@ -99,4 +115,19 @@ export function historyUptime(days: readonly HistoryDay[]): number | undefined {
     down += d.down;
   }
   return up + down === 0 ? undefined : up / (up + down);
+}
+
+/** Several monitors' days added up per day: the page's history as a whole. */
+export function sumDays(histories: Iterable<readonly HistoryDay[]>): HistoryDay[] {
+  const byDay = new Map<number, HistoryDay>();
+  for (const days of histories) {
+    for (const d of days) {
+      const sum = byDay.get(d.day.getTime());
+      if (sum) {
+        sum.up += d.up;
+        sum.down += d.down;
+      } else byDay.set(d.day.getTime(), { ...d });
+    }
+  }
+  return [...byDay.values()].sort((a, b) => a.day.getTime() - b.day.getTime());
 }

@@ -12,24 +12,28 @@ export interface BarSegment {
   span: number;
   /** Shown on hover or focus; an unlabelled segment is padding and takes no focus. */
   label?: string;
+  /**
+   * Nothing to report (days all up, or no data): shown on hover but skipped by the keyboard,
+   * so that tabbing through a page of 100 monitors stops only where something happened.
+   */
+  quiet?: boolean;
 }
 
 /**
- * The bar as HTML: a list with one item per segment, each as wide as its slots. Labels
- * are `aria-label`s, which the stylesheet also shows as a tooltip on hover or focus, so
- * the details need no script.
+ * The bar as HTML: one element per segment, as wide as its slots. A label is the segment's
+ * `title`: browsers show it on hover and read it as the name of the focused element, and
+ * the stylesheet shows it on focus (a tap on a phone), so the details need no script.
+ * Attributes go unquoted where HTML allows it: a page carries a thousand segments, and
+ * every byte counts towards its weight.
  */
-export function renderBar(
-  kind: 'beats' | 'days',
-  title: string,
-  segments: readonly BarSegment[],
-): string {
-  const slots = segments.reduce((sum, s) => sum + s.span, 0);
+export function renderBar(kind: 'beats' | 'days', segments: readonly BarSegment[]): string {
   const items = segments.map((s) => {
-    const grow = s.span === 1 ? '' : ` style="flex-grow:${s.span}"`;
+    // Up is the stylesheet's default look.
+    const look = s.look === 'u' ? '' : ` class=${s.look}`;
+    const grow = s.span === 1 ? '' : ` style=flex:${s.span}`;
     return s.label === undefined
-      ? `<i class="${s.look}"${grow}></i>`
-      : `<i class="${s.look}"${grow} tabindex="0" role="img" aria-label="${escapeHtml(s.label)}"></i>`;
+      ? `<i${look}${grow}></i>`
+      : `<i${look}${grow}${s.quiet ? '' : ' tabindex=0'} title="${escapeHtml(s.label)}"></i>`;
   });
-  return `<div class="bar ${kind}" style="--slots:${slots}" role="group" aria-label="${escapeHtml(title)}">${items.join('')}</div>`;
+  return `<div class="bar ${kind}">${items.join('')}</div>`;
 }

@@ -12,7 +12,7 @@ import {
   daySegments,
   formatPercent,
   historyUptime,
-  HISTORY_DAYS,
+  sumDays,
   type HistoryDay,
   type HistoryIncident,
 } from './day-history.js';
@@ -96,7 +96,7 @@ const safeColor = (color: string) => (/^(#[0-9a-f]{3,8}|[a-z]{3,20})$/i.test(col
 function renderTag(tag: PageTag): string {
   const color = safeColor(tag.color);
   const text = tag.value ? `${tag.name}: ${tag.value}` : tag.name;
-  return `<span class="tag"${color && ` style="background:${color}"`}>${escapeHtml(text)}</span>`;
+  return `<span class=tag${color && ` style=background:${color}`}>${escapeHtml(text)}</span>`;
 }
 
 const CERT_TYPES = new Set(['http', 'keyword', 'json-query']);
@@ -104,35 +104,36 @@ const CERT_TYPES = new Set(['http', 'keyword', 'json-query']);
 // docs/protocol/status-pages.md#publicgroup-and-publicmonitor: certificate facts only for HTTPS monitors.
 function renderCertExpiry(m: PageMonitor): string {
   if (!CERT_TYPES.has(m.type) || !(m.url ?? '').toLowerCase().startsWith('https:')) return '';
-  if (m.certValid === false) return '<span class="cert">Invalid certificate</span>';
+  if (m.certValid === false) return '<span class=cert>Invalid certificate</span>';
   if (m.certDaysRemaining === null) return '';
-  return `<span class="cert">Certificate expires in ${m.certDaysRemaining} days</span>`;
+  return `<span class=cert>Certificate: ${m.certDaysRemaining} days left</span>`;
 }
 
 function renderMonitor(m: PageMonitor, view: StatusPageView): string {
   const { config } = view;
   const status = (m.status !== null && STATUS_LOOK[m.status]) || NO_STATUS;
   const uptime = view.uptimes.get(m.id);
-  const pill = `<span class="pill ${status.look}" title="${status.text}, 24-hour uptime">${status.symbol} ${uptime === undefined ? '–' : formatPercent(uptime)}<span class="sr"> ${status.text}, 24-hour uptime</span></span>`;
+  const pill = `<span class="pill ${status.look}">${status.symbol} ${uptime === undefined ? '–' : formatPercent(uptime)}<span class=sr> ${status.text}, 24-hour uptime</span></span>`;
   const link = m.sendUrl ? safeUrl(m.url) : null;
   const name = link
-    ? `<a class="name" href="${escapeHtml(link)}" rel="nofollow noopener noreferrer">${escapeHtml(m.name)}</a>`
-    : `<span class="name">${escapeHtml(m.name)}</span>`;
+    ? `<a class=name href="${escapeHtml(link)}" rel="nofollow noopener noreferrer">${escapeHtml(m.name)}</a>`
+    : `<span class=name>${escapeHtml(m.name)}</span>`;
   const tags = config.showTags ? (view.tags.get(m.id) ?? []).map(renderTag).join('') : '';
   const cert = config.showCertificateExpiry ? renderCertExpiry(m) : '';
   const days = view.days.get(m.id) ?? [];
-  const longUptime = historyUptime(days);
-  return `<li class="monitor"><div class="row"><div class="who">${pill}${name}${tags}${cert}</div>
-${renderBar('beats', `Latest checks of ${m.name}`, beatSegments(view.beats.get(m.id) ?? []))}</div>
-${renderBar('days', `${HISTORY_DAYS}-day history of ${m.name}`, daySegments(days, view.incidents, view.now))}
-<div class="range"><span>${HISTORY_DAYS} days ago</span><span>${longUptime === undefined ? 'No data' : `${formatPercent(longUptime)} uptime`}</span><span>Today</span></div></li>`;
+  return `<li class=monitor><div class=row><div class=who>${pill}${name}${tags}${cert}</div>${renderBar('beats', beatSegments(view.beats.get(m.id) ?? []))}</div>${renderBar('days', daySegments(days, [], view.now))}${renderHistoryUptime(days)}</li>`;
+}
+
+function renderHistoryUptime(days: readonly HistoryDay[]): string {
+  const uptime = historyUptime(days);
+  return `<p class=range>${uptime === undefined ? 'No data' : `${formatPercent(uptime)} uptime`}</p>`;
 }
 
 function renderGroup(group: PageGroup, view: StatusPageView): string {
   const rows = group.monitors.map((m) => renderMonitor(m, view));
   const body =
     rows.length > 0
-      ? `<ul class="monitors">${rows.join('\n')}</ul>`
+      ? `<ul class="monitors">${rows.join('')}</ul>`
       : '<p class="empty">No monitors</p>';
   return `<section class="card group"><h2>${escapeHtml(group.name)}</h2>${body}</section>`;
 }
@@ -152,10 +153,17 @@ ${m.description ? `<div class="md">${renderMarkdown(m.description)}</div>` : ''}
 <small>${escapeHtml(describeMaintenanceTimes(m))}</small></section>`;
 }
 
-function renderVerdict(groups: readonly PageGroup[]): string {
-  const verdict = overallStatus(groups.flatMap((g) => g.monitors.map((m) => m.status)));
+/**
+ * The verdict in words and with an icon, then the page's 90 days as a whole, each day with
+ * the incidents the owner posted on it.
+ */
+function renderVerdict(view: StatusPageView): string {
+  const verdict = overallStatus(view.groups.flatMap((g) => g.monitors.map((m) => m.status)));
   const look = OVERALL_LOOK[verdict];
-  return `<section class="card verdict v-${verdict}" role="status"><span class="icon" aria-hidden="true">${look.icon}</span>${look.text}</section>`;
+  const days = sumDays(view.days.values());
+  return `<section class="card overall"><p class="verdict v-${verdict}" role="status"><span class="icon" aria-hidden="true">${look.icon}</span>${look.text}</p>
+${renderBar('days', daySegments(days, view.incidents, view.now))}
+${renderHistoryUptime(days)}</section>`;
 }
 
 function renderRefresh(view: StatusPageView): string {
@@ -189,7 +197,7 @@ ${refresh > 0 ? `<noscript><meta http-equiv="refresh" content="${refresh}"></nos
 <header>${renderLogo(config.icon)}<h1>${escapeHtml(config.title)}</h1></header>
 ${view.incident ? renderIncident(view.incident) : ''}
 ${view.maintenances.map(renderMaintenance).join('\n')}
-${view.groups.length > 0 ? renderVerdict(view.groups) : ''}
+${view.groups.length > 0 ? renderVerdict(view) : ''}
 ${config.description ? `<div class="md description">${renderMarkdown(config.description)}</div>` : ''}
 ${view.groups.map((g) => renderGroup(g, view)).join('\n')}
 <footer>${config.footerText ? `<div class="md">${renderMarkdown(config.footerText)}</div>` : ''}

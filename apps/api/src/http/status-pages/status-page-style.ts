@@ -2,6 +2,9 @@
 // Kuma's; every status also has a word or symbol (never colour alone). Bars draw one slot per
 // beat or day: segments grow by their span and `.bar::before` paints the gaps between slots
 // in the card's colour, so a run of 60 good days is one element that still looks like 60.
+import { BEAT_SLOTS } from './beat-bar.js';
+import { HISTORY_DAYS } from './day-history.js';
+
 export const STATUS_PAGE_CSS = `
 :root{--bg:#f5f6f8;--card:#fff;--text:#212529;--muted:#6c757d;--line:#e9ecef;--up:#5cdd8b;--down:#dc3545;--pending:#f8a306;--maint:#1747f5;--empty:#d5d8dc;color-scheme:light}
 .theme-dark{--bg:#090c10;--card:#161b22;--text:#e6e6e6;--muted:#9aa4ae;--line:#2a313a;--empty:#3a414a;color-scheme:dark}
@@ -16,7 +19,7 @@ header h1{margin:0;font-size:1.8em;line-height:1.2;overflow-wrap:anywhere}
 .card{background:var(--card);border-radius:10px;padding:16px 20px;margin:16px 0;box-shadow:0 2px 6px rgba(0,0,0,.06)}
 .md>:first-child{margin-top:0}.md>:last-child{margin-bottom:0}
 .md img{max-width:100%}
-.verdict{display:flex;align-items:center;gap:12px;font-size:1.3em;font-weight:600}
+.verdict{display:flex;align-items:center;gap:12px;margin:0;font-size:1.3em;font-weight:600}
 .verdict .icon{display:inline-grid;place-items:center;width:1.8em;height:1.8em;border-radius:50%;color:#fff;font-size:.9em;flex:none}
 .v-operational .icon{background:var(--up)}.v-partial .icon{background:var(--pending)}
 .v-degraded .icon{background:var(--down)}.v-maintenance .icon{background:var(--maint)}.v-unknown .icon{background:var(--muted)}
@@ -37,13 +40,14 @@ header h1{margin:0;font-size:1.8em;line-height:1.2;overflow-wrap:anywhere}
 .pill.u{background:var(--up)}.pill.d{background:var(--down)}.pill.p{background:var(--pending)}.pill.m{background:var(--maint)}.pill.e{background:var(--muted)}
 .tag{border-radius:99px;padding:0 8px;font-size:.75em;color:#fff;background:var(--muted)}
 .cert{font-size:.8em;color:var(--muted)}
-.bar{--gap:2px;position:relative;display:flex;height:22px}
-.bar.days{--gap:1px;height:28px;margin-top:8px}
-.bar i{flex:1 1 0;min-width:0;background:var(--empty);outline-offset:2px}
+.bar{--gap:2px;--slots:${BEAT_SLOTS};position:relative;display:flex;height:22px}
+.bar.days{--gap:1px;--slots:${HISTORY_DAYS};height:28px;margin-top:8px}
+.bar i{flex:1 1 0;min-width:0;background:var(--up);outline-offset:2px}
 .bar::before{content:"";position:absolute;inset:0;z-index:1;pointer-events:none;background:repeating-linear-gradient(90deg,transparent 0 calc(100% / var(--slots) - var(--gap)),var(--card) 0 calc(100% / var(--slots)))}
-.bar .u{background:var(--up)}.bar .d{background:var(--down)}.bar .p{background:var(--pending)}.bar .m{background:var(--maint)}
-.bar i:hover::after,.bar i:focus::after{content:attr(aria-label);position:absolute;left:0;bottom:calc(100% + 6px);z-index:2;max-width:100%;padding:4px 8px;border-radius:6px;background:var(--text);color:var(--bg);font-size:.8em;font-style:normal;line-height:1.3}
-.range{display:flex;justify-content:space-between;color:var(--muted);font-size:.75em}
+.bar .d{background:var(--down)}.bar .p{background:var(--pending)}.bar .m{background:var(--maint)}.bar .e{background:var(--empty)}
+.bar i:focus::after{content:attr(title);position:absolute;left:0;bottom:calc(100% + 6px);z-index:2;max-width:100%;padding:4px 8px;border-radius:6px;background:var(--text);color:var(--bg);font-size:.8em;font-style:normal;line-height:1.3}
+.range{display:flex;justify-content:space-between;margin:2px 0 0;color:var(--muted);font-size:.75em}
+.range::before{content:"${HISTORY_DAYS} days ago"}.range::after{content:"Today"}
 footer{text-align:center;color:var(--muted);font-size:.9em;margin-top:24px}
 footer p{margin:4px 0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
