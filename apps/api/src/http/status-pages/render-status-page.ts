@@ -84,6 +84,18 @@ const DEFAULT_LOGO =
   '<svg class="logo" viewBox="0 0 64 64" aria-hidden="true"><circle cx="32" cy="32" r="30" fill="#5cdd8b"/>' +
   '<path d="M14 34h9l5-12 8 22 5-10h9" fill="none" stroke="#fff" stroke-width="5" stroke-linecap="round" stroke-linejoin="round"/></svg>';
 
+// The same mark as the tab's icon, so browsers ask for no /favicon.ico.
+const DEFAULT_FAVICON = `data:image/svg+xml,${encodeURIComponent(
+  DEFAULT_LOGO.replace('class="logo" ', 'xmlns="http://www.w3.org/2000/svg" ').replace(
+    ' aria-hidden="true"',
+    '',
+  ),
+)}`;
+
+function faviconOf(icon: string): string {
+  return icon === DEFAULT_ICON ? DEFAULT_FAVICON : (safeUrl(icon) ?? DEFAULT_FAVICON);
+}
+
 function renderLogo(icon: string): string {
   if (icon === DEFAULT_ICON) return DEFAULT_LOGO;
   const url = safeUrl(icon);
@@ -176,7 +188,7 @@ function renderRefresh(view: StatusPageView): string {
 
 /**
  * The server-rendered public page at `/status/:slug`: Kuma 1.23's page (logo, title,
- * incident, maintenance, verdict, description, groups with uptime pills and beat bars,
+ * description, incident, maintenance, verdict, groups with uptime pills and beat bars,
  * footer, "Powered by", last update and countdown) plus a 90-day history per monitor.
  * Complete without script; the one same-origin script only refreshes it in place, and a
  * `<noscript>` refresh does the same without it.
@@ -190,15 +202,16 @@ export function renderStatusPage(view: StatusPageView): string {
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(config.title)}</title>
-${refresh > 0 ? `<noscript><meta http-equiv="refresh" content="${refresh}"></noscript>\n<script src="${STATUS_PAGE_SCRIPT_PATH}" defer></script>\n` : ''}<link rel="manifest" href="${escapeHtml(`${view.basePath}/manifest.json`)}">
+${refresh > 0 ? `<noscript><meta http-equiv="refresh" content="${refresh}"></noscript>\n<script src="${STATUS_PAGE_SCRIPT_PATH}" defer></script>\n` : ''}<link rel="icon" href="${escapeHtml(faviconOf(config.icon))}">
+<link rel="manifest" href="${escapeHtml(`${view.basePath}/manifest.json`)}">
 <link rel="alternate" type="application/atom+xml" title="${escapeHtml(`${config.title} incidents`)}" href="${escapeHtml(feedPath)}">
 <style>${STATUS_PAGE_CSS}</style>${css}</head>
 <body class="theme-${escapeHtml(config.theme)}"><main id="status-page">
 <header>${renderLogo(config.icon)}<h1>${escapeHtml(config.title)}</h1></header>
+${config.description ? `<div class="md description">${renderMarkdown(config.description)}</div>` : ''}
 ${view.incident ? renderIncident(view.incident) : ''}
 ${view.maintenances.map(renderMaintenance).join('\n')}
 ${view.groups.length > 0 ? renderVerdict(view) : ''}
-${config.description ? `<div class="md description">${renderMarkdown(config.description)}</div>` : ''}
 ${view.groups.map((g) => renderGroup(g, view)).join('\n')}
 <footer>${config.footerText ? `<div class="md">${renderMarkdown(config.footerText)}</div>` : ''}
 ${config.showPoweredBy ? '<p class="powered">Powered by Watchpost</p>' : ''}

@@ -1,0 +1,152 @@
+/// <reference lib="dom" />
+// DOM types: some of the functions below run in the page (page.evaluate).
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantRepository } from '@watchpost/core/db';
+import {
+  createTestDatabase,
+  seedStatusPageWithHistory,
+  TEST_REDIS_URL,
+  uniqueRedisPrefix,
+  type TestDatabase,
+} from '@watchpost/core/testing';
+import { freePort, spawnRole, type RoleProcess } from '../support/processes.js';
+import { waitForHealthy } from '../support/wait-for-healthy.js';
+
+// The public status page in headless Chromium, served by a compiled API node: the page of
+// the issue (three monitors, one down; a warning incident; a footer with an email address),
+// with script off and on, and the screenshots in docs/screenshots/.
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const PHONE = { width: 375, height: 812 };
+
+let database: TestDatabase;
+let api: RoleProcess;
+let browser: Browser;
+let pageUrl: string;
+const redisPrefix = uniqueRedisPrefix('e2e-status-page');
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { tenantId } = await tenantRepository.createTenantWithAdmin(database.db, {
+    name: 'acme',
+    username: 'acme',
+    passwordHash: 'x',
+  });
+  const { slug } = await seedStatusPageWithHistory(database.db, tenantId, { monitors: 3 });
+  const port = await freePort();
+  api = spawnRole('api', 'apps/api/dist/main.js', {
+    DATABASE_URL: database.url,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitForHealthy(origin, [api]);
+  pageUrl = `${origin}/status/${slug}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+  const redis = new Redis(TEST_REDIS_URL);
+  const keys = await redis.keys(`${redisPrefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+  await database?.drop();
+}, 30_000);
+
+async function open(options: BrowserContextOptions): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: PHONE, ...options });
+  const page = await context.newPage();
+  // Any refused script or style (CSP) or script error shows up here.
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return { page, problems };
+}
+
+describe('the public status page in Chromium', () => {
+  it('shows every piece with script off', async () => {
+    const { page, problems } = await open({ javaScriptEnabled: false });
+    await page.goto(pageUrl);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Acme Cloud Status',
+    );
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'Partially Degraded Service',
+    );
+    await expect(page.getByRole('heading', { name: 'Elevated error rates' }).count()).resolves.toBe(
+      1,
+    );
+    await expect(
+      page.getByRole('link', { name: 'support@acme.com' }).getAttribute('href'),
+    ).resolves.toBe('mailto:support@acme.com');
+    for (const name of ['Service 1', 'Service 2', 'Service 3']) {
+      await expect(page.getByText(name, { exact: true }).count()).resolves.toBe(1);
+    }
+    await expect(page.getByText('Powered by Watchpost').count()).resolves.toBe(1);
+    await expect(page.getByText('Refresh in: 05:00').count()).resolves.toBe(1);
+    // A beat run's status and time on focus, from the stylesheet alone.
+    const down = page.getByTitle(/^Down · /);
+    await down.focus();
+    const tooltip = await down.evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(tooltip).toMatch(/^"Down · \w{3} \d{1,2} [\d:]{8} – [\d:]{8} UTC, 5 checks"$/);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('counts down and refreshes in place with script on, within its CSP', async () => {
+    const { page, problems } = await open({});
+    await page.clock.install();
+    await page.goto(pageUrl);
+    await page.clock.runFor(1_000);
+    await expect(page.locator('.countdown').textContent()).resolves.toBe('04:59');
+    // Marks that a reload would lose: the old content and a page-wide variable.
+    await page.evaluate(() => {
+      document.getElementById('status-page')?.setAttribute('data-old', '1');
+      Object.assign(window, { keptAcrossRefresh: true });
+    });
+    await page.clock.runFor(300_000);
+    await page.locator('#status-page:not([data-old])').waitFor();
+    await expect(page.evaluate(() => 'keptAcrossRefresh' in window)).resolves.toBe(true);
+    await expect(page.locator('.countdown').textContent()).resolves.toBe('05:00');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`looks right at 375 px in the ${colorScheme} theme (screenshot)`, async () => {
+      const { page } = await open({ colorScheme, javaScriptEnabled: false });
+      await page.goto(pageUrl);
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe(colorScheme === 'dark' ? 'rgb(9, 12, 16)' : 'rgb(245, 246, 248)');
+      await page.screenshot({
+        path: `${SCREENSHOTS}status-page-${colorScheme}-375.png`,
+        fullPage: true,
+      });
+      await page.context().close();
+    }, 60_000);
+  }
+});
