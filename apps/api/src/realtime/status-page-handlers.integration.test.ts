@@ -165,6 +165,7 @@ describe('saveStatusPage (slug, config, imgDataUrl, publicGroupList)', () => {
         footerText: 'foot',
         customCSS: 'body{}',
         domainNameList: ['A.example'],
+        autoRefreshInterval: 60,
       }),
       `data:image/png;base64,${PNG.toString('base64')}`,
       groups,
@@ -181,6 +182,7 @@ describe('saveStatusPage (slug, config, imgDataUrl, publicGroupList)', () => {
       footerText: 'foot',
       customCSS: 'body{}',
       domainNameList: ['a.example'],
+      autoRefreshInterval: 60,
     });
     expect(read.icon).toMatch(/^\/upload\/logo\d+\.png\?t=\d+$/);
     const logo = await fetch(`${ctx.node.url}${String(read.icon)}`);
@@ -219,6 +221,10 @@ describe('saveStatusPage (slug, config, imgDataUrl, publicGroupList)', () => {
     expect(await save('main', config('main', { domainNameList: 'x' }), '/icon.svg')).toEqual({
       ok: false,
       msg: 'Invalid array',
+    });
+    expect(await save('main', config('main', { autoRefreshInterval: 5 }), '/icon.svg')).toEqual({
+      ok: false,
+      msg: 'The refresh interval is 0 (off) or 30 to 86400 seconds',
     });
     expect(await save('nope', config('nope'), '/icon.svg')).toEqual({ ok: false, msg: 'No slug?' });
     // Bob's monitor id on Alice's page is refused like a missing monitor.
