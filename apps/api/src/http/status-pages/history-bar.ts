@@ -4,7 +4,7 @@ import { escapeHtml } from './escape-html.js';
  * A stretch of equal neighbours in a history bar: `span` slots of one look, one label. A
  * page of 100 monitors would carry 12,000 elements if every beat and day were its own; runs
  * keep the HTML small (most history is one long run of "up"), while the stylesheet still
- * draws one bar per slot (see `.bar::before` in status-page-style.ts).
+ * draws one bar per slot (see status-page-style.ts).
  */
 export interface BarSegment {
   /** CSS class of the look: u up, d down, p pending or partial, m maintenance, e no data. */
@@ -35,5 +35,5 @@ export function renderBar(kind: 'beats' | 'days', segments: readonly BarSegment[
       ? `<i${look}${grow}></i>`
       : `<i${look}${grow}${s.quiet ? '' : ' tabindex=0'} title="${escapeHtml(s.label)}"></i>`;
   });
-  return `<div class="bar ${kind}">${items.join('')}</div>`;
+  return `<div class=${kind}>${items.join('')}</div>`;
 }

@@ -250,6 +250,54 @@ describe('renderStatusPage', () => {
     expect(fresh).toContain('No data yet');
   });
 
+  it('weighs under 100 KB for 100 monitors with 30 beats and 90 days each', () => {
+    const DAY_MS = 86_400_000;
+    const today = Math.floor(NOW.getTime() / DAY_MS) * DAY_MS;
+    const monitors = Array.from({ length: 100 }, (_, i) =>
+      monitor(i + 1, i % 17 === 2 ? DOWN : UP, {
+        name: `Service ${i + 1}`,
+        url: `https://service-${i + 1}.example.com/`,
+        sendUrl: i % 25 === 0,
+        certValid: true,
+        certDaysRemaining: 30 + i,
+      }),
+    );
+    const html = renderStatusPage(
+      view({
+        groups: [0, 1, 2, 3].map((g) => ({
+          id: g,
+          name: `Region ${g + 1}`,
+          weight: g,
+          monitors: monitors.slice(g * 25, g * 25 + 25),
+        })),
+        uptimes: new Map(monitors.map((m) => [m.id, m.status === UP ? 1 : 0.8333])),
+        beats: new Map(
+          monitors.map((m) => [
+            m.id,
+            Array.from({ length: 30 }, (_, k) => ({
+              status: m.status === DOWN && k >= 25 ? DOWN : UP,
+              time: new Date(NOW.getTime() - (30 - k) * 60_000),
+            })),
+          ]),
+        ),
+        // An outage day now and then: about one day in thirty per monitor.
+        days: new Map(
+          monitors.map((m) => [
+            m.id,
+            Array.from({ length: HISTORY_DAYS }, (_, d) => {
+              const down = (m.id * 31 + d * 7) % 97 < 3 ? ((m.id * 13 + d) % 90) + 1 : 0;
+              return { day: new Date(today - d * DAY_MS), up: 1440 - down, down };
+            }),
+          ]),
+        ),
+        tags: new Map(
+          monitors.map((m) => [m.id, [{ name: 'region', value: 'eu', color: '#2563eb' }]]),
+        ),
+      }),
+    );
+    expect(Buffer.byteLength(html)).toBeLessThan(100 * 1024);
+  });
+
   it('escapes markup and attribute quotes', () => {
     expect(escapeHtml(`<a href="x" onclick='y'>&`)).toBe(
       '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;',

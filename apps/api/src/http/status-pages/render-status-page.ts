@@ -125,7 +125,7 @@ function renderMonitor(m: PageMonitor, view: StatusPageView): string {
   const { config } = view;
   const status = (m.status !== null && STATUS_LOOK[m.status]) || NO_STATUS;
   const uptime = view.uptimes.get(m.id);
-  const pill = `<span class="pill ${status.look}">${status.symbol} ${uptime === undefined ? '–' : formatPercent(uptime)}<span class=sr> ${status.text}, 24-hour uptime</span></span>`;
+  const pill = `<span class="pill ${status.look}">${status.symbol} ${uptime === undefined ? '–' : formatPercent(uptime)}<span class=sr> ${status.text}; 24 h uptime</span></span>`;
   const link = m.sendUrl ? safeUrl(m.url) : null;
   const name = link
     ? `<a class=name href="${escapeHtml(link)}" rel="nofollow noopener noreferrer">${escapeHtml(m.name)}</a>`
@@ -133,7 +133,7 @@ function renderMonitor(m: PageMonitor, view: StatusPageView): string {
   const tags = config.showTags ? (view.tags.get(m.id) ?? []).map(renderTag).join('') : '';
   const cert = config.showCertificateExpiry ? renderCertExpiry(m) : '';
   const days = view.days.get(m.id) ?? [];
-  return `<li class=monitor><div class=row><div class=who>${pill}${name}${tags}${cert}</div>${renderBar('beats', beatSegments(view.beats.get(m.id) ?? []))}</div>${renderBar('days', daySegments(days, [], view.now))}${renderHistoryUptime(days)}</li>`;
+  return `<li><div class=row><div class=who>${pill}${name}${tags}${cert}</div>${renderBar('beats', beatSegments(view.beats.get(m.id) ?? []))}</div>${renderBar('days', daySegments(days, [], view.now))}${renderHistoryUptime(days)}</li>`;
 }
 
 function renderHistoryUptime(days: readonly HistoryDay[]): string {

@@ -1,6 +1,6 @@
 // The page's own stylesheet, inline so the first paint needs no second request. Colours are
 // Kuma's; every status also has a word or symbol (never colour alone). Bars draw one slot per
-// beat or day: segments grow by their span and `.bar::before` paints the gaps between slots
+// beat or day: segments grow by their span and `::before` of `.beats` and `.days` paints the gaps between slots
 // in the card's colour, so a run of 60 good days is one element that still looks like 60.
 import { BEAT_SLOTS } from './beat-bar.js';
 import { HISTORY_DAYS } from './day-history.js';
@@ -31,8 +31,8 @@ header h1{margin:0;font-size:1.8em;line-height:1.2;overflow-wrap:anywhere}
 .maintenance{border-left:6px solid var(--maint)}
 .group h2{margin:0 0 8px;font-size:1.1em}
 .monitors{list-style:none;margin:0;padding:0}
-.monitor{padding:10px 0;border-top:1px solid var(--line)}
-.monitor:first-child{border-top:0}
+.monitors>li{padding:10px 0;border-top:1px solid var(--line)}
+.monitors>li:first-child{border-top:0}
 .row{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.2fr);gap:6px 16px;align-items:center}
 .who{display:flex;flex-wrap:wrap;align-items:center;gap:6px;min-width:0}
 .name{font-weight:500;overflow-wrap:anywhere}
@@ -40,12 +40,13 @@ header h1{margin:0;font-size:1.8em;line-height:1.2;overflow-wrap:anywhere}
 .pill.u{background:var(--up)}.pill.d{background:var(--down)}.pill.p{background:var(--pending)}.pill.m{background:var(--maint)}.pill.e{background:var(--muted)}
 .tag{border-radius:99px;padding:0 8px;font-size:.75em;color:#fff;background:var(--muted)}
 .cert{font-size:.8em;color:var(--muted)}
-.bar{--gap:2px;--slots:${BEAT_SLOTS};position:relative;display:flex;height:22px}
-.bar.days{--gap:1px;--slots:${HISTORY_DAYS};height:28px;margin-top:8px}
-.bar i{flex:1 1 0;min-width:0;background:var(--up);outline-offset:2px}
-.bar::before{content:"";position:absolute;inset:0;z-index:1;pointer-events:none;background:repeating-linear-gradient(90deg,transparent 0 calc(100% / var(--slots) - var(--gap)),var(--card) 0 calc(100% / var(--slots)))}
-.bar .d{background:var(--down)}.bar .p{background:var(--pending)}.bar .m{background:var(--maint)}.bar .e{background:var(--empty)}
-.bar i:focus::after{content:attr(title);position:absolute;left:0;bottom:calc(100% + 6px);z-index:2;max-width:100%;padding:4px 8px;border-radius:6px;background:var(--text);color:var(--bg);font-size:.8em;font-style:normal;line-height:1.3}
+.beats,.days{position:relative;display:flex}
+.beats{--gap:2px;--slots:${BEAT_SLOTS};height:22px}
+.days{--gap:1px;--slots:${HISTORY_DAYS};height:28px;margin-top:8px}
+.beats i,.days i{flex:1 1 0;min-width:0;background:var(--up);outline-offset:2px}
+.beats::before,.days::before{content:"";position:absolute;inset:0;z-index:1;pointer-events:none;background:repeating-linear-gradient(90deg,transparent 0 calc(100% / var(--slots) - var(--gap)),var(--card) 0 calc(100% / var(--slots)))}
+i.d{background:var(--down)}i.p{background:var(--pending)}i.m{background:var(--maint)}i.e{background:var(--empty)}
+.beats i:focus::after,.days i:focus::after{content:attr(title);position:absolute;left:0;bottom:calc(100% + 6px);z-index:2;max-width:100%;padding:4px 8px;border-radius:6px;background:var(--text);color:var(--bg);font-size:.8em;font-style:normal;line-height:1.3}
 .range{display:flex;justify-content:space-between;margin:2px 0 0;color:var(--muted);font-size:.75em}
 .range::before{content:"${HISTORY_DAYS} days ago"}.range::after{content:"Today"}
 footer{text-align:center;color:var(--muted);font-size:.9em;margin-top:24px}
