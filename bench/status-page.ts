@@ -83,7 +83,7 @@ for (const [name, url, headers] of [
   ['page heartbeats (cached, gzip)', `${origin}/api/status-page/heartbeat/${slug}`, gzip],
 ] as const) {
   const options = { url, headers, connections: Number(values.connections) };
-  await autocannon({ ...options, duration: 2 });
+  await autocannon({ ...options, duration: 3 });
   const result = await autocannon({ ...options, duration: Number(values.seconds) });
   console.log(
     `${name.padEnd(31)} ${result.requests.average.toFixed(0).padStart(6)} req/s  ` +
