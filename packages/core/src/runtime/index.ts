@@ -2,3 +2,4 @@
 export * from './exit-on-startup-error.js';
 export * from './listen-error.js';
 export * from './stop-on-signals.js';
+export * from './wait-while-late.js';
