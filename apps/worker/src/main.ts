@@ -17,9 +17,15 @@ async function main(): Promise<void> {
     logger,
     concurrency: { checks: config.concurrency, notifications: config.notificationConcurrency },
   });
-  const db = await kit.database();
   const registry = createOperatorRegistry();
   const observer = createMetricsWorkerObserver(registry);
+  // Served first: while the worker waits for the database or its schema, it is live, not ready.
+  const operatorMetrics = await serveOperatorMetrics(registry, {
+    listen: config.operatorMetrics,
+    logger,
+    probes: kit.healthProbes(),
+  });
+  const db = await kit.database();
 
   const worker = await startWorker({
     db,
@@ -39,10 +45,6 @@ async function main(): Promise<void> {
     observer,
   });
   logger.info({ concurrency: config.concurrency }, 'worker started');
-  const operatorMetrics = await serveOperatorMetrics(registry, {
-    listen: config.operatorMetrics,
-    logger,
-  });
 
   // Stops taking jobs, lets running checks finish and writes their beats before closing.
   stopOnSignals(logger, async () => {

@@ -14,7 +14,9 @@ import {
   type AdapterKitOptions,
   type DistributedAdapterKit,
 } from './adapter-kit.js';
-import { closeKitResources, noKitResources, track } from './kit-resources.js';
+import { closeKitResources, noKitResources, track, trackDatabase } from './kit-resources.js';
+import { databaseProbes } from './database-probes.js';
+import { readBuildSchemaVersion } from '../db/schema-version.js';
 import { lazily } from './lazily.js';
 import { openRedisConnection, type RedisConnectionName } from './open-redis-connection.js';
 import { openRoleDatabase } from './open-role-database.js';
@@ -44,8 +46,7 @@ export function createDistributedAdapterKit(
 
   const database = lazily(() => {
     const storage = { kind: 'postgres', databaseUrl: services.databaseUrl } as const;
-    opened.database = openRoleDatabase(storage, options.role, logger);
-    return opened.database.then((open) => open.db);
+    return trackDatabase(opened, openRoleDatabase(storage, options.role, logger));
   });
   const checkQueue = lazily(() =>
     track(
@@ -102,7 +103,10 @@ export function createDistributedAdapterKit(
         prefix,
       ),
     ),
-    healthProbes: () => ({ redis: () => connection('commands').ping() }),
+    healthProbes: () => ({
+      ...databaseProbes(() => opened.openDatabase, readBuildSchemaVersion()),
+      redis: () => connection('commands').ping(),
+    }),
     tenantEvents: lazily(() => createRedisTenantEvents(connection('commands'), prefix)),
     close: () => closeKitResources(opened),
   };
