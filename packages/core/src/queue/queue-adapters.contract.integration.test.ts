@@ -221,6 +221,15 @@ describe.each(dueSetImplementations)('due set contract: %s', (_name, create) => 
     expect(again.sort()).toEqual([1, 2, 3]);
   });
 
+  it('says whether it was filled from the database, until marked otherwise', async () => {
+    const due = create();
+    expect(await due.isFilled()).toBe(false);
+    await due.markFilled(true);
+    expect(await due.isFilled()).toBe(true);
+    await due.markFilled(false);
+    expect(await due.isFilled()).toBe(false);
+  });
+
   it('moves an entry when it is scheduled again and forgets it when unscheduled', async () => {
     const due = create();
     await due.schedule(1, 10, 100);
