@@ -36,6 +36,7 @@ async function main(): Promise<void> {
       checks: workerConfig.concurrency,
       notifications: workerConfig.notificationConcurrency,
     },
+    jobLockMs: workerConfig.jobLockMs,
   });
   // One registry for the three roles: one process, one scrape target. Served first: while
   // the process waits for the database, it is live, not ready. The three role configs read
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
       logger: logger.child({ role: 'worker' }),
       beatBatchSize: workerConfig.beatBatchSize,
       beatBatchWaitMs: workerConfig.beatBatchWaitMs,
+      beatHoldMs: workerConfig.beatHoldMs,
       observer: workerObserver,
     });
     deliveries = await startDeliveryRunner({

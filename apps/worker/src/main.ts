@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     role: 'worker',
     logger,
     concurrency: { checks: config.concurrency, notifications: config.notificationConcurrency },
+    jobLockMs: config.jobLockMs,
   });
   const registry = createOperatorRegistry();
   const observer = createMetricsWorkerObserver(registry);
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     logger,
     beatBatchSize: config.beatBatchSize,
     beatBatchWaitMs: config.beatBatchWaitMs,
+    beatHoldMs: config.beatHoldMs,
     observer,
   });
   const deliveries = await startDeliveryRunner({

@@ -17,6 +17,8 @@ export interface WorkerDeps {
   logger: Logger;
   beatBatchSize: number;
   beatBatchWaitMs: number;
+  /** How long beats are held while the database is unreachable (default 60 s). */
+  beatHoldMs?: number;
   observer?: WorkerObserver;
   /** Delay before a check that failed on our side (not the target's) runs again. */
   retryAfterErrorMs?: number;
@@ -43,6 +45,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     logger,
     maxBatch: deps.beatBatchSize,
     maxWaitMs: deps.beatBatchWaitMs,
+    holdMs: deps.beatHoldMs ?? 60_000,
     onBatch: (size) => observer.beatsWritten(size),
   });
   const now = deps.now ?? Date.now;

@@ -20,6 +20,8 @@ export interface AdapterKitOptions {
   logger: Logger;
   /** Needed by the roles that run jobs (and by embedded mode, whose queue is its consumer). */
   concurrency?: JobConcurrency;
+  /** How long a BullMQ job's lock lasts without renewal (see bullmq-consumer.ts). */
+  jobLockMs?: number;
 }
 
 /** How many checks and how many notification deliveries run at once. */
