@@ -3,9 +3,11 @@
 //
 //   npm run chaos [-- --monitors 20 --interval 2 --observe 12 --postgres-down 30]
 //
-// fault | lost | duplicates | longest gap | recovery s | fresh clients s
+// fault | lost | duplicates | alerts lost | alerts twice | longest gap | recovery s | fresh clients s
 //   lost: beats a client was told of that Postgres does not hold (must be 0)
 //   duplicates: two beats of one monitor within half an interval (must be 0)
+//   alerts lost / twice: webhook alerts (of monitors on a flapping target) that never
+//     arrived (must be 0) / arrived more than once
 //   longest gap: the longest pause between two beats of any monitor, in intervals
 //   recovery s: until every monitor beats on schedule again
 //   fresh clients s: until every Socket.IO client has received a beat again
@@ -18,6 +20,7 @@ import { formatFiguresTable } from '../test/support/chaos/fault-figures.js';
 const { values } = parseArgs({
   options: {
     monitors: { type: 'string', default: '20' },
+    'alerting-monitors': { type: 'string', default: '2' },
     interval: { type: 'string', default: '2' },
     observe: { type: 'string', default: '12' },
     'postgres-down': { type: 'string', default: '30' },
@@ -33,6 +36,7 @@ const started = Date.now();
 const result = await runChaos({
   faults: FAULTS,
   monitors: Number(values.monitors),
+  alertingMonitors: Number(values['alerting-monitors']),
   intervalSeconds: Number(values.interval),
   checkDelayMs: Number(values['check-delay-ms']),
   observeMs: Number(values.observe) * 1000,

@@ -4,8 +4,10 @@ import { formatDateTimeMs } from '@watchpost/core';
 import { connectKumaTestClient, waitFor } from '@watchpost/core/testing';
 import { freePort, spawnRole, type RoleProcess } from '../processes.js';
 import { waitForHealthy } from '../wait-for-healthy.js';
+import { instantOf, startAlertReceiver } from './alert-receiver.js';
 import {
   figuresOf,
+  type DueAlert,
   type FaultFigures,
   type FaultWindow,
   type ReceivedBeat,
@@ -30,6 +32,8 @@ export type Fault = (typeof FAULTS)[number];
 export interface ChaosOptions {
   faults: readonly Fault[];
   monitors: number;
+  /** Monitors of a target that goes down and up, each flip alerting a webhook. */
+  alertingMonitors: number;
   intervalSeconds: number;
   /** How long the target takes to answer, so faults land in the middle of checks. */
   checkDelayMs: number;
@@ -74,8 +78,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     cleanups.push(() => postgres.destroy());
     const redis: OwnRedis = await startOwnRedis(await freePort());
     cleanups.push(() => redis.destroy());
-    const target = await startSlowTarget(options.checkDelayMs);
+    // Flips every three intervals: each flip is one alert.
+    const target = await startSlowTarget(options.checkDelayMs, 3 * intervalMs);
     cleanups.push(() => target.close());
+    const alerts = await startAlertReceiver();
+    cleanups.push(() => alerts.close());
 
     const apiPorts = { 'api-a': await freePort(), 'api-b': await freePort() };
     const urls = [apiPorts['api-a'], apiPorts['api-b']].map((p) => `http://127.0.0.1:${p}`);
@@ -84,8 +91,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       REDIS_URL: redis.url,
       REDIS_PREFIX: 'chaos',
       MIN_INTERVAL_SECONDS: '1',
-      // A killed worker's checks run again within about 2 × 1 s (bullmq-consumer.ts).
-      JOB_LOCK_SECONDS: '1',
+      // A killed worker's checks run again within about 2 × 2 s (bullmq-consumer.ts); 1 s
+      // locks lapse on this busy machine while their worker is merely slow.
+      JOB_LOCK_SECONDS: '2',
       CLAIM_LEASE_SECONDS: '5',
       HOST: '127.0.0.1',
     };
@@ -106,17 +114,33 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const setupClient = await connectKumaTestClient(urls[0]!, { callTimeoutMs: 10_000 });
     await setupClient.call('setup', 'admin', 'secret123');
     const token = await setupClient.login({ username: 'admin', password: 'secret123' });
-    for (let i = 0; i < options.monitors; i++) {
-      await setupClient.call('add', {
+    const hook = await setupClient.call<{ id: number }>(
+      'addNotification',
+      {
+        name: 'chaos alerts',
+        type: 'webhook',
+        webhookURL: alerts.url,
+        webhookContentType: 'json',
+        isDefault: false,
+        applyExisting: false,
+      },
+      null,
+    );
+    const monitor = (name: string, url: string, notificationIDList: Record<number, boolean>) =>
+      setupClient.call('add', {
         type: 'http',
-        name: `chaos ${i}`,
-        url: target.url,
+        name,
+        url,
         interval: options.intervalSeconds,
         retryInterval: options.intervalSeconds,
+        maxretries: 0,
         timeout: 5,
         accepted_statuscodes: ['200-299'],
-        notificationIDList: {},
+        notificationIDList,
       });
+    for (let i = 0; i < options.monitors; i++) await monitor(`steady ${i}`, target.url, {});
+    for (let i = 0; i < options.alertingMonitors; i++) {
+      await monitor(`flapping ${i}`, target.flappingUrl, { [hook.id]: true });
     }
     setupClient.close();
 
@@ -178,18 +202,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       windows.push({ fault, at, until: Date.now() });
     }
 
+    await waitForDeliveries(env.DATABASE_URL);
     await Promise.all([...roles.values()].map((r) => r.stop()));
     clients.forEach((c) => c.close());
-    const stored = await readStoredBeats(env.DATABASE_URL);
-    const figures = windows.map((w) =>
-      figuresOf(
-        w,
-        stored,
-        received,
-        intervalMs,
-        clients.map((c) => c.name),
-      ),
-    );
+    const record = {
+      ...(await readRecord(env.DATABASE_URL)),
+      received,
+      receivedAlerts: alerts.received,
+      intervalMs,
+      clients: clients.map((c) => c.name),
+    };
+    const figures = windows.map((w) => figuresOf(w, record));
     return {
       figures,
       sigtermExitCodes,
@@ -202,19 +225,51 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   }
 }
 
-async function readStoredBeats(databaseUrl: string): Promise<StoredBeat[]> {
+async function query<R extends pg.QueryResultRow>(databaseUrl: string, text: string): Promise<R[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ monitor_id: number; time: Date }>(
-      'SELECT monitor_id, time FROM heartbeats ORDER BY monitor_id, time',
-    );
-    return rows.map((r) => ({
-      monitorId: Number(r.monitor_id),
-      at: r.time.getTime(),
-      wireTime: formatDateTimeMs(r.time),
-    }));
+    return (await client.query<R>(text)).rows;
   } finally {
     await client.end();
   }
+}
+
+/** Lets the alerts of the last fault go out before the roles stop (a pending one is not lost). */
+async function waitForDeliveries(databaseUrl: string): Promise<void> {
+  await waitFor(
+    async () => {
+      const [row] = await query<{ pending: string }>(
+        databaseUrl,
+        "SELECT count(*) AS pending FROM notification_deliveries WHERE status = 'pending'",
+      );
+      return Number(row?.pending) === 0;
+    },
+    { timeoutMs: 30_000, intervalMs: 250, what: 'pending alerts to go out' },
+  ).catch(() => {});
+}
+
+async function readRecord(
+  databaseUrl: string,
+): Promise<{ stored: StoredBeat[]; dueAlerts: DueAlert[] }> {
+  const beats = await query<{ monitor_id: number; time: Date }>(
+    databaseUrl,
+    'SELECT monitor_id, time FROM heartbeats ORDER BY monitor_id, time',
+  );
+  const deliveries = await query<{ monitor_id: number; time: string; created_at: Date }>(
+    databaseUrl,
+    "SELECT monitor_id, beat->>'time' AS time, created_at FROM notification_deliveries WHERE kind = 'beat'",
+  );
+  return {
+    stored: beats.map((r) => ({
+      monitorId: Number(r.monitor_id),
+      at: r.time.getTime(),
+      wireTime: formatDateTimeMs(r.time),
+    })),
+    dueAlerts: deliveries.map((r) => ({
+      monitorId: Number(r.monitor_id),
+      wireTime: instantOf(r.time),
+      at: r.created_at.getTime(),
+    })),
+  };
 }

@@ -15,10 +15,20 @@ describe('figuresOf', () => {
       wireTime: b.wireTime,
       receivedAt: b.at + 5,
     }));
-    expect(figuresOf(window, stored, received, 2000, ['a'])).toEqual({
+    const run = {
+      stored,
+      received,
+      dueAlerts: [],
+      receivedAlerts: [],
+      intervalMs: 2000,
+      clients: ['a'],
+    };
+    expect(figuresOf(window, run)).toEqual({
       fault: 'kill worker',
       lost: 0,
       duplicates: 0,
+      alertsLost: 0,
+      alertsTwice: 0,
       longestGap: 1,
       recoverySeconds: 0,
       freshClientsSeconds: 0,
@@ -31,15 +41,45 @@ describe('figuresOf', () => {
       { client: 'a', monitorId: 1, wireTime: 't17000', receivedAt: 17_010 },
       { client: 'a', monitorId: 1, wireTime: 'never stored', receivedAt: 18_000 },
     ];
-    expect(figuresOf(window, stored, received, 2000, ['a', 'b'])).toEqual({
+    const run = {
+      stored,
+      received,
+      dueAlerts: [],
+      receivedAlerts: [],
+      intervalMs: 2000,
+      clients: ['a', 'b'],
+    };
+    expect(figuresOf(window, run)).toEqual({
       fault: 'kill worker',
       lost: 1,
       duplicates: 1,
+      alertsLost: 0,
+      alertsTwice: 0,
       longestGap: 3.5,
       recoverySeconds: 7,
       // Client b never heard a beat: the whole window.
       freshClientsSeconds: 20,
     });
+  });
+
+  it('counts alerts of the window that never arrived and those that arrived twice', () => {
+    const dueAlerts = [
+      { monitorId: 1, wireTime: 'a', at: 12_000 },
+      { monitorId: 1, wireTime: 'b', at: 14_000 },
+      { monitorId: 1, wireTime: 'c', at: 16_000 },
+      // Before the window: another fault's.
+      { monitorId: 1, wireTime: 'z', at: 1_000 },
+    ];
+    const arrived = (wireTime: string) => ({ monitorId: 1, wireTime, receivedAt: 20_000 });
+    const run = {
+      stored: [],
+      received: [],
+      dueAlerts,
+      receivedAlerts: [arrived('a'), arrived('b'), arrived('b')],
+      intervalMs: 2000,
+      clients: [],
+    };
+    expect(figuresOf(window, run)).toMatchObject({ alertsLost: 1, alertsTwice: 1 });
   });
 
   it('prints one row per fault under one header', () => {
@@ -48,12 +88,16 @@ describe('figuresOf', () => {
         fault: 'kill worker',
         lost: 0,
         duplicates: 0,
+        alertsLost: 0,
+        alertsTwice: 1,
         longestGap: 1.5,
         recoverySeconds: 3,
         freshClientsSeconds: 2,
       },
     ]);
     expect(table.split('\n')).toHaveLength(3);
-    expect(table).toContain('| kill worker | 0    | 0          | 1.5×');
+    expect(table).toContain(
+      '| kill worker | 0    | 0          | 0           | 1            | 1.5×',
+    );
   });
 });

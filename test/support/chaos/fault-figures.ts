@@ -16,6 +16,21 @@ export interface ReceivedBeat {
   receivedAt: number;
 }
 
+/** An alert the run's Postgres says must go out: a notification delivery row of a beat. */
+export interface DueAlert {
+  monitorId: number;
+  wireTime: string;
+  /** When the row was written (epoch ms). */
+  at: number;
+}
+
+/** A webhook call the run's alert receiver got. */
+export interface ReceivedAlert {
+  monitorId: number;
+  wireTime: string;
+  receivedAt: number;
+}
+
 export interface FaultWindow {
   fault: string;
   /** When the fault was injected (epoch ms). */
@@ -32,20 +47,28 @@ export interface FaultFigures {
   duplicates: number;
   /** The longest gap between two beats of one monitor, in intervals. */
   longestGap: number;
-  /** Seconds from the fault until every monitor beats on schedule again. */
+  /** Alerts due for beats of this window that never arrived (must be 0). */
+  alertsLost: number;
+  /** Alerts of this window that arrived more than once. */
+  alertsTwice: number;
+  /** Seconds from the fault until every monitor beats on schedule again (no missed slot after). */
   recoverySeconds: number;
   /** Seconds from the fault until every client has received a fresh beat. */
   freshClientsSeconds: number;
 }
 
 /** The figures of one fault, from what Postgres holds and what the clients received. */
-export function figuresOf(
-  window: FaultWindow,
-  stored: readonly StoredBeat[],
-  received: readonly ReceivedBeat[],
-  intervalMs: number,
-  clients: readonly string[],
-): FaultFigures {
+export interface RunRecord {
+  stored: readonly StoredBeat[];
+  received: readonly ReceivedBeat[];
+  dueAlerts: readonly DueAlert[];
+  receivedAlerts: readonly ReceivedAlert[];
+  intervalMs: number;
+  clients: readonly string[];
+}
+
+export function figuresOf(window: FaultWindow, run: RunRecord): FaultFigures {
+  const { stored, received, intervalMs, clients } = run;
   const inWindow = (at: number) => at >= window.at && at < window.until;
   const storedKeys = new Set(stored.map((b) => `${b.monitorId}|${b.wireTime}`));
   const lost = received.filter(
@@ -66,7 +89,10 @@ export function figuresOf(
       if (gap < intervalMs / 2) duplicates++;
       // A gap that began well before this fault belongs to the one before.
       if (previous < window.at - 1.5 * intervalMs) continue;
-      if (gap > 1.5 * intervalMs) lastLate = beat;
+      // Beyond two intervals a slot was missed. (A check off the grid, say the first after an
+      // outage, is followed by the next grid slot at least half an interval later: up to
+      // 1.5 intervals plus the check's own duration, and on schedule.)
+      if (gap > 2 * intervalMs) lastLate = beat;
       longestGap = Math.max(longestGap, gap / intervalMs);
     }
     const recovered = beatAfterFault ? (lastLate ?? window.at) : window.until;
@@ -78,10 +104,17 @@ export function figuresOf(
     const first = received.find((r) => r.client === client && inWindow(r.receivedAt));
     freshMs = Math.max(freshMs, (first?.receivedAt ?? window.until) - window.at);
   }
+  const alertKey = (a: { monitorId: number; wireTime: string }) => `${a.monitorId}|${a.wireTime}`;
+  const arrivals = new Map<string, number>();
+  for (const a of run.receivedAlerts)
+    arrivals.set(alertKey(a), (arrivals.get(alertKey(a)) ?? 0) + 1);
+  const due = run.dueAlerts.filter((a) => inWindow(a.at));
   return {
     fault: window.fault,
     lost,
     duplicates,
+    alertsLost: due.filter((a) => !arrivals.has(alertKey(a))).length,
+    alertsTwice: due.filter((a) => (arrivals.get(alertKey(a)) ?? 0) > 1).length,
     longestGap: round(longestGap, 1),
     recoverySeconds: round(recoveryMs / 1000, 1),
     freshClientsSeconds: round(freshMs / 1000, 1),
@@ -106,11 +139,22 @@ function round(value: number, digits: number): number {
 
 /** The one table `npm run chaos` prints. */
 export function formatFiguresTable(rows: readonly FaultFigures[]): string {
-  const header = ['fault', 'lost', 'duplicates', 'longest gap', 'recovery s', 'fresh clients s'];
+  const header = [
+    'fault',
+    'lost',
+    'duplicates',
+    'alerts lost',
+    'alerts twice',
+    'longest gap',
+    'recovery s',
+    'fresh clients s',
+  ];
   const lines = rows.map((r) => [
     r.fault,
     String(r.lost),
     String(r.duplicates),
+    String(r.alertsLost),
+    String(r.alertsTwice),
     `${r.longestGap}×`,
     String(r.recoverySeconds),
     String(r.freshClientsSeconds),
