@@ -9,7 +9,7 @@ const schema = z.object({
   BEAT_BATCH_SIZE: envInteger(1, 5000).default(500),
   BEAT_BATCH_WAIT_MS: envInteger(0, 1000).default(10),
   NOTIFICATION_CONCURRENCY: envInteger(1, 1000).default(20),
-  // Beats held in memory while Postgres is unreachable, then dropped (docs/architecture.md).
+  // Beats held in memory while Postgres is unreachable, then dropped (docs/architecture.md#faults).
   BEAT_HOLD_SECONDS: envInteger(0, 3600).default(60),
   // A killed worker's jobs run again within about twice this (see bullmq-consumer.ts).
   JOB_LOCK_SECONDS: envInteger(1, 300).default(5),

@@ -196,6 +196,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         case 'sigterm all':
           sigtermExitCodes = await Promise.all(roleNames.map((n) => roles.get(n)!.stop()));
           for (const name of roleNames) spawn(name);
+          // Watched from when the deployment is back, so the window sees it catch up.
+          for (const url of urls) await waitForHealthy(url, [...roles.values()]);
           break;
       }
       await sleep(options.observeMs - (fault.startsWith('kill') ? half : 0));

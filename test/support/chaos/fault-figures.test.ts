@@ -31,6 +31,7 @@ describe('figuresOf', () => {
       alertsTwice: 0,
       longestGap: 1,
       recoverySeconds: 0,
+      everyMonitorBack: true,
       freshClientsSeconds: 0,
     });
   });
@@ -57,8 +58,26 @@ describe('figuresOf', () => {
       alertsTwice: 0,
       longestGap: 3.5,
       recoverySeconds: 7,
+      everyMonitorBack: true,
       // Client b never heard a beat: the whole window.
       freshClientsSeconds: 20,
+    });
+  });
+
+  it('says when a monitor was still silent as the window ended', () => {
+    const stored = [6_000, 8_000].map((at) => beat(1, at));
+    const run = {
+      stored,
+      received: [],
+      dueAlerts: [],
+      receivedAlerts: [],
+      intervalMs: 2000,
+      clients: [],
+    };
+    expect(figuresOf(window, run)).toMatchObject({
+      everyMonitorBack: false,
+      recoverySeconds: 20,
+      longestGap: 11,
     });
   });
 
@@ -92,6 +111,7 @@ describe('figuresOf', () => {
         alertsTwice: 1,
         longestGap: 1.5,
         recoverySeconds: 3,
+        everyMonitorBack: true,
         freshClientsSeconds: 2,
       },
     ]);

@@ -53,6 +53,8 @@ export interface FaultFigures {
   alertsTwice: number;
   /** Seconds from the fault until every monitor beats on schedule again (no missed slot after). */
   recoverySeconds: number;
+  /** False when some monitor had not beaten again when the window ended (recovery is then a floor). */
+  everyMonitorBack: boolean;
   /** Seconds from the fault until every client has received a fresh beat. */
   freshClientsSeconds: number;
 }
@@ -78,6 +80,7 @@ export function figuresOf(window: FaultWindow, run: RunRecord): FaultFigures {
   let duplicates = 0;
   let longestGap = 0;
   let recoveryMs = 0;
+  let everyMonitorBack = true;
   for (const beats of byMonitor(stored).values()) {
     let lastLate: number | null = null;
     let beatAfterFault = false;
@@ -94,6 +97,12 @@ export function figuresOf(window: FaultWindow, run: RunRecord): FaultFigures {
       // 1.5 intervals plus the check's own duration, and on schedule.)
       if (gap > 2 * intervalMs) lastLate = beat;
       longestGap = Math.max(longestGap, gap / intervalMs);
+    }
+    if (!beatAfterFault) {
+      // Silent for the whole window: not back yet, and its gap is at least this long.
+      everyMonitorBack = false;
+      const lastBefore = beats.filter((at) => at < window.at).at(-1) ?? window.at;
+      longestGap = Math.max(longestGap, (window.until - lastBefore) / intervalMs);
     }
     const recovered = beatAfterFault ? (lastLate ?? window.at) : window.until;
     recoveryMs = Math.max(recoveryMs, recovered - window.at);
@@ -117,6 +126,7 @@ export function figuresOf(window: FaultWindow, run: RunRecord): FaultFigures {
     alertsTwice: due.filter((a) => (arrivals.get(alertKey(a)) ?? 0) > 1).length,
     longestGap: round(longestGap, 1),
     recoverySeconds: round(recoveryMs / 1000, 1),
+    everyMonitorBack,
     freshClientsSeconds: round(freshMs / 1000, 1),
   };
 }
@@ -156,7 +166,7 @@ export function formatFiguresTable(rows: readonly FaultFigures[]): string {
     String(r.alertsLost),
     String(r.alertsTwice),
     `${r.longestGap}×`,
-    String(r.recoverySeconds),
+    r.everyMonitorBack ? String(r.recoverySeconds) : `> ${r.recoverySeconds}`,
     String(r.freshClientsSeconds),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
