@@ -49,7 +49,7 @@ describe('starting the distributed roles in any order', () => {
     await waitForHealthy(api, roles);
     await setUpAndSeeFirstBeat(api, target.url);
     stillRunning(roles);
-  }, 60_000);
+  }, 120_000);
 
   it('keeps worker and scheduler waiting, live but not ready, until an API node migrates', async () => {
     const fresh = freshDistributedEnv('apilate');
@@ -68,7 +68,7 @@ describe('starting the distributed roles in any order', () => {
     const opsUrls = [workerOps, schedulerOps].map((p) => `http://127.0.0.1:${p}`);
     for (const [i, role] of early.entries()) {
       await waitFor(() => role.output().includes(`waiting for database schema ${SCHEMA}`), {
-        timeoutMs: 20_000,
+        timeoutMs: 60_000,
         what: `${role.name} to say it waits`,
       });
       expect(await health(opsUrls[i]!, '/healthz/live')).toEqual({
@@ -87,13 +87,13 @@ describe('starting the distributed roles in any order', () => {
     await waitForHealthy(url, [api, ...early]);
     for (const ops of opsUrls) {
       await waitFor(async () => (await health(ops, '/healthz/ready'))?.status === 200, {
-        timeoutMs: 20_000,
+        timeoutMs: 60_000,
         what: `${ops} ready`,
       });
     }
     await setUpAndSeeFirstBeat(url, target.url);
     stillRunning([api, ...early]);
-  }, 90_000);
+  }, 180_000);
 
   it('refuses to start a worker on a database migrated past its build, saying why', async () => {
     const database = await createTestDatabase();
@@ -111,5 +111,5 @@ describe('starting the distributed roles in any order', () => {
     expect(result.stderr).toContain(
       `watchpost: The database schema is at 9999, newer than ${SCHEMA} this build was made for`,
     );
-  }, 30_000);
+  }, 60_000);
 });

@@ -69,7 +69,7 @@ export async function setUpAndSeeFirstBeat(apiUrl: string, targetUrl: string): P
     await client.waitFor('heartbeat', {
       match: (a) => (a[0] as { monitorID: number }).monitorID === created.monitorID,
       includePast: true,
-      timeoutMs: 20_000,
+      timeoutMs: 45_000,
     });
   } finally {
     client.close();
