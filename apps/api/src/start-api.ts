@@ -127,8 +127,6 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
  */
 function isHighVolumeRequest(request: { url: string }): boolean {
   return (
-    isHealthPath(request.url) ||
-    request.url === '/metrics' ||
-    request.url.startsWith('/api/badge/')
+    isHealthPath(request.url) || request.url === '/metrics' || request.url.startsWith('/api/badge/')
   );
 }
