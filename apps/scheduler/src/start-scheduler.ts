@@ -63,10 +63,14 @@ export async function startScheduler(deps: SchedulerDeps): Promise<RunningSchedu
     }
   }
 
+  // A failed reconciliation (the database away) is tried again by the watch below every
+  // second, so a due set wiped meanwhile is refilled as soon as the database answers.
+  let reconcileFailed = false;
+
   async function reconcile(): Promise<void> {
     // Marked before the snapshot: a wipe while this runs takes the mark, and the next
     // watch brings the set back.
-    await dueSet.markFilled(true);
+    await dueSet.markFilled();
     try {
       // Read the due set before the database: a monitor added in between is then simply
       // absent from both snapshots and left alone.
@@ -75,6 +79,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<RunningSchedu
       const plan = planReconciliation(active, scheduled, now());
       await dueSet.scheduleMany(plan.schedule);
       for (const id of plan.unschedule) await dueSet.unschedule(id);
+      reconcileFailed = false;
       if (plan.schedule.length > 0 || plan.unschedule.length > 0) {
         logger.info(
           { scheduled: plan.schedule.length, unscheduled: plan.unschedule.length },
@@ -82,7 +87,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<RunningSchedu
         );
       }
     } catch (error) {
-      await dueSet.markFilled(false).catch(() => {});
+      reconcileFailed = true;
       throw error;
     }
   }
@@ -93,10 +98,13 @@ export async function startScheduler(deps: SchedulerDeps): Promise<RunningSchedu
    * gives that away within a second, and the set is rebuilt from the database at once.
    */
   async function refillIfLost(): Promise<void> {
-    if (await dueSet.isFilled()) return;
-    logger.warn(
-      'the due set was lost (Redis wiped or restarted empty): refilling it from the database',
-    );
+    const lost = !(await dueSet.isFilled());
+    if (!lost && !reconcileFailed) return;
+    if (lost) {
+      logger.warn(
+        'the due set was lost (Redis wiped or restarted empty): refilling it from the database',
+      );
+    }
     await reconcile();
   }
 

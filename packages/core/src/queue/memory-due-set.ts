@@ -44,8 +44,8 @@ export function createMemoryDueSet(): DueSet {
     async scheduledIds() {
       return new Set(current.keys());
     },
-    async markFilled(value) {
-      filled = value;
+    async markFilled() {
+      filled = true;
     },
     async isFilled() {
       return filled;

@@ -21,11 +21,11 @@ export interface DueSet {
   /** Every scheduled monitor id (for reconciliation with the database). */
   scheduledIds(): Promise<Set<number>>;
   /**
-   * Marks the set as filled from the database (reconciliation sets it as it starts, and
-   * takes it back with `false` when it fails). The mark lives beside the entries, so
-   * whatever empties the set (FLUSHALL, a Redis restart without persistence) takes it too.
+   * Marks the set as filled from the database (reconciliation sets it as it starts). The
+   * mark lives beside the entries, so whatever empties the set (FLUSHALL, a Redis restart
+   * without persistence) takes it too.
    */
-  markFilled(filled: boolean): Promise<void>;
+  markFilled(): Promise<void>;
   /** False once the set lost its entries since it was last marked filled, or was never filled. */
   isFilled(): Promise<boolean>;
 }

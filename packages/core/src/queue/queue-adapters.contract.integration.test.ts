@@ -221,13 +221,11 @@ describe.each(dueSetImplementations)('due set contract: %s', (_name, create) => 
     expect(again.sort()).toEqual([1, 2, 3]);
   });
 
-  it('says whether it was filled from the database, until marked otherwise', async () => {
+  it('says whether it was filled from the database', async () => {
     const due = create();
     expect(await due.isFilled()).toBe(false);
-    await due.markFilled(true);
+    await due.markFilled();
     expect(await due.isFilled()).toBe(true);
-    await due.markFilled(false);
-    expect(await due.isFilled()).toBe(false);
   });
 
   it('moves an entry when it is scheduled again and forgets it when unscheduled', async () => {

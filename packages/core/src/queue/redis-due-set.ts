@@ -62,8 +62,8 @@ export function createRedisDueSet(redis: Redis, prefix: string): DueSet {
     async scheduledIds() {
       return new Set((await redis.hkeys(index)).map(Number));
     },
-    async markFilled(filled) {
-      await (filled ? redis.set(filledMark, '1') : redis.del(filledMark));
+    async markFilled() {
+      await redis.set(filledMark, '1');
     },
     async isFilled() {
       return (await redis.exists(filledMark)) === 1;
