@@ -76,6 +76,8 @@ async function passSlots(slots: number, ids: number[]) {
   }
 }
 
+const byNumber = (a: number, b: number) => a - b;
+
 async function beatTimes(monitorId: number): Promise<number[]> {
   const rows = await t.db
     .selectFrom('heartbeats')
@@ -157,6 +159,26 @@ describe('check pipeline', () => {
       expect(monitorTimes).toHaveLength(1);
     }
     expect(target.hits() - hitsBefore).toBe(times.flat().length);
+  });
+
+  it('refills a wiped due set from the database at once, not at the next reconciliation', async () => {
+    createRoles();
+    // Reconciliation alone would take an hour to notice.
+    await roles.startScheduler({ reconcileEveryMs: 3_600_000 });
+    await roles.startWorker();
+    const ids = await Promise.all([1, 2, 3].map(() => addMonitor({ interval: 300 })));
+    await waitFor(async () => (await Promise.all(ids.map(beatTimes))).every((t) => t.length > 0), {
+      what: 'first beats',
+    });
+    await roles.settled();
+    await roles.wipeRedis();
+    await waitFor(
+      async () =>
+        expect([...(await roles.dueSet.scheduledIds())].sort(byNumber)).toEqual(ids.sort(byNumber)),
+      {
+        what: 'the due set refilled',
+      },
+    );
   });
 
   it('drops a job whose slot a finished check already served', async () => {

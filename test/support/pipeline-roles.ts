@@ -59,6 +59,13 @@ export function createPipelineRoles(
     emitted,
     /** The check queue as the scheduler sees it, to enqueue jobs by hand. */
     queue,
+    /** The due set as the scheduler sees it. */
+    dueSet: createRedisDueSet(redis, prefix),
+    /** Deletes every key under the prefix, as FLUSHALL or a Redis restart without persistence would. */
+    async wipeRedis(): Promise<void> {
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+    },
     /**
      * Waits until nothing more happens before the clock moves: no check job waiting or
      * running, no monitor due (the Redis due set's score is the due time). Seen on two
@@ -83,7 +90,9 @@ export function createPipelineRoles(
         { intervalMs: 50, what: 'the pipeline to settle' },
       );
     },
-    async startScheduler(overrides: { leaseMs?: number } = {}): Promise<RunningScheduler> {
+    async startScheduler(
+      overrides: { leaseMs?: number; reconcileEveryMs?: number } = {},
+    ): Promise<RunningScheduler> {
       const queue = createBullmqCheckQueue(redis, prefix);
       const scheduler = await startScheduler({
         db,
@@ -93,7 +102,7 @@ export function createPipelineRoles(
         logger: testLogger,
         tickMs: 20,
         leaseMs: overrides.leaseMs ?? 10_000,
-        reconcileEveryMs: 500,
+        reconcileEveryMs: overrides.reconcileEveryMs ?? 500,
         retentionDays: null,
         now,
       });

@@ -3,11 +3,7 @@
 import { parseApiConfig, startApi, type RunningApi } from '@watchpost/api';
 import { parseDeployment } from '@watchpost/core';
 import { createAdapterKit } from '@watchpost/core/compose';
-import {
-  createOperatorRegistry,
-  serveOperatorMetrics,
-  type OperatorMetricsServer,
-} from '@watchpost/core/operator-metrics';
+import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
 import {
   createMetricsSchedulerObserver,
@@ -40,14 +36,20 @@ async function main(): Promise<void> {
       checks: workerConfig.concurrency,
       notifications: workerConfig.notificationConcurrency,
     },
+    jobLockMs: workerConfig.jobLockMs,
+  });
+  // One registry for the three roles: one process, one scrape target. Served first: while
+  // the process waits for the database, it is live, not ready. The three role configs read
+  // the same two variables; the API's stands for all.
+  const registry = createOperatorRegistry();
+  const workerObserver = createMetricsWorkerObserver(registry);
+  const operatorMetrics = await serveOperatorMetrics(registry, {
+    listen: apiConfig.operatorMetrics,
+    logger,
+    probes: kit.healthProbes(),
   });
   const db = await kit.database();
 
-  // One registry for the three roles: one process, one scrape target.
-  const registry = createOperatorRegistry();
-  const workerObserver = createMetricsWorkerObserver(registry);
-
-  let operatorMetrics: OperatorMetricsServer | undefined;
   let api: RunningApi | undefined;
   let scheduler: RunningScheduler | undefined;
   let worker: RunningWorker | undefined;
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
   // Stops whatever started, in the order that loses nothing: intake first, then the
   // scheduler, then the checks in flight and their beats, then the storage.
   const stopAll = async () => {
-    await operatorMetrics?.close();
+    await operatorMetrics.close();
     await api?.close();
     await scheduler?.close();
     await worker?.close();
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
       logger: logger.child({ role: 'worker' }),
       beatBatchSize: workerConfig.beatBatchSize,
       beatBatchWaitMs: workerConfig.beatBatchWaitMs,
+      beatHoldMs: workerConfig.beatHoldMs,
       observer: workerObserver,
     });
     deliveries = await startDeliveryRunner({
@@ -104,11 +107,6 @@ async function main(): Promise<void> {
         checkQueue: kit.checkQueue(),
         onQueueError: (err) => logger.warn({ err }, 'could not read the check queue depth'),
       }),
-    });
-    // The three role configs read the same two variables; the API's stands for all.
-    operatorMetrics = await serveOperatorMetrics(registry, {
-      listen: apiConfig.operatorMetrics,
-      logger,
     });
   } catch (error) {
     await stopAll().catch(() => {});

@@ -11,6 +11,14 @@ async function main(): Promise<void> {
   const config = parseApiConfig(process.env);
   const logger = pino({ level: config.logLevel, base: { role: 'api' } });
   const kit = createDistributedAdapterKit(services, { role: 'api', logger });
+  // Served first: while the node waits for the database, its operator port says live, not
+  // ready (the API's own port opens once it can serve). The API has no families of its own
+  // yet: its registry holds Node's process metrics.
+  const operatorMetrics = await serveOperatorMetrics(createOperatorRegistry(), {
+    listen: config.operatorMetrics,
+    logger,
+    probes: kit.healthProbes(),
+  });
 
   const api = await startApi({
     db: await kit.database(),
@@ -21,11 +29,6 @@ async function main(): Promise<void> {
     config,
   });
   logger.info(`Watchpost API listening on http://${config.host}:${api.port}`);
-  // The API has no families of its own yet: its registry holds Node's process metrics.
-  const operatorMetrics = await serveOperatorMetrics(createOperatorRegistry(), {
-    listen: config.operatorMetrics,
-    logger,
-  });
 
   stopOnSignals(logger, async () => {
     await operatorMetrics.close();

@@ -18,7 +18,7 @@ import { withLocalEcho } from './local-echo-change-bus.js';
 import { registerEntryPageRoutes } from './http/routes/entry-page.js';
 import { registerRobotsRoute } from './http/routes/robots.js';
 import { registerChangePasswordRoute } from './http/routes/change-password.js';
-import { HEALTHZ_PATH, registerHealthzRoute, type HealthProbe } from './http/routes/healthz.js';
+import { isHealthPath, registerHealthzRoute, type HealthProbe } from './http/routes/healthz.js';
 import { serializeRequest } from './http/request-log-serializer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerAppErrorReplies } from './http/app-error-replies.js';
@@ -33,7 +33,7 @@ export interface ApiDeps {
    * connections stay the caller's). Omitted: Socket.IO's in-memory adapter, for one node.
    */
   socketAdapter?: ServerOptions['adapter'];
-  /** Probes of the dependencies besides the database that /healthz reports on. */
+  /** Readiness probes besides `database` (which a probe given here by that name replaces). */
   probes?: Record<string, HealthProbe>;
   changeBus: ChangeBus;
   logger: Logger;
@@ -127,8 +127,6 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
  */
 function isHighVolumeRequest(request: { url: string }): boolean {
   return (
-    request.url === HEALTHZ_PATH ||
-    request.url === '/metrics' ||
-    request.url.startsWith('/api/badge/')
+    isHealthPath(request.url) || request.url === '/metrics' || request.url.startsWith('/api/badge/')
   );
 }

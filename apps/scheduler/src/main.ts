@@ -13,6 +13,12 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel, base: { role: 'scheduler' } });
   const kit = createDistributedAdapterKit(services, { role: 'scheduler', logger });
   const registry = createOperatorRegistry();
+  // Served first: while the scheduler waits for the database or its schema, it is live, not ready.
+  const operatorMetrics = await serveOperatorMetrics(registry, {
+    listen: config.operatorMetrics,
+    logger,
+    probes: kit.healthProbes(),
+  });
 
   const scheduler = await startScheduler({
     db: await kit.database(),
@@ -30,10 +36,6 @@ async function main(): Promise<void> {
     }),
   });
   logger.info('scheduler started');
-  const operatorMetrics = await serveOperatorMetrics(registry, {
-    listen: config.operatorMetrics,
-    logger,
-  });
 
   stopOnSignals(logger, async () => {
     await operatorMetrics.close();

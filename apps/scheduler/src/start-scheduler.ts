@@ -20,6 +20,8 @@ export interface SchedulerDeps {
   /** The operator's heartbeat retention cap in days; null disables housekeeping (tests). */
   retentionDays: number | null;
   housekeepingEveryMs?: number;
+  /** How often the scheduler looks for a lost due set (default 1 s: one EXISTS a second). */
+  lossWatchMs?: number;
   now?: () => number;
   observer?: SchedulerObserver;
 }
@@ -61,20 +63,49 @@ export async function startScheduler(deps: SchedulerDeps): Promise<RunningSchedu
     }
   }
 
+  // A failed reconciliation (the database away) is tried again by the watch below every
+  // second, so a due set wiped meanwhile is refilled as soon as the database answers.
+  let reconcileFailed = false;
+
   async function reconcile(): Promise<void> {
-    // Read the due set before the database: a monitor added in between is then simply
-    // absent from both snapshots and left alone.
-    const scheduled = await dueSet.scheduledIds();
-    const active = await checkTargetRepository.listSchedulableMonitors(deps.db);
-    const plan = planReconciliation(active, scheduled, now());
-    await dueSet.scheduleMany(plan.schedule);
-    for (const id of plan.unschedule) await dueSet.unschedule(id);
-    if (plan.schedule.length > 0 || plan.unschedule.length > 0) {
-      logger.info(
-        { scheduled: plan.schedule.length, unscheduled: plan.unschedule.length },
-        'reconciled due set with the database',
+    // Marked before the snapshot: a wipe while this runs takes the mark, and the next
+    // watch brings the set back.
+    await dueSet.markFilled();
+    try {
+      // Read the due set before the database: a monitor added in between is then simply
+      // absent from both snapshots and left alone.
+      const scheduled = await dueSet.scheduledIds();
+      const active = await checkTargetRepository.listSchedulableMonitors(deps.db);
+      const plan = planReconciliation(active, scheduled, now());
+      await dueSet.scheduleMany(plan.schedule);
+      for (const id of plan.unschedule) await dueSet.unschedule(id);
+      reconcileFailed = false;
+      if (plan.schedule.length > 0 || plan.unschedule.length > 0) {
+        logger.info(
+          { scheduled: plan.schedule.length, unscheduled: plan.unschedule.length },
+          'reconciled due set with the database',
+        );
+      }
+    } catch (error) {
+      reconcileFailed = true;
+      throw error;
+    }
+  }
+
+  /**
+   * Redis holds no data of record, so a FLUSHALL or a Redis restart without persistence
+   * empties the due set; checks would stop until the next reconciliation. The lost mark
+   * gives that away within a second, and the set is rebuilt from the database at once.
+   */
+  async function refillIfLost(): Promise<void> {
+    const lost = !(await dueSet.isFilled());
+    if (!lost && !reconcileFailed) return;
+    if (lost) {
+      logger.warn(
+        'the due set was lost (Redis wiped or restarted empty): refilling it from the database',
       );
     }
+    await reconcile();
   }
 
   async function applyChange(change: MonitorChange): Promise<void> {
@@ -112,6 +143,7 @@ export async function startScheduler(deps: SchedulerDeps): Promise<RunningSchedu
   await reconcile();
   every(deps.tickMs, 'tick', tick);
   every(deps.reconcileEveryMs, 'reconcile', reconcile);
+  every(deps.lossWatchMs ?? 1_000, 'due set watch', refillIfLost);
   const { retentionDays } = deps;
   if (retentionDays !== null) {
     // `retentionDays` is the operator's cap; tenants' shorter settings apply inside it.

@@ -8,6 +8,7 @@ import {
 import type { TenantEvents } from '@watchpost/core/realtime';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { holdWhileDatabaseAway } from './hold-while-database-away.js';
 
 export interface BeatWriterOptions {
   db: Kysely<Database>;
@@ -15,6 +16,14 @@ export interface BeatWriterOptions {
   logger: Logger;
   maxBatch: number;
   maxWaitMs: number;
+  /**
+   * How long a batch is held in memory while the database is unreachable before its beats
+   * are dropped. Each held beat keeps its check job running, so a worker holds at most
+   * WORKER_CONCURRENCY beats, and no other check of those monitors starts meanwhile.
+   */
+  holdMs: number;
+  /** Pause between two attempts at a held batch. */
+  holdRetryMs?: number;
   onBatch?: (size: number) => void;
 }
 
@@ -28,7 +37,8 @@ export interface BeatWriter {
 
 /**
  * Persists beats in batches (one statement per batch) and only then tells the tenant's
- * sockets (architecture rule 2), through the same publisher as the push endpoint.
+ * sockets (architecture rule 2), through the same publisher as the push endpoint. A
+ * database outage holds the batch (see `holdMs`) instead of losing it.
  */
 export function createBeatWriter(options: BeatWriterOptions): BeatWriter {
   const { db, events, logger } = options;
@@ -38,7 +48,24 @@ export function createBeatWriter(options: BeatWriterOptions): BeatWriter {
     maxWaitMs: options.maxWaitMs,
     onBatch: options.onBatch,
     async run(beats) {
-      const recorded = await heartbeatRepository.recordBeats(db, beats);
+      const recorded = await holdWhileDatabaseAway(
+        () => heartbeatRepository.recordBeats(db, beats),
+        {
+          holdMs: options.holdMs,
+          retryMs: options.holdRetryMs ?? 1_000,
+          onHold: () =>
+            logger.warn(
+              { beats: beats.length },
+              'database unreachable: holding beats until it returns',
+            ),
+          // Persist, then publish (architecture rule 2): no client heard of these beats.
+          onDrop: (err) =>
+            logger.error(
+              { err, beats: beats.length, monitorIds: beats.map((b) => b.monitorId) },
+              `database unreachable for ${options.holdMs / 1000} s: dropped beats no client was told of`,
+            ),
+        },
+      );
       const stored = new Set(recorded.map((r) => r.monitorId));
       await publishBeats(
         publisher,

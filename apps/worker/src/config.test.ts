@@ -15,4 +15,16 @@ describe('parseWorkerConfig', () => {
       /OPERATOR_METRICS_PORT/,
     );
   });
+
+  it('holds beats 60 s and locks jobs 5 s unless told otherwise', () => {
+    expect(parseWorkerConfig({})).toMatchObject({ beatHoldMs: 60_000, jobLockMs: 5_000 });
+    expect(parseWorkerConfig({ BEAT_HOLD_SECONDS: '0', JOB_LOCK_SECONDS: '2' })).toMatchObject({
+      beatHoldMs: 0,
+      jobLockMs: 2_000,
+    });
+  });
+
+  it('refuses a job lock of no time at all', () => {
+    expect(() => parseWorkerConfig({ JOB_LOCK_SECONDS: '0' })).toThrow(/JOB_LOCK_SECONDS/);
+  });
 });

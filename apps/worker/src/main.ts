@@ -16,10 +16,17 @@ async function main(): Promise<void> {
     role: 'worker',
     logger,
     concurrency: { checks: config.concurrency, notifications: config.notificationConcurrency },
+    jobLockMs: config.jobLockMs,
   });
-  const db = await kit.database();
   const registry = createOperatorRegistry();
   const observer = createMetricsWorkerObserver(registry);
+  // Served first: while the worker waits for the database or its schema, it is live, not ready.
+  const operatorMetrics = await serveOperatorMetrics(registry, {
+    listen: config.operatorMetrics,
+    logger,
+    probes: kit.healthProbes(),
+  });
+  const db = await kit.database();
 
   const worker = await startWorker({
     db,
@@ -29,6 +36,7 @@ async function main(): Promise<void> {
     logger,
     beatBatchSize: config.beatBatchSize,
     beatBatchWaitMs: config.beatBatchWaitMs,
+    beatHoldMs: config.beatHoldMs,
     observer,
   });
   const deliveries = await startDeliveryRunner({
@@ -39,10 +47,6 @@ async function main(): Promise<void> {
     observer,
   });
   logger.info({ concurrency: config.concurrency }, 'worker started');
-  const operatorMetrics = await serveOperatorMetrics(registry, {
-    listen: config.operatorMetrics,
-    logger,
-  });
 
   // Stops taking jobs, lets running checks finish and writes their beats before closing.
   stopOnSignals(logger, async () => {

@@ -1,4 +1,4 @@
-import type { Database } from '@watchpost/core/db';
+import { isDatabaseUnreachable, type Database } from '@watchpost/core/db';
 import type { CheckConsumer, DueSet } from '@watchpost/core/queue';
 import type { TenantEvents } from '@watchpost/core/realtime';
 import type { Kysely } from 'kysely';
@@ -7,6 +7,8 @@ import { createBeatWriter } from './beat-writer.js';
 import { createCheckProcessor, type CheckDisposition } from './check-processor.js';
 import { runCheck } from './checks/run-check.js';
 import { silentObserver, type WorkerObserver } from './worker-observer.js';
+
+const DATABASE_AWAY_RETRY_MS = 1_000;
 
 export interface WorkerDeps {
   db: Kysely<Database>;
@@ -17,6 +19,8 @@ export interface WorkerDeps {
   logger: Logger;
   beatBatchSize: number;
   beatBatchWaitMs: number;
+  /** How long beats are held while the database is unreachable (default 60 s). */
+  beatHoldMs?: number;
   observer?: WorkerObserver;
   /** Delay before a check that failed on our side (not the target's) runs again. */
   retryAfterErrorMs?: number;
@@ -43,6 +47,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     logger,
     maxBatch: deps.beatBatchSize,
     maxWaitMs: deps.beatBatchWaitMs,
+    holdMs: deps.beatHoldMs ?? 60_000,
     onBatch: (size) => observer.beatsWritten(size),
   });
   const now = deps.now ?? Date.now;
@@ -70,7 +75,12 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     failed(job, error) {
       logger.error({ err: error, monitorId: job?.monitorId }, 'check job failed');
       if (!job) return;
-      const retryAt = now() + (deps.retryAfterErrorMs ?? 15_000);
+      // A database that is away failed the check before it ran: nothing to spare the
+      // target from, so try again soon and be on schedule as soon as the database is back.
+      const delay = isDatabaseUnreachable(error)
+        ? DATABASE_AWAY_RETRY_MS
+        : (deps.retryAfterErrorMs ?? 15_000);
+      const retryAt = now() + delay;
       dueSet.schedule(job.monitorId, job.tenantId, retryAt).catch(() => {});
     },
   });

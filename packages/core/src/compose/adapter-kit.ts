@@ -10,6 +10,7 @@ import type {
 } from '../queue/ports.js';
 import type { ChangeBus } from '../changes/index.js';
 import type { TenantEvents } from '../realtime/tenant-events.js';
+import type { HealthProbe } from '../runtime/readiness.js';
 import type { RedisSocketAdapter } from './redis-socket-adapter.js';
 import type { KitRole } from './role-database-settings.js';
 
@@ -19,6 +20,8 @@ export interface AdapterKitOptions {
   logger: Logger;
   /** Needed by the roles that run jobs (and by embedded mode, whose queue is its consumer). */
   concurrency?: JobConcurrency;
+  /** How long a BullMQ job's lock lasts without renewal (see bullmq-consumer.ts). */
+  jobLockMs?: number;
 }
 
 /** How many checks and how many notification deliveries run at once. */
@@ -27,8 +30,7 @@ export interface JobConcurrency {
   notifications: number;
 }
 
-/** A readiness probe for /healthz: resolves when its dependency answers. */
-export type HealthProbe = () => Promise<unknown>;
+export type { HealthProbe } from '../runtime/readiness.js';
 
 /**
  * The adapters between the roles, built for the deployment's mode. Each is built on first
@@ -46,7 +48,10 @@ export interface AdapterKit {
   changeBus(): ChangeBus;
   /** Socket.IO's adapter across API nodes; undefined: its in-memory one (a single node). */
   socketAdapter(): RedisSocketAdapter | undefined;
-  /** /healthz probes of the dependencies besides the database. */
+  /**
+   * Readiness probes, by dependency: the database and its schema (failing until the
+   * database has opened), and Redis in distributed mode.
+   */
   healthProbes(): Record<string, HealthProbe>;
   /** Closes everything the kit opened. Call it after the roles' own close functions. */
   close(): Promise<void>;

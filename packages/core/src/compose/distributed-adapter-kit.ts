@@ -14,7 +14,9 @@ import {
   type AdapterKitOptions,
   type DistributedAdapterKit,
 } from './adapter-kit.js';
-import { closeKitResources, noKitResources, track } from './kit-resources.js';
+import { closeKitResources, noKitResources, track, trackDatabase } from './kit-resources.js';
+import { databaseProbes } from './database-probes.js';
+import { readBuildSchemaVersion } from '../db/schema-version.js';
 import { lazily } from './lazily.js';
 import { openRedisConnection, type RedisConnectionName } from './open-redis-connection.js';
 import { openRoleDatabase } from './open-role-database.js';
@@ -44,8 +46,7 @@ export function createDistributedAdapterKit(
 
   const database = lazily(() => {
     const storage = { kind: 'postgres', databaseUrl: services.databaseUrl } as const;
-    opened.database = openRoleDatabase(storage, options.role, logger);
-    return opened.database.then((open) => open.db);
+    return trackDatabase(opened, openRoleDatabase(storage, options.role, logger));
   });
   const checkQueue = lazily(() =>
     track(
@@ -60,6 +61,7 @@ export function createDistributedAdapterKit(
         connection: connection('check-consumer'),
         prefix,
         concurrency: concurrencyOf(options, 'checks'),
+        lockMs: options.jobLockMs,
         onError: errors.queue('check queue error'),
       }),
     ),
@@ -81,6 +83,7 @@ export function createDistributedAdapterKit(
         connection: connection('delivery-consumer'),
         prefix,
         concurrency: concurrencyOf(options, 'notifications'),
+        lockMs: options.jobLockMs,
         onError: errors.queue('notification queue error'),
       }),
     ),
@@ -102,7 +105,10 @@ export function createDistributedAdapterKit(
         prefix,
       ),
     ),
-    healthProbes: () => ({ redis: () => connection('commands').ping() }),
+    healthProbes: () => ({
+      ...databaseProbes(() => opened.openDatabase, readBuildSchemaVersion()),
+      redis: () => connection('commands').ping(),
+    }),
     tenantEvents: lazily(() => createRedisTenantEvents(connection('commands'), prefix)),
     close: () => closeKitResources(opened),
   };

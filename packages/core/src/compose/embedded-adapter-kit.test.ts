@@ -21,10 +21,13 @@ describe('embedded adapter kit', () => {
     expect(kit.changeBus()).toBe(kit.changeBus());
   });
 
-  it('leaves Socket.IO on its in-memory adapter and probes nothing besides the database', () => {
+  it('leaves Socket.IO on its in-memory adapter and probes only the database', async () => {
     const kit = createEmbeddedAdapterKit(DATA_DIR, { role: 'all-in-one', logger, concurrency });
     expect(kit.socketAdapter()).toBeUndefined();
-    expect(kit.healthProbes()).toEqual({});
+    const probes = kit.healthProbes();
+    expect(Object.keys(probes).sort()).toEqual(['database', 'schema']);
+    // Not opened: not ready, at once rather than after a probe timeout.
+    await expect(probes.database!()).rejects.toThrow('not open yet');
   });
 
   it('refuses to build a queue whose concurrency it was not given', () => {

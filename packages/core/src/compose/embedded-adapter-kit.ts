@@ -3,7 +3,9 @@ import { createInProcessCheckQueue } from '../queue/in-process-check-queue.js';
 import { createMemoryDueSet } from '../queue/memory-due-set.js';
 import { createMemoryChangeBus } from '../changes/memory-change-bus.js';
 import { concurrencyOf, type AdapterKit, type AdapterKitOptions } from './adapter-kit.js';
-import { closeKitResources, noKitResources, track } from './kit-resources.js';
+import { closeKitResources, noKitResources, track, trackDatabase } from './kit-resources.js';
+import { databaseProbes } from './database-probes.js';
+import { readBuildSchemaVersion } from '../db/schema-version.js';
 import { lazily } from './lazily.js';
 import { openRoleDatabase } from './open-role-database.js';
 
@@ -12,8 +14,10 @@ export function createEmbeddedAdapterKit(dataDir: string, options: AdapterKitOpt
   const { logger } = options;
   const opened = noKitResources();
   const database = lazily(() => {
-    opened.database = openRoleDatabase({ kind: 'pglite', dataDir }, options.role, logger);
-    return opened.database.then((open) => open.db);
+    return trackDatabase(
+      opened,
+      openRoleDatabase({ kind: 'pglite', dataDir }, options.role, logger),
+    );
   });
   // Producer and consumer are one object: a queue in memory is consumed where it is filled.
   const checks = lazily(() =>
@@ -45,7 +49,7 @@ export function createEmbeddedAdapterKit(dataDir: string, options: AdapterKitOpt
     deliveryConsumer: deliveries,
     changeBus: lazily(createMemoryChangeBus),
     socketAdapter: () => undefined,
-    healthProbes: () => ({}),
+    healthProbes: () => databaseProbes(() => opened.openDatabase, readBuildSchemaVersion()),
     close: () => closeKitResources(opened),
   };
 }

@@ -1,4 +1,6 @@
 import type { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
 import type { OpenDatabase } from '../db/open-database.js';
 
 interface Closable {
@@ -13,10 +15,24 @@ export interface KitResources {
   queues: Closable[];
   redis: Redis[];
   database?: Promise<OpenDatabase>;
+  /** The database once it has opened (its schema current), for the readiness probes. */
+  openDatabase?: OpenDatabase;
 }
 
 export function noKitResources(): KitResources {
   return { consumers: [], queues: [], redis: [] };
+}
+
+/** Records the database the kit is opening; answers its handle once open. */
+export function trackDatabase(
+  resources: KitResources,
+  opening: Promise<OpenDatabase>,
+): Promise<Kysely<Database>> {
+  resources.database = opening;
+  return opening.then((open) => {
+    resources.openDatabase = open;
+    return open.db;
+  });
 }
 
 /** Adds `resource` to `group` and answers it. */

@@ -2,6 +2,8 @@
 export type * from './database.js';
 export * from './create-postgres-db.js';
 export * from './migrate.js';
+export * from './schema-version.js';
+export * from './connection-loss.js';
 export * from './heartbeat-partitions.js';
 export * as monitorRepository from '../monitors/monitor-repository.js';
 export * as checkTargetRepository from '../monitors/check-targets.js';

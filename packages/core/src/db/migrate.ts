@@ -6,6 +6,9 @@ import type { Database } from './database.js';
 /** The repository's `migrations/` folder, the same from `src/db` and `dist/db`. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../../migrations/', import.meta.url));
 
+/** `NNNN_verb_noun.sql`: the files that are migrations. */
+export const MIGRATION_FILE = /^\d{4}_[a-z0-9_]+\.sql$/;
+
 // Any constant works; it only has to be the same on every node.
 const MIGRATION_LOCK_KEY = 727_001;
 
@@ -18,7 +21,7 @@ export async function runMigrations(
   db: Kysely<Database>,
   dir: string = MIGRATIONS_DIR,
 ): Promise<string[]> {
-  const files = (await readdir(dir)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  const files = (await readdir(dir)).filter((f) => MIGRATION_FILE.test(f)).sort();
   return db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
     try {

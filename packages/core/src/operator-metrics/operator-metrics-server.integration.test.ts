@@ -31,10 +31,15 @@ function recordingLogger() {
   return { logger, lines };
 }
 
-async function serve(registry: OperatorRegistry, logger = recordingLogger().logger) {
+async function serve(
+  registry: OperatorRegistry,
+  logger = recordingLogger().logger,
+  probes?: Record<string, () => Promise<unknown>>,
+) {
   const server = await serveOperatorMetrics(registry, {
     listen: { port: 0, host: '127.0.0.1' },
     logger,
+    probes,
   });
   running.push(server);
   return server;
@@ -66,10 +71,31 @@ describe('serveOperatorMetrics', () => {
     expect(text).toContain('# TYPE process_cpu_seconds_total counter');
   });
 
+  it('tells live from ready on the health paths, naming the dependencies that fail', async () => {
+    let redisUp = true;
+    const server = await serve(registryWithSamples(), undefined, {
+      database: async () => {},
+      redis: async () => {
+        if (!redisUp) throw new Error('connection refused');
+      },
+    });
+    const base = `http://127.0.0.1:${server.port}`;
+    const answer = async (path: string) => {
+      const response = await fetch(`${base}${path}`);
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    expect(await answer('/healthz/ready')).toEqual({ status: 200, body: { ok: true } });
+    redisUp = false;
+    expect(await answer('/healthz/live')).toEqual({ status: 200, body: { ok: true } });
+    for (const path of ['/healthz/ready', '/healthz']) {
+      expect(await answer(path)).toEqual({ status: 503, body: { ok: false, failed: ['redis'] } });
+    }
+  });
+
   it('answers 404 for any other path and 405 for any other method', async () => {
     const server = await serve(registryWithSamples());
     const base = `http://127.0.0.1:${server.port}`;
-    for (const path of ['/', '/metrics/', '/healthz', '/api/badge/1/status']) {
+    for (const path of ['/', '/metrics/', '/healthz/other', '/api/badge/1/status']) {
       const response = await fetch(`${base}${path}`);
       expect(response.status, path).toBe(404);
       expect(await response.text()).not.toContain('watchpost_');

@@ -2,6 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { listenError } from '../runtime/listen-error.js';
+import {
+  checkReadiness,
+  HEALTH_PATHS,
+  type HealthProbe,
+  type Readiness,
+} from '../runtime/readiness.js';
 import type { OperatorMetricsListen } from './operator-metrics-env.js';
 import type { OperatorRegistry } from './operator-registry.js';
 
@@ -20,10 +26,16 @@ export interface ServeOperatorMetricsOptions {
   listen: OperatorMetricsListen | null;
   /** Says where the endpoint listens, and why a scrape got a 500. */
   logger: Pick<Logger, 'info' | 'warn'>;
+  /**
+   * The role's readiness probes, answered on the health paths (`/healthz/live`,
+   * `/healthz/ready`), so an orchestrator can tell a stuck worker or scheduler from a busy
+   * one. Without probes, readiness is liveness.
+   */
+  probes?: Record<string, HealthProbe>;
 }
 
 /**
- * Serves one registry as Prometheus text on its own port, apart from the tenant-facing API:
+ * Serves one registry as Prometheus text, and the role's health, on its own port, apart from the tenant-facing API:
  * what it shows (queue depth, check rates across every tenant) is the operator's alone, so
  * it is kept off the port tenants reach rather than guarded by a credential. Plain
  * `node:http`, because the whole surface is one route.
@@ -36,7 +48,7 @@ export async function serveOperatorMetrics(
   if (listen === null) return { port: null, url: null, close: async () => {} };
 
   const server = createServer((request, response) => {
-    void answer(registry, request, response).catch((error: unknown) => {
+    void answer(registry, options.probes ?? {}, request, response).catch((error: unknown) => {
       logger.warn({ err: error }, 'operator metrics scrape failed');
     });
   });
@@ -74,10 +86,22 @@ export async function serveOperatorMetrics(
 
 async function answer(
   registry: OperatorRegistry,
+  probes: Record<string, HealthProbe>,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  const path = (request.url ?? '').split('?', 1)[0];
+  const path = (request.url ?? '').split('?', 1)[0] ?? '';
+  const health = healthAnswer(path, probes);
+  if (health) {
+    const readiness = await health;
+    response
+      .writeHead(readiness.ok ? 200 : 503, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+      })
+      .end(JSON.stringify(readiness));
+    return;
+  }
   if (path !== OPERATOR_METRICS_PATH) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not Found\n');
     return;
@@ -98,5 +122,20 @@ async function answer(
       .writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
       .end('Could not collect metrics\n');
     throw error;
+  }
+}
+
+function healthAnswer(
+  path: string,
+  probes: Record<string, HealthProbe>,
+): Promise<Readiness> | null {
+  switch (path) {
+    case HEALTH_PATHS.live:
+      return Promise.resolve({ ok: true });
+    case HEALTH_PATHS.ready:
+    case HEALTH_PATHS.compatible:
+      return checkReadiness(probes);
+    default:
+      return null;
   }
 }

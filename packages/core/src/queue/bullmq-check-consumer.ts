@@ -8,6 +8,7 @@ export interface BullmqCheckConsumerOptions {
   connection: Redis;
   prefix: string;
   concurrency: number;
+  lockMs?: number | undefined;
   onError(error: Error): void;
 }
 

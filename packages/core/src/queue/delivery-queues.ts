@@ -38,6 +38,7 @@ export function createBullmqDeliveryConsumer(options: {
   connection: Redis;
   prefix: string;
   concurrency: number;
+  lockMs?: number | undefined;
   onError(error: Error): void;
 }): DeliveryConsumer {
   return createBullmqConsumer({

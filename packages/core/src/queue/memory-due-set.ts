@@ -10,6 +10,8 @@ export function createMemoryDueSet(): DueSet {
   const current = new Map<number, DueEntry>();
   const heap = new MinHeap<DueEntry>((e) => e.dueAt);
   const isLive = (e: DueEntry) => current.get(e.monitorId) === e;
+  // Nothing can empty a set in memory behind the process's back: only reconciliation moves it.
+  let filled = false;
 
   function put(entry: DueEntry): void {
     current.set(entry.monitorId, entry);
@@ -41,6 +43,12 @@ export function createMemoryDueSet(): DueSet {
     },
     async scheduledIds() {
       return new Set(current.keys());
+    },
+    async markFilled() {
+      filled = true;
+    },
+    async isFilled() {
+      return filled;
     },
   };
 }

@@ -20,6 +20,14 @@ export interface DueSet {
   claimDue(now: number, limit: number, leaseMs: number): Promise<DueEntry[]>;
   /** Every scheduled monitor id (for reconciliation with the database). */
   scheduledIds(): Promise<Set<number>>;
+  /**
+   * Marks the set as filled from the database (reconciliation sets it as it starts). The
+   * mark lives beside the entries, so whatever empties the set (FLUSHALL, a Redis restart
+   * without persistence) takes it too.
+   */
+  markFilled(): Promise<void>;
+  /** False once the set lost its entries since it was last marked filled, or was never filled. */
+  isFilled(): Promise<boolean>;
 }
 
 export interface DueEntry {

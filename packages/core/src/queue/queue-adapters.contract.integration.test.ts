@@ -221,6 +221,13 @@ describe.each(dueSetImplementations)('due set contract: %s', (_name, create) => 
     expect(again.sort()).toEqual([1, 2, 3]);
   });
 
+  it('says whether it was filled from the database', async () => {
+    const due = create();
+    expect(await due.isFilled()).toBe(false);
+    await due.markFilled();
+    expect(await due.isFilled()).toBe(true);
+  });
+
   it('moves an entry when it is scheduled again and forgets it when unscheduled', async () => {
     const due = create();
     await due.schedule(1, 10, 100);

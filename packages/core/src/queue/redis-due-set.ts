@@ -15,6 +15,7 @@ return due
 export function createRedisDueSet(redis: Redis, prefix: string): DueSet {
   const key = `${prefix}:due`;
   const index = `${prefix}:due-tenant`;
+  const filledMark = `${prefix}:due-filled`;
   const member = (monitorId: number, tenantId: number) => `${monitorId}:${tenantId}`;
 
   async function memberOf(monitorId: number): Promise<string | null> {
@@ -60,6 +61,12 @@ export function createRedisDueSet(redis: Redis, prefix: string): DueSet {
     },
     async scheduledIds() {
       return new Set((await redis.hkeys(index)).map(Number));
+    },
+    async markFilled() {
+      await redis.set(filledMark, '1');
+    },
+    async isFilled() {
+      return (await redis.exists(filledMark)) === 1;
     },
   };
 }

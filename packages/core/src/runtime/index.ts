@@ -2,3 +2,5 @@
 export * from './exit-on-startup-error.js';
 export * from './listen-error.js';
 export * from './stop-on-signals.js';
+export * from './wait-while-late.js';
+export * from './readiness.js';

@@ -23,6 +23,29 @@ describe('GET /healthz', () => {
     expect(response.headers.has('x-powered-by')).toBe(false);
   });
 
+  it('answers /healthz/live and /healthz/ready apart from /healthz', async () => {
+    for (const path of ['/healthz/live', '/healthz/ready']) {
+      const response = await fetch(`${ctx.node.url}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(await response.json()).toEqual({ ok: true });
+    }
+  });
+
+  it('stays live while a dependency fails, and says it is not ready', async () => {
+    const app = Fastify();
+    registerHealthzRoute(app, {
+      probes: { redis: () => Promise.reject(new Error('connection refused')) },
+    });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/healthz/live' })).statusCode).toBe(200);
+      const ready = await app.inject({ method: 'GET', url: '/healthz/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toEqual({ ok: false, failed: ['redis'] });
+    } finally {
+      await app.close();
+    }
+  });
+
   it('sends X-Frame-Options on a 404 too', async () => {
     const response = await fetch(`${ctx.node.url}/no-such-route`);
     expect(response.status).toBe(404);

@@ -1,6 +1,5 @@
-import type { FastifyInstance } from 'fastify';
-
-import type { HealthProbe } from '@watchpost/core/compose';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { checkReadiness, HEALTH_PATHS, type HealthProbe } from '@watchpost/core/runtime';
 
 export type { HealthProbe };
 
@@ -9,44 +8,23 @@ export interface HealthzDeps {
   probes: Record<string, HealthProbe>;
 }
 
-export const HEALTHZ_PATH = '/healthz';
-
-// A probe must answer well inside a load balancer's timeout even when a dependency hangs
-// (ioredis queues commands while it reconnects; a saturated pool queues queries).
-const PROBE_TIMEOUT_MS = 2_000;
-
 /**
- * `GET /healthz`: 200 `{ok:true}` when every dependency answers, else 503 naming the ones
- * that did not.
+ * `GET /healthz/live`: 200 `{ok:true}` while the process serves at all. `GET /healthz/ready`
+ * and `GET /healthz` (its older name): 200 `{ok:true}` when every dependency answers, else
+ * 503 naming the ones that did not.
  */
 export function registerHealthzRoute(app: FastifyInstance, deps: HealthzDeps): void {
-  app.get(HEALTHZ_PATH, async (_request, reply) => {
-    const results = await Promise.all(
-      Object.entries(deps.probes).map(async ([name, probe]) => ({
-        name,
-        ok: await answersInTime(probe),
-      })),
-    );
-    const failed = results.filter((r) => !r.ok).map((r) => r.name);
-    if (failed.length === 0) return { ok: true };
-    return reply.code(503).send({ ok: false, failed });
-  });
+  app.get(HEALTH_PATHS.live, async () => ({ ok: true }));
+  const ready = async (_request: unknown, reply: FastifyReply) => {
+    const readiness = await checkReadiness(deps.probes);
+    if (!readiness.ok) reply.code(503);
+    return readiness;
+  };
+  app.get(HEALTH_PATHS.ready, ready);
+  app.get(HEALTH_PATHS.compatible, ready);
 }
 
-async function answersInTime(probe: HealthProbe): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
-  });
-  try {
-    return await Promise.race([
-      probe().then(
-        () => true,
-        () => false,
-      ),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+/** Whether a request is one of the health paths (not logged one by one). */
+export function isHealthPath(url: string): boolean {
+  return Object.values<string>(HEALTH_PATHS).includes(url);
 }
