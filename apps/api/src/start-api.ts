@@ -37,7 +37,8 @@ export interface ApiDeps {
   probes?: Record<string, HealthProbe>;
   changeBus: ChangeBus;
   logger: Logger;
-  config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds'>;
+  config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds'> &
+    Partial<Pick<ApiConfig, 'tenantLimits'>>;
 }
 
 export interface RunningApi {
@@ -98,6 +99,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     logger,
     jwtSecret,
     minIntervalSeconds: config.minIntervalSeconds,
+    tenantLimits: config.tenantLimits,
   });
   registerPushRoute(app, { db, logger, events });
 

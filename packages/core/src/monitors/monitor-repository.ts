@@ -231,6 +231,16 @@ export async function deleteMonitor(
   return deleteTenantRow(db, 'monitors', tenantId, id);
 }
 
+/** How many monitors the tenant has, paused ones included (the tenant's monitor limit). */
+export async function countMonitors(db: Kysely<Database>, tenantId: number): Promise<number> {
+  const { count } = await db
+    .selectFrom('monitors')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
 /**
  * Deletes every monitor of the tenant (a backup import's `overwrite`, docs/protocol/settings.md); beats,
  * state and TLS info, aggregates, notification and tag links, status page and maintenance

@@ -10,6 +10,8 @@ export type { CreatedTenant } from '../tenants/tenant-repository.js';
 export * from '../tenants/needs-setup.js';
 export * from '../tenants/setup-first-admin.js';
 export * from '../tenants/create-tenant.js';
+export * from '../tenant-limits/set-tenant-limits.js';
+export type * from '../tenant-limits/tenant-limits.js';
 export * from '../auth/login.js';
 export * from '../auth/login-by-token.js';
 export * from '../auth/find-auto-login-user.js';
