@@ -20,6 +20,7 @@ import {
   parseWorkerConfig,
   startDeliveryRunner,
   startWorker,
+  tenantChecksInFlightOf,
   type RunningDeliveryRunner,
   type RunningWorker,
 } from '@watchpost/worker';
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
       beatBatchSize: workerConfig.beatBatchSize,
       beatBatchWaitMs: workerConfig.beatBatchWaitMs,
       observer: workerObserver,
+      tenantChecksInFlight: tenantChecksInFlightOf(workerConfig, deployment.mode),
     });
     deliveries = await startDeliveryRunner({
       db,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWorkerConfig } from './config.js';
+import { parseWorkerConfig, tenantChecksInFlightOf } from './config.js';
 
 describe('parseWorkerConfig', () => {
   it('leaves operator metrics off unless OPERATOR_METRICS_PORT is set', () => {
@@ -13,6 +13,18 @@ describe('parseWorkerConfig', () => {
   it('names a bad operator metrics port', () => {
     expect(() => parseWorkerConfig({ OPERATOR_METRICS_PORT: 'ninety' })).toThrow(
       /OPERATOR_METRICS_PORT/,
+    );
+  });
+
+  it('caps each tenant at a quarter of the slots when distributed, not at all when embedded', () => {
+    const unset = parseWorkerConfig({ WORKER_CONCURRENCY: '10' });
+    expect(tenantChecksInFlightOf(unset, 'distributed')).toBe(3);
+    expect(tenantChecksInFlightOf(unset, 'embedded')).toBeNull();
+    const set = parseWorkerConfig({ TENANT_MAX_CHECKS_IN_FLIGHT: '7' });
+    expect(tenantChecksInFlightOf(set, 'distributed')).toBe(7);
+    expect(tenantChecksInFlightOf(set, 'embedded')).toBe(7);
+    expect(() => parseWorkerConfig({ TENANT_MAX_CHECKS_IN_FLIGHT: '0' })).toThrow(
+      /TENANT_MAX_CHECKS_IN_FLIGHT/,
     );
   });
 });

@@ -9,6 +9,8 @@ const schema = z.object({
   BEAT_BATCH_SIZE: envInteger(1, 5000).default(500),
   BEAT_BATCH_WAIT_MS: envInteger(0, 1000).default(10),
   NOTIFICATION_CONCURRENCY: envInteger(1, 1000).default(20),
+  // Checks of one tenant in flight per worker (architecture rule 13); see tenantChecksInFlightOf.
+  TENANT_MAX_CHECKS_IN_FLIGHT: envInteger(1, 10_000).optional(),
 });
 
 export type WorkerConfig = ReturnType<typeof parseWorkerConfig>;
@@ -21,6 +23,20 @@ export function parseWorkerConfig(env: Record<string, string | undefined>) {
     beatBatchSize: c.BEAT_BATCH_SIZE,
     beatBatchWaitMs: c.BEAT_BATCH_WAIT_MS,
     notificationConcurrency: c.NOTIFICATION_CONCURRENCY,
+    tenantChecksInFlight: c.TENANT_MAX_CHECKS_IN_FLIGHT ?? null,
     operatorMetrics: operatorMetricsListenOf(c),
   };
+}
+
+/**
+ * The in-flight cap of tenants without their own. Unset, a quarter of the worker's slots in
+ * a multi-tenant deployment, so that three tenants stuck on slow targets still leave room
+ * for everyone else; none in embedded mode, where every monitor has one owner.
+ */
+export function tenantChecksInFlightOf(
+  config: Pick<WorkerConfig, 'concurrency' | 'tenantChecksInFlight'>,
+  mode: 'embedded' | 'distributed',
+): number | null {
+  if (config.tenantChecksInFlight !== null) return config.tenantChecksInFlight;
+  return mode === 'embedded' ? null : Math.ceil(config.concurrency / 4);
 }

@@ -3,7 +3,7 @@ import { createDistributedAdapterKit } from '@watchpost/core/compose';
 import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
 import { pino } from 'pino';
-import { parseWorkerConfig } from './config.js';
+import { parseWorkerConfig, tenantChecksInFlightOf } from './config.js';
 import { createMetricsWorkerObserver } from './metrics-worker-observer.js';
 import { startDeliveryRunner } from './deliveries/start-delivery-runner.js';
 import { startWorker } from './start-worker.js';
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     beatBatchSize: config.beatBatchSize,
     beatBatchWaitMs: config.beatBatchWaitMs,
     observer,
+    tenantChecksInFlight: tenantChecksInFlightOf(config, 'distributed'),
   });
   const deliveries = await startDeliveryRunner({
     db,
