@@ -1,7 +1,8 @@
 // `npm start`: all three roles in one process. With DATABASE_URL and REDIS_URL they run on
 // Postgres, BullMQ and Redis; with neither, embedded on PGlite in DATA_DIR.
 import { parseApiConfig, startApi, type RunningApi } from '@watchpost/api';
-import { parseDeployment } from '@watchpost/core';
+import { parseDeployment, storageOf } from '@watchpost/core';
+import { configureSecrets } from '@watchpost/core/db';
 import { createAdapterKit } from '@watchpost/core/compose';
 import {
   createOperatorRegistry,
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const workerConfig = parseWorkerConfig(process.env);
   const schedulerConfig = parseSchedulerConfig(process.env);
   const logger = pino({ level: apiConfig.logLevel });
+  await configureSecrets(process.env, storageOf(deployment));
 
   // One kit for the three roles: they share one database, one queue and one bus.
   const kit = createAdapterKit(deployment, {

@@ -1,4 +1,5 @@
 import { parseDistributedServices } from '@watchpost/core';
+import { configureSecrets } from '@watchpost/core/db';
 import { createDistributedAdapterKit } from '@watchpost/core/compose';
 import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
@@ -10,6 +11,7 @@ import { startWorker } from './start-worker.js';
 
 async function main(): Promise<void> {
   const services = parseDistributedServices(process.env, 'worker');
+  await configureSecrets(process.env, { kind: 'postgres', databaseUrl: services.databaseUrl });
   const config = parseWorkerConfig(process.env);
   const logger = pino({ level: config.logLevel, base: { role: 'worker' } });
   const kit = createDistributedAdapterKit(services, {

@@ -51,3 +51,4 @@ export * from '../status-pages/index.js';
 export * from '../maintenance/index.js';
 export * from './in-transaction.js';
 export * from '../backup/index.js';
+export * from '../secrets/index.js';

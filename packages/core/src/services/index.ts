@@ -11,6 +11,7 @@ export * from '../tenants/needs-setup.js';
 export * from '../tenants/setup-first-admin.js';
 export * from '../tenants/create-tenant.js';
 export * from '../tenant-limits/set-tenant-limits.js';
+export * from '../secrets/rotate-secrets.js';
 export type * from '../tenant-limits/tenant-limits.js';
 export * from '../auth/login.js';
 export * from '../auth/login-by-token.js';
