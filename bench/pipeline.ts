@@ -87,6 +87,7 @@ const observer: WorkerObserver = {
   checkStarted(ms) {
     if (measuring) lateness.push(ms);
   },
+  checkDeferred() {},
   checkFinished(_type, status) {
     if (measuring && status !== 'skipped') checks++;
   },

@@ -69,7 +69,10 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
 
   await deps.consumer.start<CheckDisposition>({
     async run(job) {
-      if (!(await fairness.tryAcquire(job.tenantId))) return fairness.defer(job);
+      if (!(await fairness.tryAcquire(job.tenantId))) {
+        observer.checkDeferred();
+        return fairness.defer(job);
+      }
       try {
         return await processCheck(job);
       } finally {
