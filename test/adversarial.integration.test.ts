@@ -580,8 +580,8 @@ describe('the adversarial suite', () => {
     expect(tally.leaks).toEqual([]);
     expect(tally.refusedWrites).toEqual([]);
     expect(await tenantRows(b.user.tenantId)).toBe(bTenantBefore);
-    // Loose: without the per-tenant cap every one of B's checks waits out A's 10 s timeouts.
-    expect(percentile((await fairness).victimLatenessMs, 99)).toBeLessThan(5_000);
+    // Loose: without the per-tenant cap every one of B's checks waits out A's 20 s timeouts.
+    expect(percentile((await fairness).victimLatenessMs, 99)).toBeLessThan(10_000);
   }, 120_000);
 
   it('leaves the server answering, with no internal error logged', async () => {

@@ -28,8 +28,8 @@ export interface FairnessResult {
 
 // The hostile monitors wait out their whole timeout on the tarpit: without a per-tenant cap
 // they hold every worker slot for that long each interval.
-const HOSTILE_INTERVAL_S = 12;
-const HOSTILE_TIMEOUT_S = 10;
+const HOSTILE_INTERVAL_S = 25;
+const HOSTILE_TIMEOUT_S = 20;
 const VICTIM_INTERVAL_S = 1;
 
 /**
@@ -100,8 +100,9 @@ export async function runFairnessScenario(
       tarpitConnections: tarpit.accepted(),
     };
   } finally {
-    await roles.close();
+    // The tarpit first: its dropped connections end the hung checks the worker waits for.
     await tarpit.close();
+    await roles.close();
     await healthy.close();
   }
 }
