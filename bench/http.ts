@@ -24,7 +24,12 @@ import {
   statusPageRepository,
   tenantRepository,
 } from '@watchpost/core/db';
-import { createTestDatabase, TEST_REDIS_URL, uniqueRedisPrefix } from '@watchpost/core/testing';
+import {
+  createTestDatabase,
+  TEST_REDIS_URL,
+  TEST_SECRETS_KEY,
+  uniqueRedisPrefix,
+} from '@watchpost/core/testing';
 
 const { values } = parseArgs({
   options: {
@@ -122,6 +127,7 @@ const api = spawn(
       ...process.env,
       DATABASE_URL: t.url,
       REDIS_URL: TEST_REDIS_URL,
+      SECRETS_KEY: TEST_SECRETS_KEY,
       REDIS_PREFIX: prefix,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -28,7 +28,12 @@ import {
 } from '@watchpost/core/queue';
 import { createMemoryChangeBus } from '@watchpost/core/changes';
 import { createRedisTenantEvents } from '@watchpost/core/realtime';
-import { createTestDatabase, TEST_REDIS_URL, uniqueRedisPrefix } from '@watchpost/core/testing';
+import {
+  createTestDatabase,
+  TEST_REDIS_URL,
+  TEST_SECRETS_KEY,
+  uniqueRedisPrefix,
+} from '@watchpost/core/testing';
 import { startScheduler } from '../apps/scheduler/src/start-scheduler.js';
 import { startWorker } from '../apps/worker/src/start-worker.js';
 import type { WorkerObserver } from '../apps/worker/src/worker-observer.js';
@@ -82,6 +87,7 @@ const observer: WorkerObserver = {
   checkStarted(ms) {
     if (measuring) lateness.push(ms);
   },
+  checkDeferred() {},
   checkFinished(_type, status) {
     if (measuring && status !== 'skipped') checks++;
   },
@@ -112,7 +118,12 @@ async function startDistributed(targetUrl: string) {
   const t = await createTestDatabase();
   await seed(t.db, targetUrl);
   const prefix = uniqueRedisPrefix('bench');
-  const env = { DATABASE_URL: t.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix };
+  const env = {
+    DATABASE_URL: t.url,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: prefix,
+    SECRETS_KEY: TEST_SECRETS_KEY,
+  };
   const scheduler = child('apps/scheduler/src/main.ts', env);
   const bull = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
   const redis = new Redis(TEST_REDIS_URL, { enableAutoPipelining: true });

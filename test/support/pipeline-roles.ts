@@ -11,6 +11,8 @@ import {
   createBullmqDeliveryConsumer,
   createBullmqDeliveryQueue,
   createRedisDueSet,
+  type CheckConsumer,
+  type CheckJob,
 } from '@watchpost/core/queue';
 import { createRedisChangeBus, type ChangeBus } from '@watchpost/core/changes';
 import type { TenantEvents } from '@watchpost/core/realtime';
@@ -23,6 +25,29 @@ import {
 import { startWorker, type RunningWorker } from '../../apps/worker/src/start-worker.js';
 
 export const testLogger = pino({ level: 'silent' });
+
+export interface WorkerOptions {
+  /** Checks in flight (20 when absent). */
+  concurrency?: number;
+  /** The worker's per-tenant cap (none when absent). */
+  tenantChecksInFlight?: number | null;
+  /** Sees every job as the worker takes it, before the worker runs it. */
+  onJob?(job: CheckJob): void;
+}
+
+function observeJobs(consumer: CheckConsumer, onJob: (job: CheckJob) => void): CheckConsumer {
+  return {
+    start: (handler) =>
+      consumer.start({
+        ...handler,
+        run(job) {
+          onJob(job);
+          return handler.run(job);
+        },
+      }),
+    close: () => consumer.close(),
+  };
+}
 
 export interface PipelineRolesOptions {
   /** The clock scheduler and worker read (see test-clock.ts); real time when absent. */
@@ -112,15 +137,16 @@ export function createPipelineRoles(
       });
       return scheduler;
     },
-    async startWorker(): Promise<RunningWorker> {
+    async startWorker(options: WorkerOptions = {}): Promise<RunningWorker> {
+      const consumer = createBullmqCheckConsumer({
+        connection: connect(),
+        prefix,
+        concurrency: options.concurrency ?? 20,
+        onError: () => {},
+      });
       const worker = await startWorker({
         db,
-        consumer: createBullmqCheckConsumer({
-          connection: connect(),
-          prefix,
-          concurrency: 20,
-          onError: () => {},
-        }),
+        consumer: options.onJob ? observeJobs(consumer, options.onJob) : consumer,
         dueSet: createRedisDueSet(redis, prefix),
         events,
         logger: testLogger,
@@ -128,6 +154,7 @@ export function createPipelineRoles(
         beatBatchWaitMs: 5,
         retryAfterErrorMs: 500,
         now,
+        tenantChecksInFlight: options.tenantChecksInFlight,
       });
       closers.push(() => worker.close());
       return worker;

@@ -1,7 +1,8 @@
 // `npm start`: all three roles in one process. With DATABASE_URL and REDIS_URL they run on
 // Postgres, BullMQ and Redis; with neither, embedded on PGlite in DATA_DIR.
 import { parseApiConfig, startApi, type RunningApi } from '@watchpost/api';
-import { parseDeployment } from '@watchpost/core';
+import { parseDeployment, storageOf } from '@watchpost/core';
+import { configureSecrets } from '@watchpost/core/db';
 import { createAdapterKit } from '@watchpost/core/compose';
 import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
@@ -16,6 +17,7 @@ import {
   parseWorkerConfig,
   startDeliveryRunner,
   startWorker,
+  tenantChecksInFlightOf,
   type RunningDeliveryRunner,
   type RunningWorker,
 } from '@watchpost/worker';
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
   const workerConfig = parseWorkerConfig(process.env);
   const schedulerConfig = parseSchedulerConfig(process.env);
   const logger = pino({ level: apiConfig.logLevel });
+  await configureSecrets(process.env, storageOf(deployment));
 
   // One kit for the three roles: they share one database, one queue and one bus.
   const kit = createAdapterKit(deployment, {
@@ -85,6 +88,7 @@ async function main(): Promise<void> {
       beatBatchWaitMs: workerConfig.beatBatchWaitMs,
       beatHoldMs: workerConfig.beatHoldMs,
       observer: workerObserver,
+      tenantChecksInFlight: tenantChecksInFlightOf(workerConfig, deployment.mode),
     });
     deliveries = await startDeliveryRunner({
       db,

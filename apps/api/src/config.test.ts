@@ -8,6 +8,7 @@ describe('parseApiConfig', () => {
       port: 3001,
       host: '0.0.0.0',
       minIntervalSeconds: 20,
+      tenantLimits: { maxMonitors: null, maxTimeoutSeconds: null },
       operatorMetrics: null,
     });
   });
@@ -21,12 +22,15 @@ describe('parseApiConfig', () => {
         MIN_INTERVAL_SECONDS: '60',
         OPERATOR_METRICS_PORT: '9464',
         OPERATOR_METRICS_HOST: '0.0.0.0',
+        TENANT_MAX_MONITORS: '50',
+        TENANT_MAX_TIMEOUT_SECONDS: '30',
       }),
     ).toEqual({
       logLevel: 'debug',
       port: 0,
       host: '127.0.0.1',
       minIntervalSeconds: 60,
+      tenantLimits: { maxMonitors: 50, maxTimeoutSeconds: 30 },
       operatorMetrics: { port: 9464, host: '0.0.0.0' },
     });
   });

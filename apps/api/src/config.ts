@@ -11,6 +11,10 @@ const schema = z.object({
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   // Kuma's own floor is 20 s (docs/protocol/monitors.md); a hosted deployment may raise it.
   MIN_INTERVAL_SECONDS: envInteger(1, 2_073_600).default(20),
+  // Every tenant's default limits (architecture rule 13); unset: no limit. The operator
+  // overrides them per tenant with `admin set-tenant-limits`.
+  TENANT_MAX_MONITORS: envInteger(0, 1_000_000_000).optional(),
+  TENANT_MAX_TIMEOUT_SECONDS: envInteger(1, 2_073_600).optional(),
 });
 
 export type ApiConfig = ReturnType<typeof parseApiConfig>;
@@ -26,6 +30,10 @@ export function parseApiConfig(env: Record<string, string | undefined>) {
     port: c.PORT,
     host: c.HOST,
     minIntervalSeconds: c.MIN_INTERVAL_SECONDS,
+    tenantLimits: {
+      maxMonitors: c.TENANT_MAX_MONITORS ?? null,
+      maxTimeoutSeconds: c.TENANT_MAX_TIMEOUT_SECONDS ?? null,
+    },
     operatorMetrics: operatorMetricsListenOf(c),
   };
 }

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { parseDistributedServices } from '@watchpost/core';
+import { configureSecrets } from '@watchpost/core/db';
 import { createDistributedAdapterKit } from '@watchpost/core/compose';
 import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
@@ -8,6 +9,7 @@ import { startApi } from './start-api.js';
 
 async function main(): Promise<void> {
   const services = parseDistributedServices(process.env, 'api');
+  await configureSecrets(process.env, { kind: 'postgres', databaseUrl: services.databaseUrl });
   const config = parseApiConfig(process.env);
   const logger = pino({ level: config.logLevel, base: { role: 'api' } });
   const kit = createDistributedAdapterKit(services, { role: 'api', logger });

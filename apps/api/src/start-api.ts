@@ -37,12 +37,15 @@ export interface ApiDeps {
   probes?: Record<string, HealthProbe>;
   changeBus: ChangeBus;
   logger: Logger;
-  config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds'>;
+  config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds'> &
+    Partial<Pick<ApiConfig, 'tenantLimits'>>;
 }
 
 export interface RunningApi {
   /** The port actually bound (differs from the configured one when that was 0). */
   port: number;
+  /** Every HTTP route this node serves, as registered (the adversarial suite walks them). */
+  routes: readonly { method: string; url: string }[];
   /** Emits to a tenant's room through this node's Socket.IO server (and its adapter). */
   events: TenantEvents;
   /** Stops intake: disconnects sockets and closes the HTTP server. */
@@ -67,6 +70,10 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   const app = Fastify({
     loggerInstance: httpLogger,
     logController: new LogController({ disableRequestLogging: isHighVolumeRequest }),
+  });
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   registerSecurityHeaders(app);
   registerAppErrorReplies(app);
@@ -98,6 +105,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     logger,
     jwtSecret,
     minIntervalSeconds: config.minIntervalSeconds,
+    tenantLimits: config.tenantLimits,
   });
   registerPushRoute(app, { db, logger, events });
 
@@ -110,6 +118,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   const { port } = app.server.address() as AddressInfo;
   return {
     port,
+    routes,
     events,
     async close() {
       // Socket.IO first: it ends long-polling requests and WebSockets, which would otherwise

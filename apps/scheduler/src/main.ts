@@ -1,4 +1,5 @@
 import { parseDistributedServices } from '@watchpost/core';
+import { configureSecrets } from '@watchpost/core/db';
 import { createDistributedAdapterKit } from '@watchpost/core/compose';
 import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
@@ -9,6 +10,7 @@ import { startScheduler } from './start-scheduler.js';
 
 async function main(): Promise<void> {
   const services = parseDistributedServices(process.env, 'scheduler');
+  await configureSecrets(process.env, { kind: 'postgres', databaseUrl: services.databaseUrl });
   const config = parseSchedulerConfig(process.env);
   const logger = pino({ level: config.logLevel, base: { role: 'scheduler' } });
   const kit = createDistributedAdapterKit(services, { role: 'scheduler', logger });

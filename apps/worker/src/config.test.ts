@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWorkerConfig } from './config.js';
+import { parseWorkerConfig, tenantChecksInFlightOf } from './config.js';
 
 describe('parseWorkerConfig', () => {
   it('leaves operator metrics off unless OPERATOR_METRICS_PORT is set', () => {
@@ -26,5 +26,17 @@ describe('parseWorkerConfig', () => {
 
   it('refuses a job lock of no time at all', () => {
     expect(() => parseWorkerConfig({ JOB_LOCK_SECONDS: '0' })).toThrow(/JOB_LOCK_SECONDS/);
+  });
+
+  it('caps each tenant at a quarter of the slots when distributed, not at all when embedded', () => {
+    const unset = parseWorkerConfig({ WORKER_CONCURRENCY: '10' });
+    expect(tenantChecksInFlightOf(unset, 'distributed')).toBe(3);
+    expect(tenantChecksInFlightOf(unset, 'embedded')).toBeNull();
+    const set = parseWorkerConfig({ TENANT_MAX_CHECKS_IN_FLIGHT: '7' });
+    expect(tenantChecksInFlightOf(set, 'distributed')).toBe(7);
+    expect(tenantChecksInFlightOf(set, 'embedded')).toBe(7);
+    expect(() => parseWorkerConfig({ TENANT_MAX_CHECKS_IN_FLIGHT: '0' })).toThrow(
+      /TENANT_MAX_CHECKS_IN_FLIGHT/,
+    );
   });
 });

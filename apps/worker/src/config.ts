@@ -13,6 +13,8 @@ const schema = z.object({
   BEAT_HOLD_SECONDS: envInteger(0, 3600).default(60),
   // A killed worker's jobs run again within about twice this (see bullmq-consumer.ts).
   JOB_LOCK_SECONDS: envInteger(1, 300).default(5),
+  // Checks of one tenant in flight per worker (architecture rule 13); see tenantChecksInFlightOf.
+  TENANT_MAX_CHECKS_IN_FLIGHT: envInteger(1, 10_000).optional(),
 });
 
 export type WorkerConfig = ReturnType<typeof parseWorkerConfig>;
@@ -27,6 +29,20 @@ export function parseWorkerConfig(env: Record<string, string | undefined>) {
     notificationConcurrency: c.NOTIFICATION_CONCURRENCY,
     beatHoldMs: c.BEAT_HOLD_SECONDS * 1000,
     jobLockMs: c.JOB_LOCK_SECONDS * 1000,
+    tenantChecksInFlight: c.TENANT_MAX_CHECKS_IN_FLIGHT ?? null,
     operatorMetrics: operatorMetricsListenOf(c),
   };
+}
+
+/**
+ * The in-flight cap of tenants without their own. Unset, a quarter of the worker's slots in
+ * a multi-tenant deployment, so that three tenants stuck on slow targets still leave room
+ * for everyone else; none in embedded mode, where every monitor has one owner.
+ */
+export function tenantChecksInFlightOf(
+  config: Pick<WorkerConfig, 'concurrency' | 'tenantChecksInFlight'>,
+  mode: 'embedded' | 'distributed',
+): number | null {
+  if (config.tenantChecksInFlight !== null) return config.tenantChecksInFlight;
+  return mode === 'embedded' ? null : Math.ceil(config.concurrency / 4);
 }

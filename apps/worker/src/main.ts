@@ -1,15 +1,17 @@
 import { parseDistributedServices } from '@watchpost/core';
+import { configureSecrets } from '@watchpost/core/db';
 import { createDistributedAdapterKit } from '@watchpost/core/compose';
 import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
 import { pino } from 'pino';
-import { parseWorkerConfig } from './config.js';
+import { parseWorkerConfig, tenantChecksInFlightOf } from './config.js';
 import { createMetricsWorkerObserver } from './metrics-worker-observer.js';
 import { startDeliveryRunner } from './deliveries/start-delivery-runner.js';
 import { startWorker } from './start-worker.js';
 
 async function main(): Promise<void> {
   const services = parseDistributedServices(process.env, 'worker');
+  await configureSecrets(process.env, { kind: 'postgres', databaseUrl: services.databaseUrl });
   const config = parseWorkerConfig(process.env);
   const logger = pino({ level: config.logLevel, base: { role: 'worker' } });
   const kit = createDistributedAdapterKit(services, {
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     beatBatchWaitMs: config.beatBatchWaitMs,
     beatHoldMs: config.beatHoldMs,
     observer,
+    tenantChecksInFlight: tenantChecksInFlightOf(config, 'distributed'),
   });
   const deliveries = await startDeliveryRunner({
     db,

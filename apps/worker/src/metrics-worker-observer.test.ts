@@ -45,6 +45,14 @@ describe('createMetricsWorkerObserver', () => {
     expect(duration.get('watchpost_check_duration_seconds_count{type=port,status=down}')).toBe(1);
   });
 
+  it('counts the check jobs handed back for their tenant’s cap', async () => {
+    const { registry, observer } = setup();
+    observer.checkDeferred();
+    observer.checkDeferred();
+    const deferred = await samples(registry, 'watchpost_checks_deferred_total');
+    expect(deferred.get('watchpost_checks_deferred_total{}')).toBe(2);
+  });
+
   it('counts checks by type and outcome, skipped ones included', async () => {
     const { registry, observer } = setup();
     observer.checkFinished('http', 'up', 1);

@@ -10,6 +10,9 @@ export function createMetricsWorkerObserver(registry: OperatorRegistry): WorkerO
       // time is on time, and a negative sample would skew the histogram's sum.
       metrics.checkLateness.observe(Math.max(0, latenessMs) / 1000);
     },
+    checkDeferred() {
+      metrics.checksDeferred.inc();
+    },
     checkFinished(type, status, durationMs) {
       metrics.checkDuration.observe({ type, status }, durationMs / 1000);
       metrics.checks.inc({ type, outcome: status });

@@ -1,4 +1,4 @@
-import { isDatabaseUnreachable, type Database } from '@watchpost/core/db';
+import { isDatabaseUnreachable, tenantLimitsRepository, type Database } from '@watchpost/core/db';
 import type { CheckConsumer, DueSet } from '@watchpost/core/queue';
 import type { TenantEvents } from '@watchpost/core/realtime';
 import type { Kysely } from 'kysely';
@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { createBeatWriter } from './beat-writer.js';
 import { createCheckProcessor, type CheckDisposition } from './check-processor.js';
 import { runCheck } from './checks/run-check.js';
+import { createTenantFairness } from './tenant-fairness.js';
 import { silentObserver, type WorkerObserver } from './worker-observer.js';
 
 const DATABASE_AWAY_RETRY_MS = 1_000;
@@ -26,6 +27,11 @@ export interface WorkerDeps {
   retryAfterErrorMs?: number;
   /** The clock beats and due times are read from (tests move it by hand). */
   now?: () => number;
+  /**
+   * Checks of one tenant this worker runs at once, for tenants without a cap of their own
+   * (architecture rule 13). Absent: no cap (embedded mode, one owner).
+   */
+  tenantChecksInFlight?: number | null;
 }
 
 export interface RunningWorker {
@@ -60,8 +66,24 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     now,
   });
 
+  const fairness = createTenantFairness({
+    defaultLimit: deps.tenantChecksInFlight ?? null,
+    loadLimits: (tenantIds) => tenantLimitsRepository.findChecksInFlightLimits(deps.db, tenantIds),
+    now,
+  });
+
   await deps.consumer.start<CheckDisposition>({
-    run: processCheck,
+    async run(job) {
+      if (!(await fairness.tryAcquire(job.tenantId))) {
+        observer.checkDeferred();
+        return fairness.defer(job);
+      }
+      try {
+        return await processCheck(job);
+      } finally {
+        fairness.release(job.tenantId);
+      }
+    },
     completed(_job, disposition) {
       const done =
         disposition.kind === 'reschedule'

@@ -5,6 +5,8 @@
 export interface WorkerObserver {
   /** A check started `latenessMs` after it was due. */
   checkStarted(latenessMs: number): void;
+  /** A check job was handed back: its tenant had its cap of checks in flight (architecture rule 13). */
+  checkDeferred(): void;
   /** A check finished with this status after `durationMs`. */
   checkFinished(type: string, status: 'up' | 'down' | 'skipped', durationMs: number): void;
   /** One batch of `size` heartbeats was persisted. */
@@ -15,6 +17,7 @@ export interface WorkerObserver {
 
 export const silentObserver: WorkerObserver = {
   checkStarted() {},
+  checkDeferred() {},
   checkFinished() {},
   beatsWritten() {},
   deliveryAttempted() {},

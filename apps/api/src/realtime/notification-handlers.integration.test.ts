@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeService, waitFor, type FakeService } from '@watchpost/core/testing';
+import { notificationRepository } from '@watchpost/core/db';
 import {
   createApiTestContext,
   httpMonitorPayload,
@@ -103,7 +104,10 @@ describe('addNotification (docs/protocol/notifications.md)', () => {
       isDefault: false,
     });
     expect(JSON.parse(item!.config)).toEqual(webhook());
-    expect(await row(ack.id)).toMatchObject({ tenant_id: user.tenantId, config: webhook() });
+    // Stored sealed (architecture rule 7); the repository opens it.
+    expect(JSON.stringify((await row(ack.id))?.config)).not.toContain('s3cret');
+    const stored = await notificationRepository.findNotification(ctx.db, user.tenantId, ack.id);
+    expect(stored?.config).toEqual(webhook());
   });
 
   it('updates in place when given the id, keeping the echoed id and userId out of config', async () => {

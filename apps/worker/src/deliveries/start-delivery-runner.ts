@@ -8,6 +8,7 @@ import {
   textMessage,
   toProviderMonitorJson,
   UNSUPPORTED_TYPE_MSG,
+  loggableProviderError,
   type DeliveryToAttempt,
   type NotificationMessage,
   type RetryPolicy,
@@ -88,9 +89,15 @@ export async function startDeliveryRunner(
     });
     observer.deliveryAttempted(type, error === null ? 'sent' : 'failed');
     if (error !== null) {
-      // The error text is the provider's answer; the config (tokens, URLs) is never logged.
+      // The error text is the provider's answer, which may repeat the config (tokens, URLs)
+      // or the request's headers: logged only without them, and short.
       logger.warn(
-        { deliveryId, provider: type, retryAt, error },
+        {
+          deliveryId,
+          provider: type,
+          retryAt,
+          error: loggableProviderError(error, delivery.config),
+        },
         retryAt ? 'notification delivery failed; will retry' : 'notification delivery given up',
       );
     }

@@ -2,6 +2,7 @@ import { pushMonitorList } from '../monitors/push-monitor-list.js';
 import { pushNotificationList } from '../notifications/push-notification-list.js';
 import { pushProxyList } from '../proxies/push-proxy-list.js';
 import { publishChange, type ServiceContext } from '../services/service-context.js';
+import { loadTenantLimits } from '../tenant-limits/enforce-tenant-limits.js';
 import { parseBackup, type ImportHandle } from './backup-schema.js';
 import { restoreBackup } from './restore-backup.js';
 
@@ -23,7 +24,7 @@ export async function importBackup(
     tenantId,
     userId: ctx.userId,
     mode,
-    minIntervalSeconds: ctx.minIntervalSeconds,
+    limits: await loadTenantLimits(ctx),
   });
   // After the commit: the scheduler drops what overwrite deleted and starts what came in
   // active; every message also empties the badge caches.

@@ -37,7 +37,12 @@ function run(tenant: CreatedTenant, mode: ImportHandle, backup: Record<string, u
     tenantId: tenant.tenantId,
     userId: tenant.userId,
     mode,
-    minIntervalSeconds: 20,
+    limits: {
+      maxMonitors: null,
+      minIntervalSeconds: 20,
+      maxTimeoutSeconds: null,
+      maxChecksInFlight: null,
+    },
   });
 }
 

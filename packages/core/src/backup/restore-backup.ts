@@ -10,6 +10,8 @@ import * as notificationRepository from '../notifications/notification-repositor
 import { proxyInputSchema } from '../proxies/proxy-wire.js';
 import * as proxyRepository from '../proxies/proxy-repository.js';
 import { generatePushToken } from '../push/push-token.js';
+import { assertRoomForMonitors } from '../tenant-limits/enforce-tenant-limits.js';
+import { monitorLimitViolation, type TenantLimits } from '../tenant-limits/tenant-limits.js';
 import * as tagRepository from '../tags/tag-repository.js';
 import { parseJsonText, type Backup, type ImportHandle } from './backup-schema.js';
 import {
@@ -26,8 +28,8 @@ export interface RestoreBackupOptions {
   /** The importing user: creator of the new notifications and proxies. */
   userId: number;
   mode: ImportHandle;
-  /** The deployment's lower bound for `interval`, as `add` applies it. */
-  minIntervalSeconds: number;
+  /** The tenant's limits, as `add` applies them (architecture rule 13). */
+  limits: TenantLimits;
 }
 
 export interface RestoreBackupResult {
@@ -178,10 +180,10 @@ interface IdMaps {
 async function importMonitors(
   trx: Kysely<Database>,
   backup: Backup,
-  { tenantId, mode, minIntervalSeconds }: RestoreBackupOptions,
+  { tenantId, mode, limits }: RestoreBackupOptions,
   maps: IdMaps,
 ): Promise<RestoreBackupResult['importedMonitors']> {
-  const schema = monitorInputSchema(minIntervalSeconds);
+  const schema = monitorInputSchema(limits.minIntervalSeconds);
   const hasTagsAndRetry = compareVersions(backup.version, TAGS_AND_RETRY_SINCE) >= 0;
   // Upstream's `skip` leaves out monitors whose name exists as well (docs/protocol/settings.md names only
   // notifications; "skip existing" means both in the 1.x UI).
@@ -205,13 +207,16 @@ async function importMonitors(
       pushToken: tokens[i],
     });
     const parsed = schema.safeParse(payload);
-    if (!parsed.success) {
+    const msg = parsed.success
+      ? monitorLimitViolation(parsed.data, limits)
+      : firstMessage(parsed.error);
+    if (msg !== null || !parsed.success) {
       const label = typeof entry.name === 'string' ? ` ("${entry.name}")` : '';
-      const msg = firstMessage(parsed.error);
       throw new AppError('invalid-input', `Invalid backup: monitor ${index + 1}${label}: ${msg}`);
     }
     return { input: parsed.data, active: isBackupMonitorActive(entry) };
   });
+  await assertRoomForMonitors(trx, tenantId, limits, rows.length);
   const ids = await monitorRepository.insertMonitors(trx, tenantId, rows);
   if (hasTagsAndRetry) {
     const tagged = entries.map(([, entry], i) => ({ monitorId: ids[i]!, tags: entry.tags }));

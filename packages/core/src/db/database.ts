@@ -3,6 +3,7 @@ import type { MonitorStateTable, MonitorsTable } from '../monitors/monitors.tabl
 import type { ServerSettingsTable } from '../settings/server-settings.table.js';
 import type { StatTable } from '../stats/stats.table.js';
 import type { TenantsTable } from '../tenants/tenants.table.js';
+import type { TenantLimitsTable } from '../tenant-limits/tenant-limits.table.js';
 import type { UsersTable } from '../users/users.table.js';
 import type { SchemaMigrationsTable } from './schema-migrations.table.js';
 import type { ApiKeysTable } from '../api-keys/api-keys.table.js';
@@ -37,6 +38,7 @@ import type {
 export interface Database {
   server_settings: ServerSettingsTable;
   tenants: TenantsTable;
+  tenant_limits: TenantLimitsTable;
   users: UsersTable;
   monitors: MonitorsTable;
   monitor_state: MonitorStateTable;

@@ -9,6 +9,7 @@ export * as monitorRepository from '../monitors/monitor-repository.js';
 export * as checkTargetRepository from '../monitors/check-targets.js';
 export type { CheckTarget, SchedulableMonitor } from '../monitors/check-targets.js';
 export * as tenantRepository from '../tenants/tenant-repository.js';
+export * as tenantLimitsRepository from '../tenant-limits/tenant-limits-repository.js';
 export * as notificationRepository from '../notifications/notification-repository.js';
 export type {
   LinkedNotification,
@@ -52,3 +53,4 @@ export * from '../status-pages/index.js';
 export * from '../maintenance/index.js';
 export * from './in-transaction.js';
 export * from '../backup/index.js';
+export * from '../secrets/index.js';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { inTransaction } from '../db/in-transaction.js';
 import { assertOwnProxy } from '../proxies/assert-own-proxy.js';
+import { assertRoomForMonitors, loadTenantLimits } from '../tenant-limits/enforce-tenant-limits.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { loadMonitorList } from './load-monitor-list.js';
 import { announceActivity } from './monitor-activity.js';
@@ -18,12 +20,16 @@ export async function addMonitor(
   ctx: ServiceContext,
   payload: unknown,
 ): Promise<{ monitorId: number }> {
-  const input = parseMonitorInput(ctx, payload);
+  const limits = await loadTenantLimits(ctx);
+  const input = parseMonitorInput(payload, limits);
   await assertValidParent(ctx, input.parent);
   await assertOwnProxy(ctx, input.proxyId);
   const active = addFlagsSchema.parse(payload).active !== false;
   const monitorId = await withPushTokenCheck(
-    monitorRepository.insertMonitor(ctx.db, ctx.tenantId, input, active),
+    inTransaction(ctx.db, async (trx) => {
+      await assertRoomForMonitors(trx, ctx.tenantId, limits, 1);
+      return monitorRepository.insertMonitor(trx, ctx.tenantId, input, active);
+    }),
   );
   const after = await loadMonitorList(ctx.db, ctx.tenantId);
   // A new monitor changes nothing else's activity.

@@ -4,6 +4,8 @@ import type { CheckProxy } from '../proxies/check-proxy.js';
 import { toMonitor } from './monitor-repository.js';
 import type { Monitor } from './monitor.js';
 import { isMonitorStatus } from './monitor-status.js';
+import { PASSWORD_FIELD } from '../proxies/proxy-repository.js';
+import { openText } from '../secrets/secret-store.js';
 import type { MonitorRuntimeState } from './state-machine.js';
 
 // What the scheduler and the workers read. A monitor runs only while it and every group
@@ -105,7 +107,7 @@ function toCheckProxy(row: ProxyColumns): CheckProxy | null {
     port: row.proxy_port,
     auth: row.proxy_auth === true,
     username: row.proxy_username,
-    password: row.proxy_password,
+    password: openText(PASSWORD_FIELD, row.proxy_password),
   };
 }
 

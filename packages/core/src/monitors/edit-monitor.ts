@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import { assertOwnProxy } from '../proxies/assert-own-proxy.js';
+import { loadTenantLimits } from '../tenant-limits/enforce-tenant-limits.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { loadMonitorList } from './load-monitor-list.js';
 import { announceActivity } from './monitor-activity.js';
@@ -37,7 +38,8 @@ export async function editMonitor(
   const existing = before[String(monitorId)];
   if (!existing) throw new AppError('permission-denied', PERMISSION_DENIED_MSG);
 
-  const input = keepPushToken(parseMonitorInput(ctx, payload), payload, existing.pushToken);
+  const limits = await loadTenantLimits(ctx);
+  const input = keepPushToken(parseMonitorInput(payload, limits), payload, existing.pushToken);
   await assertOwnProxy(ctx, input.proxyId);
   if (input.parent !== null) {
     // A monitor inside its own subtree would make the group tree a cycle.

@@ -18,6 +18,12 @@ import type { Monitor } from './monitor.js';
 import type { MonitorInput } from './monitor-input.js';
 import type { AuthMethod, MonitorType } from './monitor-types.js';
 import { isMonitorStatus } from './monitor-status.js';
+import {
+  openMonitorColumn,
+  openMonitorExtra,
+  sealMonitorColumn,
+  sealMonitorExtra,
+} from './monitor-secrets.js';
 
 // Every function here takes the tenant scope (architecture rule 1); none reads across tenants.
 
@@ -38,7 +44,7 @@ export function toMonitor(row: MonitorRow): Monitor {
     timeout: row.timeout,
     url: row.url,
     method: row.method,
-    headers: row.headers,
+    headers: openMonitorColumn('headers', row.headers),
     body: row.body,
     httpBodyEncoding: row.http_body_encoding,
     hostname: row.hostname,
@@ -51,8 +57,8 @@ export function toMonitor(row: MonitorRow): Monitor {
     jsonPath: row.json_path,
     expectedValue: row.expected_value,
     authMethod: row.auth_method as AuthMethod | null,
-    basicAuthUser: row.basic_auth_user,
-    basicAuthPass: row.basic_auth_pass,
+    basicAuthUser: openMonitorColumn('basic_auth_user', row.basic_auth_user),
+    basicAuthPass: openMonitorColumn('basic_auth_pass', row.basic_auth_pass),
     expiryNotification: row.expiry_notification,
     pushToken: row.push_token,
     proxyId: row.proxy_id,
@@ -61,7 +67,7 @@ export function toMonitor(row: MonitorRow): Monitor {
     dnsLastResult: row.dns_last_result,
     packetSize: row.packet_size,
     weight: row.weight,
-    extra: row.extra,
+    extra: openMonitorExtra(row.extra),
     badgesPublic: row.badges_public,
     createdAt: row.created_at,
   };
@@ -81,7 +87,7 @@ function toColumns(input: MonitorInput) {
     timeout: input.timeout,
     url: input.url,
     method: input.method,
-    headers: input.headers,
+    headers: sealMonitorColumn('headers', input.headers),
     body: input.body,
     http_body_encoding: input.httpBodyEncoding,
     hostname: input.hostname,
@@ -94,15 +100,15 @@ function toColumns(input: MonitorInput) {
     json_path: input.jsonPath,
     expected_value: input.expectedValue,
     auth_method: input.authMethod,
-    basic_auth_user: input.basicAuthUser,
-    basic_auth_pass: input.basicAuthPass,
+    basic_auth_user: sealMonitorColumn('basic_auth_user', input.basicAuthUser),
+    basic_auth_pass: sealMonitorColumn('basic_auth_pass', input.basicAuthPass),
     expiry_notification: input.expiryNotification,
     push_token: input.pushToken,
     proxy_id: input.proxyId,
     dns_resolve_type: input.dnsResolveType,
     dns_resolve_server: input.dnsResolveServer,
     packet_size: input.packetSize,
-    extra: JSON.stringify(input.extra),
+    extra: JSON.stringify(sealMonitorExtra(input.extra)),
     badges_public: input.badgesPublic,
   } satisfies Partial<Record<keyof MonitorsTable, unknown>>;
 }
@@ -229,6 +235,16 @@ export async function deleteMonitor(
   id: number,
 ): Promise<boolean> {
   return deleteTenantRow(db, 'monitors', tenantId, id);
+}
+
+/** How many monitors the tenant has, paused ones included (the tenant's monitor limit). */
+export async function countMonitors(db: Kysely<Database>, tenantId: number): Promise<number> {
+  const { count } = await db
+    .selectFrom('monitors')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return Number(count);
 }
 
 /**

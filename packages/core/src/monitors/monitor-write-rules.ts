@@ -1,5 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import type { ServiceContext } from '../services/service-context.js';
+import { assertMonitorWithinLimits } from '../tenant-limits/enforce-tenant-limits.js';
+import type { TenantLimits } from '../tenant-limits/tenant-limits.js';
 import { monitorInputSchema, type MonitorInput } from './monitor-input.js';
 import * as monitorRepository from './monitor-repository.js';
 
@@ -14,16 +16,22 @@ const PUSH_TOKEN_INDEX = 'monitors_push_token_key';
 
 const inputSchemas = new Map<number, ReturnType<typeof monitorInputSchema>>();
 
-/** The schema's first message (Kuma's wording) becomes the error's text. */
-export function parseMonitorInput(ctx: ServiceContext, payload: unknown): MonitorInput {
-  let schema = inputSchemas.get(ctx.minIntervalSeconds);
+/**
+ * Parses the payload within the tenant's limits (architecture rule 13). The schema's first
+ * message (Kuma's wording) becomes the error's text.
+ */
+export function parseMonitorInput(payload: unknown, limits: TenantLimits): MonitorInput {
+  let schema = inputSchemas.get(limits.minIntervalSeconds);
   if (!schema) {
-    schema = monitorInputSchema(ctx.minIntervalSeconds);
-    inputSchemas.set(ctx.minIntervalSeconds, schema);
+    schema = monitorInputSchema(limits.minIntervalSeconds);
+    inputSchemas.set(limits.minIntervalSeconds, schema);
   }
   const parsed = schema.safeParse(payload);
-  if (parsed.success) return parsed.data;
-  throw new AppError('invalid-input', parsed.error.issues[0]?.message ?? 'Invalid input');
+  if (!parsed.success) {
+    throw new AppError('invalid-input', parsed.error.issues[0]?.message ?? 'Invalid input');
+  }
+  assertMonitorWithinLimits(parsed.data, limits);
+  return parsed.data;
 }
 
 /** Turns the unique-index violation of a duplicate push token into a message for the user. */

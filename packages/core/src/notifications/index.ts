@@ -11,5 +11,6 @@ export type {
   DeliveryToAttempt,
 } from './delivery/delivery-repository.js';
 export * from './delivery/provider-monitor-json.js';
+export * from './delivery/loggable-provider-error.js';
 export * from './delivery/cert-expiry.js';
 export * from './delivery/tenant-cert-expiry.js';

@@ -11,6 +11,7 @@ import type { Notification } from './notification.js';
 import type { NotificationRow } from './notifications.table.js';
 import type { NotificationInput } from './notification-wire.js';
 import { isStorableId } from '../ids/stored-id.js';
+import { openNotificationConfig, sealNotificationConfig } from './notification-config-secret.js';
 
 // Every function here takes the tenant scope (architecture rule 1): an id of another tenant's
 // notification or monitor behaves exactly like one that does not exist.
@@ -35,7 +36,7 @@ export function toNotification(row: NotificationRow): Notification {
     tenantId: row.tenant_id,
     userId: row.user_id,
     name: row.name,
-    config: row.config,
+    config: openNotificationConfig(row.config),
     isDefault: row.is_default,
     active: row.active,
     createdAt: row.created_at,
@@ -56,7 +57,7 @@ export async function createNotification(
         tenant_id: tenantId,
         user_id: userId,
         name: input.name,
-        config: JSON.stringify(input.config),
+        config: sealNotificationConfig(input.config),
         is_default: input.isDefault,
       })
       .returning('id')
@@ -80,7 +81,7 @@ export async function updateNotification(
   return inTransaction(db, async (trx) => {
     const changes = {
       name: input.name,
-      config: JSON.stringify(input.config),
+      config: sealNotificationConfig(input.config),
       is_default: input.isDefault,
     };
     if (!(await updateTenantRow(trx, 'notifications', tenantId, id, changes))) return undefined;
@@ -250,8 +251,8 @@ export async function linkedNotificationsOf(
     .orderBy('mn.monitor_id')
     .orderBy('n.id')
     .execute();
-  for (const { monitor_id, ...notification } of rows) {
-    byMonitor.get(monitor_id)?.push(notification);
+  for (const { monitor_id, config, ...notification } of rows) {
+    byMonitor.get(monitor_id)?.push({ ...notification, config: openNotificationConfig(config) });
   }
   return byMonitor;
 }

@@ -30,6 +30,11 @@ export function registerWorkerMetrics(registry: OperatorRegistry) {
       labelNames: ['type', 'outcome'] as const,
       registers,
     }),
+    checksDeferred: new Counter({
+      name: 'watchpost_checks_deferred_total',
+      help: 'Check jobs handed back because their tenant had its cap of checks in flight.',
+      registers,
+    }),
     checkLateness: new Histogram({
       name: 'watchpost_check_lateness_seconds',
       help: 'Scheduling lateness: how long after its due time a check started.',

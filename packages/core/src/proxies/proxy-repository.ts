@@ -6,6 +6,10 @@ import type { ProxyRow } from './proxies.table.js';
 import type { Proxy } from './proxy.js';
 import type { ProxyInput } from './proxy-wire.js';
 import { isStorableId } from '../ids/stored-id.js';
+import { openText, sealText } from '../secrets/secret-store.js';
+
+/** The proxy password is sealed at rest (architecture rule 7). */
+export const PASSWORD_FIELD = 'proxies.password';
 
 // Every function here takes the tenant scope (architecture rule 1): another tenant's proxy id
 // behaves exactly like one that does not exist.
@@ -20,7 +24,7 @@ export function toProxy(row: ProxyRow): Proxy {
     port: row.port,
     auth: row.auth,
     username: row.username,
-    password: row.password,
+    password: openText(PASSWORD_FIELD, row.password),
     active: row.active,
     isDefault: row.is_default,
     createdAt: row.created_at,
@@ -49,7 +53,7 @@ export async function saveProxy(
       port: input.port,
       auth: input.auth,
       username: input.username,
-      password: input.password,
+      password: sealText(PASSWORD_FIELD, input.password),
       active: input.active,
       is_default: input.default,
     };

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import type { MonitorChange, ChangeBus } from '../changes/index.js';
 import type { TenantEvents } from '../realtime/tenant-events.js';
+import type { OperatorTenantLimits } from '../tenant-limits/tenant-limits.js';
 
 /**
  * What services reach the world through. A transport builds it once per process (the API
@@ -17,6 +18,11 @@ export interface ServicePorts {
   logger: Logger;
   /** The smallest check interval a monitor may have (MIN_INTERVAL_SECONDS). */
   minIntervalSeconds: number;
+  /**
+   * The operator's default limits for every tenant (TENANT_MAX_MONITORS,
+   * TENANT_MAX_TIMEOUT_SECONDS); absent: none beyond `minIntervalSeconds`.
+   */
+  tenantLimits?: OperatorTenantLimits;
 }
 
 /**

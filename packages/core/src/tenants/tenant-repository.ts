@@ -50,3 +50,17 @@ export async function createFirstTenant(
     return createTenantWithAdmin(trx, { name: username, username, passwordHash });
   });
 }
+
+/**
+ * Whether the tenant exists; inside a transaction, also holds its row until the commit, so
+ * two writes that count the tenant's rows against a limit run one after the other.
+ */
+export async function lockTenant(db: Kysely<Database>, tenantId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('tenants')
+    .select('id')
+    .where('id', '=', tenantId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}

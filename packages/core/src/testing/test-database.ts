@@ -6,7 +6,9 @@ import { createPostgresDb } from '../db/create-postgres-db.js';
 import { openPglite } from '../db/pglite/create-pglite-db.js';
 import type { Database } from '../db/database.js';
 import { prepareDatabase } from '../db/prepare-database.js';
-import { TEST_PGLITE_TEMPLATE, TEST_POSTGRES_URL } from './env.js';
+import { createSecretBox, parseSecretKeys } from '../secrets/secret-box.js';
+import { installSecretBox } from '../secrets/secret-store.js';
+import { TEST_PGLITE_TEMPLATE, TEST_POSTGRES_URL, TEST_SECRETS_KEY } from './env.js';
 
 export interface TestDatabase {
   db: Kysely<Database>;
@@ -21,6 +23,7 @@ export interface TestDatabase {
  * own rows and reruns never meet leftovers.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  installTestSecretBox();
   const name = `watchpost_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(TEST_POSTGRES_URL);
@@ -51,6 +54,7 @@ export interface BackendTestDatabase {
  * PGlite (the embedded mode's engine).
  */
 export async function openTestDatabase(backend: TestBackend): Promise<BackendTestDatabase> {
+  installTestSecretBox();
   if (backend === 'postgres') return createTestDatabase();
   // A fresh PGlite cluster costs seconds of initdb; the run's migrated template (see
   // test/global-setup.ts) loads in about one.
@@ -87,4 +91,9 @@ async function adminQuery(text: string): Promise<void> {
 /** A Redis key prefix no other test run uses. */
 export function uniqueRedisPrefix(label: string): string {
   return `wptest:${label}:${randomBytes(4).toString('hex')}`;
+}
+
+/** The repositories seal secrets with the test key, as a role would with its SECRETS_KEY. */
+function installTestSecretBox(): void {
+  installSecretBox(createSecretBox(parseSecretKeys(TEST_SECRETS_KEY)));
 }

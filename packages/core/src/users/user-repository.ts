@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/database.js';
 import { findTenantRow, updateTenantRow } from '../db/tenant-owned-rows.js';
+import { openText, sealText } from '../secrets/secret-store.js';
 import type { User } from './user.js';
+
+/** The TOTP secret is sealed at rest (architecture rule 7). */
+export const TWO_FACTOR_SECRET_FIELD = 'users.twofa_secret';
 
 /** The one mapper from a `users` row to the domain type every caller reads. */
 function toUser(row: UserRow): User {
@@ -12,7 +16,7 @@ function toUser(row: UserRow): User {
     passwordHash: row.password_hash,
     active: row.active,
     timezone: row.timezone,
-    twofaSecret: row.twofa_secret,
+    twofaSecret: openText(TWO_FACTOR_SECRET_FIELD, row.twofa_secret),
     twofaStatus: row.twofa_status,
     twofaLastToken: row.twofa_last_token,
     createdAt: row.created_at,
@@ -71,7 +75,9 @@ export async function saveTwoFactorSecret(
   userId: number,
   secret: string,
 ): Promise<void> {
-  await updateTenantRow(db, 'users', tenantId, userId, { twofa_secret: secret });
+  await updateTenantRow(db, 'users', tenantId, userId, {
+    twofa_secret: sealText(TWO_FACTOR_SECRET_FIELD, secret),
+  });
 }
 
 /** `save2FA` / `disable2FA`: the secret is kept either way, as upstream does. */

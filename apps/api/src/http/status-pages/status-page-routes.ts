@@ -33,7 +33,13 @@ export interface StatusPageRouteDeps {
 // docs/protocol/compatibility.md#unknown-status-page-slug: upstream leaves an unknown slug hanging; the recommended answer instead.
 const NOT_FOUND = { status: 'fail', msg: 'Not Found' } as const;
 
-const slugParams = z.object({ slug: z.string().max(255) });
+// Postgres text cannot hold U+0000: such a slug names no page (and must not reach a query).
+const slugParams = z.object({
+  slug: z
+    .string()
+    .max(255)
+    .refine((slug) => !slug.includes('\u0000')),
+});
 
 // Upstream keeps these 5 minutes (heartbeats 1 minute) but also empties its cache on every
 // important beat. Beats reach no API node here (workers emit straight to the sockets), so a

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { primaryBaseUrlOf } from '../../settings/setting-values.js';
 import { resolveTenantTimeZone } from '../../settings/tenant-time-zone.js';
+import { openNotificationConfig } from '../notification-config-secret.js';
 import type { DeliveryBeat } from './delivery-message.js';
 
 // Deliveries are created by recordBeats (beats) and recordCertExpiryNotices (certificates),
@@ -93,10 +94,7 @@ export async function loadPendingDelivery(
     msg: row.msg,
     attempts: row.attempts,
     createdAt: row.created_at,
-    config: (typeof row.config === 'string' ? JSON.parse(row.config) : row.config) as Record<
-      string,
-      unknown
-    >,
+    config: openNotificationConfig(row.config),
     baseUrl: primaryBaseUrlOf(row.base_url),
     timeZone: resolveTenantTimeZone(row.server_timezone),
   };
