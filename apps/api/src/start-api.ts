@@ -22,6 +22,8 @@ import { HEALTHZ_PATH, registerHealthzRoute, type HealthProbe } from './http/rou
 import { serializeRequest } from './http/request-log-serializer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerAppErrorReplies } from './http/app-error-replies.js';
+import { locateWebDist } from './http/web-app/locate-web-dist.js';
+import { registerWebAppRoutes } from './http/web-app/web-app-routes.js';
 import { registerSocketHandlers } from './realtime/register-socket-handlers.js';
 import { createSocketTenantEvents } from './realtime/socket-tenant-events.js';
 import type { ApiServer } from './realtime/socket-types.js';
@@ -38,6 +40,8 @@ export interface ApiDeps {
   changeBus: ChangeBus;
   logger: Logger;
   config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds'>;
+  /** The built dashboard's directory; found through the `@watchpost/web` package when omitted. */
+  webDistDir?: string | null;
 }
 
 export interface RunningApi {
@@ -83,6 +87,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   registerEntryPageRoutes(app, { db, cache: publicCache });
   registerRobotsRoute(app, { db });
   registerChangePasswordRoute(app);
+  registerWebAppRoutes(app, { distDir: deps.webDistDir ?? locateWebDist() });
 
   const io: ApiServer = new Server(app.server, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
