@@ -26,6 +26,7 @@ import { locateWebDist } from './http/web-app/locate-web-dist.js';
 import { registerWebAppRoutes } from './http/web-app/web-app-routes.js';
 import { registerSocketHandlers } from './realtime/register-socket-handlers.js';
 import { createSocketTenantEvents } from './realtime/socket-tenant-events.js';
+import { offerCompressionOnlyToLeanSockets } from './realtime/lean-burst.js';
 import type { ApiServer } from './realtime/socket-types.js';
 
 export interface ApiDeps {
@@ -55,6 +56,7 @@ export interface RunningApi {
 
 // docs/protocol/transport.md#versions-path-and-transports: Socket.IO's 1 MB default is too small for backup uploads and logo data-URLs.
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+const PER_MESSAGE_DEFLATE_THRESHOLD = 1024;
 
 /** Starts one API node: HTTP routes and the Kuma Socket.IO API on one port. */
 export async function startApi(deps: ApiDeps): Promise<RunningApi> {
@@ -92,6 +94,13 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   const io: ApiServer = new Server(app.server, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
+    // docs/protocol/dashboard.md#compression: lean sockets only; small pushes (single
+    // beats) are not worth compressing.
+    perMessageDeflate: { threshold: PER_MESSAGE_DEFLATE_THRESHOLD },
+    allowRequest(request, allow) {
+      offerCompressionOnlyToLeanSockets(request);
+      allow(null, true);
+    },
     ...(deps.socketAdapter && { adapter: deps.socketAdapter }),
   });
   const events = createSocketTenantEvents(io);

@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import type { LeanBurstAuth, ServerToClientEvents } from '@watchpost/core';
+import type { LeanBurstQuery, ServerToClientEvents } from '@watchpost/core';
 import { strings } from '../strings.js';
 import {
   applyPushes,
@@ -27,8 +27,8 @@ import { createStore, useStoreSlice } from './store.js';
  */
 export const dashboardStore = createStore<DashboardState>(initialDashboardState);
 
-const leanBurst: LeanBurstAuth = { burst: 'lean' };
-const socket: DashboardSocket = io({ auth: leanBurst, transports: ['websocket'] });
+const leanBurst: LeanBurstQuery = { burst: 'lean' };
+const socket: DashboardSocket = io({ query: leanBurst, transports: ['websocket'] });
 
 /** Reads a slice of the dashboard state; re-renders when it changes. */
 export function useDashboard<T>(select: (state: DashboardState) => T): T {

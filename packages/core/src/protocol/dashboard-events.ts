@@ -1,12 +1,12 @@
 /**
  * The dashboard's lean burst, a Watchpost extension (docs/protocol/dashboard.md). A socket
- * that asks for it in its handshake gets compact per-monitor summaries at login instead of
+ * that asks for it in its handshake query gets compact per-monitor summaries at login instead of
  * Kuma's `monitorList` + `heartbeatList` + `importantHeartbeatList` + statistics, and
  * `monitorMetaDelta` instead of every later `monitorList`. Kuma clients never see these.
  */
 
-/** The handshake `auth` field that opts a socket in (docs/protocol/dashboard.md#opting-in). */
-export interface LeanBurstAuth {
+/** The handshake query that opts a socket in (docs/protocol/dashboard.md#opting-in). */
+export interface LeanBurstQuery {
   burst: 'lean';
 }
 

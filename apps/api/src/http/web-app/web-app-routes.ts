@@ -60,8 +60,11 @@ function sendFile(
   if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
   reply.type(file.contentType);
   const accepted = request.headers['accept-encoding'] ?? '';
-  if (/\bbr\b/.test(accepted)) return reply.header('Content-Encoding', 'br').send(file.br);
-  if (/\bgzip\b/.test(accepted)) return reply.header('Content-Encoding', 'gzip').send(file.gzip);
+  for (const encoding of ['br', 'gzip'] as const) {
+    if (new RegExp(`\\b${encoding}\\b`).test(accepted)) {
+      return reply.header('Content-Encoding', encoding).send(file.encoded(encoding));
+    }
+  }
   return reply.send(file.raw);
 }
 
