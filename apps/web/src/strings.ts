@@ -92,6 +92,10 @@ export const strings = {
     recentBeats: (name: string) => `Recent checks of ${name}`,
     collapseGroup: (name: string) => `Collapse group ${name}`,
     expandGroup: (name: string) => `Expand group ${name}`,
+    filters: 'Filters',
+    bulkActions: 'Actions on the selected monitors',
+    rowSummary: (status: string, uptime: string, ping: string) =>
+      `${status}, uptime 24 h ${uptime}, latest response ${ping}`,
     counts: 'Monitor counts',
   },
   dashboard: {

@@ -1,69 +1,85 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
-import { NavLink } from 'react-router';
+import { useMemo, useRef, useState } from 'react';
 import { useDashboard } from '../../lib/dashboard-client.js';
 import {
-  displayStatus,
-  formatPing,
-  formatUptime,
-  statusLabel,
-  unpackBeats,
-} from '../../lib/format.js';
+  NO_FILTER,
+  listRows,
+  tagsInUse,
+  typesInUse,
+  type MonitorFilter,
+} from '../../lib/monitor-filters.js';
 import { strings } from '../../strings.js';
+import { BulkActions } from './bulk-actions.js';
+import { MonitorFilters } from './monitor-filters.js';
+import { MonitorListRow, ROW_HEIGHT } from './monitor-list-row.js';
 
-const ROW_HEIGHT = 64;
-
-/** The monitor list, virtualised: only the rows on screen exist in the DOM. */
+/**
+ * The monitor list (Kuma's left column): search, filters, collapsible groups, bulk
+ * pause/resume. Virtualised: only the rows on screen exist in the DOM, so 5,000 monitors
+ * scroll like 50.
+ */
 export function MonitorList() {
   const monitors = useDashboard((s) => s.monitors);
   const loaded = useDashboard((s) => s.monitorsLoaded);
-  const rows = useMemo(
-    () => [...monitors.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    [monitors],
-  );
+  const [filter, setFilter] = useState<MonitorFilter>(NO_FILTER);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+
+  const rows = useMemo(() => listRows(monitors, filter, collapsed), [monitors, filter, collapsed]);
+  const tags = useMemo(() => tagsInUse(monitors.values()), [monitors]);
+  const types = useMemo(() => typesInUse(monitors.values()), [monitors]);
+
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: 10,
   });
+
+  const toggle = (set: ReadonlySet<number>, id: number) => {
+    const next = new Set(set);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  };
+  const allShownSelected = rows.length > 0 && rows.every((r) => selected.has(r.monitor.id));
 
   return (
     <section className="monitor-list" aria-labelledby="monitor-list-title">
       <h2 id="monitor-list-title">{strings.list.title}</h2>
+      <MonitorFilters filter={filter} onChange={setFilter} tags={tags} types={types} />
+      <div className="list-toolbar">
+        <label className="select-all">
+          <input
+            type="checkbox"
+            checked={allShownSelected}
+            disabled={rows.length === 0}
+            onChange={() =>
+              setSelected(allShownSelected ? new Set() : new Set(rows.map((r) => r.monitor.id)))
+            }
+          />
+          {strings.list.selectAll}
+        </label>
+        {selected.size > 0 && <BulkActions ids={selected} onDone={() => setSelected(new Set())} />}
+      </div>
       {!loaded && <p role="status">{strings.common.loading}</p>}
-      {loaded && rows.length === 0 && <p>{strings.list.empty}</p>}
+      {loaded && monitors.size === 0 && <p>{strings.list.empty}</p>}
+      {loaded && monitors.size > 0 && rows.length === 0 && <p>{strings.list.noMatch}</p>}
       <div ref={scroller} className="monitor-list-scroller">
         <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const monitor = rows[item.index];
-            if (!monitor) return null;
-            const status = displayStatus(monitor);
+            const row = rows[item.index];
+            if (!row) return null;
             return (
-              <li
-                key={monitor.id}
-                className="monitor-row"
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  transform: `translateY(${item.start}px)`,
-                  height: ROW_HEIGHT,
-                }}
-              >
-                <NavLink to={`/dashboard/${monitor.id}`} className="monitor-link">
-                  <span className={`status-pill status-${status}`}>{statusLabel(status)}</span>
-                  <span className="monitor-name">{monitor.name}</span>
-                  <span className="monitor-figures">
-                    {formatUptime(monitor.uptime24)} · {formatPing(monitor.ping)}
-                  </span>
-                  <span className="beat-bar" aria-hidden="true">
-                    {unpackBeats(monitor.beats).map((beat, index) => (
-                      <span key={index} className={`beat status-${beat}`} />
-                    ))}
-                  </span>
-                </NavLink>
-              </li>
+              <MonitorListRow
+                key={row.monitor.id}
+                row={row}
+                top={item.start}
+                selected={selected.has(row.monitor.id)}
+                collapsed={collapsed.has(row.monitor.id)}
+                onSelect={() => setSelected((s) => toggle(s, row.monitor.id))}
+                onToggleGroup={() => setCollapsed((c) => toggle(c, row.monitor.id))}
+              />
             );
           })}
         </ul>
