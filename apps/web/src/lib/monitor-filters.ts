@@ -61,8 +61,11 @@ export interface MonitorRow {
   hasChildren: boolean;
 }
 
+// One collator for every comparison: `localeCompare` builds one per call, which costs most
+// of the sort at 5,000 monitors.
+const collator = new Intl.Collator(undefined, { numeric: true });
 const byName = (a: MonitorSummary, b: MonitorSummary) =>
-  a.name.localeCompare(b.name, undefined, { numeric: true }) || a.id - b.id;
+  collator.compare(a.name, b.name) || a.id - b.id;
 
 /**
  * The rows to show. Without a filter, the group tree (as in Kuma's list): top-level monitors
