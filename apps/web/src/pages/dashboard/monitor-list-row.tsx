@@ -18,8 +18,8 @@ interface MonitorListRowProps {
   top: number;
   selected: boolean;
   collapsed: boolean;
-  onSelect: () => void;
-  onToggleGroup: () => void;
+  onSelect: (id: number) => void;
+  onToggleGroup: (id: number) => void;
 }
 
 /**
@@ -45,7 +45,7 @@ export const MonitorListRow = memo(function MonitorListRow(props: MonitorListRow
         type="checkbox"
         className="row-select"
         checked={selected}
-        onChange={onSelect}
+        onChange={() => onSelect(monitor.id)}
         aria-label={strings.list.select(monitor.name)}
       />
       {row.hasChildren ? (
@@ -58,7 +58,7 @@ export const MonitorListRow = memo(function MonitorListRow(props: MonitorListRow
               ? strings.list.expandGroup(monitor.name)
               : strings.list.collapseGroup(monitor.name)
           }
-          onClick={onToggleGroup}
+          onClick={() => onToggleGroup(monitor.id)}
         >
           {collapsed ? '▸' : '▾'}
         </button>

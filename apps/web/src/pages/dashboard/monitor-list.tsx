@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useDashboard } from '../../lib/dashboard-client.js';
 import {
   NO_FILTER,
@@ -37,11 +37,9 @@ export function MonitorList() {
     overscan: 10,
   });
 
-  const toggle = (set: ReadonlySet<number>, id: number) => {
-    const next = new Set(set);
-    if (!next.delete(id)) next.add(id);
-    return next;
-  };
+  // Stable callbacks keep the memoised rows from re-rendering on every scroll step.
+  const selectRow = useCallback((id: number) => setSelected((s) => toggled(s, id)), []);
+  const toggleGroup = useCallback((id: number) => setCollapsed((c) => toggled(c, id)), []);
   const allShownSelected = rows.length > 0 && rows.every((r) => selected.has(r.monitor.id));
 
   return (
@@ -77,8 +75,8 @@ export function MonitorList() {
                 top={item.start}
                 selected={selected.has(row.monitor.id)}
                 collapsed={collapsed.has(row.monitor.id)}
-                onSelect={() => setSelected((s) => toggle(s, row.monitor.id))}
-                onToggleGroup={() => setCollapsed((c) => toggle(c, row.monitor.id))}
+                onSelect={selectRow}
+                onToggleGroup={toggleGroup}
               />
             );
           })}
@@ -86,4 +84,10 @@ export function MonitorList() {
       </div>
     </section>
   );
+}
+
+function toggled(set: ReadonlySet<number>, id: number): ReadonlySet<number> {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
 }
