@@ -12,7 +12,7 @@ import * as settingsRepository from '../settings/settings-repository.js';
 import * as statsRepository from '../stats/stats-repository.js';
 import { uptimeRatio } from '../stats/window-stats.js';
 import * as tagRepository from '../tags/tag-repository.js';
-import { packBeatStatuses, toMonitorMeta } from './monitor-meta.js';
+import { toMonitorMeta } from './monitor-meta.js';
 
 /** How many beats a summary's bar carries (docs/protocol/dashboard.md#monitor-summaries). */
 export const SUMMARY_BEATS = 40;
@@ -28,8 +28,9 @@ export interface DashboardBurst {
 
 /**
  * The lean burst's summaries (docs/protocol/dashboard.md#monitorsummarylist): one query per
- * kind for all monitors, like the Kuma burst, but 40 beat statuses per monitor instead of
- * 100 full beats and 500 important ones, and no per-monitor statistics pushes.
+ * kind for all monitors, like the Kuma burst, but 40 beat statuses per monitor, packed by the
+ * database, instead of 100 full beats and 500 important ones, and no per-monitor statistics
+ * pushes.
  */
 export async function loadDashboardBurst(ctx: ServiceContext): Promise<DashboardBurst> {
   const { db, tenantId } = ctx;
@@ -39,7 +40,7 @@ export async function loadDashboardBurst(ctx: ServiceContext): Promise<Dashboard
     monitorRepository.listMonitorStates(db, tenantId),
     tagRepository.monitorTagsOf(db, tenantId),
     maintenanceRepository.findDirectlyMaintainedMonitors(db, tenantId, Date.now()),
-    heartbeatRepository.listLatestBeats(db, tenantId, ids, SUMMARY_BEATS),
+    heartbeatRepository.listLatestStatusStrips(db, tenantId, ids, SUMMARY_BEATS),
     statsRepository.getWindowStats(db, tenantId, ids, 24),
     loadTenantInfo(db, tenantId),
     settingsRepository.getSetting(db, tenantId, INIT_SERVER_TIMEZONE_SETTING),
@@ -47,15 +48,15 @@ export async function loadDashboardBurst(ctx: ServiceContext): Promise<Dashboard
   const list = buildMonitorList(monitors, new Map(), tags, maintained);
 
   const summaries = ids.map((id): MonitorSummary => {
-    const beats = recent.get(id) ?? [];
-    const status = states.get(id)?.status ?? null;
+    const state = states.get(id);
+    const status = state?.status ?? null;
     const currentlyUp = status === UP || status === MAINTENANCE;
     return {
       ...toMonitorMeta(list[String(id)] ?? {}),
       status,
-      ping: beats.at(-1)?.pingMs ?? null,
+      ping: state?.lastPing ?? null,
       uptime24: status === null ? null : uptimeRatio(day.get(id), currentlyUp),
-      beats: packBeatStatuses(beats.map((beat) => beat.status)),
+      beats: recent.get(id) ?? '',
     };
   });
   return { summaries, info, timezoneInitialised: Boolean(zoneChosen) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packBeatStatuses, toMonitorMeta } from './monitor-meta.js';
+import { toMonitorMeta } from './monitor-meta.js';
 
 describe('toMonitorMeta', () => {
   it('takes the list fields from a Kuma monitor object, tags inline', () => {
@@ -38,12 +38,5 @@ describe('toMonitorMeta', () => {
     });
     expect(meta.target).toBe('db.local:5432');
     expect(toMonitorMeta({ id: 2, type: 'push', url: null, hostname: null }).target).toBeNull();
-  });
-});
-
-describe('packBeatStatuses', () => {
-  it('writes one digit per beat, oldest first', () => {
-    expect(packBeatStatuses([1, 1, 0, 2, 3])).toBe('11023');
-    expect(packBeatStatuses([])).toBe('');
   });
 });

@@ -42,8 +42,3 @@ function toTagSummary(tag: {
     value: typeof tag.value === 'string' ? tag.value : '',
   };
 }
-
-/** Beat statuses, oldest first, as one digit each: `[1, 1, 0]` → `"110"`. */
-export function packBeatStatuses(statuses: readonly number[]): string {
-  return statuses.join('');
-}

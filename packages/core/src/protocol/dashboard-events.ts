@@ -41,7 +41,7 @@ export interface MonitorSummary extends MonitorMeta {
   ping: number | null;
   /** Uptime over 24 hours, 0..1, null before any beat. */
   uptime24: number | null;
-  /** The last beats' statuses, oldest first, one digit each: `"1110"` (see packBeatStatuses). */
+  /** The last beats' statuses, oldest first, one digit each: `"1110"`. */
   beats: string;
 }
 
