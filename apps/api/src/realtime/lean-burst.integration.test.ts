@@ -149,6 +149,19 @@ describe('the lean burst at login (docs/protocol/dashboard.md#what-a-lean-socket
   });
 });
 
+describe('compression (docs/protocol/dashboard.md#compression)', () => {
+  /** What the WebSocket negotiated; the Node client offers permessage-deflate by default. */
+  const extensionsOf = (client: TestClient) =>
+    (client.socket.io.engine.transport as unknown as { ws: { extensions: string } }).ws.extensions;
+
+  it('compresses a lean socket’s WebSocket and offers a Kuma socket nothing new', async () => {
+    const lean = await ctx.connect(undefined, LEAN);
+    const kuma = await ctx.connect();
+    expect(extensionsOf(lean)).toContain('permessage-deflate');
+    expect(extensionsOf(kuma)).toBe('');
+  });
+});
+
 describe('after login', () => {
   it('gives lean sockets a delta where Kuma sockets get the whole list, on every node', async () => {
     const kuma = await ctx.connect();
