@@ -18,23 +18,28 @@ const UI_TIMEOUT = { timeout: 15_000 };
 
 let dataDir: string;
 let watchpost: RoleProcess;
+let port: number;
 let url: string;
 let target: HttpTarget;
 let browser: Browser;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'watchpost-dashboard-'));
-  const port = await freePort();
+  port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  await startWatchpost();
+  target = await startHttpTarget();
+  browser = await launchChromium();
+}, 120_000);
+
+async function startWatchpost(): Promise<void> {
   watchpost = spawnRole('watchpost', 'apps/all-in-one/dist/main.js', {
     ...EMBEDDED_ENV,
     DATA_DIR: dataDir,
     PORT: String(port),
   });
-  url = `http://127.0.0.1:${port}`;
   await waitForHealthy(url, [watchpost]);
-  target = await startHttpTarget();
-  browser = await launchChromium();
-}, 120_000);
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -83,6 +88,16 @@ describe('the dashboard on the embedded deployment', () => {
       .poll(() => page.getByRole('list', { name: 'Monitor counts' }).innerText(), UI_TIMEOUT)
       .toContain('1 Up');
 
+    // The server goes away: a banner says so; it comes back: the page logs in again by itself
+    // and shows the list, without a reload.
+    await watchpost.stop();
+    await page.getByText('Connection lost. Reconnecting…').waitFor(UI_TIMEOUT);
+    await startWatchpost();
+    await page
+      .getByText('Connection lost. Reconnecting…')
+      .waitFor({ state: 'detached', timeout: 30_000 });
+    await page.getByRole('link', { name: /Local target/ }).waitFor(UI_TIMEOUT);
+
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Log in to Watchpost' }).waitFor(UI_TIMEOUT);
     await page.getByLabel('Username').fill(ADMIN.username);
@@ -95,5 +110,5 @@ describe('the dashboard on the embedded deployment', () => {
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('link', { name: /Local target/ }).waitFor(UI_TIMEOUT);
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 });
