@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const coreExports = {
@@ -83,6 +84,36 @@ export default tseslint.config(
         message: 'handlers never import each other: what two share belongs in a service',
       },
     ),
+  },
+  {
+    // The dashboard runs in the browser: browser globals, React's hook rules, and only the
+    // browser-safe root of core (type-only, so no server code can reach the bundle).
+    files: ['apps/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        localStorage: 'readonly',
+        sessionStorage: 'readonly',
+        location: 'readonly',
+        atob: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        HTMLElement: 'readonly',
+      },
+    },
+    rules: {
+      // The two classic hook rules; the plugin's other rules judge code for the React
+      // Compiler, which the dashboard does not use.
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      ...restrictImports({
+        group: ['@watchpost/core/*', '@watchpost/api', '@watchpost/worker', '@watchpost/scheduler'],
+        message: 'the dashboard imports only types from the browser-safe @watchpost/core root',
+      }),
+    },
   },
   {
     files: ['apps/all-in-one/**/*.ts'],

@@ -22,8 +22,11 @@ import { isHealthPath, registerHealthzRoute, type HealthProbe } from './http/rou
 import { serializeRequest } from './http/request-log-serializer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerAppErrorReplies } from './http/app-error-replies.js';
+import { locateWebDist } from './http/web-app/locate-web-dist.js';
+import { registerWebAppRoutes } from './http/web-app/web-app-routes.js';
 import { registerSocketHandlers } from './realtime/register-socket-handlers.js';
 import { createSocketTenantEvents } from './realtime/socket-tenant-events.js';
+import { offerCompressionOnlyToLeanSockets } from './realtime/lean-burst.js';
 import type { ApiServer } from './realtime/socket-types.js';
 
 export interface ApiDeps {
@@ -39,6 +42,8 @@ export interface ApiDeps {
   logger: Logger;
   config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds'> &
     Partial<Pick<ApiConfig, 'tenantLimits'>>;
+  /** The built dashboard's directory; found through the `@watchpost/web` package when omitted. */
+  webDistDir?: string | null;
 }
 
 export interface RunningApi {
@@ -54,6 +59,7 @@ export interface RunningApi {
 
 // docs/protocol/transport.md#versions-path-and-transports: Socket.IO's 1 MB default is too small for backup uploads and logo data-URLs.
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+const PER_MESSAGE_DEFLATE_THRESHOLD = 1024;
 
 /** Starts one API node: HTTP routes and the Kuma Socket.IO API on one port. */
 export async function startApi(deps: ApiDeps): Promise<RunningApi> {
@@ -90,10 +96,18 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   registerEntryPageRoutes(app, { db, cache: publicCache });
   registerRobotsRoute(app, { db });
   registerChangePasswordRoute(app);
+  registerWebAppRoutes(app, { distDir: deps.webDistDir ?? locateWebDist() });
 
   const io: ApiServer = new Server(app.server, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
+    // docs/protocol/dashboard.md#compression: lean sockets only; small pushes (single
+    // beats) are not worth compressing.
+    perMessageDeflate: { threshold: PER_MESSAGE_DEFLATE_THRESHOLD },
+    allowRequest(request, allow) {
+      offerCompressionOnlyToLeanSockets(request);
+      allow(null, true);
+    },
     ...(deps.socketAdapter && { adapter: deps.socketAdapter }),
   });
   const events = createSocketTenantEvents(io);

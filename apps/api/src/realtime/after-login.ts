@@ -6,11 +6,12 @@ import {
   listNotifications,
   listProxies,
   listStatusPages,
+  loadDashboardBurst,
   loadLoginBurst,
   serviceContext,
   type ServiceContext,
 } from '@watchpost/core/services';
-import { tenantRoom } from '@watchpost/core/realtime';
+import { leanTenantRoom, tenantRoom } from '@watchpost/core/realtime';
 import type { RealtimeDeps } from './realtime-deps.js';
 import { endSession, startSession } from './session.js';
 import type { ApiSocket, Session } from './socket-types.js';
@@ -28,7 +29,8 @@ export async function startSessionWithBurst(
 ): Promise<void> {
   await startSession(socket, session);
   try {
-    await sendLoginBurst(socket, deps, session);
+    if (socket.data.leanBurst) await sendLeanBurst(socket, deps, session);
+    else await sendLoginBurst(socket, deps, session);
   } catch (error) {
     endSession(socket);
     throw error;
@@ -49,7 +51,9 @@ async function sendLoginBurst(
   const ctx = serviceContext(deps, session);
   const [burst, lists] = await Promise.all([loadLoginBurst(ctx), loadFeatureLists(ctx)]);
 
-  const room = deps.io.to(tenantRoom(tenantId));
+  // Upstream sends the lists to the whole room; lean sockets hold them already and never
+  // take a full monitorList (docs/protocol/dashboard.md#what-a-lean-socket-receives).
+  const room = deps.io.to(tenantRoom(tenantId)).except(leanTenantRoom(tenantId));
   room.emit('monitorList', burst.monitorList);
   socket.emit('info', burst.info);
   room.emit('maintenanceList', lists.maintenances);
@@ -68,6 +72,28 @@ async function sendLoginBurst(
   }
   for (const monitor of burst.monitors) emitAll(room, monitor.statEvents);
   // Step 12: asks the web UI for the browser's zone until one was given (initServerTimezone).
+  if (!burst.timezoneInitialised) socket.emit('initServerTimezone');
+}
+
+/**
+ * The lean burst of docs/protocol/dashboard.md#what-a-lean-socket-receives, to this socket
+ * only: the other sockets of the room already hold every list.
+ */
+async function sendLeanBurst(
+  socket: ApiSocket,
+  deps: RealtimeDeps,
+  session: Session,
+): Promise<void> {
+  const ctx = serviceContext(deps, session);
+  const [burst, lists] = await Promise.all([loadDashboardBurst(ctx), loadFeatureLists(ctx)]);
+  socket.emit('info', burst.info);
+  socket.emit('monitorSummaryList', burst.summaries);
+  socket.emit('maintenanceList', lists.maintenances);
+  socket.emit('notificationList', lists.notifications);
+  socket.emit('proxyList', lists.proxies);
+  socket.emit('dockerHostList', lists.dockerHosts);
+  socket.emit('apiKeyList', lists.apiKeys);
+  socket.emit('statusPageList', lists.statusPages);
   if (!burst.timezoneInitialised) socket.emit('initServerTimezone');
 }
 

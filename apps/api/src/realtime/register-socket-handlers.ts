@@ -16,6 +16,7 @@ import type { RealtimeDeps } from './realtime-deps.js';
 import { settingsHandlers } from './settings-handlers.js';
 import { statusPageHandlers } from './status-page-handlers.js';
 import { sessionOf } from './session.js';
+import { wantsLeanBurst } from './lean-burst.js';
 import { serverHandlers } from './server-handlers.js';
 import { preLoginInfo } from '@watchpost/core/services';
 import type { ApiSocket } from './socket-types.js';
@@ -42,6 +43,7 @@ export const HANDLERS: readonly SocketHandler[] = [
 export function registerSocketHandlers(deps: RealtimeDeps): void {
   assertUniqueEvents(HANDLERS);
   deps.io.on('connection', (socket) => {
+    socket.data.leanBurst = wantsLeanBurst(socket.handshake.query);
     // docs/protocol/transport.md#on-connect step 1, before anything else reaches the socket.
     socket.emit('info', preLoginInfo());
     // Registered synchronously: an event the client sends right after connecting would be

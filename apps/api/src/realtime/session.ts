@@ -1,4 +1,4 @@
-import { tenantRoom } from '@watchpost/core/realtime';
+import { leanTenantRoom, tenantRoom } from '@watchpost/core/realtime';
 import type { LoginIdentity } from '@watchpost/core/services';
 import type { ApiServer, ApiSocket, Session } from './socket-types.js';
 
@@ -15,7 +15,9 @@ export function sessionOf(identity: LoginIdentity): Session {
 export async function startSession(socket: ApiSocket, session: Session): Promise<void> {
   endSession(socket);
   socket.data.session = session;
-  await socket.join(tenantRoom(session.tenantId));
+  const rooms = [tenantRoom(session.tenantId)];
+  if (socket.data.leanBurst) rooms.push(leanTenantRoom(session.tenantId));
+  await socket.join(rooms);
 }
 
 export function endSession(socket: ApiSocket): void {
@@ -23,6 +25,7 @@ export function endSession(socket: ApiSocket): void {
   if (!previous) return;
   delete socket.data.session;
   void socket.leave(tenantRoom(previous.tenantId));
+  void socket.leave(leanTenantRoom(previous.tenantId));
 }
 
 /**

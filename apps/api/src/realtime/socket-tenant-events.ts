@@ -1,14 +1,14 @@
-import { tenantRoom, type TenantEvents } from '@watchpost/core/realtime';
+import { createLeanAwareTenantEvents, type TenantEvents } from '@watchpost/core/realtime';
 import type { ApiServer } from './socket-types.js';
 
 /**
  * Emits to a tenant's room through this node's Socket.IO server; its adapter carries the
- * event to the sockets on other nodes.
+ * event to the sockets on other nodes. Lean sockets get deltas instead of `monitorList`
+ * (docs/protocol/dashboard.md#what-a-lean-socket-receives).
  */
 export function createSocketTenantEvents(io: ApiServer): TenantEvents {
-  return {
-    emit(tenantId, event, ...args) {
-      io.to(tenantRoom(tenantId)).emit(event, ...args);
-    },
-  };
+  return createLeanAwareTenantEvents((room, except, event, ...args) => {
+    const target = except === null ? io.to(room) : io.to(room).except(except);
+    target.emit(event, ...args);
+  });
 }

@@ -15,6 +15,8 @@ export interface Session {
 
 export interface SocketData {
   session?: Session;
+  /** Asked for the lean burst in its handshake (docs/protocol/dashboard.md#opting-in). */
+  leanBurst?: boolean;
 }
 
 // Client events stay untyped here: every one is registered through defineHandler, which

@@ -12,6 +12,7 @@ import {
   createTestDatabase,
   TEST_REDIS_URL,
   type KumaTestClient,
+  type KumaTestClientOptions,
   uniqueRedisPrefix,
   type TestDatabase,
 } from '@watchpost/core/testing';
@@ -29,7 +30,7 @@ export interface ApiTestContext {
   startNode(): Promise<TestNode>;
   /** A Redis connection closed with the context. */
   redis(): Redis;
-  connect(node?: TestNode): Promise<TestClient>;
+  connect(node?: TestNode, options?: KumaTestClientOptions): Promise<TestClient>;
   /** Creates a tenant and its admin; answers what login needs. */
   createUser(username: string, password?: string): Promise<TestUser>;
   close(): Promise<void>;
@@ -99,8 +100,8 @@ export async function createApiTestContext(label: string): Promise<ApiTestContex
     node,
     startNode,
     redis,
-    async connect(target = node) {
-      const client = await connectKumaTestClient(target.url);
+    async connect(target = node, options) {
+      const client = await connectKumaTestClient(target.url, options);
       clients.push(client);
       return client;
     },

@@ -33,6 +33,31 @@ export async function listLatestBeats(
   return byMonitor;
 }
 
+/**
+ * The statuses of each monitor's latest `limit` beats, oldest first, one digit each (`"1101"`,
+ * `""` without beats): the lean burst's bars, built in the database so that 5,000 monitors
+ * cost 5,000 short strings instead of 200,000 beat rows.
+ */
+export async function listLatestStatusStrips(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorIds: readonly number[],
+  limit: number,
+): Promise<Map<number, string>> {
+  if (monitorIds.length === 0) return new Map();
+  const { rows } = await sql<{ id: number; statuses: string }>`
+    SELECT m.id, coalesce(string_agg(h.status::text, '' ORDER BY h.time), '') AS statuses
+    FROM unnest(${[...monitorIds]}::int[]) AS m(id)
+    LEFT JOIN LATERAL (
+      SELECT status, time FROM heartbeats
+      WHERE monitor_id = m.id AND tenant_id = ${tenantId}
+      ORDER BY time DESC LIMIT ${limit}
+    ) h ON true
+    GROUP BY m.id
+  `.execute(db);
+  return new Map(rows.map((row) => [row.id, row.statuses]));
+}
+
 /** Every beat of one monitor newer than `since`, oldest first (`getMonitorBeats`). */
 export async function listBeatsSince(
   db: Kysely<Database>,

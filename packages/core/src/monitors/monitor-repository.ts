@@ -296,6 +296,8 @@ async function restartState(db: Kysely<Database>, tenantId: number, id: number) 
 /** What the login burst reports of a monitor's runtime state (docs/protocol/authentication.md#post-login-burst). */
 export interface MonitorStateSummary {
   status: number | null;
+  /** The latest beat's response time in ms. */
+  lastPing: number | null;
   tlsInfo: TlsInfo | null;
 }
 
@@ -306,11 +308,14 @@ export async function listMonitorStates(
 ): Promise<Map<number, MonitorStateSummary>> {
   const rows = await db
     .selectFrom('monitor_state')
-    .select(['monitor_id', 'status', 'tls_info'])
+    .select(['monitor_id', 'status', 'last_ping', 'tls_info'])
     .where('tenant_id', '=', tenantId)
     .execute();
   return new Map(
-    rows.map((r) => [r.monitor_id, { status: r.status, tlsInfo: r.tls_info as TlsInfo | null }]),
+    rows.map((r) => [
+      r.monitor_id,
+      { status: r.status, lastPing: r.last_ping, tlsInfo: r.tls_info as TlsInfo | null },
+    ]),
   );
 }
 

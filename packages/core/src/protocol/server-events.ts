@@ -5,6 +5,7 @@ import type {
   toImportantHeartbeatJson,
 } from '../heartbeats/heartbeat-wire.js';
 import type { NotificationJson } from '../notifications/notification-wire.js';
+import type { MonitorMetaDelta, MonitorSummary } from './dashboard-events.js';
 
 /** A monitor id as pushed: a number after a beat, a numeric string in the login burst. */
 export type MonitorIdArg = number | string;
@@ -55,6 +56,10 @@ export interface ServerToClientEvents {
   dockerHostList: (dockerHosts: unknown[]) => void;
   apiKeyList: (apiKeys: ApiKeyJson[]) => void;
   statusPageList: (statusPages: Record<string, unknown>) => void;
+  /** Watchpost's dashboard extension, to lean sockets only (docs/protocol/dashboard.md#monitorsummarylist). */
+  monitorSummaryList: (summaries: MonitorSummary[]) => void;
+  /** Watchpost's dashboard extension, to lean sockets only (docs/protocol/dashboard.md#monitormetadelta). */
+  monitorMetaDelta: (delta: MonitorMetaDelta) => void;
 }
 
 export type ServerEventName = keyof ServerToClientEvents;

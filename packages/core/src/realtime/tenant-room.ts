@@ -10,3 +10,11 @@ export function tenantRoom(tenantId: number): string {
 export function socketIoRedisKey(prefix: string): string {
   return `${prefix}:socket.io`;
 }
+
+/**
+ * The second room of the tenant's sockets that asked for the lean burst
+ * (docs/protocol/dashboard.md#what-a-lean-socket-receives); they are in `tenantRoom` too.
+ */
+export function leanTenantRoom(tenantId: number): string {
+  return `${tenantRoom(tenantId)}:lean`;
+}

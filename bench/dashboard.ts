@@ -1,0 +1,252 @@
+/// <reference lib="dom" />
+// Dashboard benchmark: how long from pressing "Log in" to an interactive monitor list, and
+// how many bytes the page receives, at 1,000 and 5,000 monitors, on the distributed
+// deployment (API, scheduler and worker as their own processes on Postgres and Redis) with
+// checks running against a local HTTP target. Headless Debian Chromium via playwright-core.
+//
+//   npm run bench:dashboard [-- --sizes 1000,5000 --interval 60 --warmup 20]
+//
+// For comparison it also logs in with plain socket.io clients: the lean burst with and without
+// WebSocket compression, and Kuma's full burst. Bytes are counted on the wire by a TCP proxy
+// between the client and the API node (HTTP, WebSocket frames, compression included).
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { createServer, connect, type AddressInfo, type Server } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
+import { sql } from 'kysely';
+import { chromium } from 'playwright-core';
+import { io } from 'socket.io-client';
+import { hashPassword } from '@watchpost/core/auth';
+import { tenantRepository } from '@watchpost/core/db';
+import { createTestDatabase, TEST_REDIS_URL, uniqueRedisPrefix } from '@watchpost/core/testing';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,5000' },
+    interval: { type: 'string', default: '60' },
+    warmup: { type: 'string', default: '20' },
+  },
+});
+const SIZES = values.sizes.split(',').map(Number);
+const INTERVAL_SEC = Number(values.interval);
+const WARMUP_SEC = Number(values.warmup);
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const USER = { username: 'bench', password: 'bench-password1' };
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+function spawnProcess(args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+function stop(child: ChildProcess): Promise<unknown> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+async function startTarget(): Promise<{ url: string; process: ChildProcess }> {
+  const target = spawnProcess(['--import', 'tsx', 'bench/http-target.ts']);
+  const port = await new Promise<string>((resolve) =>
+    target.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())),
+  );
+  return { url: `http://127.0.0.1:${port}/`, process: target };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitForHealthy(url: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await sleep(200);
+  }
+  throw new Error(`${url} never became healthy`);
+}
+
+/** A TCP proxy to the API node that counts the bytes it sends back to clients. */
+async function startCountingProxy(
+  apiPort: number,
+): Promise<{ url: string; received: () => number; reset: () => void; server: Server }> {
+  let received = 0;
+  const server = createServer((client) => {
+    const upstream = connect(apiPort, '127.0.0.1');
+    client.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => (received += chunk.length));
+    upstream.pipe(client);
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received: () => received,
+    reset: () => (received = 0),
+    server,
+  };
+}
+
+/** Logs in with a plain socket.io client; answers the seconds until the ack. */
+async function socketLogin(
+  url: string,
+  options: { lean: boolean; compress: boolean },
+): Promise<number> {
+  const socket = io(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    // `false` reaches the `ws` client, which then offers no compression; the option's type
+    // only knows the object form.
+    perMessageDeflate: (options.compress ? { threshold: 1024 } : false) as { threshold: number },
+    ...(options.lean && { query: { burst: 'lean' } }),
+  });
+  await new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(undefined));
+    socket.once('connect_error', reject);
+  });
+  const started = performance.now();
+  await socket.timeout(120_000).emitWithAck('login', { ...USER, token: '' });
+  const seconds = (performance.now() - started) / 1000;
+  // Whatever the burst still had in flight after the ack.
+  await sleep(500);
+  socket.close();
+  return seconds;
+}
+
+async function measure(size: number): Promise<void> {
+  const database = await createTestDatabase();
+  const prefix = uniqueRedisPrefix('bench-dashboard');
+  const target = await startTarget();
+  const roles: ChildProcess[] = [];
+  try {
+    const { tenantId } = await tenantRepository.createTenantWithAdmin(database.db, {
+      name: 'bench',
+      username: USER.username,
+      passwordHash: await hashPassword(USER.password),
+    });
+    await sql`
+      INSERT INTO monitors (tenant_id, name, type, url, check_interval, maxretries)
+      SELECT ${tenantId}, 'm' || g, 'http', ${target.url}, ${INTERVAL_SEC}, 0
+      FROM generate_series(1, ${size}) g
+    `.execute(database.db);
+    await sql`INSERT INTO monitor_state (monitor_id, tenant_id) SELECT id, tenant_id FROM monitors`.execute(
+      database.db,
+    );
+
+    const env = { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix };
+    const apiPort = await freePort();
+    roles.push(
+      spawnProcess(['apps/api/dist/main.js'], { ...env, PORT: String(apiPort), HOST: '127.0.0.1' }),
+    );
+    roles.push(spawnProcess(['apps/scheduler/dist/main.js'], env));
+    roles.push(spawnProcess(['apps/worker/dist/main.js'], env));
+    await waitForHealthy(`http://127.0.0.1:${apiPort}`);
+    // Let the checks run, so the burst carries beats and the server is busy as in real life.
+    await sleep(WARMUP_SEC * 1000);
+    const proxy = await startCountingProxy(apiPort);
+
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${proxy.url}/dashboard`);
+    await page.getByLabel('Username').fill(USER.username);
+    await page.getByLabel('Password').fill(USER.password);
+    const pageLoadBytes = proxy.received();
+    proxy.reset();
+    const started = performance.now();
+    await page.getByRole('button', { name: 'Log in' }).click();
+    // Interactive: rows on screen. The summaries arrive as one message and are applied at
+    // once, so the first row means the whole list is there.
+    await page
+      .getByRole('checkbox', { name: /^Select m\d+$/ })
+      .first()
+      .waitFor({ timeout: 120_000 });
+    const interactiveSec = (performance.now() - started) / 1000;
+    // A search over every monitor, typed by a person, answered by the list.
+    const searchStarted = performance.now();
+    await page.getByLabel('Search').fill(`m${size}`);
+    await page.getByRole('link', { name: new RegExp(`m${size}\\b`) }).waitFor({ timeout: 30_000 });
+    const searchMs = performance.now() - searchStarted;
+    await page.getByLabel('Search').fill('');
+    // Scrolling: frames drawn while the list scrolls from top to bottom in 20 steps.
+    const scroll = await page.evaluate(async () => {
+      const scroller = document.querySelector('.monitor-list-scroller')!;
+      const frames: number[] = [];
+      let last = performance.now();
+      for (let i = 1; i <= 20; i++) {
+        scroller.scrollTop = (scroller.scrollHeight * i) / 20;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const now = performance.now();
+        frames.push(now - last);
+        last = now;
+      }
+      frames.sort((a, b) => a - b);
+      return { median: frames[10]!, worst: frames[19]! };
+    });
+    await sleep(500);
+    const loginBytes = proxy.received();
+    await browser.close();
+
+    proxy.reset();
+    const leanCompressedSec = await socketLogin(proxy.url, { lean: true, compress: true });
+    const leanCompressed = proxy.received();
+    proxy.reset();
+    const leanPlainSec = await socketLogin(proxy.url, { lean: true, compress: false });
+    const leanPlain = proxy.received();
+    proxy.reset();
+    const kumaSec = await socketLogin(proxy.url, { lean: false, compress: false });
+    const kuma = proxy.received();
+    proxy.server.close();
+
+    console.log(
+      [
+        `monitors=${size} (interval ${INTERVAL_SEC}s, checks running)`,
+        `  dashboard: login → interactive list ${interactiveSec.toFixed(2)} s; search answered in ${searchMs.toFixed(0)} ms; scroll frame median ${scroll.median.toFixed(1)} ms, worst ${scroll.worst.toFixed(1)} ms`,
+        `  dashboard bytes: page load (HTML, JS, CSS) ${kb(pageLoadBytes)}; login traffic ${kb(loginBytes)}`,
+        `  lean burst, socket.io client: compressed ${kb(leanCompressed)} in ${leanCompressedSec.toFixed(2)} s; uncompressed ${kb(leanPlain)} in ${leanPlainSec.toFixed(2)} s`,
+        `  Kuma full burst, socket.io client: ${kb(kuma)} in ${kumaSec.toFixed(2)} s (login ack; the burst precedes it)`,
+      ].join('\n'),
+    );
+  } finally {
+    await Promise.all(roles.map(stop));
+    await stop(target.process);
+    const redis = new Redis(TEST_REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+    await database.drop();
+  }
+}
+
+execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+console.log('bench:dashboard — shared 2-core machine: absolute figures vary with other load');
+for (const size of SIZES) await measure(size);
