@@ -23,7 +23,13 @@ export function parseMonitorInput(ctx: ServiceContext, payload: unknown): Monito
   }
   const parsed = schema.safeParse(payload);
   if (parsed.success) return parsed.data;
-  throw new AppError('invalid-input', parsed.error.issues[0]?.message ?? 'Invalid input');
+  const issue = parsed.error.issues[0];
+  const field = issue?.path[0];
+  throw new AppError(
+    'invalid-input',
+    issue?.message ?? 'Invalid input',
+    typeof field === 'string' ? field : undefined,
+  );
 }
 
 /** Turns the unique-index violation of a duplicate push token into a message for the user. */
@@ -32,7 +38,7 @@ export async function withPushTokenCheck<T>(write: Promise<T>): Promise<T> {
     return await write;
   } catch (error) {
     if (isUniqueViolation(error, PUSH_TOKEN_INDEX)) {
-      throw new AppError('conflict', PUSH_TOKEN_TAKEN_MSG);
+      throw new AppError('conflict', PUSH_TOKEN_TAKEN_MSG, 'pushToken');
     }
     throw error;
   }
@@ -51,7 +57,7 @@ export async function assertValidParent(
 ): Promise<void> {
   if (parentId === null) return;
   const parent = await monitorRepository.findMonitor(ctx.db, ctx.tenantId, parentId);
-  if (parent?.type !== 'group') throw new AppError('invalid-input', INVALID_GROUP_MSG);
+  if (parent?.type !== 'group') throw new AppError('invalid-input', INVALID_GROUP_MSG, 'parent');
 }
 
 /**
