@@ -26,5 +26,19 @@ export const MONITOR_TYPES = [
 
 export type MonitorType = (typeof MONITOR_TYPES)[number];
 
+/**
+ * The types Watchpost's workers check (docs/protocol/monitoring.md#monitor-types); every other
+ * type is stored and listed but each check answers DOWN saying its checker is not available.
+ */
+export const CHECKED_MONITOR_TYPES: readonly MonitorType[] = [
+  'http',
+  'keyword',
+  'json-query',
+  'port',
+  'dns',
+  'push',
+  'group',
+];
+
 export const AUTH_METHODS = ['', 'basic', 'ntlm', 'mtls', 'oauth2-cc'] as const;
 export type AuthMethod = (typeof AUTH_METHODS)[number];
