@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  diffTags,
   emptyMonitorForm,
   formFieldOf,
   isCheckedType,
@@ -181,5 +182,15 @@ describe('pushUrlOf', () => {
     expect(pushUrlOf('http://localhost:3001', 'abc')).toBe(
       'http://localhost:3001/api/push/abc?status=up&msg=OK&ping=',
     );
+  });
+});
+
+describe('diffTags', () => {
+  it('adds and removes links by tag and value, keeping the unchanged ones', () => {
+    const region = { tag_id: 1, name: 'region', color: '#000', value: 'eu' };
+    const team = { tag_id: 2, name: 'team', color: '#111', value: '' };
+    const us = { ...region, value: 'us' };
+    expect(diffTags([region, team], [team, us])).toEqual({ added: [us], removed: [region] });
+    expect(diffTags([region], [region])).toEqual({ added: [], removed: [] });
   });
 });

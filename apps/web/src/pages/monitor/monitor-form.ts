@@ -322,3 +322,25 @@ export function formFieldOf(field: unknown, form: MonitorForm): MonitorFormField
 export function pushUrlOf(origin: string, token: string): string {
   return `${origin}/api/push/${token}?status=up&msg=OK&ping=`;
 }
+
+/** A tag on the monitor being edited: the link's tag, value and how it shows. */
+export interface FormTag {
+  tag_id: number;
+  name: string;
+  color: string;
+  value: string;
+}
+
+/** The links to add and to delete so that `before` becomes `after` (same tag and value). */
+export function diffTags(
+  before: readonly FormTag[],
+  after: readonly FormTag[],
+): { added: FormTag[]; removed: FormTag[] } {
+  const key = (tag: FormTag) => `${tag.tag_id}\u0000${tag.value}`;
+  const beforeKeys = new Set(before.map(key));
+  const afterKeys = new Set(after.map(key));
+  return {
+    added: after.filter((tag) => !beforeKeys.has(key(tag))),
+    removed: before.filter((tag) => !afterKeys.has(key(tag))),
+  };
+}
