@@ -130,7 +130,8 @@ export const strings = {
       pushTokenHint: 'Leave empty on a new monitor and the server makes one.',
       pushUrl: 'Push URL',
       pushUrlHint: 'Senders call this URL to report in; it is shown after saving.',
-      groupNotice: 'A group is up when all its members are up. Add members by choosing this group as their monitor group.',
+      groupNotice:
+        'A group is up when all its members are up. Add members by choosing this group as their monitor group.',
       timing: 'Timing',
       interval: 'Check interval (seconds)',
       pushInterval: 'Time allowed between pushes (seconds)',
@@ -243,6 +244,7 @@ export const strings = {
       certIssuer: 'Issuer',
       certSubject: 'Issued to',
       certValid: 'Trusted',
+      certTrusted: 'Yes',
       certInvalid: 'Not trusted by this server',
       noCertificate: 'No certificate seen yet.',
       chart: 'Response time',
