@@ -98,25 +98,36 @@ export function MonitorPage() {
     if (latestImportant) setEventsKey((k) => k + 1);
   }, [latestImportant]);
 
-  if (!summary) {
-    return <Page title={strings.monitor.title}>{loadError ?? strings.monitor.notFound}</Page>;
+  if (!monitor) {
+    return <Page title={strings.monitor.title}>{loadError ?? strings.common.loading}</Page>;
   }
 
-  const status = displayStatus(summary);
+  // The summary (lean burst, docs/protocol/dashboard.md) follows every change live; until it
+  // arrives, the monitor object and the watched beats say the same.
+  const latestBeat = beats?.at(-1);
+  const name = summary?.name ?? String(monitor.name);
+  const type = summary?.type ?? String(monitor.type);
+  const status = displayStatus({
+    active: summary?.active ?? monitor.active === true,
+    maintenance: summary?.maintenance ?? monitor.maintenance === true,
+    status: latestBeat?.status ?? summary?.status ?? null,
+  });
   const uptime: Record<string, number> = { ...stats?.uptime, ...live?.uptime };
   const avgPing = live?.avgPing !== undefined ? live.avgPing : stats?.avgPing;
   const certInfo = live?.certInfo ?? stats?.certInfo ?? null;
-  const pushToken = typeof monitor?.pushToken === 'string' ? monitor.pushToken : null;
+  const pushToken = typeof monitor.pushToken === 'string' ? monitor.pushToken : null;
   const target =
-    typeof monitor?.url === 'string' && monitor.url !== '' && monitor.url !== 'https://'
+    typeof monitor.url === 'string' && monitor.url !== '' && monitor.url !== 'https://'
       ? monitor.url
-      : summary.target;
+      : (summary?.target ?? (typeof monitor.hostname === 'string' ? monitor.hostname : null));
+  const isHttp = type === 'http' || type === 'keyword' || type === 'json-query';
 
   async function act(action: () => Promise<unknown>, done: string) {
     setBusy(true);
     try {
       await action();
       showNotice('success', done);
+      await loadMonitor();
     } catch (error) {
       showRequestError(error);
     } finally {
@@ -136,10 +147,18 @@ export function MonitorPage() {
     },
     delete: {
       title: t.confirmDeleteTitle,
-      message: t.confirmDelete(summary.name),
+      message: t.confirmDelete(name),
       run: async () => {
-        await act(() => request('deleteMonitor', id), t.deleted);
-        void navigate('/dashboard');
+        setBusy(true);
+        try {
+          await request('deleteMonitor', id);
+          showNotice('success', t.deleted);
+          void navigate('/dashboard');
+        } catch (error) {
+          showRequestError(error);
+          setBusy(false);
+          setConfirming(null);
+        }
       },
     },
     clearBeats: {
@@ -162,7 +181,6 @@ export function MonitorPage() {
   };
 
   async function setBadgesPublic(badgesPublic: boolean) {
-    if (!monitor) return;
     setBusy(true);
     try {
       // editMonitor is a full overwrite (docs/protocol/monitors.md#editmonitor): send the whole object back.
@@ -183,18 +201,18 @@ export function MonitorPage() {
   const confirmation = confirming ? confirmations[confirming] : null;
   return (
     <Page
-      title={summary.name}
+      title={name}
       actions={<span className={`status-pill status-${status}`}>{statusLabel(status)}</span>}
     >
       <Stack>
         <p className="monitor-summary-line">
-          {strings.monitor.typeNames[summary.type] ?? summary.type}
+          {strings.monitor.typeNames[type] ?? type}
           {target ? ` · ${target}` : ''}
         </p>
         {loadError && <p className="field-error">{loadError}</p>}
 
         <div className="monitor-actions" role="group" aria-label={t.actions}>
-          {summary.active ? (
+          {monitor.active === true ? (
             <Button onClick={() => setConfirming('pause')} busy={busy}>
               {t.pause}
             </Button>
@@ -222,9 +240,9 @@ export function MonitorPage() {
 
         <Card title={t.figures}>
           <dl className="figures">
-            <Figure label={t.currentPing} value={formatPing(summary.ping)} />
+            <Figure label={t.currentPing} value={formatPing(latestBeat?.ping ?? summary?.ping)} />
             <Figure label={t.avgPing} value={formatPing(avgPing)} />
-            <Figure label={t.uptime24} value={formatUptime(uptime['24'] ?? summary.uptime24)} />
+            <Figure label={t.uptime24} value={formatUptime(uptime['24'] ?? summary?.uptime24)} />
             <Figure label={t.uptime30d} value={formatUptime(uptime['720'])} />
             <Figure label={t.uptime1y} value={formatUptime(uptime['8760'])} />
           </dl>
@@ -241,13 +259,10 @@ export function MonitorPage() {
         )}
 
         <Card>
-          <ResponseChart monitorId={id} refreshKey={beats?.length ?? 0} />
+          <ResponseChart monitorId={id} refreshKey={latestBeat?.time ?? ''} />
         </Card>
 
-        {(certInfo ||
-          summary.type === 'http' ||
-          summary.type === 'keyword' ||
-          summary.type === 'json-query') && (
+        {(certInfo || isHttp) && (
           <Card title={t.certificate}>
             <CertificateFacts certInfo={certInfo} />
           </Card>
@@ -260,9 +275,9 @@ export function MonitorPage() {
         <Card>
           <BadgeBuilder
             monitorId={id}
-            monitorName={summary.name}
-            badgesPublic={monitor?.badgesPublic === true}
-            busy={busy || !monitor}
+            monitorName={name}
+            badgesPublic={monitor.badgesPublic === true}
+            busy={busy}
             onPublicChange={(on) => void setBadgesPublic(on)}
           />
         </Card>

@@ -30,7 +30,7 @@ function cssColor(name: string): string {
 /**
  * The response-time chart of one monitor, drawn by uPlot from the aggregates
  * (`getMonitorChartData`, docs/protocol/monitors.md#getmonitorchartdata), never from raw beats.
- * `refreshKey` changes with each new beat, so the chart follows the checks.
+ * `refreshKey` (the latest beat's time) changes with each beat, so the chart follows the checks.
  */
 export function ResponseChart({
   monitorId,
