@@ -37,7 +37,7 @@ export function ResponseChart({
   refreshKey,
 }: {
   monitorId: number;
-  refreshKey: number;
+  refreshKey: string;
 }) {
   const [hours, setHours] = useState<number>(24);
   const [points, setPoints] = useState<ChartPoint[] | null>(null);
