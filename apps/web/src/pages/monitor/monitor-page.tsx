@@ -76,9 +76,6 @@ export function MonitorPage() {
     setLoadError(null);
     Promise.all([
       loadMonitor(),
-      request('getMonitorStats', id).then(
-        (answer) => !cancelled && setStats(answer as unknown as MonitorStats),
-      ),
       request('getMonitorBeats', id, 24).then((answer) => {
         if (cancelled) return;
         const rows = (answer.data as Record<string, unknown>[]).slice(-STRIP_BEATS);
@@ -91,8 +88,20 @@ export function MonitorPage() {
     };
   }, [id, loadMonitor]);
 
-  // A new important beat belongs in the event list at once.
+  // The year's uptime has no live push: the figures are read again with each new beat.
   const latest = beats?.at(-1);
+  const latestTime = latest?.time;
+  useEffect(() => {
+    let cancelled = false;
+    request('getMonitorStats', id)
+      .then((answer) => !cancelled && setStats(answer as unknown as MonitorStats))
+      .catch((error: unknown) => !cancelled && setLoadError(errorMessage(error)));
+    return () => {
+      cancelled = true;
+    };
+  }, [id, latestTime]);
+
+  // A new important beat belongs in the event list at once.
   const latestImportant = latest?.important === true ? latest.time : null;
   useEffect(() => {
     if (latestImportant) setEventsKey((k) => k + 1);

@@ -74,7 +74,7 @@ export function ResponseChart({
           { label: t.chartMin, stroke: band, dash: [4, 4] },
           { label: t.chartMax, stroke: band, dash: [4, 4] },
         ],
-        axes: [axis, { ...axis, values: (_u, ticks) => ticks.map((v) => formatPing(v)) }],
+        axes: [axis, { ...axis, size: 64, values: (_u, ticks) => ticks.map((v) => formatPing(v)) }],
       },
       [
         points.map((p) => p.timestamp),
