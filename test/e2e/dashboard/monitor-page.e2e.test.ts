@@ -87,8 +87,10 @@ describe('the monitor screens in Chromium (embedded)', () => {
       .waitFor();
     expect(target.hits()).toBeGreaterThan(0);
 
-    await page.getByLabel('Public badge').check();
+    // The switch is the monitor's badgesPublic: it turns on once the server saved it.
+    await page.getByLabel('Public badge').click();
     await page.getByText('Badges are public now.').waitFor();
+    expect(await page.getByLabel('Public badge').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Copy <img> tag' }).click();
     const imgTag = String(await page.evaluate('navigator.clipboard.readText()'));
     const src = /src="([^"]+)"/.exec(imgTag)?.[1]?.replace(/&amp;/g, '&');
