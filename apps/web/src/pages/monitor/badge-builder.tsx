@@ -43,7 +43,7 @@ export function BadgeBuilder({
   const colourField = (key: 'color' | 'labelColor' | 'upColor' | 'downColor', label: string) => (
     <TextField
       label={label}
-      placeholder="#66c20a"
+      placeholder={key === 'labelColor' ? '#555' : '#66c20a'}
       value={options[key]}
       onChange={(e) => set({ [key]: e.target.value })}
     />
