@@ -259,7 +259,7 @@ function MonitorEditor({
           {(EXTRA_FIELDS_BY_TYPE[form.type] ?? []).map((key) => (
             <TextField
               key={key}
-              label={t.extraField(key)}
+              label={strings.monitor.extraFields[key] ?? key}
               value={extraText(form.extra[key])}
               onChange={(e) => set('extra', { ...form.extra, [key]: e.target.value })}
             />
