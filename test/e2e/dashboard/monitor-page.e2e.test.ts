@@ -10,7 +10,8 @@ import { EMBEDDED_ENV } from '../embedded-env.js';
 
 // The monitor screens in real headless Chromium against `npm start`'s embedded process: add an
 // HTTP monitor to a local target, see it up on its page, make its badge public, copy the
-// badge's <img> tag and fetch the SVG it points at. By roles and labels only.
+// badge's <img> tag and fetch the SVG it points at, then stop the target and see it down.
+// By roles and labels only.
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -57,7 +58,7 @@ afterAll(async () => {
 });
 
 describe('the monitor screens in Chromium (embedded)', () => {
-  it('adds an HTTP monitor, shows it up, and hands out a public badge that is an SVG', async () => {
+  it('adds an HTTP monitor, shows it up, hands out a public SVG badge, then shows it down', async () => {
     await page.goto(`${baseUrl}/setup`);
     await page.getByLabel('Username').fill('admin');
     await page.getByLabel('Password', { exact: true }).fill('e2e-secret-1');
@@ -102,5 +103,14 @@ describe('the monitor screens in Chromium (embedded)', () => {
     const svg = await badge.text();
     expect(svg).toContain('<svg');
     expect(svg).toContain('Up');
+
+    // The target goes away: the page shows the Down beat and the event, live.
+    await target.stop();
+    await recent
+      .getByRole('listitem', { name: /^Down at/ })
+      .first()
+      .waitFor();
+    const events = page.getByRole('table');
+    await events.getByRole('cell', { name: 'Down', exact: true }).first().waitFor();
   }, 240_000);
 });
