@@ -1,37 +1,7 @@
 import { strings } from '../../strings.js';
+import { certNameOf, parseCertInfo } from './certificate.js';
 
 const t = strings.monitor.page;
-
-interface CertFacts {
-  valid: boolean;
-  certInfo: {
-    subject?: Record<string, unknown>;
-    issuer?: Record<string, unknown>;
-    validTo?: string;
-    daysRemaining?: number;
-  };
-}
-
-/** The `certInfo` text as docs/protocol/monitors.md#tls-info describes it, or null when unreadable. */
-export function parseCertInfo(text: string | null): CertFacts | null {
-  if (!text) return null;
-  try {
-    const parsed = JSON.parse(text) as CertFacts;
-    return typeof parsed === 'object' && parsed !== null && typeof parsed.certInfo === 'object'
-      ? parsed
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A certificate name: its CN, else its organisation, else every field. */
-function nameOf(name: Record<string, unknown> | undefined): string {
-  if (!name) return '–';
-  const first = name.CN ?? name.O;
-  if (first !== undefined) return Array.isArray(first) ? first.join(', ') : String(first);
-  return Object.values(name).join(', ') || '–';
-}
 
 /** Expiry, issuer and trust of the monitor's latest TLS certificate. */
 export function CertificateFacts({ certInfo }: { certInfo: string | null }) {
@@ -49,11 +19,11 @@ export function CertificateFacts({ certInfo }: { certInfo: string | null }) {
       </div>
       <div>
         <dt>{t.certIssuer}</dt>
-        <dd>{nameOf(issuer)}</dd>
+        <dd>{certNameOf(issuer)}</dd>
       </div>
       <div>
         <dt>{t.certSubject}</dt>
-        <dd>{nameOf(subject)}</dd>
+        <dd>{certNameOf(subject)}</dd>
       </div>
       <div>
         <dt>{t.certValid}</dt>
