@@ -13,10 +13,12 @@ import {
   diffTags,
   DNS_RECORD_TYPES,
   emptyMonitorForm,
+  EXTRA_FIELDS_BY_AUTH,
   EXTRA_FIELDS_BY_TYPE,
   formFieldOf,
   HTTP_METHODS,
   HTTP_TYPES,
+  isCheckedAuth,
   isCheckedType,
   MONITOR_TYPES,
   monitorFormFrom,
@@ -170,6 +172,19 @@ function MonitorEditor({
     );
   }
 
+  /** A long-tail field (stored verbatim, docs/protocol/monitors.md#monitor-object) as plain text. */
+  function extraField(key: string) {
+    return (
+      <TextField
+        key={key}
+        label={strings.monitor.extraFields[key] ?? key}
+        error={errors[key as MonitorFormField]}
+        value={extraText(form.extra[key])}
+        onChange={(e) => set('extra', { ...form.extra, [key]: e.target.value })}
+      />
+    );
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
@@ -256,14 +271,7 @@ function MonitorEditor({
           )}
           {fields.packetSize && text('packetSize', t.packetSize)}
           {fields.push && text('pushToken', t.pushToken, { hint: t.pushTokenHint })}
-          {(EXTRA_FIELDS_BY_TYPE[form.type] ?? []).map((key) => (
-            <TextField
-              key={key}
-              label={strings.monitor.extraFields[key] ?? key}
-              value={extraText(form.extra[key])}
-              onChange={(e) => set('extra', { ...form.extra, [key]: e.target.value })}
-            />
-          ))}
+          {(EXTRA_FIELDS_BY_TYPE[form.type] ?? []).map(extraField)}
         </Card>
 
         <Card title={t.timing}>
@@ -313,14 +321,23 @@ function MonitorEditor({
               value={form.authMethod}
               error={errors.authMethod}
               onChange={(e) => set('authMethod', e.target.value)}
-              options={AUTH_METHODS.map((v) => ({ value: v, label: AUTH_LABELS[v] ?? v }))}
+              options={AUTH_METHODS.map((v) => {
+                const label = AUTH_LABELS[v] ?? v;
+                return { value: v, label: isCheckedAuth(v) ? label : t.authUnsupported(label) };
+              })}
             />
+            {!isCheckedAuth(form.authMethod) && (
+              <p className="form-notice" role="note">
+                {t.authUnsupportedNotice}
+              </p>
+            )}
             {(form.authMethod === 'basic' || form.authMethod === 'ntlm') && (
               <>
                 {text('basic_auth_user', t.basicAuthUser)}
                 {text('basic_auth_pass', t.basicAuthPass, { type: 'password' })}
               </>
             )}
+            {(EXTRA_FIELDS_BY_AUTH[form.authMethod] ?? []).map(extraField)}
             <SelectField
               label={t.proxy}
               value={form.proxyId}

@@ -3,6 +3,7 @@ import {
   diffTags,
   emptyMonitorForm,
   formFieldOf,
+  isCheckedAuth,
   isCheckedType,
   monitorFormFrom,
   monitorPayloadFrom,
@@ -155,6 +156,11 @@ describe('types and their fields', () => {
     ).toBe(true);
     expect(isCheckedType('ping')).toBe(false);
     expect(isCheckedType('docker')).toBe(false);
+  });
+
+  it('marks only no authentication and basic as used by checks', () => {
+    expect(['', 'basic'].every(isCheckedAuth)).toBe(true);
+    expect(['ntlm', 'mtls', 'oauth2-cc'].some(isCheckedAuth)).toBe(false);
   });
 
   it('asks a port monitor for host and port, a DNS monitor also for its resolver', () => {

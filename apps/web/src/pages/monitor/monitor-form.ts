@@ -110,6 +110,24 @@ export const EXTRA_FIELDS_BY_TYPE: Partial<Record<MonitorType, readonly string[]
   'kafka-producer': ['kafkaProducerTopic', 'kafkaProducerMessage'],
 };
 
+/** HTTP checks send no credentials or basic auth; other methods are stored, not used (yet). */
+export function isCheckedAuth(method: string): boolean {
+  return method === '' || method === 'basic';
+}
+
+/** The long-tail fields an HTTP authentication method needs beyond user name and password. */
+export const EXTRA_FIELDS_BY_AUTH: Readonly<Record<string, readonly string[]>> = {
+  ntlm: ['authDomain', 'authWorkstation'],
+  mtls: ['tlsCert', 'tlsKey', 'tlsCa'],
+  'oauth2-cc': [
+    'oauth_auth_method',
+    'oauth_token_url',
+    'oauth_client_id',
+    'oauth_client_secret',
+    'oauth_scopes',
+  ],
+};
+
 /** Which of the common target fields a type uses. */
 export function targetFieldsOf(type: MonitorType): {
   http: boolean;
