@@ -25,4 +25,10 @@ export const WALKED_SECTIONS: readonly (() => Step[])[] = [
 ];
 
 /** Events Watchpost answers that Kuma 1.23 does not; walked all the same. */
-export const WATCHPOST_EXTRAS: ReadonlySet<string> = new Set(['getNotificationDeliveries']);
+export const WATCHPOST_EXTRAS: ReadonlySet<string> = new Set([
+  'getNotificationDeliveries',
+  'getMonitorChartData',
+  'getMonitorStats',
+  'monitorImportantHeartbeatListCount',
+  'monitorImportantHeartbeatListPaged',
+]);

@@ -84,7 +84,10 @@ interface EventSpec {
 function expectFailure(reply: unknown[] | undefined): void {
   expect(reply).toHaveLength(1);
   const [payload] = reply as [Record<string, unknown>];
-  expect(Object.keys(payload).sort()).toEqual(['msg', 'ok']);
+  // A monitor input's refusal may name its field (docs/protocol/monitors.md#field-hints).
+  const { field, ...refusal } = payload;
+  expect(Object.keys(refusal).sort()).toEqual(['msg', 'ok']);
+  if (field !== undefined) expect(field).toEqual(expect.any(String));
   expect(payload.ok).toBe(false);
   expect(typeof payload.msg).toBe('string');
   expect(payload.msg).not.toBe('');

@@ -70,7 +70,7 @@ describe('event access', () => {
       ]),
     );
     for (const event of byAccess('read'))
-      expect(event).toMatch(/^get|^twoFAStatus$|^checkApprise$/);
+      expect(event).toMatch(/^get|^twoFAStatus$|^checkApprise$|^monitorImportantHeartbeatList/);
   });
 });
 

@@ -80,6 +80,10 @@ const READ_EVENTS: ReadonlySet<string> = new Set([
   'checkApprise',
   // Watchpost's own.
   'getNotificationDeliveries',
+  'getMonitorChartData',
+  'getMonitorStats',
+  'monitorImportantHeartbeatListCount',
+  'monitorImportantHeartbeatListPaged',
 ]);
 
 /** Events about the login's password and second factor (docs/protocol/authentication.md#password-change, docs/protocol/authentication.md#two-factor-authentication). */
@@ -221,7 +225,7 @@ function createHandler<Items extends ArgSchemas>(
             : failure(firstIssueMessage(parsed.error));
         }
       } catch (error) {
-        result = failure(messageFor(error, deps, event));
+        result = failureFor(error, deps, event);
       }
       if (reply) await deliver(result, reply, deps, event);
       else if (result !== NO_REPLY) deps.logger.debug({ event, result }, 'socket event refused');
@@ -237,11 +241,16 @@ function firstIssueMessage(error: z.ZodError): string {
   return error.issues[0]?.message ?? 'Invalid input';
 }
 
-function messageFor(error: unknown, deps: RealtimeDeps, event: string): string {
-  if (error instanceof AppError) return error.message;
-  if (error instanceof z.ZodError) return firstIssueMessage(error);
+function failureFor(error: unknown, deps: RealtimeDeps, event: string): AckPayload {
+  // `field` is an extra ack property, which Kuma clients ignore (docs/protocol/monitors.md#field-hints).
+  if (error instanceof AppError) {
+    return error.field === undefined
+      ? failure(error.message)
+      : { ...failure(error.message), field: error.field };
+  }
+  if (error instanceof z.ZodError) return failure(firstIssueMessage(error));
   deps.logger.error({ err: error, event }, 'socket handler failed');
-  return INTERNAL_ERROR_MSG;
+  return failure(INTERNAL_ERROR_MSG);
 }
 
 async function deliver(

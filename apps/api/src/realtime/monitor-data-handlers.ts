@@ -1,5 +1,12 @@
 import { monitorIdSchema } from '@watchpost/core';
 import {
+  beatPeriodHoursSchema,
+  countMonitorImportantBeats,
+  getMonitorChartData,
+  getMonitorStats,
+  importantPageOffsetSchema,
+  importantPageSizeSchema,
+  listMonitorImportantBeats,
   clearEvents,
   clearHeartbeats,
   clearStatistics,
@@ -29,6 +36,40 @@ export const monitorDataHandlers: readonly SocketHandler[] = [
     await clearStatistics(service);
     return { ok: true };
   }),
+
+  // Watchpost's monitor page events (docs/protocol/monitors.md#the-monitor-pages-events): what a lean
+  // socket's burst leaves out, asked for when a monitor is opened.
+  defineHandler(
+    'getMonitorChartData',
+    [monitorIdSchema, beatPeriodHoursSchema],
+    async ({ service }, [monitorId, periodHours]) => ({
+      ok: true,
+      data: await getMonitorChartData(service, monitorId, periodHours),
+    }),
+  ),
+
+  defineHandler('getMonitorStats', [monitorIdSchema], async ({ service }, [monitorId]) => ({
+    ok: true,
+    ...(await getMonitorStats(service, monitorId)),
+  })),
+
+  defineHandler(
+    'monitorImportantHeartbeatListCount',
+    [monitorIdSchema],
+    async ({ service }, [monitorId]) => ({
+      ok: true,
+      count: await countMonitorImportantBeats(service, monitorId),
+    }),
+  ),
+
+  defineHandler(
+    'monitorImportantHeartbeatListPaged',
+    [monitorIdSchema, importantPageOffsetSchema, importantPageSizeSchema],
+    async ({ service }, [monitorId, offset, count]) => ({
+      ok: true,
+      data: await listMonitorImportantBeats(service, monitorId, offset, count),
+    }),
+  ),
 
   // docs/protocol/settings.md; see getDatabaseSize for why this is the whole database's size.
   defineHandler('getDatabaseSize', [], async ({ service }) => ({

@@ -125,6 +125,7 @@ describe('add (docs/protocol/monitors.md)', () => {
     expect(await client.call('add', httpMonitorPayload({ interval: 5 }))).toEqual({
       ok: false,
       msg: 'Interval cannot be less than 20 seconds',
+      field: 'interval',
     });
   });
 
@@ -134,6 +135,7 @@ describe('add (docs/protocol/monitors.md)', () => {
       expect(await client.call('add', httpMonitorPayload({ parent }))).toEqual({
         ok: false,
         msg: 'Invalid Monitor Group',
+        field: 'parent',
       });
     }
   });
@@ -155,6 +157,7 @@ describe('add (docs/protocol/monitors.md)', () => {
     expect(await client.call('add', httpMonitorPayload({ ...push, name: 'copy' }))).toEqual({
       ok: false,
       msg: 'This push token is already in use.',
+      field: 'pushToken',
     });
     const other = await addMonitor({
       type: 'push',
@@ -166,6 +169,7 @@ describe('add (docs/protocol/monitors.md)', () => {
     expect(await client.call('editMonitor', { ...monitor, pushToken: 'Tok3nInUse' })).toEqual({
       ok: false,
       msg: 'This push token is already in use.',
+      field: 'pushToken',
     });
   });
 });
@@ -205,6 +209,7 @@ describe('editMonitor (docs/protocol/monitors.md)', () => {
       expect(await client.call('editMonitor', { ...outerMonitor, parent })).toEqual({
         ok: false,
         msg: 'Invalid Monitor Group',
+        field: 'parent',
       });
     }
     expect(await getMonitor(outer)).toMatchObject({ parent: null });

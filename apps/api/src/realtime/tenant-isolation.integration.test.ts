@@ -92,6 +92,7 @@ describe('tenant isolation', () => {
     expect(await b.call('add', httpMonitorPayload({ parent: group.monitorID }))).toEqual({
       ok: false,
       msg: 'Invalid Monitor Group',
+      field: 'parent',
     });
   });
 

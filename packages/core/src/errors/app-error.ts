@@ -16,6 +16,12 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    /**
+     * The input field the message is about, by its wire name (`url`, `interval`, …), when one
+     * is to blame; sockets add it to the ack as `field` so a form can show the message beside
+     * that field (docs/protocol/monitors.md#field-hints).
+     */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'AppError';

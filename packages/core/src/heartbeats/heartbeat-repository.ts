@@ -76,6 +76,42 @@ export async function listBeatsSince(
   return rows.map(toStoredBeat);
 }
 
+/** How many important beats the monitor has (the monitor page's event list). */
+export async function countImportantBeats(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorId: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('heartbeats')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('tenant_id', '=', tenantId)
+    .where('monitor_id', '=', monitorId)
+    .where('important', '=', true)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** One page of the monitor's important beats, newest first (reads heartbeats_important_idx). */
+export async function listImportantBeatsPage(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorId: number,
+  page: { offset: number; limit: number },
+): Promise<StoredBeat[]> {
+  const rows = await db
+    .selectFrom('heartbeats')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('monitor_id', '=', monitorId)
+    .where('important', '=', true)
+    .orderBy('time', 'desc')
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
+  return rows.map(toStoredBeat);
+}
+
 function toStoredBeat(row: HeartbeatRow): StoredBeat {
   return {
     id: row.id,

@@ -46,7 +46,7 @@ export async function editMonitor(
     const ownSubtree = [monitorId, ...(existing.childrenIDs as number[])];
     const parent = before[String(input.parent)];
     if (ownSubtree.includes(input.parent) || parent?.type !== 'group') {
-      throw new AppError('invalid-input', INVALID_GROUP_MSG);
+      throw new AppError('invalid-input', INVALID_GROUP_MSG, 'parent');
     }
   }
   const updated = await withPushTokenCheck(

@@ -1,5 +1,5 @@
 import type { Monitor } from './monitor.js';
-import { EXTRA_MONITOR_FIELDS } from './monitor-input.js';
+import { EXTRA_MONITOR_FIELDS } from './monitor-types.js';
 
 /** What a monitor's wire object needs beyond its own row (computed fields of docs/protocol/monitors.md#monitor-object). */
 export interface KumaMonitorContext {

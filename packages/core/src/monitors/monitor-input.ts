@@ -1,54 +1,9 @@
 import { z } from 'zod';
 import { generatePushToken } from '../push/push-token.js';
-import { AUTH_METHODS, MONITOR_TYPES } from './monitor-types.js';
+import { AUTH_METHODS, EXTRA_MONITOR_FIELDS, MONITOR_TYPES } from './monitor-types.js';
 
 /** Upper bound Kuma applies to `interval` (24 days in seconds; docs/protocol/monitors.md). */
 export const MAX_INTERVAL_SECONDS = 2_073_600;
-
-/**
- * Type-specific settings Watchpost stores and returns verbatim but does not act on yet, by
- * their Kuma wire names (docs/protocol/monitors.md#monitor-object). They live in the `extra` column.
- */
-export const EXTRA_MONITOR_FIELDS = [
-  'docker_container',
-  'docker_host',
-  'mqttUsername',
-  'mqttPassword',
-  'mqttTopic',
-  'mqttSuccessMessage',
-  'databaseConnectionString',
-  'databaseQuery',
-  'authWorkstation',
-  'authDomain',
-  'grpcUrl',
-  'grpcProtobuf',
-  'grpcBody',
-  'grpcMetadata',
-  'grpcMethod',
-  'grpcServiceName',
-  'grpcEnableTls',
-  'radiusUsername',
-  'radiusPassword',
-  'radiusCalledStationId',
-  'radiusCallingStationId',
-  'radiusSecret',
-  'game',
-  'gamedigGivenPortOnly',
-  'kafkaProducerTopic',
-  'kafkaProducerBrokers',
-  'kafkaProducerSsl',
-  'kafkaProducerAllowAutoTopicCreation',
-  'kafkaProducerMessage',
-  'kafkaProducerSaslOptions',
-  'oauth_client_id',
-  'oauth_client_secret',
-  'oauth_token_url',
-  'oauth_scopes',
-  'oauth_auth_method',
-  'tlsCa',
-  'tlsCert',
-  'tlsKey',
-] as const;
 
 const HTTP_TYPES = new Set(['http', 'keyword', 'json-query']);
 

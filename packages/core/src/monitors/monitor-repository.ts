@@ -319,6 +319,21 @@ export async function listMonitorStates(
   );
 }
 
+/** One monitor's runtime state (the monitor page's statistics), or undefined before its first check. */
+export async function findMonitorState(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorId: number,
+): Promise<MonitorStateSummary | undefined> {
+  const row = await db
+    .selectFrom('monitor_state')
+    .select(['status', 'tls_info'])
+    .where('tenant_id', '=', tenantId)
+    .where('monitor_id', '=', monitorId)
+    .executeTakeFirst();
+  return row && { status: row.status, tlsInfo: row.tls_info as TlsInfo | null };
+}
+
 /** The direct children of a group with their latest status, in one query (docs/protocol/monitoring.md#group-monitors). */
 export async function listGroupChildren(
   db: Kysely<Database>,

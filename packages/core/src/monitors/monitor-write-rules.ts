@@ -28,7 +28,13 @@ export function parseMonitorInput(payload: unknown, limits: TenantLimits): Monit
   }
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
-    throw new AppError('invalid-input', parsed.error.issues[0]?.message ?? 'Invalid input');
+    const issue = parsed.error.issues[0];
+    const field = issue?.path[0];
+    throw new AppError(
+      'invalid-input',
+      issue?.message ?? 'Invalid input',
+      typeof field === 'string' ? field : undefined,
+    );
   }
   assertMonitorWithinLimits(parsed.data, limits);
   return parsed.data;
@@ -40,7 +46,7 @@ export async function withPushTokenCheck<T>(write: Promise<T>): Promise<T> {
     return await write;
   } catch (error) {
     if (isUniqueViolation(error, PUSH_TOKEN_INDEX)) {
-      throw new AppError('conflict', PUSH_TOKEN_TAKEN_MSG);
+      throw new AppError('conflict', PUSH_TOKEN_TAKEN_MSG, 'pushToken');
     }
     throw error;
   }
@@ -59,7 +65,7 @@ export async function assertValidParent(
 ): Promise<void> {
   if (parentId === null) return;
   const parent = await monitorRepository.findMonitor(ctx.db, ctx.tenantId, parentId);
-  if (parent?.type !== 'group') throw new AppError('invalid-input', INVALID_GROUP_MSG);
+  if (parent?.type !== 'group') throw new AppError('invalid-input', INVALID_GROUP_MSG, 'parent');
 }
 
 /**

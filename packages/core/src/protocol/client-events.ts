@@ -45,6 +45,16 @@ export interface ClientToServerEvents {
   clearEvents: (monitorId: Id, ack: Ack) => void;
   clearHeartbeats: (monitorId: Id, ack: Ack) => void;
   clearStatistics: (ack: Ack) => void;
+  // Watchpost's own, for the dashboard's monitor page (docs/protocol/monitors.md#the-monitor-pages-events).
+  getMonitorChartData: (monitorId: Id, periodHours: number, ack: Ack) => void;
+  getMonitorStats: (monitorId: Id, ack: Ack) => void;
+  monitorImportantHeartbeatListCount: (monitorId: Id, ack: Ack) => void;
+  monitorImportantHeartbeatListPaged: (
+    monitorId: Id,
+    offset: number,
+    count: number,
+    ack: Ack,
+  ) => void;
 
   // Tags (docs/protocol/tags.md#tag-events).
   getTags: (ack: Ack) => void;

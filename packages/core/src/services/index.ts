@@ -41,6 +41,9 @@ export * from '../heartbeats/get-monitor-beats.js';
 export * from '../heartbeats/clear-events.js';
 export * from '../heartbeats/clear-heartbeats.js';
 export * from '../heartbeats/clear-statistics.js';
+export * from '../heartbeats/list-important-beats.js';
+export * from '../stats/get-monitor-chart-data.js';
+export * from '../stats/get-monitor-stats.js';
 export * from '../db/get-database-size.js';
 export * from '../db/shrink-database.js';
 

@@ -83,3 +83,44 @@ export async function getWindowStatsFor(
   }
   return result;
 }
+
+/** Which aggregate table a chart of `hours` reads; each keeps its buckets long enough. */
+export type ChartTable = 'stat_minutely' | 'stat_hourly' | 'stat_daily';
+
+/** One aggregate bucket as a chart draws it. */
+export interface ChartBucket {
+  bucket: Date;
+  up: number;
+  down: number;
+  pingSum: number;
+  pingCount: number;
+  pingMin: number | null;
+  pingMax: number | null;
+}
+
+/** The monitor's buckets of one table from `since` on, oldest first (architecture rule 8). */
+export async function listChartBuckets(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorId: number,
+  table: ChartTable,
+  since: Date,
+): Promise<ChartBucket[]> {
+  const rows = await db
+    .selectFrom(table)
+    .select(['bucket', 'up', 'down', 'ping_sum', 'ping_count', 'ping_min', 'ping_max'])
+    .where('tenant_id', '=', tenantId)
+    .where('monitor_id', '=', monitorId)
+    .where('bucket', '>=', since)
+    .orderBy('bucket', 'asc')
+    .execute();
+  return rows.map((r) => ({
+    bucket: new Date(r.bucket),
+    up: Number(r.up),
+    down: Number(r.down),
+    pingSum: Number(r.ping_sum),
+    pingCount: Number(r.ping_count),
+    pingMin: r.ping_min === null ? null : Number(r.ping_min),
+    pingMax: r.ping_max === null ? null : Number(r.ping_max),
+  }));
+}

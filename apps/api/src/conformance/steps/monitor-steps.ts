@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { UP } from '@watchpost/core';
 import { heartbeatRepository } from '@watchpost/core/db';
 import { httpMonitorPayload } from '../../testing/api-test-context.js';
-import { fail, ok, okMsg, type Step } from '../conformance-step.js';
+import { fail, nullOr, ok, okMsg, type Step } from '../conformance-step.js';
 import type { World } from '../conformance-world.js';
 import { answerOf, getBeats, getMonitor, tenantRows } from '../read-back.js';
 import { expectMonitorShape } from './monitor-shape.js';
@@ -62,6 +62,10 @@ function strangerSteps(): Step[] {
       'Permission denied.',
     ],
     ['getMonitorBeats', (w) => [monitorId(w), 24], NOT_FOUND],
+    ['getMonitorChartData', (w) => [monitorId(w), 24], NOT_FOUND],
+    ['getMonitorStats', (w) => [monitorId(w)], NOT_FOUND],
+    ['monitorImportantHeartbeatListCount', (w) => [monitorId(w)], NOT_FOUND],
+    ['monitorImportantHeartbeatListPaged', (w) => [monitorId(w), 0, 10], NOT_FOUND],
     ['pauseMonitor', (w) => [monitorId(w)], NOT_OWNER],
     ['resumeMonitor', (w) => [monitorId(w)], NOT_OWNER],
     ['clearEvents', (w) => [monitorId(w)], NOT_FOUND],
@@ -99,14 +103,15 @@ export function monitorSteps(): Step[] {
       event: 'add',
       title: 'refuses status codes that are not all strings',
       args: () => [httpMonitorPayload({ accepted_statuscodes: [200] })],
-      ack: fail('Accepted status codes are not all strings'),
+      // Watchpost adds the field the message is about (docs/protocol/monitors.md#field-hints).
+      ack: { ...fail('Accepted status codes are not all strings'), field: 'accepted_statuscodes' },
       unchanged: allMonitors,
     },
     {
       event: 'add',
       title: 'refuses an interval under 20 seconds',
       args: () => [httpMonitorPayload({ interval: 10 })],
-      ack: fail('Interval cannot be less than 20 seconds'),
+      ack: { ...fail('Interval cannot be less than 20 seconds'), field: 'interval' },
       unchanged: allMonitors,
     },
     {
@@ -136,7 +141,7 @@ export function monitorSteps(): Step[] {
       event: 'editMonitor',
       title: 'a parent inside its own subtree is "Invalid Monitor Group"',
       args: (w) => [httpMonitorPayload({ id: monitorId(w), parent: monitorId(w) })],
-      ack: fail('Invalid Monitor Group'),
+      ack: { ...fail('Invalid Monitor Group'), field: 'parent' },
       unchanged: sameMonitor,
     },
     {
@@ -202,6 +207,52 @@ export function monitorSteps(): Step[] {
       title: 'unknown id',
       args: () => [UNKNOWN_ID, 24],
       ack: fail(NOT_FOUND),
+    },
+    {
+      event: 'getMonitorChartData',
+      title: 'Watchpost’s own: aggregate buckets of the period, oldest first',
+      args: (w) => [monitorId(w), 24],
+      ack: ok({ data: expect.any(Array) }),
+      readBack: async (_w, { ack }) => {
+        const { data } = ack as { data: { up: number; timestamp: number }[] };
+        expect(data.reduce((sum, point) => sum + point.up, 0)).toBeGreaterThanOrEqual(2);
+      },
+    },
+    {
+      event: 'getMonitorChartData',
+      title: 'a missing period is "Invalid period."',
+      args: (w) => [monitorId(w), null],
+      ack: fail('Invalid period.'),
+    },
+    {
+      event: 'getMonitorStats',
+      title: 'Watchpost’s own: uptime for 24 h, 30 d and a year, average ping, certificate',
+      args: (w) => [monitorId(w)],
+      ack: ok({
+        uptime: { '24': expect.any(Number), '720': expect.any(Number), '8760': expect.any(Number) },
+        avgPing: nullOr('number'),
+        certInfo: nullOr('string'),
+      }),
+    },
+    {
+      event: 'monitorImportantHeartbeatListCount',
+      title: 'Watchpost’s own (named as in Kuma 2.x): how many important beats',
+      args: (w) => [monitorId(w)],
+      ack: ok({ count: expect.any(Number) }),
+    },
+    {
+      event: 'monitorImportantHeartbeatListPaged',
+      title: 'Watchpost’s own (named as in Kuma 2.x): a page of important beats, newest first',
+      args: (w) => [monitorId(w), 0, 10],
+      ack: ok({
+        data: expect.arrayContaining([expect.objectContaining({ msg: 'first', important: 1 })]),
+      }),
+    },
+    {
+      event: 'monitorImportantHeartbeatListPaged',
+      title: 'a page size beyond 100 is "Invalid page."',
+      args: (w) => [monitorId(w), 0, 500],
+      ack: fail('Invalid page.'),
     },
     {
       event: 'pauseMonitor',
