@@ -1,6 +1,6 @@
 /**
  * Which form field a server message concerns. Acks carry only `msg`, so each form lists the
- * messages its fields can draw (docs/protocol/*.md name them) as patterns; a message no
+ * messages its fields can draw (the protocol docs name them) as patterns; a message no
  * pattern claims belongs to the form as a whole and is shown above its buttons.
  */
 export type MessageRules<F extends string> = readonly (readonly [RegExp, F])[];

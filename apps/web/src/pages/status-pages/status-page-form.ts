@@ -34,7 +34,7 @@ export interface StatusPageForm {
 }
 
 /** A group as `GET /api/status-page/:slug` lists it (docs/protocol/status-pages.md#publicgroup-and-publicmonitor). */
-interface PublicGroupIn {
+export interface PublicGroupIn {
   id: number;
   name: string;
   monitorList: { id: number; name: string; sendUrl: number | boolean }[];
