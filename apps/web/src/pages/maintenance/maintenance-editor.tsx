@@ -108,7 +108,7 @@ function MaintenanceFormView({ initial }: { initial: MaintenanceForm }) {
   }
 
   return (
-    <form className="stack" onSubmit={(e) => void save(e)}>
+    <form className="stack admin-form" onSubmit={(e) => void save(e)}>
       <Card title={s.general}>
         <div className="stack">
           <TextField

@@ -1,5 +1,4 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import QRCode from 'qrcode';
 import { Button } from '../../components/button.js';
 import { FormError } from '../../components/form-error.js';
 import { TextField } from '../../components/field.js';
@@ -107,7 +106,12 @@ function TwoFactor() {
       .catch(showRequestError);
   }, []);
   useEffect(() => {
-    if (uri) QRCode.toDataURL(uri, { margin: 1, width: 220 }).then(setQr, showRequestError);
+    // Loaded on demand: only this step needs the QR encoder, so the app's bundle stays lean.
+    if (uri) {
+      import('qrcode')
+        .then(({ default: QRCode }) => QRCode.toDataURL(uri, { margin: 1, width: 220 }))
+        .then(setQr, showRequestError);
+    }
   }, [uri]);
 
   function finish(message: unknown, nowEnabled: boolean) {

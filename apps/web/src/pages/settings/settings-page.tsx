@@ -39,18 +39,18 @@ export function SettingsPage() {
           <ul>
             {SECTIONS.map(([path]) => (
               <li key={path}>
-                <NavLink to={path}>{strings.settings.sections[path]}</NavLink>
+                <NavLink to={`/settings/${path}`}>{strings.settings.sections[path]}</NavLink>
               </li>
             ))}
           </ul>
         </nav>
         <div className="settings-body">
           <Routes>
-            <Route index element={<Navigate to="general" replace />} />
+            <Route index element={<Navigate to="/settings/general" replace />} />
             {SECTIONS.map(([path, Section]) => (
               <Route key={path} path={path} element={<Section />} />
             ))}
-            <Route path="*" element={<Navigate to="general" replace />} />
+            <Route path="*" element={<Navigate to="/settings/general" replace />} />
           </Routes>
         </div>
       </div>

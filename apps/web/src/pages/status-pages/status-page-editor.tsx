@@ -60,7 +60,7 @@ export function StatusPageEditor({ slug, initial, icon }: Props) {
   }
 
   return (
-    <form className="stack" onSubmit={(e) => void save(e)} aria-label={s.editTitle}>
+    <form className="stack admin-form" onSubmit={(e) => void save(e)} aria-label={s.editTitle}>
       <Card title={s.basics}>
         <div className="stack">
           <TextField
