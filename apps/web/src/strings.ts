@@ -448,6 +448,7 @@ export const strings = {
     googleAnalyticsId: 'Google Analytics ID',
     logo: 'Logo',
     logoAlt: 'Current logo',
+    noLogo: 'No logo yet: the page shows the default icon.',
     logoFile: 'Upload a logo (PNG)',
     logoHint: 'A PNG image of at most 1 MB; it is saved with the page.',
     logoUnreadable: 'The file could not be read.',

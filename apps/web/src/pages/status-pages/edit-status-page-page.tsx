@@ -73,10 +73,10 @@ export function EditStatusPagePage() {
       )}
       {!loaded && !failure && <p className="loading">{strings.common.loading}</p>}
       {loaded && (
-        <>
-          <StatusPageEditor slug={slug} initial={loaded.form} icon={loaded.icon} />
+        <div className="stack admin-form">
           <IncidentEditor slug={slug} pinned={loaded.incident} />
-        </>
+          <StatusPageEditor slug={slug} initial={loaded.form} icon={loaded.icon} />
+        </div>
       )}
     </Page>
   );

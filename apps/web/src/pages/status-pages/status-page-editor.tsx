@@ -19,6 +19,8 @@ import {
 } from './status-page-form.js';
 
 const s = strings.statusPages;
+/** The icon a page without a logo reports (docs/protocol/status-pages.md#statuspageconfig). */
+const DEFAULT_ICON = '/icon.svg';
 
 function readFileAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -122,13 +124,18 @@ export function StatusPageEditor({ slug, initial, icon }: Props) {
       </Card>
       <Card title={s.logo}>
         <div className="stack">
-          <img
-            className="logo-preview"
-            src={form.logo ?? icon}
-            alt={s.logoAlt}
-            width={64}
-            height={64}
-          />
+          {/* The default icon is the public page's own; only a chosen or uploaded logo is shown. */}
+          {form.logo || icon !== DEFAULT_ICON ? (
+            <img
+              className="logo-preview"
+              src={form.logo ?? icon}
+              alt={s.logoAlt}
+              width={64}
+              height={64}
+            />
+          ) : (
+            <p className="field-hint">{s.noLogo}</p>
+          )}
           <FieldFrame label={s.logoFile} hint={s.logoHint} error={submit.errorOf('logo')}>
             {({ input, describedBy }) => (
               <input
