@@ -31,6 +31,5 @@ export function useSubmit<F extends string = never>(rules: MessageRules<F> = NO_
     busy,
     run,
     errorOf: (field: F | 'form') => errorFor(error, field),
-    clearError: () => setError(null),
   };
 }

@@ -30,8 +30,8 @@ const s = strings.maintenance;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0] as const;
 const DAYS: readonly DayOfMonth[] = [...Array.from({ length: 31 }, (_, i) => i + 1), LAST_DAY];
 
-/** `/maintenance/add` and `/maintenance/edit/:id`: the window, its monitors and its status pages. */
-export function MaintenanceEditor() {
+/** Add a window, edit one, or start a new one from a copy of one (Kuma's Clone). */
+export function MaintenanceEditor({ mode }: { mode: 'add' | 'edit' | 'clone' }) {
   const { id } = useParams();
   const [form, setForm] = useState<MaintenanceForm | null>(id ? null : NEW_MAINTENANCE);
   const [failure, setFailure] = useState<string | null>(null);
@@ -43,19 +43,20 @@ export function MaintenanceEditor() {
       request('getMonitorMaintenance', id),
       request('getMaintenanceStatusPage', id),
     ])
-      .then(([m, monitors, pages]) =>
+      .then(([m, monitors, pages]) => {
+        const stored = maintenanceFormFromJson(m.maintenance as MaintenanceJson, {
+          monitorIds: (monitors.monitors as { id: number }[]).map((x) => x.id),
+          statusPageIds: (pages.statusPages as { id: number }[]).map((x) => x.id),
+        });
         setForm(
-          maintenanceFormFromJson(m.maintenance as MaintenanceJson, {
-            monitorIds: (monitors.monitors as { id: number }[]).map((x) => x.id),
-            statusPageIds: (pages.statusPages as { id: number }[]).map((x) => x.id),
-          }),
-        ),
-      )
+          mode === 'clone' ? { ...stored, id: null, title: s.cloneOf(stored.title) } : stored,
+        );
+      })
       .catch((error: unknown) => setFailure(errorMessage(error)));
-  }, [id]);
+  }, [id, mode]);
 
   return (
-    <Page title={id ? s.editTitle : s.add}>
+    <Page title={mode === 'edit' ? s.editTitle : mode === 'clone' ? s.cloneTitle : s.add}>
       {failure && (
         <p className="field-error" role="alert">
           {failure}

@@ -4,8 +4,8 @@ import type { MaintenanceJson } from '@watchpost/core';
 import { Button } from '../../components/button.js';
 import { Page, Row } from '../../components/layout.js';
 import { ConfirmDialog } from '../../components/modal.js';
-import { showNotice, showRequestError } from '../../components/notices.js';
 import { request, useDashboard } from '../../lib/dashboard-client.js';
+import { useAction } from '../../lib/use-action.js';
 import { strings } from '../../strings.js';
 
 const s = strings.maintenance;
@@ -63,19 +63,8 @@ export function MaintenanceList() {
 }
 
 function MaintenanceRow({ maintenance: m }: { maintenance: MaintenanceJson }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, act } = useAction();
   const [confirming, setConfirming] = useState(false);
-  async function act(action: () => Promise<{ msg?: string }>) {
-    setBusy(true);
-    try {
-      const answer = await action();
-      if (answer.msg) showNotice('success', answer.msg);
-    } catch (error) {
-      showRequestError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
     <li className="item">
       <div className="item-main">
@@ -88,6 +77,9 @@ function MaintenanceRow({ maintenance: m }: { maintenance: MaintenanceJson }) {
       <Row>
         <Link className="button button-secondary" to={`/maintenance/edit/${m.id}`}>
           {s.editNamed(m.title)}
+        </Link>
+        <Link className="button button-secondary" to={`/maintenance/clone/${m.id}`}>
+          {s.cloneNamed(m.title)}
         </Link>
         {m.active ? (
           <Button busy={busy} onClick={() => void act(() => request('pauseMaintenance', m.id))}>

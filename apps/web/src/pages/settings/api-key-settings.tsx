@@ -6,8 +6,8 @@ import { FormError } from '../../components/form-error.js';
 import { CheckboxField, SelectField, TextField } from '../../components/field.js';
 import { ConfirmDialog, Modal } from '../../components/modal.js';
 import { Row } from '../../components/layout.js';
-import { showNotice, showRequestError } from '../../components/notices.js';
 import { request, useDashboard } from '../../lib/dashboard-client.js';
+import { useAction } from '../../lib/use-action.js';
 import { useSubmit } from '../../lib/use-submit.js';
 import { strings } from '../../strings.js';
 import { toWireDate } from '../maintenance/maintenance-form.js';
@@ -71,18 +71,7 @@ export function ApiKeySettings() {
 
 function ApiKeyRow({ apiKey }: { apiKey: ApiKeyJson }) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  async function act(action: () => Promise<{ msg?: string }>) {
-    setBusy(true);
-    try {
-      const answer = await action();
-      if (answer.msg) showNotice('success', answer.msg);
-    } catch (error) {
-      showRequestError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, act } = useAction();
   return (
     <li className="item">
       <div className="item-main">
