@@ -94,19 +94,21 @@ function MaintenanceRow({ maintenance: m }: { maintenance: MaintenanceJson }) {
           {strings.common.delete}
         </Button>
       </Row>
-      <ConfirmDialog
-        open={confirming}
-        title={s.deleteTitle}
-        message={s.deleteMessage(m.title)}
-        confirmLabel={strings.common.delete}
-        danger
-        busy={busy}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          void act(() => request('deleteMaintenance', m.id));
-        }}
-      />
+      {confirming && (
+        <ConfirmDialog
+          open
+          title={s.deleteTitle}
+          message={s.deleteMessage(m.title)}
+          confirmLabel={strings.common.delete}
+          danger
+          busy={busy}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void act(() => request('deleteMaintenance', m.id));
+          }}
+        />
+      )}
     </li>
   );
 }

@@ -55,16 +55,13 @@ export function ApiKeySettings() {
           }}
         />
       )}
-      <Modal title={s.createdTitle} open={created !== null} onClose={() => setCreated(null)}>
-        <p>{s.createdNote}</p>
-        <TextField
-          label={s.key}
-          readOnly
-          value={created ?? ''}
-          onFocus={(e) => e.target.select()}
-        />
-        <CopyButton text={created ?? ''} label={s.copyKey} />
-      </Modal>
+      {created !== null && (
+        <Modal title={s.createdTitle} open onClose={() => setCreated(null)}>
+          <p>{s.createdNote}</p>
+          <TextField label={s.key} readOnly value={created} onFocus={(e) => e.target.select()} />
+          <CopyButton text={created} label={s.copyKey} />
+        </Modal>
+      )}
     </SettingsSection>
   );
 }
@@ -103,19 +100,21 @@ function ApiKeyRow({ apiKey }: { apiKey: ApiKeyJson }) {
           {strings.common.delete}
         </Button>
       </Row>
-      <ConfirmDialog
-        open={confirming}
-        title={s.deleteTitle}
-        message={s.deleteMessage(apiKey.name)}
-        confirmLabel={strings.common.delete}
-        danger
-        busy={busy}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          void act(() => request('deleteAPIKey', apiKey.id));
-        }}
-      />
+      {confirming && (
+        <ConfirmDialog
+          open
+          title={s.deleteTitle}
+          message={s.deleteMessage(apiKey.name)}
+          confirmLabel={strings.common.delete}
+          danger
+          busy={busy}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void act(() => request('deleteAPIKey', apiKey.id));
+          }}
+        />
+      )}
     </li>
   );
 }
