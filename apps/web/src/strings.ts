@@ -430,6 +430,8 @@ export const strings = {
     editTitle: 'Edit status page',
     editNamed: (title: string) => `Edit status page: ${title}`,
     notFound: 'This status page does not exist.',
+    notThisTenant:
+      'This address shows another account’s page with the same slug, so its groups cannot be edited here. Open the dashboard at your own domain.',
     empty: 'No status pages yet.',
     editLink: (title: string) => `Edit ${title}`,
     openPublic: (title: string) => `Open the public page of ${title}`,

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import type { IncidentJson, StatusPageConfig } from '@watchpost/core';
+import type { IncidentJson, PublicStatusPageConfig, StatusPageConfig } from '@watchpost/core';
 import { Page } from '../../components/layout.js';
 import { request } from '../../lib/dashboard-client.js';
 import { errorMessage } from '../../lib/emit-with-ack.js';
@@ -9,18 +9,23 @@ import '../admin-pages.css';
 import { IncidentEditor } from './incident-editor.js';
 import { StatusPageEditor } from './status-page-editor.js';
 import {
+  isSamePage,
   statusPageFormFromData,
   type PublicGroupIn,
   type StatusPageForm,
 } from './status-page-form.js';
 
 /** The page's public JSON: its groups in order and the pinned incident. */
-async function fetchPageData(
-  slug: string,
-): Promise<{ publicGroupList?: PublicGroupIn[]; incident?: IncidentJson | null }> {
+interface PageData {
+  config: PublicStatusPageConfig;
+  publicGroupList?: PublicGroupIn[];
+  incident?: IncidentJson | null;
+}
+
+async function fetchPageData(slug: string): Promise<PageData> {
   const response = await fetch(`/api/status-page/${encodeURIComponent(slug)}`);
   if (!response.ok) throw new Error(strings.statusPages.notFound);
-  return (await response.json()) as { publicGroupList?: PublicGroupIn[]; incident?: IncidentJson };
+  return (await response.json()) as PageData;
 }
 
 interface Loaded {
@@ -48,6 +53,7 @@ export function EditStatusPagePage() {
       .then(([answer, data]) => {
         if (!current) return;
         const config = answer.config as StatusPageConfig;
+        if (!isSamePage(config, data.config)) throw new Error(strings.statusPages.notThisTenant);
         setLoaded({
           form: statusPageFormFromData(config, data.publicGroupList ?? []),
           icon: config.icon,

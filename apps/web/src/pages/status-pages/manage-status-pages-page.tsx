@@ -39,7 +39,7 @@ export function ManageStatusPagesPage() {
                   {s.editLink(page.title)}
                 </Link>
                 <a
-                  className="button button-ghost"
+                  className="button button-secondary"
                   href={publicPageUrl(page.slug)}
                   target="_blank"
                   rel="noreferrer"

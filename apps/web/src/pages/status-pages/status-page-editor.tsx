@@ -182,7 +182,7 @@ export function StatusPageEditor({ slug, initial, icon }: Props) {
           {strings.common.save}
         </Button>
         <a
-          className="button button-ghost"
+          className="button button-secondary"
           href={publicPageUrl(slug)}
           target="_blank"
           rel="noreferrer"

@@ -3,6 +3,7 @@ import type { StatusPageConfig } from '@watchpost/core';
 import { fieldOfMessage } from '../../lib/field-of-message.js';
 import {
   STATUS_PAGE_MESSAGES,
+  isSamePage,
   moveItem,
   saveStatusPageArgs,
   statusPageFormFromData,
@@ -101,5 +102,12 @@ describe('status page form mapping', () => {
     expect(place('Only allowed PNG logo.')).toBe('logo');
     expect(place('Monitor not found')).toBe('groups');
     expect(place('Please input all fields')).toBe('form');
+  });
+
+  it('tells the page the socket described from another tenant’s page of the same slug', () => {
+    const { id: _id, domainNameList: _domains, ...published } = config;
+    expect(isSamePage(config, published)).toBe(true);
+    expect(isSamePage(config, { ...published, title: 'Someone else' })).toBe(false);
+    expect(isSamePage(config, { ...published, description: 'Other' })).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { StatusPageConfig } from '@watchpost/core';
+import type { PublicStatusPageConfig, StatusPageConfig } from '@watchpost/core';
 import type { MessageRules } from '../../lib/field-of-message.js';
 
 export interface GroupMonitor {
@@ -38,6 +38,23 @@ export interface PublicGroupIn {
   id: number;
   name: string;
   monitorList: { id: number; name: string; sendUrl: number | boolean }[];
+}
+
+/**
+ * Whether the public JSON a plain `/api/status-page/:slug` answered is the page the socket
+ * described. A plain path means the instance's first tenant
+ * (docs/protocol/status-pages.md#tenants-and-custom-domains), so another tenant with the same
+ * slug would answer there; its groups must never be loaded into this tenant's editor.
+ */
+export function isSamePage(config: StatusPageConfig, published: PublicStatusPageConfig): boolean {
+  return (
+    config.slug === published.slug &&
+    config.title === published.title &&
+    config.description === published.description &&
+    config.footerText === published.footerText &&
+    config.customCSS === published.customCSS &&
+    config.icon === published.icon
+  );
 }
 
 function themeOf(theme: string): StatusPageForm['theme'] {
