@@ -75,6 +75,8 @@ function GroupMonitors({
   onChange: (g: GroupForm) => void;
 }) {
   const setMonitors = (monitors: GroupForm['monitors']) => onChange({ ...group, monitors });
+  // Dragging reorders with the mouse; the arrow buttons do the same from the keyboard.
+  const [dragged, setDragged] = useState<number | null>(null);
   return (
     <>
       {group.monitors.length === 0 ? (
@@ -82,7 +84,17 @@ function GroupMonitors({
       ) : (
         <ol className="group-monitors">
           {group.monitors.map((monitor, index) => (
-            <li key={monitor.id} className="group-monitor">
+            <li
+              key={monitor.id}
+              className="group-monitor"
+              draggable
+              onDragStart={() => setDragged(index)}
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={() => {
+                if (dragged !== null) setMonitors(moveItem(group.monitors, dragged, index));
+                setDragged(null);
+              }}
+            >
               <span className="group-monitor-name">{monitor.name}</span>
               <CheckboxField
                 label={s.showUrl}
