@@ -31,3 +31,12 @@ export * from './config/parse-env.js';
 export * from './errors/startup-error.js';
 export * from './config/deployment.js';
 export type * from './protocol/index.js';
+export type { MaintenanceJson } from './maintenance/maintenance-wire.js';
+export type {
+  IncidentJson,
+  PublicStatusPageConfig,
+  StatusPageConfig,
+} from './status-pages/status-page-wire.js';
+export type { ApiKeyJson } from './api-keys/api-key-wire.js';
+export { MAINTENANCE_STRATEGIES } from './maintenance/maintenance.js';
+export type { MaintenanceStrategy, MaintenanceStatus } from './maintenance/maintenance.js';

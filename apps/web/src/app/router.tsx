@@ -44,6 +44,7 @@ export const router = createBrowserRouter([
           { path: '/add-status-page', element: <AddStatusPagePage /> },
           { path: '/edit-status-page/:slug', element: <EditStatusPagePage /> },
           { path: '/maintenance/*', element: <MaintenancePage /> },
+          { path: '/add-maintenance', element: <Navigate to="/maintenance/add" replace /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

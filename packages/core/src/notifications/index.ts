@@ -2,6 +2,7 @@
 export * from './provider.js';
 export * from './http.js';
 export * from './registry.js';
+export { NOTIFICATION_PROVIDERS } from './providers/index.js';
 export * from './delivery/retry-policy.js';
 export * from './delivery/delivery-message.js';
 export * as deliveryRepository from './delivery/delivery-repository.js';

@@ -108,7 +108,10 @@ export interface ClientToServerEvents {
   getMaintenanceStatusPage: (maintenanceId: Id, ack: Ack) => void;
 
   // API keys (docs/protocol/api-keys.md).
-  addAPIKey: (key: { name: string; expires?: string | null; active?: unknown }, ack: Ack) => void;
+  addAPIKey: (
+    key: { name: string; expires?: string | null; active?: unknown; scope?: 'read' | 'write' },
+    ack: Ack,
+  ) => void;
   getAPIKeyList: (ack: Ack) => void;
   enableAPIKey: (keyId: Id, ack: Ack) => void;
   disableAPIKey: (keyId: Id, ack: Ack) => void;

@@ -1,7 +1,20 @@
-import { Page } from '../../components/layout.js';
-import { strings } from '../../strings.js';
+import { Route, Routes } from 'react-router';
+import '../admin-pages.css';
+import { MaintenanceEditor } from './maintenance-editor.js';
+import { MaintenanceList } from './maintenance-list.js';
 
-/** `/maintenance/*`: the list and its editors, routed inside this page (web-admin fills it in). */
+/**
+ * `/maintenance/*`: the list and Kuma's `/maintenance/edit/:id` and `/maintenance/clone/:id`,
+ * plus `/maintenance/add` (Kuma's `/add-maintenance` leads there), routed here.
+ */
 export function MaintenancePage() {
-  return <Page title={strings.maintenance.title}>{strings.common.notBuiltYet}</Page>;
+  return (
+    <Routes>
+      <Route index element={<MaintenanceList />} />
+      <Route path="add" element={<MaintenanceEditor mode="add" />} />
+      <Route path="edit/:id" element={<MaintenanceEditor mode="edit" />} />
+      <Route path="clone/:id" element={<MaintenanceEditor mode="clone" />} />
+      <Route path="*" element={<MaintenanceList />} />
+    </Routes>
+  );
 }

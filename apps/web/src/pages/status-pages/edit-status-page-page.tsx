@@ -1,10 +1,89 @@
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import type { IncidentJson, PublicStatusPageConfig, StatusPageConfig } from '@watchpost/core';
 import { Page } from '../../components/layout.js';
+import { request } from '../../lib/dashboard-client.js';
+import { errorMessage } from '../../lib/emit-with-ack.js';
 import { strings } from '../../strings.js';
+import '../admin-pages.css';
+import { IncidentEditor } from './incident-editor.js';
+import { StatusPageEditor } from './status-page-editor.js';
+import {
+  isSamePage,
+  statusPageFormFromData,
+  type PublicGroupIn,
+  type StatusPageForm,
+} from './status-page-form.js';
+
+/** The page's public JSON: its groups in order and the pinned incident. */
+interface PageData {
+  config: PublicStatusPageConfig;
+  publicGroupList?: PublicGroupIn[];
+  incident?: IncidentJson | null;
+}
+
+async function fetchPageData(slug: string): Promise<PageData> {
+  const response = await fetch(`/api/status-page/${encodeURIComponent(slug)}`);
+  if (!response.ok) throw new Error(strings.statusPages.notFound);
+  return (await response.json()) as PageData;
+}
+
+interface Loaded {
+  form: StatusPageForm;
+  icon: string;
+  incident: IncidentJson | null;
+}
 
 /**
- * `/edit-status-page/:slug`: Kuma edits a status page on its public page; Watchpost's public
- * pages are server-rendered, so the editor lives here (web-admin fills it in).
+ * `/edit-status-page/:slug`: Kuma edits a status page on its public page (`/status/:slug?edit`);
+ * Watchpost's public pages are server-rendered, so the editor lives here. The config comes
+ * from `getStatusPage`, the groups and the pinned incident from the page's public JSON
+ * (docs/protocol/status-pages.md#page-data), as the Python client reads them too.
  */
 export function EditStatusPagePage() {
-  return <Page title={strings.statusPages.editTitle}>{strings.common.notBuiltYet}</Page>;
+  const { slug = '' } = useParams();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    setLoaded(null);
+    setFailure(null);
+    Promise.all([request('getStatusPage', slug), fetchPageData(slug)])
+      .then(([answer, data]) => {
+        if (!current) return;
+        const config = answer.config as StatusPageConfig;
+        if (!isSamePage(config, data.config)) throw new Error(strings.statusPages.notThisTenant);
+        setLoaded({
+          form: statusPageFormFromData(config, data.publicGroupList ?? []),
+          icon: config.icon,
+          incident: data.incident ?? null,
+        });
+      })
+      .catch((error: unknown) => current && setFailure(errorMessage(error)));
+    return () => {
+      current = false;
+    };
+  }, [slug]);
+
+  return (
+    <Page
+      title={
+        loaded ? strings.statusPages.editNamed(loaded.form.title) : strings.statusPages.editTitle
+      }
+    >
+      {failure && (
+        <p className="field-error" role="alert">
+          {failure}
+        </p>
+      )}
+      {!loaded && !failure && <p className="loading">{strings.common.loading}</p>}
+      {loaded && (
+        <div className="stack admin-form">
+          <IncidentEditor slug={slug} pinned={loaded.incident} />
+          <StatusPageEditor slug={slug} initial={loaded.form} icon={loaded.icon} />
+        </div>
+      )}
+    </Page>
+  );
 }
