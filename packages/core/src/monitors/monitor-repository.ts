@@ -327,11 +327,13 @@ export async function findMonitorState(
 ): Promise<MonitorStateSummary | undefined> {
   const row = await db
     .selectFrom('monitor_state')
-    .select(['status', 'tls_info'])
+    .select(['status', 'last_ping', 'tls_info'])
     .where('tenant_id', '=', tenantId)
     .where('monitor_id', '=', monitorId)
     .executeTakeFirst();
-  return row && { status: row.status, tlsInfo: row.tls_info as TlsInfo | null };
+  return (
+    row && { status: row.status, lastPing: row.last_ping, tlsInfo: row.tls_info as TlsInfo | null }
+  );
 }
 
 /** The direct children of a group with their latest status, in one query (docs/protocol/monitoring.md#group-monitors). */

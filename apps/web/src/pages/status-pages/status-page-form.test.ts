@@ -24,6 +24,7 @@ const config: StatusPageConfig = {
   googleAnalyticsId: null,
   showCertificateExpiry: true,
   domainNameList: ['status.acme.test', 'up.acme.test'],
+  autoRefreshInterval: 300,
 };
 
 const groups = [
