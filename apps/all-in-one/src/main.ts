@@ -3,6 +3,7 @@
 import { parseApiConfig, startApi, type RunningApi } from '@watchpost/api';
 import { parseDeployment } from '@watchpost/core';
 import { createAdapterKit } from '@watchpost/core/compose';
+import { parseEgressPolicy } from '@watchpost/core/egress';
 import {
   createOperatorRegistry,
   serveOperatorMetrics,
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   const apiConfig = parseApiConfig(process.env);
   const workerConfig = parseWorkerConfig(process.env);
   const schedulerConfig = parseSchedulerConfig(process.env);
+  const egress = parseEgressPolicy(process.env, deployment.mode);
   const logger = pino({ level: apiConfig.logLevel });
 
   // One kit for the three roles: they share one database, one queue and one bus.
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
       changeBus: kit.changeBus(),
       logger: logger.child({ role: 'api' }),
       config: apiConfig,
+      egress,
     });
     worker = await startWorker({
       db,
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
       beatBatchSize: workerConfig.beatBatchSize,
       beatBatchWaitMs: workerConfig.beatBatchWaitMs,
       observer: workerObserver,
+      egress,
     });
     deliveries = await startDeliveryRunner({
       db,
@@ -89,6 +93,7 @@ async function main(): Promise<void> {
       consumer: kit.deliveryConsumer(),
       logger: logger.child({ role: 'notifications' }),
       observer: workerObserver,
+      egress,
     });
     scheduler = await startScheduler({
       db,

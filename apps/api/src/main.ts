@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { parseDistributedServices } from '@watchpost/core';
 import { createDistributedAdapterKit } from '@watchpost/core/compose';
+import { parseEgressPolicy } from '@watchpost/core/egress';
 import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
 import { parseApiConfig } from './config.js';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     changeBus: kit.changeBus(),
     logger,
     config,
+    egress: parseEgressPolicy(process.env, 'distributed'),
   });
   logger.info(`Watchpost API listening on http://${config.host}:${api.port}`);
   // The API has no families of its own yet: its registry holds Node's process metrics.

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { Server, type ServerOptions } from 'socket.io';
 import { settingsRepository, type Database } from '@watchpost/core/db';
 import type { ChangeBus } from '@watchpost/core/changes';
+import { ALLOW_PRIVATE, type EgressPolicy } from '@watchpost/core/egress';
 import { listenError } from '@watchpost/core/runtime';
 import type { TenantEvents } from '@watchpost/core/realtime';
 import type { ApiConfig } from './config.js';
@@ -38,6 +39,11 @@ export interface ApiDeps {
   changeBus: ChangeBus;
   logger: Logger;
   config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds'>;
+  /**
+   * What notification tests and Docker probes run from this node may reach (architecture
+   * rule 10). Unset allows every address; main.ts always passes the configured policy.
+   */
+  egress?: EgressPolicy;
 }
 
 export interface RunningApi {
@@ -98,6 +104,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     logger,
     jwtSecret,
     minIntervalSeconds: config.minIntervalSeconds,
+    egress: deps.egress ?? ALLOW_PRIVATE,
   });
   registerPushRoute(app, { db, logger, events });
 

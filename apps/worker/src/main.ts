@@ -1,5 +1,6 @@
 import { parseDistributedServices } from '@watchpost/core';
 import { createDistributedAdapterKit } from '@watchpost/core/compose';
+import { parseEgressPolicy } from '@watchpost/core/egress';
 import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
 import { pino } from 'pino';
@@ -11,6 +12,7 @@ import { startWorker } from './start-worker.js';
 async function main(): Promise<void> {
   const services = parseDistributedServices(process.env, 'worker');
   const config = parseWorkerConfig(process.env);
+  const egress = parseEgressPolicy(process.env, 'distributed');
   const logger = pino({ level: config.logLevel, base: { role: 'worker' } });
   const kit = createDistributedAdapterKit(services, {
     role: 'worker',
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
     beatBatchSize: config.beatBatchSize,
     beatBatchWaitMs: config.beatBatchWaitMs,
     observer,
+    egress,
   });
   const deliveries = await startDeliveryRunner({
     db,
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
     consumer: kit.deliveryConsumer(),
     logger,
     observer,
+    egress,
   });
   logger.info({ concurrency: config.concurrency }, 'worker started');
   const operatorMetrics = await serveOperatorMetrics(registry, {

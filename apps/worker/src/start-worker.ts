@@ -1,4 +1,5 @@
 import type { Database } from '@watchpost/core/db';
+import type { EgressPolicy } from '@watchpost/core/egress';
 import type { CheckConsumer, DueSet } from '@watchpost/core/queue';
 import type { TenantEvents } from '@watchpost/core/realtime';
 import type { Kysely } from 'kysely';
@@ -22,6 +23,8 @@ export interface WorkerDeps {
   retryAfterErrorMs?: number;
   /** The clock beats and due times are read from (tests move it by hand). */
   now?: () => number;
+  /** What checks may connect to (architecture rule 10); unset allows every address. */
+  egress?: EgressPolicy;
 }
 
 export interface RunningWorker {
@@ -51,7 +54,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     beats,
     observer,
     logger,
-    runCheck,
+    runCheck: (monitor, proxy) => runCheck(monitor, proxy, deps.egress),
     now,
   });
 

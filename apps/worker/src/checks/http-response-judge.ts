@@ -11,6 +11,12 @@ import { firstHeader } from './first-header.js';
 // worker buffer an arbitrarily large download.
 const MAX_BODY_BYTES = 1024 * 1024;
 
+// Text copied from a response into a beat's msg: Kuma's keyword snippet is 50 characters, and
+// 100 holds any status word, version or id a json-query compares, while a query such as
+// `$string($)` can no longer copy a whole document into the beat history, the event list and
+// every notification (docs/protocol/monitoring.md#monitor-types).
+const MAX_CONTENT_CHARS = 100;
+
 /**
  * The result for the final response of an `http`, `keyword` or `json-query` check. Reads or
  * dumps the body in every case, as undici needs before it lets go of the connection.
@@ -82,7 +88,8 @@ async function judgeJsonQuery(
   } catch (error) {
     return {
       status: 'down',
-      msg: `${statusLine}, but the response is not valid JSON: ${describeError(error)}`,
+      // V8's parse error quotes the start of the body.
+      msg: `${statusLine}, but the response is not valid JSON: ${capContent(describeError(error))}`,
     };
   }
   let result: unknown;
@@ -91,7 +98,8 @@ async function judgeJsonQuery(
   } catch (error) {
     return {
       status: 'down',
-      msg: `${statusLine}, but the JSON query failed: ${describeError(error)}`,
+      // Some JSONata errors quote the value they failed on.
+      msg: `${statusLine}, but the JSON query failed: ${capContent(describeError(error))}`,
     };
   }
   if (String(result) === settings.expectedValue) {
@@ -99,8 +107,12 @@ async function judgeJsonQuery(
   }
   return {
     status: 'down',
-    msg: `${statusLine}, but value is not equal to expected value, value was: [${String(result)}]`,
+    msg: `${statusLine}, but value is not equal to expected value, value was: [${capContent(String(result))}]`,
   };
+}
+
+function capContent(text: string): string {
+  return text.length > MAX_CONTENT_CHARS ? `${text.slice(0, MAX_CONTENT_CHARS - 3)}...` : text;
 }
 
 async function readBoundedText(

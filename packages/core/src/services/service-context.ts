@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import type { MonitorChange, ChangeBus } from '../changes/index.js';
 import type { TenantEvents } from '../realtime/tenant-events.js';
+import type { EgressPolicy } from '../egress/egress-policy.js';
 
 /**
  * What services reach the world through. A transport builds it once per process (the API
@@ -17,6 +18,8 @@ export interface ServicePorts {
   logger: Logger;
   /** The smallest check interval a monitor may have (MIN_INTERVAL_SECONDS). */
   minIntervalSeconds: number;
+  /** What connections made for a tenant may reach: tests, probes (architecture rule 10). */
+  egress: EgressPolicy;
 }
 
 /**

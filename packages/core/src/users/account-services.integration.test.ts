@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password.js';
+import { ALLOW_PRIVATE } from '../egress/egress-policy.js';
 import { totpCode } from '../auth/totp.js';
 import type { ChangeBus } from '../changes/index.js';
 import type { ServiceContext } from '../services/service-context.js';
@@ -33,6 +34,7 @@ const contextFor = (scope: { tenantId: number; userId: number }): ServiceContext
   changeBus: unusedBus,
   logger: pino({ level: 'silent' }),
   minIntervalSeconds: 20,
+  egress: ALLOW_PRIVATE,
   ...scope,
 });
 

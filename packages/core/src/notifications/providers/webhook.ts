@@ -14,7 +14,7 @@ import { requireConfigText } from './provider-fields.js';
  */
 export const webhookProvider: NotificationProvider = {
   type: 'webhook',
-  send: (config, { msg, monitor, heartbeat }, { timeoutMs }) =>
+  send: (config, { msg, monitor, heartbeat }, { timeoutMs, egress }) =>
     withGeneralErrors(async () => {
       const payload = { heartbeat, monitor, msg };
       let body: unknown = payload;
@@ -38,7 +38,7 @@ export const webhookProvider: NotificationProvider = {
       }
       // The URL may carry a key; it is never logged.
       const url = requireConfigText(config, 'webhookURL');
-      await sendRequest({ url, body, headers, timeoutMs });
+      await sendRequest({ url, body, headers, timeoutMs, egress });
       return SENT_SUCCESSFULLY;
     }),
 };
