@@ -15,4 +15,6 @@ export interface CheckOptions {
    * embedded mode; the worker always passes its configured policy.
    */
   egress?: EgressPolicy;
+  /** Whose check this is: the JSON-query processes are shared out by tenant. */
+  tenantId?: number;
 }

@@ -83,7 +83,11 @@ export async function runHttpCheck(
         continue;
       }
 
-      const result = await judgeResponse(settings, response, startedAt, headersAt);
+      const result = await judgeResponse(settings, response, {
+        startedAt,
+        headersAt,
+        tenantId: options.tenantId ?? 0,
+      });
       return withTls(result);
     }
   } catch (error) {

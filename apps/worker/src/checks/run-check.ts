@@ -31,7 +31,12 @@ export async function runCheck(
     timeoutMs + HARD_ABORT_GRACE_MS,
   );
   try {
-    return await runCheckOfType(monitor, { signal: abort.signal, proxy, egress });
+    return await runCheckOfType(monitor, {
+      signal: abort.signal,
+      proxy,
+      egress,
+      tenantId: monitor.tenantId,
+    });
   } finally {
     clearTimeout(timer);
   }
