@@ -10,6 +10,7 @@ import {
   type OperatorMetricsServer,
 } from '@watchpost/core/operator-metrics';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
+import { parseDomainVerification } from '@watchpost/core/services';
 import {
   createMetricsSchedulerObserver,
   parseSchedulerConfig,
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const workerConfig = parseWorkerConfig(process.env);
   const schedulerConfig = parseSchedulerConfig(process.env);
   const egress = parseEgressPolicy(process.env, deployment.mode);
+  const domainVerification = parseDomainVerification(process.env, deployment.mode);
   const logger = pino({ level: apiConfig.logLevel });
 
   // One kit for the three roles: they share one database, one queue and one bus.
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
       logger: logger.child({ role: 'api' }),
       config: apiConfig,
       egress,
+      domainVerification,
     });
     worker = await startWorker({
       db,

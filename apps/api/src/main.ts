@@ -4,6 +4,7 @@ import { createDistributedAdapterKit } from '@watchpost/core/compose';
 import { parseEgressPolicy } from '@watchpost/core/egress';
 import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
+import { parseDomainVerification } from '@watchpost/core/services';
 import { parseApiConfig } from './config.js';
 import { startApi } from './start-api.js';
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     logger,
     config,
     egress: parseEgressPolicy(process.env, 'distributed'),
+    domainVerification: parseDomainVerification(process.env, 'distributed'),
   });
   logger.info(`Watchpost API listening on http://${config.host}:${api.port}`);
   // The API has no families of its own yet: its registry holds Node's process metrics.

@@ -7,6 +7,7 @@ import { settingsRepository, type Database } from '@watchpost/core/db';
 import type { ChangeBus } from '@watchpost/core/changes';
 import { ALLOW_PRIVATE, type EgressPolicy } from '@watchpost/core/egress';
 import { listenError } from '@watchpost/core/runtime';
+import { VERIFY_DOMAINS_AT_ONCE, type DomainVerification } from '@watchpost/core/services';
 import type { TenantEvents } from '@watchpost/core/realtime';
 import type { ApiConfig } from './config.js';
 import { registerBadgeRoutes } from './http/badges/badge-routes.js';
@@ -44,6 +45,8 @@ export interface ApiDeps {
    * rule 10). Unset allows every address; main.ts always passes the configured policy.
    */
   egress?: EgressPolicy;
+  /** How custom domains come to route; unset: at once, as in Kuma and embedded mode. */
+  domainVerification?: DomainVerification;
 }
 
 export interface RunningApi {
@@ -105,6 +108,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     jwtSecret,
     minIntervalSeconds: config.minIntervalSeconds,
     egress: deps.egress ?? ALLOW_PRIVATE,
+    domainVerification: deps.domainVerification ?? VERIFY_DOMAINS_AT_ONCE,
   });
   registerPushRoute(app, { db, logger, events });
 

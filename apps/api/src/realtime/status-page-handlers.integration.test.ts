@@ -134,6 +134,7 @@ describe('getStatusPage (slug)', () => {
         googleAnalyticsId: null,
         showCertificateExpiry: false,
       },
+      domainVerification: [],
     });
     expect(((await b.call<Ack>('getStatusPage', 'main')).config as { title: string }).title).toBe(
       'Bob status',

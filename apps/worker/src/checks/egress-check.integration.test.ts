@@ -6,7 +6,7 @@ import { runDnsCheck } from './dns-check.js';
 import { runHttpCheck } from './http-check.js';
 import { runPortCheck } from './port-check.js';
 import { closeServer, listenOnLoopback, makeHttpCheckSettings } from '../testing/check-fixtures.js';
-import { startDnsTestServer, type DnsTestServer } from '../testing/dns-test-server.js';
+import { startDnsTestServer, type DnsTestServer } from '@watchpost/core/testing';
 import { startSocksTestServer, type SocksTestServer } from '../testing/socks-test-server.js';
 
 // Checks under the egress policy (architecture rule 10), against real servers on loopback:

@@ -7,3 +7,4 @@ export * from '../notifications/fake-service.js';
 export * from './make-monitor.js';
 export * from '../backup/kuma-backup.fixture.js';
 export * from './service-test-kit.js';
+export * from './dns-test-server.js';

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { pino } from 'pino';
 import type { ChangeBus, MonitorChange } from '../changes/change-bus.js';
 import { ALLOW_PRIVATE } from '../egress/egress-policy.js';
+import { VERIFY_DOMAINS_AT_ONCE } from '../status-pages/domain-verification.js';
 import type { Database } from '../db/database.js';
 import {
   serviceContext,
@@ -58,6 +59,7 @@ export function createServiceTestKit(db: Kysely<Database>): ServiceTestKit {
     minIntervalSeconds: 20,
     // Tests talk to servers on loopback, as an embedded deployment may.
     egress: ALLOW_PRIVATE,
+    domainVerification: VERIFY_DOMAINS_AT_ONCE,
   };
   return {
     ports,
