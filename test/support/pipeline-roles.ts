@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import type { Database } from '@watchpost/core/db';
+import type { EgressPolicy } from '@watchpost/core/egress';
 import type { RetryPolicy } from '@watchpost/core/notifications';
 import {
   CHECK_QUEUE_NAME,
@@ -103,8 +104,10 @@ export function createPipelineRoles(
       });
       return scheduler;
     },
-    async startWorker(): Promise<RunningWorker> {
+    /** `egress`: what checks may reach; unset, every address (the targets are on loopback). */
+    async startWorker({ egress }: { egress?: EgressPolicy } = {}): Promise<RunningWorker> {
       const worker = await startWorker({
+        egress,
         db,
         consumer: createBullmqCheckConsumer({
           connection: connect(),
