@@ -1,4 +1,4 @@
-import { lookup as systemLookup, type LookupAddress } from 'node:dns';
+import { lookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { buildConnector } from 'undici';
 import { EgressRefusedError, egressVerdict, type EgressPolicy } from './egress-policy.js';
@@ -10,20 +10,19 @@ import { EgressRefusedError, egressVerdict, type EgressPolicy } from './egress-p
  * rebinding window). Node calls `lookup` only for names: IP literals go through
  * `refuseLiteral` instead.
  */
-export function createEgressLookup(
-  policy: EgressPolicy,
-  lookup: typeof systemLookup = systemLookup,
-): LookupFunction {
+export function createEgressLookup(policy: EgressPolicy): LookupFunction {
   return (hostname, options, callback) => {
     lookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) {
         callback(error, '', 0);
         return;
       }
-      const allowed = addresses.filter((a) => egressVerdict(policy, a.address).allowed);
+      // Only allowed addresses go on, so a name with both kinds is dialled at its public ones.
+      const refusals = addresses.map((a) => refuseLiteral(policy, a.address));
+      const allowed = addresses.filter((_, i) => refusals[i] === null);
       const first = allowed[0];
       if (first === undefined) {
-        callback(refusal(policy, addresses[0]?.address ?? hostname), '', 0);
+        callback(refusals[0] ?? new Error(`getaddrinfo ENOTFOUND ${hostname}`), '', 0);
         return;
       }
       if (options.all) callback(null, allowed);
@@ -36,7 +35,8 @@ export function createEgressLookup(
 export function refuseLiteral(policy: EgressPolicy, host: string): EgressRefusedError | null {
   const address = host.startsWith('[') ? host.slice(1, -1) : host;
   if (isIP(address) === 0) return null;
-  return egressVerdict(policy, address).allowed ? null : refusal(policy, address);
+  const verdict = egressVerdict(policy, address);
+  return verdict.allowed ? null : new EgressRefusedError(address, verdict.kind);
 }
 
 /** The socket options that make a `net`/`tls` connect obey the policy for names. */
@@ -83,9 +83,4 @@ export async function resolveEgressAddress(policy: EgressPolicy, host: string): 
       else resolve(String(address));
     });
   });
-}
-
-function refusal(policy: EgressPolicy, address: string): EgressRefusedError {
-  const verdict = egressVerdict(policy, address);
-  return new EgressRefusedError(address, verdict.allowed ? 'reserved' : verdict.kind);
 }
