@@ -3,18 +3,13 @@ import { TextDecoder } from 'node:util';
 import type { Dispatcher } from 'undici';
 import type { CheckResult, HttpCheckSettings } from '@watchpost/core';
 import { isStatusCodeAccepted } from './accepted-status-codes.js';
+import { capContent } from './content-cap.js';
 import { firstHeader } from './first-header.js';
 import { sharedJsonQueryPool } from './json-query/json-query-pool.js';
 
 // keyword and json-query only need the start of a page; a monitor must not be able to make a
 // worker buffer an arbitrarily large download.
 const MAX_BODY_BYTES = 1024 * 1024;
-
-// Text copied from a response into a beat's msg: Kuma's keyword snippet is 50 characters, and
-// 100 holds any status word, version or id a json-query compares, while a query such as
-// `$string($)` can no longer copy a whole document into the beat history, the event list and
-// every notification (docs/protocol/monitoring.md#monitor-types).
-const MAX_CONTENT_CHARS = 100;
 
 /**
  * The result for the final response of an `http`, `keyword` or `json-query` check. Reads or
@@ -112,10 +107,6 @@ async function judgeJsonQuery(
       return unknown;
     }
   }
-}
-
-function capContent(text: string): string {
-  return text.length > MAX_CONTENT_CHARS ? `${text.slice(0, MAX_CONTENT_CHARS - 3)}...` : text;
 }
 
 async function readBoundedText(

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { MAX_CONTENT_CHARS } from '../content-cap.js';
 import { JSON_QUERY_CHILD_SOURCE } from './json-query-child.js';
 
 /** One evaluation: the response body (text), the tenant's expression and expected value. */
@@ -36,7 +37,7 @@ export const DEFAULT_JSON_QUERY_LIMITS: JsonQueryLimits = {
   // JSONata over a 1 MiB body takes milliseconds; a second only ever stops a runaway.
   timeoutMs: 1_000,
   maxHeapMb: 64,
-  maxValueChars: 100,
+  maxValueChars: MAX_CONTENT_CHARS,
 };
 
 interface Pending extends JsonQueryTask {
@@ -46,6 +47,8 @@ interface Pending extends JsonQueryTask {
 
 interface Slot {
   child: ChildProcess;
+  /** A task's time starts only once its process has started: booting is not the task's. */
+  ready: boolean;
   running: Pending | null;
   timer: NodeJS.Timeout | null;
 }
@@ -84,10 +87,15 @@ export function createJsonQueryPool(
       [`--max-old-space-size=${limits.maxHeapMb}`, '-e', JSON_QUERY_CHILD_SOURCE],
       { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], env: { JSONATA_PATH: jsonataPath } },
     );
-    const slot: Slot = { child, running: null, timer: null };
+    const slot: Slot = { child, ready: false, running: null, timer: null };
     child.unref();
     child.channel?.unref();
-    child.on('message', (outcome: JsonQueryOutcome & { id: number }) => {
+    child.on('message', (outcome: (JsonQueryOutcome & { id: number }) | { kind: 'ready' }) => {
+      if (outcome.kind === 'ready') {
+        slot.ready = true;
+        runNext(slot);
+        return;
+      }
       if (slot.running?.id !== outcome.id) return;
       const { id: _id, ...answer } = outcome;
       finish(slot, answer);
@@ -141,7 +149,7 @@ export function createJsonQueryPool(
   }
 
   function runNext(slot: Slot): void {
-    if (slot.running || closed) return;
+    if (!slot.ready || slot.running || closed) return;
     const task = takeNext();
     if (!task) return;
     slot.running = task;
@@ -168,7 +176,7 @@ export function createJsonQueryPool(
         const queue = queues.get(task.tenantId);
         if (queue) queue.push(pending);
         else queues.set(task.tenantId, [pending]);
-        const idle = slots.find((s) => s.running === null);
+        const idle = slots.find((s) => s.ready && s.running === null);
         if (idle) runNext(idle);
       });
     },
