@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import type { Database } from '@watchpost/core/db';
+import type { EgressPolicy } from '@watchpost/core/egress';
 import type { RetryPolicy } from '@watchpost/core/notifications';
 import {
   CHECK_QUEUE_NAME,
@@ -33,6 +34,8 @@ export interface WorkerOptions {
   tenantChecksInFlight?: number | null;
   /** Sees every job as the worker takes it, before the worker runs it. */
   onJob?(job: CheckJob): void;
+  /** What checks may reach; unset, every address (the targets are on loopback). */
+  egress?: EgressPolicy;
 }
 
 function observeJobs(consumer: CheckConsumer, onJob: (job: CheckJob) => void): CheckConsumer {
@@ -145,6 +148,7 @@ export function createPipelineRoles(
         onError: () => {},
       });
       const worker = await startWorker({
+        egress: options.egress,
         db,
         consumer: options.onJob ? observeJobs(consumer, options.onJob) : consumer,
         dueSet: createRedisDueSet(redis, prefix),

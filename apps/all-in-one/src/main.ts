@@ -4,8 +4,10 @@ import { parseApiConfig, startApi, type RunningApi } from '@watchpost/api';
 import { parseDeployment, storageOf } from '@watchpost/core';
 import { configureSecrets } from '@watchpost/core/db';
 import { createAdapterKit } from '@watchpost/core/compose';
+import { parseEgressPolicy } from '@watchpost/core/egress';
 import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
+import { parseDomainVerification } from '@watchpost/core/services';
 import {
   createMetricsSchedulerObserver,
   parseSchedulerConfig,
@@ -28,6 +30,8 @@ async function main(): Promise<void> {
   const apiConfig = parseApiConfig(process.env);
   const workerConfig = parseWorkerConfig(process.env);
   const schedulerConfig = parseSchedulerConfig(process.env);
+  const egress = parseEgressPolicy(process.env, deployment.mode);
+  const domainVerification = parseDomainVerification(process.env, deployment.mode);
   const logger = pino({ level: apiConfig.logLevel });
   await configureSecrets(process.env, storageOf(deployment));
 
@@ -76,6 +80,8 @@ async function main(): Promise<void> {
       changeBus: kit.changeBus(),
       logger: logger.child({ role: 'api' }),
       config: apiConfig,
+      egress,
+      domainVerification,
     });
     worker = await startWorker({
       db,
@@ -89,6 +95,7 @@ async function main(): Promise<void> {
       beatHoldMs: workerConfig.beatHoldMs,
       observer: workerObserver,
       tenantChecksInFlight: tenantChecksInFlightOf(workerConfig, deployment.mode),
+      egress,
     });
     deliveries = await startDeliveryRunner({
       db,
@@ -96,6 +103,7 @@ async function main(): Promise<void> {
       consumer: kit.deliveryConsumer(),
       logger: logger.child({ role: 'notifications' }),
       observer: workerObserver,
+      egress,
     });
     scheduler = await startScheduler({
       db,

@@ -2,8 +2,10 @@ import { pino } from 'pino';
 import { parseDistributedServices } from '@watchpost/core';
 import { configureSecrets } from '@watchpost/core/db';
 import { createDistributedAdapterKit } from '@watchpost/core/compose';
+import { parseEgressPolicy } from '@watchpost/core/egress';
 import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
+import { parseDomainVerification } from '@watchpost/core/services';
 import { parseApiConfig } from './config.js';
 import { startApi } from './start-api.js';
 
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
     changeBus: kit.changeBus(),
     logger,
     config,
+    egress: parseEgressPolicy(process.env, 'distributed'),
+    domainVerification: parseDomainVerification(process.env, 'distributed'),
   });
   logger.info(`Watchpost API listening on http://${config.host}:${api.port}`);
 

@@ -5,7 +5,9 @@ import type { Logger } from 'pino';
 import { Server, type ServerOptions } from 'socket.io';
 import { settingsRepository, type Database } from '@watchpost/core/db';
 import type { ChangeBus } from '@watchpost/core/changes';
+import { ALLOW_PRIVATE, type EgressPolicy } from '@watchpost/core/egress';
 import { listenError } from '@watchpost/core/runtime';
+import { VERIFY_DOMAINS_AT_ONCE, type DomainVerification } from '@watchpost/core/services';
 import type { TenantEvents } from '@watchpost/core/realtime';
 import type { ApiConfig } from './config.js';
 import { registerBadgeRoutes } from './http/badges/badge-routes.js';
@@ -44,6 +46,13 @@ export interface ApiDeps {
     Partial<Pick<ApiConfig, 'tenantLimits'>>;
   /** The built dashboard's directory; found through the `@watchpost/web` package when omitted. */
   webDistDir?: string | null;
+  /**
+   * What notification tests and Docker probes run from this node may reach (architecture
+   * rule 10). Unset allows every address; main.ts always passes the configured policy.
+   */
+  egress?: EgressPolicy;
+  /** How custom domains come to route; unset: at once, as in Kuma and embedded mode. */
+  domainVerification?: DomainVerification;
 }
 
 export interface RunningApi {
@@ -120,6 +129,8 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     jwtSecret,
     minIntervalSeconds: config.minIntervalSeconds,
     tenantLimits: config.tenantLimits,
+    egress: deps.egress ?? ALLOW_PRIVATE,
+    domainVerification: deps.domainVerification ?? VERIFY_DOMAINS_AT_ONCE,
   });
   registerPushRoute(app, { db, logger, events });
 

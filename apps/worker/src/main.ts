@@ -1,6 +1,7 @@
 import { parseDistributedServices } from '@watchpost/core';
 import { configureSecrets } from '@watchpost/core/db';
 import { createDistributedAdapterKit } from '@watchpost/core/compose';
+import { parseEgressPolicy } from '@watchpost/core/egress';
 import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
 import { pino } from 'pino';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const services = parseDistributedServices(process.env, 'worker');
   await configureSecrets(process.env, { kind: 'postgres', databaseUrl: services.databaseUrl });
   const config = parseWorkerConfig(process.env);
+  const egress = parseEgressPolicy(process.env, 'distributed');
   const logger = pino({ level: config.logLevel, base: { role: 'worker' } });
   const kit = createDistributedAdapterKit(services, {
     role: 'worker',
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
     beatHoldMs: config.beatHoldMs,
     observer,
     tenantChecksInFlight: tenantChecksInFlightOf(config, 'distributed'),
+    egress,
   });
   const deliveries = await startDeliveryRunner({
     db,
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
     consumer: kit.deliveryConsumer(),
     logger,
     observer,
+    egress,
   });
   logger.info({ concurrency: config.concurrency }, 'worker started');
 

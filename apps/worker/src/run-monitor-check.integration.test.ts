@@ -4,7 +4,7 @@ import { heartbeatRepository, monitorRepository, tenantRepository } from '@watch
 import { openTestDatabase, TEST_BACKENDS, type BackendTestDatabase } from '@watchpost/core/testing';
 import { runCheck } from './checks/run-check.js';
 import { runMonitorCheck } from './run-monitor-check.js';
-import { startDnsTestServer, type DnsTestServer } from './testing/dns-test-server.js';
+import { startDnsTestServer, type DnsTestServer } from '@watchpost/core/testing';
 
 const parse = monitorInputSchema(20).parse;
 

@@ -1,4 +1,5 @@
 import { isDatabaseUnreachable, tenantLimitsRepository, type Database } from '@watchpost/core/db';
+import type { EgressPolicy } from '@watchpost/core/egress';
 import type { CheckConsumer, DueSet } from '@watchpost/core/queue';
 import type { TenantEvents } from '@watchpost/core/realtime';
 import type { Kysely } from 'kysely';
@@ -32,6 +33,8 @@ export interface WorkerDeps {
    * (architecture rule 13). Absent: no cap (embedded mode, one owner).
    */
   tenantChecksInFlight?: number | null;
+  /** What checks may connect to (architecture rule 10); unset allows every address. */
+  egress?: EgressPolicy;
 }
 
 export interface RunningWorker {
@@ -62,7 +65,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     beats,
     observer,
     logger,
-    runCheck,
+    runCheck: (monitor, proxy) => runCheck(monitor, proxy, deps.egress),
     now,
   });
 

@@ -136,6 +136,7 @@ describe('getStatusPage (slug)', () => {
         showCertificateExpiry: false,
         autoRefreshInterval: 300,
       },
+      domainVerification: [],
     });
     expect(((await b.call<Ack>('getStatusPage', 'main')).config as { title: string }).title).toBe(
       'Bob status',

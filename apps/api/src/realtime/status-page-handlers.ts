@@ -42,16 +42,22 @@ export const statusPageHandlers: readonly SocketHandler[] = [
   ),
 
   defineHandler('getStatusPage', [slugArg(NO_SLUG_MSG)], async ({ service }, [slug]) => {
-    return { ok: true, config: await getStatusPage(service, slug) };
+    // domainVerification is Watchpost's (docs/protocol/status-pages.md#custom-domains).
+    const { config, domainVerification } = await getStatusPage(service, slug);
+    return { ok: true, config, domainVerification };
   }),
 
   defineHandler(
     'saveStatusPage',
     [slugArg(NO_SLUG_MSG), statusPageConfigSchema, logoInputSchema, publicGroupListArgSchema],
     async ({ service }, [slug, config, logo, { groups, sent }]) => {
-      const ids = await saveStatusPage(service, slug, { config, logo, groups });
+      const saved = await saveStatusPage(service, slug, { config, logo, groups });
       // docs/protocol/status-pages.md: the client's own array back, with each group's id filled in.
-      return { ok: true, publicGroupList: sent.map((group, i) => ({ ...group, id: ids[i] })) };
+      return {
+        ok: true,
+        publicGroupList: sent.map((group, i) => ({ ...group, id: saved.groupIds[i] })),
+        domainVerification: saved.domainVerification,
+      };
     },
   ),
 

@@ -17,7 +17,7 @@ import {
   type TestDatabase,
 } from '@watchpost/core/testing';
 import { parseApiConfig } from '../config.js';
-import { startApi, type RunningApi } from '../start-api.js';
+import { startApi, type ApiDeps, type RunningApi } from '../start-api.js';
 
 /** Integration-test world: a fresh database, a private Redis prefix, API nodes in-process. */
 export interface ApiTestContext {
@@ -53,7 +53,11 @@ export type TestClient = KumaTestClient;
 
 export const DEFAULT_PASSWORD = 'secret123';
 
-export async function createApiTestContext(label: string): Promise<ApiTestContext> {
+export async function createApiTestContext(
+  label: string,
+  /** What a hosted deployment would configure: egress policy, domain verification. */
+  hosting: Pick<ApiDeps, 'egress' | 'domainVerification'> = {},
+): Promise<ApiTestContext> {
   const database: TestDatabase = await createTestDatabase();
   const redisPrefix = uniqueRedisPrefix(label);
   const logs: Record<string, unknown>[] = [];
@@ -86,6 +90,7 @@ export async function createApiTestContext(label: string): Promise<ApiTestContex
       changeBus: createRedisChangeBus(pub, sub, redisPrefix),
       logger,
       config: parseApiConfig({ PORT: '0', HOST: '127.0.0.1' }),
+      ...hosting,
     });
     const node = { url: `http://127.0.0.1:${api.port}`, api };
     nodes.push(node);

@@ -1,4 +1,5 @@
 import type { CheckProxy } from '@watchpost/core';
+import type { EgressPolicy } from '@watchpost/core/egress';
 
 export interface CheckOptions {
   /**
@@ -9,4 +10,11 @@ export interface CheckOptions {
   now?: () => Date;
   /** Send HTTP requests through this proxy instead of connecting directly (docs/protocol/proxies.md). */
   proxy?: CheckProxy | null;
+  /**
+   * What the check may connect to (architecture rule 10). Unset allows every address, as in
+   * embedded mode; the worker always passes its configured policy.
+   */
+  egress?: EgressPolicy;
+  /** Whose check this is: the JSON-query processes are shared out by tenant. */
+  tenantId?: number;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDnsTestServer, type DnsTestServer } from '../testing/dns-test-server.js';
+import { startDnsTestServer, type DnsTestServer } from '@watchpost/core/testing';
 import { resolverAddress, runDnsCheck, type DnsCheckSettings } from './dns-check.js';
 
 let server: DnsTestServer;

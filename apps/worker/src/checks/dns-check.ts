@@ -1,6 +1,7 @@
 import { Resolver } from 'node:dns/promises';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { CheckResult, Monitor } from '@watchpost/core';
+import { ALLOW_PRIVATE, refuseLiteral } from '@watchpost/core/egress';
 import { resolveTimeoutMs, startDeadline } from './check-deadline.js';
 import { describeError, down } from './check-error.js';
 import type { CheckOptions } from './check-options.js';
@@ -34,7 +35,7 @@ const DEFAULT_DNS_PORT = 53;
  */
 export async function runDnsCheck(
   settings: DnsCheckSettings,
-  options: Pick<CheckOptions, 'signal'> = {},
+  options: Pick<CheckOptions, 'signal' | 'egress'> = {},
 ): Promise<CheckResult> {
   const hostname = settings.hostname?.trim() ?? '';
   if (hostname === '') return down('Hostname is not set');
@@ -43,6 +44,10 @@ export async function runDnsCheck(
   // Kuma's UI and Python client default to A; a null type must not fail a monitor.
   const type = settings.dnsResolveType ?? 'A';
   if (!isDnsResolveType(type)) return down(`Unsupported DNS record type "${type}"`);
+
+  // setServers takes IP addresses only, so the server named is the address queried.
+  const refused = refuseLiteral(options.egress ?? ALLOW_PRIVATE, serverHost(server));
+  if (refused) return down(refused.message);
 
   const timeoutMs = resolveTimeoutMs(settings);
   // c-ares doubles the wait on each retry, so two tries of a third each fit the timeout
@@ -82,6 +87,13 @@ export function resolverAddress(server: string, port: number | null): string {
   if (bracketed) return `[${bracketed[1]}]:${bracketed[2] ?? fallback}`;
   // Anything else (a hostname) is left for setServers to reject with its own message.
   return server;
+}
+
+/** The address part of a resolver server written as `addr`, `addr:port` or `[addr]:port`. */
+function serverHost(server: string): string {
+  const bracketed = /^\[([^\]]+)\]/.exec(server);
+  if (bracketed) return bracketed[1] ?? server;
+  return isIPv6(server) ? server : (server.split(':')[0] ?? server);
 }
 
 function isDnsResolveType(value: string): value is DnsResolveType {

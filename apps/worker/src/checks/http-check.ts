@@ -1,5 +1,6 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import type { CheckResult, HttpCheckSettings, TlsInfo } from '@watchpost/core';
+import { ALLOW_PRIVATE } from '@watchpost/core/egress';
 import { isConnectTimeout, resolveTimeoutMs, startDeadline } from './check-deadline.js';
 import { describeError, down } from './check-error.js';
 import type { CheckOptions } from './check-options.js';
@@ -21,18 +22,21 @@ export async function runHttpCheck(
   if (!prepared.ok) return down(prepared.msg);
 
   const timeoutMs = resolveTimeoutMs(settings);
+  const egress = options.egress ?? ALLOW_PRIVATE;
   const tlsByEndpoint = new Map<string, TlsInfo>();
   const connectTarget = createCapturingConnector({
     ignoreTls: settings.ignoreTls,
     timeoutMs,
     onHandshake: (endpoint, info) => tlsByEndpoint.set(endpoint, info),
     now,
+    egress,
   });
   const proxied = options.proxy
     ? createProxyDispatcher(options.proxy, {
         ignoreTls: settings.ignoreTls,
         timeoutMs,
         connectTls: connectTarget,
+        egress,
       })
     : undefined;
   if (proxied && !proxied.ok) return down(proxied.msg);
@@ -79,7 +83,11 @@ export async function runHttpCheck(
         continue;
       }
 
-      const result = await judgeResponse(settings, response, startedAt, headersAt);
+      const result = await judgeResponse(settings, response, {
+        startedAt,
+        headersAt,
+        tenantId: options.tenantId ?? 0,
+      });
       return withTls(result);
     }
   } catch (error) {

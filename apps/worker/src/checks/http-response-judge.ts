@@ -1,11 +1,11 @@
 import { STATUS_CODES } from 'node:http';
 import { TextDecoder } from 'node:util';
-import jsonata from 'jsonata';
 import type { Dispatcher } from 'undici';
 import type { CheckResult, HttpCheckSettings } from '@watchpost/core';
 import { isStatusCodeAccepted } from './accepted-status-codes.js';
-import { describeError } from './check-error.js';
+import { capContent } from './content-cap.js';
 import { firstHeader } from './first-header.js';
+import { sharedJsonQueryPool } from './json-query/json-query-pool.js';
 
 // keyword and json-query only need the start of a page; a monitor must not be able to make a
 // worker buffer an arbitrarily large download.
@@ -18,8 +18,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export async function judgeResponse(
   settings: HttpCheckSettings,
   response: Dispatcher.ResponseData,
-  startedAt: number,
-  headersAt: number,
+  { startedAt, headersAt, tenantId }: { startedAt: number; headersAt: number; tenantId: number },
 ): Promise<CheckResult> {
   const code = response.statusCode;
   if (!isStatusCodeAccepted(code, settings.acceptedStatuscodes)) {
@@ -38,7 +37,7 @@ export async function judgeResponse(
     case 'json-query': {
       const body = await readBoundedText(response);
       const pingMs = Math.round(performance.now() - startedAt);
-      return { ...(await judgeJsonQuery(settings, statusLine, body)), pingMs };
+      return { ...(await judgeJsonQuery(settings, statusLine, body, tenantId)), pingMs };
     }
     default:
       await response.body.dump();
@@ -69,6 +68,7 @@ async function judgeJsonQuery(
   settings: HttpCheckSettings,
   statusLine: string,
   body: { text: string; truncated: boolean },
+  tenantId: number,
 ): Promise<Pick<CheckResult, 'status' | 'msg'>> {
   if (body.truncated) {
     return {
@@ -76,31 +76,37 @@ async function judgeJsonQuery(
       msg: `${statusLine}, but the response is larger than ${MAX_BODY_BYTES} bytes`,
     };
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(body.text);
-  } catch (error) {
-    return {
-      status: 'down',
-      msg: `${statusLine}, but the response is not valid JSON: ${describeError(error)}`,
-    };
+  // In a process of its own: an expression may loop forever (docs/protocol/monitoring.md#monitor-types).
+  const outcome = await sharedJsonQueryPool().evaluate({
+    tenantId,
+    body: body.text,
+    expression: settings.jsonPath ?? '',
+    expectedValue: settings.expectedValue,
+  });
+  switch (outcome.kind) {
+    case 'bad-json':
+      // V8's parse error quotes the start of the body.
+      return {
+        status: 'down',
+        msg: `${statusLine}, but the response is not valid JSON: ${capContent(outcome.error)}`,
+      };
+    case 'failed':
+      // Some JSONata errors quote the value they failed on.
+      return {
+        status: 'down',
+        msg: `${statusLine}, but the JSON query failed: ${capContent(outcome.error)}`,
+      };
+    case 'value':
+      if (outcome.matches) return { status: 'up', msg: `${statusLine}, expected value is found` };
+      return {
+        status: 'down',
+        msg: `${statusLine}, but value is not equal to expected value, value was: [${capContent(outcome.value)}]`,
+      };
+    default: {
+      const unknown: never = outcome;
+      return unknown;
+    }
   }
-  let result: unknown;
-  try {
-    result = await jsonata(settings.jsonPath ?? '').evaluate(data);
-  } catch (error) {
-    return {
-      status: 'down',
-      msg: `${statusLine}, but the JSON query failed: ${describeError(error)}`,
-    };
-  }
-  if (String(result) === settings.expectedValue) {
-    return { status: 'up', msg: `${statusLine}, expected value is found` };
-  }
-  return {
-    status: 'down',
-    msg: `${statusLine}, but value is not equal to expected value, value was: [${String(result)}]`,
-  };
 }
 
 async function readBoundedText(

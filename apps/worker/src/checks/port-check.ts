@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import type { CheckResult, PortCheckSettings } from '@watchpost/core';
+import { ALLOW_PRIVATE, egressSocketOptions, refuseLiteral } from '@watchpost/core/egress';
 import { resolveTimeoutMs } from './check-deadline.js';
 import { describeError, down } from './check-error.js';
 import type { CheckOptions } from './check-options.js';
@@ -14,7 +15,7 @@ const MAX_CONNECT_TIMEOUT_MS = 30_000;
  */
 export async function runPortCheck(
   settings: PortCheckSettings,
-  options: Pick<CheckOptions, 'signal'> = {},
+  options: Pick<CheckOptions, 'signal' | 'egress'> = {},
 ): Promise<CheckResult> {
   const hostname = settings.hostname?.trim() ?? '';
   if (hostname === '') return down('Hostname is not set');
@@ -24,11 +25,14 @@ export async function runPortCheck(
 
   const { signal } = options;
   if (signal?.aborted) return down(describeError(signal.reason));
+  const egress = options.egress ?? ALLOW_PRIVATE;
+  const refused = refuseLiteral(egress, hostname);
+  if (refused) return down(refused.message);
   const timeoutMs = Math.min(resolveTimeoutMs(settings), MAX_CONNECT_TIMEOUT_MS);
 
   return new Promise<CheckResult>((resolve) => {
     const startedAt = performance.now();
-    const socket = connect({ host: hostname, port });
+    const socket = connect({ host: hostname, port, ...egressSocketOptions(egress) });
     let settled = false;
     const settle = (result: CheckResult): void => {
       if (settled) return;

@@ -1,5 +1,6 @@
 import { ProxyAgent, type buildConnector, type Dispatcher } from 'undici';
 import type { CheckProxy } from '@watchpost/core';
+import { egressSocketOptions, refuseLiteral, type EgressPolicy } from '@watchpost/core/egress';
 import { createSocksDispatcher, isSocksProtocol } from './socks-dispatcher.js';
 
 type ProxyDispatcher = { ok: true; dispatcher: Dispatcher } | { ok: false; msg: string };
@@ -13,7 +14,13 @@ type ProxyDispatcher = { ok: true; dispatcher: Dispatcher } | { ok: false; msg: 
  */
 export function createProxyDispatcher(
   proxy: CheckProxy,
-  options: { ignoreTls: boolean; timeoutMs: number; connectTls: buildConnector.connector },
+  options: {
+    ignoreTls: boolean;
+    timeoutMs: number;
+    connectTls: buildConnector.connector;
+    /** Applies to the proxy's own address, the one this process dials (architecture rule 10). */
+    egress: EgressPolicy;
+  },
 ): ProxyDispatcher {
   const protocol = proxy.protocol;
   const known = isSocksProtocol(protocol) || protocol === 'http' || protocol === 'https';
@@ -28,6 +35,8 @@ export function createProxyDispatcher(
     return { ok: false, msg: `Invalid proxy address ${proxy.host}:${proxy.port}` };
   }
   if (isSocksProtocol(protocol)) return createSocksDispatcher({ ...proxy, protocol }, options);
+  const refused = refuseLiteral(options.egress, proxy.host);
+  if (refused) return { ok: false, msg: refused.message };
   const token = proxy.auth
     ? `Basic ${Buffer.from(`${proxy.username ?? ''}:${proxy.password ?? ''}`, 'utf8').toString('base64')}`
     : undefined;
@@ -37,7 +46,7 @@ export function createProxyDispatcher(
     proxyTunnel: false,
     // The monitor's ignoreTls is about its target; the proxy's own certificate is checked.
     requestTls: { rejectUnauthorized: !options.ignoreTls, timeout: options.timeoutMs },
-    proxyTls: { timeout: options.timeoutMs },
+    proxyTls: { timeout: options.timeoutMs, ...egressSocketOptions(options.egress) },
     // The check's deadline owns every timeout so that each one reads like Kuma's.
     headersTimeout: 0,
     bodyTimeout: 0,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKED_MONITOR_TYPES, MONITOR_TYPES } from '@watchpost/core';
-import { startDnsTestServer, type DnsTestServer } from '../testing/dns-test-server.js';
+import { startDnsTestServer, type DnsTestServer } from '@watchpost/core/testing';
 import { makeMonitor } from '@watchpost/core/testing';
 import { checkerUnavailableMsg, runCheck } from './run-check.js';
 

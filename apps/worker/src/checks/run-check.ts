@@ -1,6 +1,8 @@
 import type { CheckProxy, CheckResult, Monitor, MonitorType } from '@watchpost/core';
+import type { EgressPolicy } from '@watchpost/core/egress';
 import { resolveTimeoutMs } from './check-deadline.js';
 import { down } from './check-error.js';
+import type { CheckOptions } from './check-options.js';
 import { runDnsCheck } from './dns-check.js';
 import { runHttpCheck } from './http-check.js';
 import { runPortCheck } from './port-check.js';
@@ -20,6 +22,7 @@ export function checkerUnavailableMsg(type: MonitorType): string {
 export async function runCheck(
   monitor: Monitor,
   proxy: CheckProxy | null = null,
+  egress?: EgressPolicy,
 ): Promise<CheckResult> {
   const timeoutMs = resolveTimeoutMs(monitor);
   const abort = new AbortController();
@@ -28,27 +31,28 @@ export async function runCheck(
     timeoutMs + HARD_ABORT_GRACE_MS,
   );
   try {
-    return await runCheckOfType(monitor, abort.signal, proxy);
+    return await runCheckOfType(monitor, {
+      signal: abort.signal,
+      proxy,
+      egress,
+      tenantId: monitor.tenantId,
+    });
   } finally {
     clearTimeout(timer);
   }
 }
 
-function runCheckOfType(
-  monitor: Monitor,
-  signal: AbortSignal,
-  proxy: CheckProxy | null,
-): Promise<CheckResult> {
+function runCheckOfType(monitor: Monitor, options: CheckOptions): Promise<CheckResult> {
   const type: MonitorType = monitor.type;
   switch (type) {
     case 'http':
     case 'keyword':
     case 'json-query':
-      return runHttpCheck(monitor, { signal, proxy });
+      return runHttpCheck(monitor, options);
     case 'port':
-      return runPortCheck(monitor, { signal });
+      return runPortCheck(monitor, options);
     case 'dns':
-      return runDnsCheck(monitor, { signal });
+      return runDnsCheck(monitor, options);
     case 'push':
       // Push monitors have no target to call; the processor evaluates their window instead.
       throw new Error('push monitors are checked by runPushCheck, not runCheck');

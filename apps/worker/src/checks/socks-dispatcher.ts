@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import { SocksClient, type SocksProxy } from 'socks';
 import { Agent, type buildConnector, type Dispatcher } from 'undici';
 import type { CheckProxy } from '@watchpost/core';
+import { resolveEgressAddress, type EgressPolicy } from '@watchpost/core/egress';
 import { unbracket } from './tls-capturing-connector.js';
 
 export const SOCKS_PROTOCOLS = ['socks', 'socks5', 'socks5h', 'socks4'] as const;
@@ -28,7 +29,7 @@ type SocksDispatcher = { ok: true; dispatcher: Dispatcher } | { ok: false; msg: 
  */
 export function createSocksDispatcher(
   proxy: CheckProxy & { protocol: SocksProtocol },
-  options: { timeoutMs: number; connectTls: buildConnector.connector },
+  options: { timeoutMs: number; connectTls: buildConnector.connector; egress: EgressPolicy },
 ): SocksDispatcher {
   const socksProxy = toSocksProxy(proxy);
   if (
@@ -41,7 +42,11 @@ export function createSocksDispatcher(
       msg: `SOCKS5 proxy username and password must each be at most ${MAX_SOCKS5_FIELD_BYTES} bytes`,
     };
   }
-  const tunnel = { proxy: socksProxy, resolveLocally: resolvesLocally(proxy.protocol) };
+  const tunnel = {
+    proxy: socksProxy,
+    resolveLocally: resolvesLocally(proxy.protocol),
+    egress: options.egress,
+  };
   const dispatcher = new Agent({
     connect: (target, callback) => {
       const host = unbracket(target.hostname);
@@ -96,11 +101,15 @@ function toSocksProxy(proxy: CheckProxy & { protocol: SocksProtocol }): SocksPro
 }
 
 async function openTunnel(
-  tunnel: { proxy: SocksProxy; resolveLocally: boolean },
+  tunnel: { proxy: SocksProxy; resolveLocally: boolean; egress: EgressPolicy },
   host: string,
   port: number,
   timeoutMs: number,
 ): Promise<Socket> {
+  // The policy guards the one address this process dials, the proxy's; what the proxy reaches
+  // from its own network is its owner's business. Dialling the checked address leaves no
+  // window for the name to resolve elsewhere.
+  const proxyAddress = await resolveEgressAddress(tunnel.egress, tunnel.proxy.host ?? '');
   const destination = tunnel.resolveLocally ? await resolveTarget(host, tunnel.proxy.type) : host;
   if (tunnel.proxy.type === 5 && Buffer.byteLength(destination) > MAX_SOCKS5_FIELD_BYTES) {
     throw new Error(`Host name is longer than SOCKS5 allows (${MAX_SOCKS5_FIELD_BYTES} bytes)`);
@@ -108,7 +117,7 @@ async function openTunnel(
   // The socks timeout bounds the proxy's connect and handshake; the check's deadline, started
   // earlier with the same length, normally fires first and words the result.
   const { socket } = await SocksClient.createConnection({
-    proxy: tunnel.proxy,
+    proxy: { ...tunnel.proxy, host: proxyAddress },
     destination: { host: destination, port },
     command: 'connect',
     timeout: timeoutMs,

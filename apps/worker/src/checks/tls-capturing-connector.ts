@@ -2,6 +2,7 @@ import { checkServerIdentity, createSecureContext, TLSSocket } from 'node:tls';
 import type { SecureContext } from 'node:tls';
 import { buildConnector } from 'undici';
 import type { TlsInfo } from '@watchpost/core';
+import { egressSocketOptions, guardConnector, type EgressPolicy } from '@watchpost/core/egress';
 import { hasCertificate, toCertInfo } from './cert-info.js';
 
 // With verification deferred to our connector, Node only hands us the OpenSSL error code.
@@ -37,8 +38,12 @@ export function createCapturingConnector(options: {
   timeoutMs: number;
   onHandshake: (endpoint: string, info: TlsInfo) => void;
   now: () => Date;
+  /** Checked on the address dialled, after DNS (architecture rule 10). */
+  egress: EgressPolicy;
 }): buildConnector.connector {
+  const { egress } = options;
   const connect = buildConnector({
+    ...egressSocketOptions(egress),
     secureContext: sharedSecureContext(),
     // Verification is decided below, after the certificate has been recorded, so that an
     // invalid certificate still shows up in certInfo.
@@ -48,7 +53,7 @@ export function createCapturingConnector(options: {
     maxCachedSessions: 0,
     timeout: options.timeoutMs,
   });
-  return (target, callback) => {
+  return guardConnector(egress, (target, callback) => {
     connect(target, (...args) => {
       const [error, socket] = args;
       if (error !== null) {
@@ -72,7 +77,7 @@ export function createCapturingConnector(options: {
       }
       callback(null, socket);
     });
-  };
+  });
 }
 
 /** The key under which `onHandshake` reports the certificate of a connection to `url`. */

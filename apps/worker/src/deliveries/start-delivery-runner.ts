@@ -13,6 +13,7 @@ import {
   type NotificationMessage,
   type RetryPolicy,
 } from '@watchpost/core/notifications';
+import { ALLOW_PRIVATE, type EgressPolicy } from '@watchpost/core/egress';
 import type { DeliveryConsumer, DeliveryQueue } from '@watchpost/core/queue';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -31,6 +32,8 @@ export interface DeliveryRunnerDeps {
   attemptTimeoutMs?: number;
   observer?: WorkerObserver;
   now?: () => number;
+  /** What deliveries may connect to (architecture rule 10); unset allows every address. */
+  egress?: EgressPolicy;
 }
 
 export interface RunningDeliveryRunner {
@@ -68,7 +71,11 @@ export async function startDeliveryRunner(
     try {
       if (!provider) throw new Error(UNSUPPORTED_TYPE_MSG);
       const message = await messageOf(delivery);
-      await provider.send(delivery.config, message, { baseUrl: delivery.baseUrl, timeoutMs });
+      await provider.send(delivery.config, message, {
+        baseUrl: delivery.baseUrl,
+        timeoutMs,
+        egress: deps.egress ?? ALLOW_PRIVATE,
+      });
     } catch (failure) {
       error = failure instanceof Error ? failure.message : String(failure);
     }

@@ -1,4 +1,6 @@
 import { Client } from 'undici';
+import { createEgressConnector } from '../egress/egress-connect.js';
+import { assertUnixSocketAllowed, type EgressPolicy } from '../egress/egress-policy.js';
 import type { DockerHostInput } from './docker-host-wire.js';
 
 /** An unanswering daemon must not hold the user's dialog open for long. */
@@ -13,14 +15,21 @@ const NOT_DOCKER_MSG = 'Invalid Docker response, is it Docker really a daemon?';
  */
 export async function probeDockerDaemon(
   host: Pick<DockerHostInput, 'dockerType' | 'dockerDaemon'>,
+  egress: EgressPolicy,
 ): Promise<string> {
-  const client =
-    host.dockerType === 'socket'
-      ? new Client('http://localhost', {
-          socketPath: host.dockerDaemon,
-          connectTimeout: TEST_TIMEOUT_MS,
-        })
-      : new Client(daemonOrigin(host.dockerDaemon), { connectTimeout: TEST_TIMEOUT_MS });
+  let client: Client;
+  if (host.dockerType === 'socket') {
+    // A socket is on the API node itself: never a tenant's daemon in a hosted deployment.
+    assertUnixSocketAllowed(egress, host.dockerDaemon);
+    client = new Client('http://localhost', {
+      socketPath: host.dockerDaemon,
+      connectTimeout: TEST_TIMEOUT_MS,
+    });
+  } else {
+    client = new Client(daemonOrigin(host.dockerDaemon), {
+      connect: createEgressConnector(egress, { timeout: TEST_TIMEOUT_MS }),
+    });
+  }
   try {
     const response = await client.request({
       path: `${daemonBasePath(host)}/containers/json?all=true`,

@@ -11,11 +11,11 @@ export type DockerHostTestResult =
  * daemon is an answer, not a failure of the call (architecture rule 5).
  */
 export async function testDockerHost(
-  _ctx: ServiceContext,
+  ctx: ServiceContext,
   host: Pick<DockerHostInput, 'dockerType' | 'dockerDaemon'>,
 ): Promise<DockerHostTestResult> {
   try {
-    return { connected: true, msg: await probeDockerDaemon(host) };
+    return { connected: true, msg: await probeDockerDaemon(host, ctx.egress) };
   } catch (error) {
     return { connected: false, error: error instanceof Error ? error.message : String(error) };
   }

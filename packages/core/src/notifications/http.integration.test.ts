@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALLOW_PRIVATE } from '../egress/egress-policy.js';
 import { startFakeService, type FakeService } from './fake-service.js';
 import { generalErrorText, sendRequest, withGeneralErrors } from './http.js';
 
@@ -14,6 +15,7 @@ describe('sendRequest', () => {
       url: `${service.url}/hook`,
       body: { a: 1, b: null, c: undefined },
       timeoutMs: 5000,
+      egress: ALLOW_PRIVATE,
     });
     const [request] = service.requests.slice(-1);
     expect(request).toMatchObject({ method: 'POST', url: '/hook', body: '{"a":1,"b":null}' });
@@ -22,7 +24,7 @@ describe('sendRequest', () => {
   });
 
   it('sends a string form-encoded unless a header says otherwise', async () => {
-    await sendRequest({ url: service.url, body: 'x=1', timeoutMs: 5000 });
+    await sendRequest({ url: service.url, body: 'x=1', timeoutMs: 5000, egress: ALLOW_PRIVATE });
     expect(service.requests.at(-1)?.headers['content-type']).toBe(
       'application/x-www-form-urlencoded',
     );
@@ -31,6 +33,7 @@ describe('sendRequest', () => {
       body: 'hi',
       headers: { 'Content-Type': 'text/plain' },
       timeoutMs: 5000,
+      egress: ALLOW_PRIVATE,
     });
     expect(service.requests.at(-1)?.headers['content-type']).toBe('text/plain');
     await sendRequest({
@@ -38,6 +41,7 @@ describe('sendRequest', () => {
       body: 'hi',
       headers: { 'content-type': 'text/csv' },
       timeoutMs: 5000,
+      egress: ALLOW_PRIVATE,
     });
     expect(service.requests.at(-1)?.headers['content-type']).toBe('text/csv');
   });
@@ -47,7 +51,9 @@ describe('general error texts (docs/protocol/notification-providers.md#error-tex
   it('words a JSON error answer as upstream: status, then the compact body', async () => {
     service.replyWith({ status: 400, body: { error: 'bad thing' } });
     await expect(
-      withGeneralErrors(() => sendRequest({ url: service.url, body: {}, timeoutMs: 5000 })),
+      withGeneralErrors(() =>
+        sendRequest({ url: service.url, body: {}, timeoutMs: 5000, egress: ALLOW_PRIVATE }),
+      ),
     ).rejects.toThrow(
       'Error: AxiosError: Request failed with status code 400 {"error":"bad thing"}',
     );
@@ -55,15 +61,19 @@ describe('general error texts (docs/protocol/notification-providers.md#error-tex
 
   it('words a text error answer and a refused connection as upstream', async () => {
     service.replyWith({ status: 500, body: 'oops text' });
-    const failed = await sendRequest({ url: service.url, timeoutMs: 5000 }).catch(
-      (e: unknown) => e,
-    );
+    const failed = await sendRequest({
+      url: service.url,
+      timeoutMs: 5000,
+      egress: ALLOW_PRIVATE,
+    }).catch((e: unknown) => e);
     expect(generalErrorText(failed)).toBe(
       'Error: AxiosError: Request failed with status code 500 oops text',
     );
-    const refused = await sendRequest({ url: 'http://127.0.0.1:1/', timeoutMs: 5000 }).catch(
-      (e: unknown) => e,
-    );
+    const refused = await sendRequest({
+      url: 'http://127.0.0.1:1/',
+      timeoutMs: 5000,
+      egress: ALLOW_PRIVATE,
+    }).catch((e: unknown) => e);
     expect(generalErrorText(refused)).toBe('Error: Error: connect ECONNREFUSED 127.0.0.1:1 ');
   });
 });

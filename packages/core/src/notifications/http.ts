@@ -1,5 +1,7 @@
 import { STATUS_CODES } from 'node:http';
-import { Agent, interceptors, request as undiciRequest } from 'undici';
+import { Agent, interceptors, request as undiciRequest, type Dispatcher } from 'undici';
+import { createEgressConnector } from '../egress/egress-connect.js';
+import type { EgressPolicy } from '../egress/egress-policy.js';
 
 /**
  * HTTP for the providers, with the conventions of upstream's axios 0.30 (docs/protocol/notification-providers.md#http-conventions) so services
@@ -14,6 +16,8 @@ export interface ProviderRequest {
   body?: unknown;
   headers?: Record<string, string>;
   timeoutMs: number;
+  /** Checked on every address dialled, each redirect's included (architecture rule 10). */
+  egress: EgressPolicy;
 }
 
 export interface ProviderResponse {
@@ -35,8 +39,21 @@ export class ProviderHttpError extends Error {
 }
 
 // Follows redirects as axios does. Not fetch: it refuses some ports axios allows (port 1,
-// 6000, …), which would turn a user's odd but valid URL into an error of ours.
-const dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: 5 }));
+// 6000, …), which would turn a user's odd but valid URL into an error of ours. A redirect
+// goes back through the same agent, so its connector checks every hop's address. One agent
+// per policy: a process has one policy, so this holds one or two entries.
+const dispatchers = new WeakMap<EgressPolicy, Dispatcher>();
+
+function dispatcherFor(egress: EgressPolicy): Dispatcher {
+  let dispatcher = dispatchers.get(egress);
+  if (dispatcher === undefined) {
+    dispatcher = new Agent({ connect: createEgressConnector(egress) }).compose(
+      interceptors.redirect({ maxRedirections: 5 }),
+    );
+    dispatchers.set(egress, dispatcher);
+  }
+  return dispatcher;
+}
 
 const BASE_HEADERS = {
   Accept: 'application/json, text/plain, */*',
@@ -68,7 +85,7 @@ export async function sendRequest(request: ProviderRequest): Promise<ProviderRes
       method: request.method ?? 'POST',
       headers,
       body,
-      dispatcher,
+      dispatcher: dispatcherFor(request.egress),
       headersTimeout: request.timeoutMs,
       bodyTimeout: request.timeoutMs,
       signal: AbortSignal.timeout(request.timeoutMs),

@@ -1,3 +1,5 @@
+import type { EgressPolicy } from '../egress/egress-policy.js';
+
 /**
  * The contract every notification provider implements (docs/protocol/notification-providers.md#registry-and-send-contract).
  * A provider turns one message into the request its service documents; it never decides
@@ -21,6 +23,8 @@ export interface ProviderContext {
   baseUrl: string | null;
   /** Upper bound for one attempt: upstream waits forever, a stuck provider must not. */
   timeoutMs: number;
+  /** What a send may connect to, redirects included (architecture rule 10). */
+  egress: EgressPolicy;
 }
 
 export interface NotificationProvider {

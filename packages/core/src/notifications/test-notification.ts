@@ -30,7 +30,7 @@ export async function testNotification(
     const msg = await provider.send(
       config,
       { msg: `${name} Testing`, monitor: null, heartbeat: null },
-      { baseUrl, timeoutMs: TEST_TIMEOUT_MS },
+      { baseUrl, timeoutMs: TEST_TIMEOUT_MS, egress: ctx.egress },
     );
     return { sent: true, msg };
   } catch (error) {

@@ -110,6 +110,7 @@ export * from '../status-pages/status-page-wire.js';
 export * from '../status-pages/add-status-page.js';
 export * from '../status-pages/get-status-page.js';
 export * from '../status-pages/save-status-page.js';
+export * from '../status-pages/domain-verification.js';
 export * from '../status-pages/delete-status-page.js';
 export * from '../status-pages/post-incident.js';
 export * from '../status-pages/unpin-incident.js';

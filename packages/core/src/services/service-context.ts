@@ -4,6 +4,8 @@ import type { Database } from '../db/database.js';
 import type { MonitorChange, ChangeBus } from '../changes/index.js';
 import type { TenantEvents } from '../realtime/tenant-events.js';
 import type { OperatorTenantLimits } from '../tenant-limits/tenant-limits.js';
+import type { EgressPolicy } from '../egress/egress-policy.js';
+import type { DomainVerification } from '../status-pages/domain-verification.js';
 
 /**
  * What services reach the world through. A transport builds it once per process (the API
@@ -23,6 +25,10 @@ export interface ServicePorts {
    * TENANT_MAX_TIMEOUT_SECONDS); absent: none beyond `minIntervalSeconds`.
    */
   tenantLimits?: OperatorTenantLimits;
+  /** What connections made for a tenant may reach: tests, probes (architecture rule 10). */
+  egress: EgressPolicy;
+  /** How status pages' custom domains come to route (docs/protocol/status-pages.md#custom-domains). */
+  domainVerification: DomainVerification;
 }
 
 /**

@@ -206,7 +206,7 @@ export async function loadStatusPageHeartbeats(
 // Which tenant a public status-page request means. Slugs are unique per tenant, so the URL
 // alone does not say; these are the two facts the HTTP layer decides with.
 
-/** The tenant whose page has this custom domain (`domainNameList`), if any. */
+/** The tenant whose page has this custom domain (`domainNameList`), verified, if any. */
 export async function findTenantByDomain(
   db: Kysely<Database>,
   domain: string,
@@ -215,6 +215,8 @@ export async function findTenantByDomain(
     .selectFrom('status_page_domains')
     .select('tenant_id')
     .where('domain', '=', domain.toLowerCase())
+    // An unverified claim is listed to its tenant but routes nothing (docs/protocol/status-pages.md#custom-domains).
+    .where('verified_at', 'is not', null)
     .executeTakeFirst();
   return row?.tenant_id;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
@@ -104,6 +105,11 @@ export interface SaveStatusPageInput {
   logo: LogoInput;
   groups: readonly PublicGroupInput[];
   now: Date;
+  /**
+   * New domains wait for their TXT record before they route (the service sets this under DNS
+   * verification); unset, they route at once, as in Kuma.
+   */
+  awaitDomainVerification?: boolean;
 }
 
 /**
@@ -132,7 +138,7 @@ export async function saveStatusPage(
       throw new AppError('conflict', SLUG_TAKEN_MSG);
     }
     await assertOwnMonitors(trx, tenantId, input.groups);
-    await replaceDomains(trx, tenantId, page.id, config.domainNameList);
+    await replaceDomains(trx, tenantId, page.id, config.domainNameList, input);
     await trx
       .updateTable('status_pages')
       .set({
@@ -182,13 +188,16 @@ async function assertOwnMonitors(
     throw new AppError('not-found', STATUS_PAGE_MONITOR_NOT_FOUND_MSG);
 }
 
-// Upstream moves a domain from another page to this one; within a tenant that is kept, but a
-// domain of another tenant is refused: the host decides whose pages a visitor sees.
+// Upstream moves a domain from another page to this one; within a tenant that is kept, with
+// its token and verification. Another tenant's claim blocks a domain only once verified: an
+// unverified claim must not let a squatter lock the real owner out
+// (docs/protocol/status-pages.md#custom-domains).
 async function replaceDomains(
   trx: Transaction<Database>,
   tenantId: number,
   pageId: number,
   domains: readonly string[],
+  { now, awaitDomainVerification }: Pick<SaveStatusPageInput, 'now' | 'awaitDomainVerification'>,
 ): Promise<void> {
   if (domains.length > 0) {
     const foreign = await trx
@@ -196,23 +205,86 @@ async function replaceDomains(
       .select('domain')
       .where('domain', 'in', domains)
       .where('tenant_id', '<>', tenantId)
+      .where('verified_at', 'is not', null)
       .executeTakeFirst();
     if (foreign) throw new AppError('conflict', `Domain ${foreign.domain} is already in use`);
   }
   await trx
     .deleteFrom('status_page_domains')
     .where('tenant_id', '=', tenantId)
-    .where((eb) =>
-      domains.length > 0
-        ? eb.or([eb('status_page_id', '=', pageId), eb('domain', 'in', domains)])
-        : eb('status_page_id', '=', pageId),
-    )
+    .where('status_page_id', '=', pageId)
+    .$if(domains.length > 0, (q) => q.where('domain', 'not in', domains))
     .execute();
   if (domains.length === 0) return;
   await trx
     .insertInto('status_page_domains')
-    .values(domains.map((domain) => ({ domain, tenant_id: tenantId, status_page_id: pageId })))
+    .values(
+      domains.map((domain) => ({
+        domain,
+        tenant_id: tenantId,
+        status_page_id: pageId,
+        verification_token: randomBytes(16).toString('hex'),
+        verified_at: awaitDomainVerification ? null : now,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'domain']).doUpdateSet((eb) => ({
+        status_page_id: eb.ref('excluded.status_page_id'),
+        verified_at: eb.fn.coalesce('status_page_domains.verified_at', 'excluded.verified_at'),
+      })),
+    )
     .execute();
+}
+
+/** The page's domains with their tokens and whether each is verified, by domain. */
+export async function listPageDomainVerifications(
+  db: Kysely<Database>,
+  tenantId: number,
+  slug: string,
+): Promise<{ domain: string; token: string; verified: boolean }[]> {
+  const rows = await db
+    .selectFrom('status_page_domains as d')
+    .innerJoin('status_pages as p', 'p.id', 'd.status_page_id')
+    .select(['d.domain', 'd.verification_token', 'd.verified_at'])
+    .where('d.tenant_id', '=', tenantId)
+    .where('p.tenant_id', '=', tenantId)
+    .where('p.slug', '=', slug)
+    .orderBy('d.domain')
+    .execute();
+  return rows.map((r) => ({
+    domain: r.domain,
+    token: r.verification_token,
+    verified: r.verified_at !== null,
+  }));
+}
+
+/**
+ * Marks the tenant's claim of `domain` verified. False when another tenant's verified claim
+ * holds the domain (the unique index allows one), which leaves this claim unverified.
+ */
+export async function markDomainVerified(
+  db: Kysely<Database>,
+  tenantId: number,
+  domain: string,
+  now: Date,
+): Promise<boolean> {
+  try {
+    const result = await db
+      .updateTable('status_page_domains')
+      .set({ verified_at: now })
+      .where('tenant_id', '=', tenantId)
+      .where('domain', '=', domain)
+      .where('verified_at', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }
 
 async function replaceGroups(

@@ -28,6 +28,10 @@ export interface StatusPageDomainsTable {
   domain: string;
   tenant_id: number;
   status_page_id: number;
+  /** The value the domain's TXT record must carry (docs/protocol/status-pages.md#custom-domains). */
+  verification_token: string;
+  /** When the TXT record was found; null: stored and listed, but not routed. */
+  verified_at: Date | null;
 }
 
 export interface StatusPageGroupsTable {

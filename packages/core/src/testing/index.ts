@@ -8,3 +8,4 @@ export * from './make-monitor.js';
 export * from '../backup/kuma-backup.fixture.js';
 export * from './service-test-kit.js';
 export * from './status-page-fixture.js';
+export * from './dns-test-server.js';

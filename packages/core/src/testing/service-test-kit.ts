@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { pino } from 'pino';
 import type { ChangeBus, MonitorChange } from '../changes/change-bus.js';
+import { ALLOW_PRIVATE } from '../egress/egress-policy.js';
+import { VERIFY_DOMAINS_AT_ONCE } from '../status-pages/domain-verification.js';
 import type { Database } from '../db/database.js';
 import {
   serviceContext,
@@ -55,6 +57,9 @@ export function createServiceTestKit(db: Kysely<Database>): ServiceTestKit {
     changeBus,
     logger: pino({ level: 'silent' }),
     minIntervalSeconds: 20,
+    // Tests talk to servers on loopback, as an embedded deployment may.
+    egress: ALLOW_PRIVATE,
+    domainVerification: VERIFY_DOMAINS_AT_ONCE,
   };
   return {
     ports,

@@ -1,6 +1,8 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password.js';
+import { ALLOW_PRIVATE } from '../egress/egress-policy.js';
+import { VERIFY_DOMAINS_AT_ONCE } from '../status-pages/domain-verification.js';
 import { totpCode } from '../auth/totp.js';
 import type { ChangeBus } from '../changes/index.js';
 import type { ServiceContext } from '../services/service-context.js';
@@ -33,6 +35,8 @@ const contextFor = (scope: { tenantId: number; userId: number }): ServiceContext
   changeBus: unusedBus,
   logger: pino({ level: 'silent' }),
   minIntervalSeconds: 20,
+  egress: ALLOW_PRIVATE,
+  domainVerification: VERIFY_DOMAINS_AT_ONCE,
   ...scope,
 });
 

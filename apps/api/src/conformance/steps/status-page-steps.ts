@@ -137,7 +137,7 @@ export function statusPageSteps(): Step[] {
       event: 'getStatusPage',
       title: 'answers the config',
       args: () => [SLUG],
-      ack: ok({ config: pageConfig() }),
+      ack: ok({ config: pageConfig(), domainVerification: [] }),
     },
     {
       event: 'getStatusPage',
@@ -164,6 +164,7 @@ export function statusPageSteps(): Step[] {
           publicGroupList: [
             { id: expect.any(Number), name: 'Services', monitorList: [{ id: monitorId(w) }] },
           ],
+          domainVerification: [],
         }),
       readBack: async (w) => {
         expect((await read(w, 'getStatusPage', [SLUG])).config).toStrictEqual(

@@ -8,12 +8,12 @@ const UP = 1;
 /** Discord webhook (docs/protocol/notification-providers.md#discord): plain content for tests, one embed for a DOWN or UP beat. */
 export const discordProvider: NotificationProvider = {
   type: 'discord',
-  send: (config, { msg, monitor, heartbeat }, { timeoutMs }) =>
+  send: (config, { msg, monitor, heartbeat }, { timeoutMs, egress }) =>
     withGeneralErrors(async () => {
       const url = requireConfigText(config, 'discordWebhookUrl');
       const username = config.discordUsername || 'Uptime Kuma';
       if (heartbeat === null || monitor === null) {
-        await sendRequest({ url, body: { username, content: msg }, timeoutMs });
+        await sendRequest({ url, body: { username, content: msg }, timeoutMs, egress });
         return SENT_SUCCESSFULLY;
       }
       const isUp = heartbeat.status === UP;
@@ -45,7 +45,7 @@ export const discordProvider: NotificationProvider = {
         embeds: [embed],
         content: config.discordPrefixMessage ? config.discordPrefixMessage : undefined,
       };
-      await sendRequest({ url, body, timeoutMs });
+      await sendRequest({ url, body, timeoutMs, egress });
       return SENT_SUCCESSFULLY;
     }),
 };

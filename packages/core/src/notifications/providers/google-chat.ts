@@ -5,7 +5,7 @@ import { isUpBeat, requireConfigText } from './provider-fields.js';
 /** Google Chat incoming webhook (docs/protocol/notification-providers.md#google-chat): one plain `{text}` message. */
 export const googleChatProvider: NotificationProvider = {
   type: 'GoogleChat',
-  send: (config, { msg, monitor, heartbeat }, { baseUrl, timeoutMs }) =>
+  send: (config, { msg, monitor, heartbeat }, { baseUrl, timeoutMs, egress }) =>
     withGeneralErrors(async () => {
       const lines: string[] = [];
       if (heartbeat) {
@@ -21,6 +21,7 @@ export const googleChatProvider: NotificationProvider = {
         url: requireConfigText(config, 'googleChatWebhookURL'),
         body: { text: lines.join('\n') },
         timeoutMs,
+        egress,
       });
       return SENT_SUCCESSFULLY;
     }),

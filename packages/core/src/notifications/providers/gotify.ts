@@ -5,7 +5,7 @@ import { requireConfigText } from './provider-fields.js';
 /** Gotify (docs/protocol/notification-providers.md#gotify): the same message shape for every event. */
 export const gotifyProvider: NotificationProvider = {
   type: 'gotify',
-  send: (config, { msg }, { timeoutMs }) =>
+  send: (config, { msg }, { timeoutMs, egress }) =>
     withGeneralErrors(async () => {
       const server = requireConfigText(config, 'gotifyserverurl');
       // Upstream strips exactly one trailing "/" and inserts the token unencoded.
@@ -20,6 +20,7 @@ export const gotifyProvider: NotificationProvider = {
           title: 'Uptime-Kuma',
         },
         timeoutMs,
+        egress,
       });
       return SENT_SUCCESSFULLY;
     }),

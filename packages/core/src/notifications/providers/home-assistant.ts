@@ -5,7 +5,7 @@ import { requireConfigText } from './provider-fields.js';
 /** Home Assistant REST API (docs/protocol/notification-providers.md#home-assistant): calls a `notify` service. */
 export const homeAssistantProvider: NotificationProvider = {
   type: 'HomeAssistant',
-  send: (config, { msg, monitor, heartbeat }, { timeoutMs }) =>
+  send: (config, { msg, monitor, heartbeat }, { timeoutMs, egress }) =>
     withGeneralErrors(async () => {
       // Unlike gotify, every trailing "/" goes, after trimming.
       const base = requireConfigText(config, 'homeAssistantUrl').trim().replace(/\/+$/, '');
@@ -25,6 +25,7 @@ export const homeAssistantProvider: NotificationProvider = {
           }),
         },
         timeoutMs,
+        egress,
       });
       return SENT_SUCCESSFULLY;
     }),

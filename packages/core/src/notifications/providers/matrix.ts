@@ -10,7 +10,7 @@ import { requireConfigText } from './provider-fields.js';
 /** Matrix client-server API (docs/protocol/notification-providers.md#matrix): one `m.text` event PUT into the room. */
 export const matrixProvider: NotificationProvider = {
   type: 'matrix',
-  send: (config, message, { timeoutMs }) =>
+  send: (config, message, { timeoutMs, egress }) =>
     withGeneralErrors(async () => {
       // Not trimmed, as upstream: a trailing "/" on the homeserver gives "//".
       const homeserver = requireConfigText(config, 'homeserverUrl');
@@ -22,6 +22,7 @@ export const matrixProvider: NotificationProvider = {
         headers: { Authorization: `Bearer ${accessToken}` },
         body: { msgtype: 'm.text', body: message.msg },
         timeoutMs,
+        egress,
       });
       return SENT_SUCCESSFULLY;
     }),

@@ -7,12 +7,12 @@ const DOWN = 0;
 /** Mattermost incoming webhook (docs/protocol/notification-providers.md#mattermost): Slack-style attachment for beats. */
 export const mattermostProvider: NotificationProvider = {
   type: 'mattermost',
-  send: (config, { msg, monitor, heartbeat }, { timeoutMs }) =>
+  send: (config, { msg, monitor, heartbeat }, { timeoutMs, egress }) =>
     withGeneralErrors(async () => {
       const url = requireConfigText(config, 'mattermostWebhookUrl');
       const username = config.mattermostusername || 'Uptime Kuma';
       if (heartbeat === null || monitor === null) {
-        await sendRequest({ url, body: { username, text: msg }, timeoutMs });
+        await sendRequest({ url, body: { username, text: msg }, timeoutMs, egress });
         return SENT_SUCCESSFULLY;
       }
       const isDown = heartbeat.status === DOWN;
@@ -43,7 +43,7 @@ export const mattermostProvider: NotificationProvider = {
           },
         ],
       };
-      await sendRequest({ url, body, timeoutMs });
+      await sendRequest({ url, body, timeoutMs, egress });
       return SENT_SUCCESSFULLY;
     }),
 };

@@ -15,7 +15,7 @@ const UP = 1;
  */
 export const ntfyProvider: NotificationProvider = {
   type: 'ntfy',
-  send: (config, { msg, monitor, heartbeat }, { timeoutMs }) =>
+  send: (config, { msg, monitor, heartbeat }, { timeoutMs, egress }) =>
     withGeneralErrors(async () => {
       const url = requireConfigText(config, 'ntfyserverurl');
       const headers = authHeaders(config);
@@ -28,7 +28,7 @@ export const ntfyProvider: NotificationProvider = {
           priority,
           tags: ['test_tube'],
         };
-        await sendRequest({ url, body, headers, timeoutMs });
+        await sendRequest({ url, body, headers, timeoutMs, egress });
         return SENT_SUCCESSFULLY;
       }
       const base = priority ?? 4;
@@ -45,7 +45,7 @@ export const ntfyProvider: NotificationProvider = {
         actions: [{ action: 'view', label: `Open ${name}`, url: monitor.url }],
         icon: config.ntfyIcon ? config.ntfyIcon : undefined,
       };
-      await sendRequest({ url, body, headers, timeoutMs });
+      await sendRequest({ url, body, headers, timeoutMs, egress });
       return SENT_SUCCESSFULLY;
     }),
 };

@@ -25,7 +25,7 @@ export function createOpsgenieProvider(
 ): NotificationProvider {
   return {
     type: 'Opsgenie',
-    async send(config, { msg, monitor, heartbeat }, { timeoutMs }) {
+    async send(config, { msg, monitor, heartbeat }, { timeoutMs, egress }) {
       // Anything but "eu", including a missing region, is the US instance.
       const alerts = `${config.opsgenieRegion === 'eu' ? hosts.eu : hosts.us}/v2/alerts`;
       const headers = {
@@ -51,7 +51,7 @@ export function createOpsgenieProvider(
           priority: `P${String(config.opsgeniePriority || 3)}`,
         };
       }
-      await sendRequest({ url, headers, body, timeoutMs });
+      await sendRequest({ url, headers, body, timeoutMs, egress });
       return SENT_SUCCESSFULLY;
     },
   };

@@ -1,5 +1,5 @@
 import { sendRequest } from '../http.js';
-import type { NotificationConfig, NotificationProvider } from '../provider.js';
+import type { NotificationConfig, NotificationProvider, ProviderContext } from '../provider.js';
 import { isUpBeat } from './provider-fields.js';
 
 // The UI writes this on mount; scripted configs (the Python client marks the key optional)
@@ -16,11 +16,11 @@ export const NO_ACTION_REQUIRED = 'No action required';
  */
 export const pagerDutyProvider: NotificationProvider = {
   type: 'PagerDuty',
-  async send(config, { msg, monitor, heartbeat }, { timeoutMs }) {
+  async send(config, { msg, monitor, heartbeat }, context) {
     if (!heartbeat) {
       // Tests and certificate reminders: upstream posts a stand-in monitor without name or
       // id, so "[undefined]" and "Uptime Kuma/undefined" really are sent (docs/protocol/notification-providers.md#quirks-and-resolutions #4).
-      return postEvent(config, timeoutMs, {
+      return postEvent(config, context, {
         summary: `[Uptime Kuma Alert] [undefined] ${msg}`,
         source: 'Uptime Kuma Test Button',
         eventAction: 'trigger',
@@ -34,14 +34,14 @@ export const pagerDutyProvider: NotificationProvider = {
       // "0" is the UI's "do nothing"; upstream posts it as an event_action that PagerDuty
       // rejects (docs/protocol/notification-providers.md#quirks-and-resolutions #1), so it is treated as unset.
       if (!action || action === '0') return NO_ACTION_REQUIRED;
-      return postEvent(config, timeoutMs, {
+      return postEvent(config, context, {
         summary: `[Uptime Kuma Monitor ✅ Up] [${String(monitor?.name)}] ${String(heartbeat.msg)}`,
         source,
         eventAction: action,
         dedupKey,
       });
     }
-    return postEvent(config, timeoutMs, {
+    return postEvent(config, context, {
       summary: `[Uptime Kuma Monitor 🔴 Down] [${String(monitor?.name)}] ${String(heartbeat.msg)}`,
       source,
       eventAction: 'trigger',
@@ -59,7 +59,7 @@ interface PagerDutyEvent {
 
 async function postEvent(
   config: NotificationConfig,
-  timeoutMs: number,
+  { timeoutMs, egress }: Pick<ProviderContext, 'timeoutMs' | 'egress'>,
   event: PagerDutyEvent,
 ): Promise<string> {
   const response = await sendRequest({
@@ -79,6 +79,7 @@ async function postEvent(
       dedup_key: event.dedupKey,
     },
     timeoutMs,
+    egress,
   });
   return `PagerDuty notification succeed: ${response.statusText}`;
 }

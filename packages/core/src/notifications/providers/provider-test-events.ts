@@ -1,3 +1,4 @@
+import { ALLOW_PRIVATE } from '../../egress/egress-policy.js';
 import type { NotificationMessage, ProviderContext } from '../provider.js';
 
 /**
@@ -5,7 +6,12 @@ import type { NotificationMessage, ProviderContext } from '../provider.js';
  * secrets, the beat as `heartbeatJSON`, and the `msg` Kuma composes from them. Tests only.
  */
 
-export const TEST_CONTEXT: ProviderContext = { baseUrl: null, timeoutMs: 5000 };
+export const TEST_CONTEXT: ProviderContext = {
+  baseUrl: null,
+  timeoutMs: 5000,
+  // The fake services listen on loopback.
+  egress: ALLOW_PRIVATE,
+};
 
 /** Nothing listens on port 1, so connecting is refused at once. */
 export const REFUSED_URL = 'http://127.0.0.1:1';

@@ -11,7 +11,7 @@ const PUSHBULLET_API = 'https://api.pushbullet.com';
 export function createPushbulletProvider(apiBase = PUSHBULLET_API): NotificationProvider {
   return {
     type: 'pushbullet',
-    send: (config, { msg, monitor, heartbeat }, { timeoutMs }) =>
+    send: (config, { msg, monitor, heartbeat }, { timeoutMs, egress }) =>
       withGeneralErrors(async () => {
         // Events show the beat's own message, not the composed `msg` (docs/protocol/notification-providers.md#pushbullet).
         const note = heartbeat
@@ -32,6 +32,7 @@ export function createPushbulletProvider(apiBase = PUSHBULLET_API): Notification
           },
           body: note,
           timeoutMs,
+          egress,
         });
         return SENT_SUCCESSFULLY;
       }),

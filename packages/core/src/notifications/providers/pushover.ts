@@ -10,7 +10,7 @@ const PUSHOVER_API = 'https://api.pushover.net';
 export function createPushoverProvider(apiBase = PUSHOVER_API): NotificationProvider {
   return {
     type: 'pushover',
-    send: (config, { msg, heartbeat }, { timeoutMs }) =>
+    send: (config, { msg, heartbeat }, { timeoutMs, egress }) =>
       withGeneralErrors(async () => {
         const message = heartbeat
           ? `${msg}\n<b>Time (${String(heartbeat.timezone)})</b>:${String(heartbeat.localDateTime)}`
@@ -30,7 +30,7 @@ export function createPushoverProvider(apiBase = PUSHOVER_API): NotificationProv
         };
         if (config.pushoverdevice) body.device = config.pushoverdevice;
         if (config.pushoverttl) body.ttl = config.pushoverttl;
-        await sendRequest({ url: `${apiBase}/1/messages.json`, body, timeoutMs });
+        await sendRequest({ url: `${apiBase}/1/messages.json`, body, timeoutMs, egress });
         return SENT_SUCCESSFULLY;
       }),
   };

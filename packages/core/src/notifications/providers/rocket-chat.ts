@@ -8,7 +8,7 @@ const DOWN = 0;
 /** Rocket.Chat incoming webhook (docs/protocol/notification-providers.md#rocketchat): plain text for tests, one attachment for beats. */
 export const rocketChatProvider: NotificationProvider = {
   type: 'rocket.chat',
-  send: (config, { msg, monitor, heartbeat }, { baseUrl, timeoutMs }) =>
+  send: (config, { msg, monitor, heartbeat }, { baseUrl, timeoutMs, egress }) =>
     withGeneralErrors(async () => {
       // Unset keys stay undefined and so are left out of the JSON, as upstream's are.
       const identity = {
@@ -32,7 +32,12 @@ export const rocketChatProvider: NotificationProvider = {
               ],
             };
       // The webhook URL carries the integration token; it is never logged.
-      await sendRequest({ url: requireConfigText(config, 'rocketwebhookURL'), body, timeoutMs });
+      await sendRequest({
+        url: requireConfigText(config, 'rocketwebhookURL'),
+        body,
+        timeoutMs,
+        egress,
+      });
       return SENT_SUCCESSFULLY;
     }),
 };

@@ -8,7 +8,7 @@ const ALERT_TITLE = 'Uptime Kuma Alert';
 /** Slack incoming webhook (docs/protocol/notification-providers.md#slack): plain text for tests, Block Kit attachment for beats. */
 export const slackProvider: NotificationProvider = {
   type: 'slack',
-  send: (config, { msg, monitor, heartbeat }, { baseUrl, timeoutMs }) =>
+  send: (config, { msg, monitor, heartbeat }, { baseUrl, timeoutMs, egress }) =>
     withGeneralErrors(async () => {
       const text = config.slackchannelnotify ? `${msg} <!channel>` : msg;
       // Unset keys stay undefined and so are left out of the JSON, as upstream's are.
@@ -31,7 +31,12 @@ export const slackProvider: NotificationProvider = {
               ],
             };
       // The webhook URL is the credential; it is never logged.
-      await sendRequest({ url: requireConfigText(config, 'slackwebhookURL'), body, timeoutMs });
+      await sendRequest({
+        url: requireConfigText(config, 'slackwebhookURL'),
+        body,
+        timeoutMs,
+        egress,
+      });
       return SENT_SUCCESSFULLY;
     }),
 };

@@ -1,4 +1,6 @@
 import nodemailer from 'nodemailer';
+import { resolveEgressAddress } from '../../egress/egress-connect.js';
+import type { EgressPolicy } from '../../egress/egress-policy.js';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import {
   SENT_SUCCESSFULLY,
@@ -16,10 +18,11 @@ const DOWN = 0;
  */
 export const smtpProvider: NotificationProvider = {
   type: 'smtp',
-  async send(config, message, { timeoutMs }) {
+  async send(config, message, { timeoutMs, egress }) {
     const { msg, heartbeat } = message;
     try {
-      const transport = nodemailer.createTransport(transportOptions(config, timeoutMs));
+      const options = transportOptions(config, timeoutMs);
+      const transport = nodemailer.createTransport(await withEgressAddress(options, egress));
       await transport.sendMail({
         from: text(config.smtpFrom),
         to: text(config.smtpTo),
@@ -64,6 +67,19 @@ function transportOptions(config: NotificationConfig, timeoutMs: number): SMTPTr
     };
   }
   return options;
+}
+
+/**
+ * nodemailer resolves names itself and has no lookup hook, so under a restrictive policy it
+ * is handed the checked address to dial, and the name for TLS (architecture rule 10).
+ */
+async function withEgressAddress(
+  options: SMTPTransport.Options,
+  egress: EgressPolicy,
+): Promise<SMTPTransport.Options> {
+  if (egress.mode === 'allow-private' || options.host === undefined) return options;
+  const address = await resolveEgressAddress(egress, options.host);
+  return { ...options, host: address, tls: { ...options.tls, servername: options.host } };
 }
 
 /**

@@ -9,7 +9,7 @@ const KUMA_ICON = 'https://raw.githubusercontent.com/louislam/uptime-kuma/master
 /** Microsoft Teams incoming webhook, legacy MessageCard format (docs/protocol/notification-providers.md#teams). */
 export const teamsProvider: NotificationProvider = {
   type: 'teams',
-  send: (config, { msg, monitor, heartbeat }, { timeoutMs }) =>
+  send: (config, { msg, monitor, heartbeat }, { timeoutMs, egress }) =>
     withGeneralErrors(async () => {
       const card =
         heartbeat === null || monitor === null
@@ -21,7 +21,12 @@ export const teamsProvider: NotificationProvider = {
               address: monitorAddress(monitor),
             });
       // The webhook URL is the credential; it is never logged.
-      await sendRequest({ url: requireConfigText(config, 'webhookUrl'), body: card, timeoutMs });
+      await sendRequest({
+        url: requireConfigText(config, 'webhookUrl'),
+        body: card,
+        timeoutMs,
+        egress,
+      });
       return SENT_SUCCESSFULLY;
     }),
 };

@@ -12,7 +12,7 @@ const TELEGRAM_API = 'https://api.telegram.org';
 export function createTelegramProvider(apiBase: string = TELEGRAM_API): NotificationProvider {
   return {
     type: 'telegram',
-    async send(config, { msg }, { timeoutMs }) {
+    async send(config, { msg }, { timeoutMs, egress }) {
       try {
         const token = requireConfigText(config, 'telegramBotToken');
         const query = new URLSearchParams();
@@ -27,7 +27,7 @@ export function createTelegramProvider(apiBase: string = TELEGRAM_API): Notifica
         }
         // The token is in the path: this URL is never logged.
         const url = `${apiBase}/bot${token}/sendMessage?${query.toString()}`;
-        await sendRequest({ method: 'GET', url, timeoutMs });
+        await sendRequest({ method: 'GET', url, timeoutMs, egress });
         return SENT_SUCCESSFULLY;
       } catch (error) {
         throw new Error(telegramErrorText(error), { cause: error });

@@ -161,3 +161,44 @@ describe('webhook provider (docs/protocol/notification-providers.md#webhook)', (
     );
   });
 });
+
+describe('webhook templates from a hostile tenant', () => {
+  const custom = (webhookCustomBody: string) =>
+    send({ webhookContentType: 'custom', webhookCustomBody }, testMessage());
+
+  it('stops an endless loop at its time limit, sending nothing', async () => {
+    service.reset();
+    let worstDelayMs = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      worstDelayMs = Math.max(worstDelayMs, now - last - 5);
+      last = now;
+    }, 5);
+
+    await expect(custom('{% for i in (1..100000000) %}x{% endfor %}')).rejects.toThrow(
+      /memory alloc limit exceeded|template render limit exceeded/,
+    );
+    await expect(
+      custom(
+        '{% for i in (1..1000) %}{% for j in (1..1000) %}{% for k in (1..1000) %}x{% endfor %}{% endfor %}{% endfor %}',
+      ),
+    ).rejects.toThrow(/template render limit exceeded/);
+    // One more turn of the loop, so the tick the render held back is counted.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    clearInterval(ticker);
+
+    expect(service.requests).toEqual([]);
+    process.stdout.write(`liquid limits: worst event-loop delay ${worstDelayMs.toFixed(0)} ms\n`);
+  });
+
+  it('refuses a template that builds a huge string, and a huge template', async () => {
+    await expect(
+      custom(
+        '{% assign s = "xxxxxxxxxx" %}{% for i in (1..30) %}{% assign s = s | append: s %}{% endfor %}{{ s }}',
+      ),
+    ).rejects.toThrow(/memory alloc limit exceeded/);
+    await expect(custom('x'.repeat(70 * 1024))).rejects.toThrow(/parse length limit exceeded/);
+    expect(service.requests).toEqual([]);
+  });
+});

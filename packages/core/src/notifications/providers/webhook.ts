@@ -14,7 +14,7 @@ import { requireConfigText } from './provider-fields.js';
  */
 export const webhookProvider: NotificationProvider = {
   type: 'webhook',
-  send: (config, { msg, monitor, heartbeat }, { timeoutMs }) =>
+  send: (config, { msg, monitor, heartbeat }, { timeoutMs, egress }) =>
     withGeneralErrors(async () => {
       const payload = { heartbeat, monitor, msg };
       let body: unknown = payload;
@@ -25,7 +25,7 @@ export const webhookProvider: NotificationProvider = {
         // A custom body goes out form-encoded unless the extra headers say otherwise (docs/protocol/notification-providers.md#quirks-and-resolutions #9):
         // users rely on that pairing. Unlike axios, a JSON Content-Type does not make us
         // quote a body that is not JSON: the text is sent exactly as rendered.
-        body = await liquid.parseAndRender(customTemplate(config), {
+        body = await renderCustomBody(customTemplate(config), {
           msg,
           heartbeatJSON: heartbeat,
           monitorJSON: monitor,
@@ -38,7 +38,7 @@ export const webhookProvider: NotificationProvider = {
       }
       // The URL may carry a key; it is never logged.
       const url = requireConfigText(config, 'webhookURL');
-      await sendRequest({ url, body, headers, timeoutMs });
+      await sendRequest({ url, body, headers, timeoutMs, egress });
       return SENT_SUCCESSFULLY;
     }),
 };
@@ -55,12 +55,36 @@ const NO_FILES = {
   },
   resolve: (_root: string, file: string) => file,
 };
+// A tenant's template runs on the API node (Test) and in the worker (deliveries), so it gets
+// limits that hold inside loops that never yield: liquidjs checks them as it renders each
+// node. Rendering does not give the event loop a turn, so the time limit is also the longest
+// a template can hold up the process: real bodies render in well under a millisecond, while
+// `{% for i in (1..100000000) %}` is stopped after 200 ms.
+const LIQUID_LIMITS = {
+  /** Characters of template. */
+  parseLimit: 64 * 1024,
+  /** Milliseconds of rendering. */
+  renderLimit: 200,
+  /** Characters the template's strings and arrays may allocate. */
+  memoryLimit: 16 * 1024 * 1024,
+};
+const MAX_BODY_CHARS = 1024 * 1024;
+
 const liquid = new Liquid({
   fs: NO_FILES,
   root: ['<root>'],
   dynamicPartials: false,
   relativeReference: false,
+  ...LIQUID_LIMITS,
 });
+
+async function renderCustomBody(template: string, scope: object): Promise<string> {
+  const body = await liquid.parseAndRender(template, scope);
+  if (body.length > MAX_BODY_CHARS) {
+    throw new Error(`The rendered body is longer than ${MAX_BODY_CHARS} characters`);
+  }
+  return body;
+}
 
 /** Upstream renders a missing template as the text "undefined" (docs/protocol/notification-providers.md#webhook); so does this. */
 function customTemplate(config: NotificationConfig): string {

@@ -49,7 +49,7 @@ const TYPE_NAMES = new Map<number, string>(
 const NXDOMAIN = 3;
 
 /**
- * A tiny authoritative UDP DNS server on 127.0.0.1, port 0, for check tests. Names in `zone`
+ * A tiny authoritative UDP DNS server on 127.0.0.1, port 0, for tests (checks, domain verification). Names in `zone`
  * answer with their records of the asked type (none → NODATA); other names get NXDOMAIN.
  * With `silent`, it never answers, like a resolver behind a dropping firewall.
  */
