@@ -10,7 +10,7 @@ import {
   serviceContext,
   type ServiceContext,
 } from '@watchpost/core/services';
-import { tenantRoom } from '@watchpost/core/realtime';
+import { tenantTarget } from '@watchpost/core/realtime';
 import type { RealtimeDeps } from './realtime-deps.js';
 import { endSession, startSession } from './session.js';
 import type { ApiSocket, Session } from './socket-types.js';
@@ -49,7 +49,8 @@ async function sendLoginBurst(
   const ctx = serviceContext(deps, session);
   const [burst, lists] = await Promise.all([loadLoginBurst(ctx), loadFeatureLists(ctx)]);
 
-  const room = deps.io.to(tenantRoom(tenantId));
+  // Through the tenant's events, so read-only sessions in the room get the lists redacted.
+  const room = tenantTarget(deps.events, tenantId);
   room.emit('monitorList', burst.monitorList);
   socket.emit('info', burst.info);
   room.emit('maintenanceList', lists.maintenances);

@@ -11,7 +11,9 @@ import {
   pushMonitorList,
   resumeMonitor,
 } from '@watchpost/core/services';
+import { redactMonitor } from '@watchpost/core/realtime';
 import { defineHandler, Reply, type SocketHandler } from './define-handler.js';
+import { forSession } from './session-audience.js';
 
 export const monitorHandlers: readonly SocketHandler[] = [
   // `add` (docs/protocol/monitors.md#add): monitorList to the room, then the ack (docs/protocol/transport.md#pushes-and-rooms, docs/protocol/transport.md#timing-and-ordering).
@@ -45,9 +47,9 @@ export const monitorHandlers: readonly SocketHandler[] = [
   }),
 
   // `getMonitor` (docs/protocol/monitors.md#getmonitor).
-  defineHandler('getMonitor', [monitorIdSchema], async ({ service }, [monitorId]) => ({
+  defineHandler('getMonitor', [monitorIdSchema], async ({ service, session }, [monitorId]) => ({
     ok: true,
-    monitor: await getMonitor(service, monitorId),
+    monitor: forSession(session, await getMonitor(service, monitorId), redactMonitor),
   })),
 
   // `getMonitorList` (docs/protocol/monitors.md#getmonitorlist): push, then ack.

@@ -1,4 +1,5 @@
-import { tenantRoom } from '@watchpost/core/realtime';
+import { tenantAudienceRoom, tenantRoom } from '@watchpost/core/realtime';
+import { audienceOf } from './session-audience.js';
 import type { LoginIdentity } from '@watchpost/core/services';
 import type { ApiServer, ApiSocket, Session } from './socket-types.js';
 
@@ -15,14 +16,18 @@ export function sessionOf(identity: LoginIdentity): Session {
 export async function startSession(socket: ApiSocket, session: Session): Promise<void> {
   endSession(socket);
   socket.data.session = session;
-  await socket.join(tenantRoom(session.tenantId));
+  await socket.join(roomsOf(session));
 }
 
 export function endSession(socket: ApiSocket): void {
   const previous = socket.data.session;
   if (!previous) return;
   delete socket.data.session;
-  void socket.leave(tenantRoom(previous.tenantId));
+  for (const room of roomsOf(previous)) void socket.leave(room);
+}
+
+function roomsOf(session: Session): string[] {
+  return [tenantRoom(session.tenantId), tenantAudienceRoom(session.tenantId, audienceOf(session))];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { tenantRoom, type TenantEvents } from '@watchpost/core/realtime';
+import { createBroadcastTenantEvents, type TenantEvents } from '@watchpost/core/realtime';
 import type { ApiServer } from './socket-types.js';
 
 /**
@@ -6,9 +6,5 @@ import type { ApiServer } from './socket-types.js';
  * event to the sockets on other nodes.
  */
 export function createSocketTenantEvents(io: ApiServer): TenantEvents {
-  return {
-    emit(tenantId, event, ...args) {
-      io.to(tenantRoom(tenantId)).emit(event, ...args);
-    },
-  };
+  return createBroadcastTenantEvents(io);
 }

@@ -3,3 +3,4 @@ export * from './tenant-room.js';
 export * from './tenant-events.js';
 export * from './redis-tenant-events.js';
 export * from './monitor-stat-events.js';
+export * from './read-session-redaction.js';
