@@ -3,6 +3,8 @@ import {
   login,
   loginByToken,
   needsSetup,
+  revokeLoginTokens,
+  serviceContext,
   setupFirstAdmin,
   type LoginIdentity,
 } from '@watchpost/core/services';
@@ -14,6 +16,7 @@ import {
   type HandlerContext,
   type SocketHandler,
 } from './define-handler.js';
+import { refreshOtherSessions } from './refresh-other-sessions.js';
 import { endSession, sessionOf } from './session.js';
 import type { Session } from './socket-types.js';
 
@@ -50,9 +53,15 @@ export const authHandlers: readonly SocketHandler[] = [
   // docs/protocol/authentication.md#logout: acks with no arguments, also when the socket was not logged in. Unlike
   // upstream it takes nothing from the login limiter: with per-username buckets (see
   // login-rate-limits.ts) logging out would only spend the user's own login attempts, and
-  // it checks no credential that a limit could protect.
-  definePublicHandler('logout', [], async ({ socket }) => {
+  // it checks no credential that a limit could protect. Unlike upstream too, it ends the
+  // user's login tokens and their sessions everywhere; logging out of an API key session
+  // ends that session only.
+  definePublicHandler('logout', [], async ({ socket, deps, session }) => {
     endSession(socket);
+    if (session && session.apiKeyId === null) {
+      await revokeLoginTokens(serviceContext(deps, session));
+      await refreshOtherSessions(deps.io, session, socket.id);
+    }
     return Reply.withoutArguments();
   }),
 ];

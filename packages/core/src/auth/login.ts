@@ -3,7 +3,7 @@ import { AppError } from '../errors/app-error.js';
 import { spendLoginAttempt } from '../rate-limits/login-rate-limits.js';
 import { hasNoNul, MAX_PASSWORD_LENGTH } from '../users/user-input.js';
 import * as userRepository from '../users/user-repository.js';
-import { passwordHashFingerprint, signLoginToken } from './jwt.js';
+import { loginTokenFingerprint, signLoginToken } from './jwt.js';
 import type { LoginContext } from './login-context.js';
 import { identityOfUser, type LoginIdentity } from './login-identity.js';
 import { verifyPassword } from './password.js';
@@ -61,7 +61,7 @@ export async function login(ctx: LoginContext, data: unknown): Promise<LoginResu
   // docs/protocol/authentication.md#login: a token sent for a user without 2FA is ignored.
 
   const jwt = signLoginToken(
-    { username: user.username, h: passwordHashFingerprint(user.passwordHash) },
+    { username: user.username, h: loginTokenFingerprint(user) },
     ctx.jwtSecret,
   );
   return { tokenRequired: false, identity: identityOfUser(user), token: jwt };

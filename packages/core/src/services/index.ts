@@ -12,6 +12,7 @@ export * from '../tenants/setup-first-admin.js';
 export * from '../tenants/create-tenant.js';
 export * from '../auth/login.js';
 export * from '../auth/login-by-token.js';
+export * from '../auth/revoke-login-tokens.js';
 export * from '../auth/find-auto-login-user.js';
 export * from '../users/verify-current-password.js';
 export * from '../users/change-password.js';
