@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnvShape, envInteger, parseEnv } from '@watchpost/core';
+import { baseEnvShape, envInteger, parseEnv, type Deployment } from '@watchpost/core';
 import { operatorMetricsEnvShape, operatorMetricsListenOf } from '@watchpost/core/operator-metrics';
 
 const schema = z.object({
@@ -11,21 +11,32 @@ const schema = z.object({
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   // Kuma's own floor is 20 s (docs/protocol/monitors.md); a hosted deployment may raise it.
   MIN_INTERVAL_SECONDS: envInteger(1, 2_073_600).default(20),
+  // docs/protocol/authentication.md#setup: lets a multi-tenant deployment take the first `setup` over the socket.
+  ALLOW_PUBLIC_SETUP: z
+    .enum(['', '0', '1'], { message: 'must be 1 or 0' })
+    .default('0')
+    .transform((flag) => flag === '1'),
 });
 
 export type ApiConfig = ReturnType<typeof parseApiConfig>;
 
 /**
  * Parses the API's environment once (architecture rule 9); only main.ts passes `process.env`.
- * Throws one error naming every bad variable.
+ * Throws one error naming every bad variable. `mode` says who owns the instance: one owner
+ * (embedded) or many tenants (distributed), which decides what tenants may do to it.
  */
-export function parseApiConfig(env: Record<string, string | undefined>) {
+export function parseApiConfig(env: Record<string, string | undefined>, mode: Deployment['mode']) {
   const c = parseEnv(schema, env);
+  const singleOwner = mode === 'embedded';
   return {
     logLevel: c.LOG_LEVEL,
     port: c.PORT,
     host: c.HOST,
     minIntervalSeconds: c.MIN_INTERVAL_SECONDS,
     operatorMetrics: operatorMetricsListenOf(c),
+    instance: {
+      publicSetup: singleOwner || c.ALLOW_PUBLIC_SETUP,
+      databaseOperations: singleOwner,
+    },
   };
 }

@@ -8,7 +8,7 @@ import { startApi } from './start-api.js';
 
 async function main(): Promise<void> {
   const services = parseDistributedServices(process.env, 'api');
-  const config = parseApiConfig(process.env);
+  const config = parseApiConfig(process.env, 'distributed');
   const logger = pino({ level: config.logLevel, base: { role: 'api' } });
   const kit = createDistributedAdapterKit(services, { role: 'api', logger });
 

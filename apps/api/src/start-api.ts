@@ -37,7 +37,7 @@ export interface ApiDeps {
   probes?: Record<string, HealthProbe>;
   changeBus: ChangeBus;
   logger: Logger;
-  config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds'>;
+  config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds' | 'instance'>;
 }
 
 export interface RunningApi {
@@ -98,6 +98,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     logger,
     jwtSecret,
     minIntervalSeconds: config.minIntervalSeconds,
+    instance: config.instance,
   });
   registerPushRoute(app, { db, logger, events });
 

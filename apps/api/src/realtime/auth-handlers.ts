@@ -29,7 +29,7 @@ export const authHandlers: readonly SocketHandler[] = [
     'setup',
     [z.unknown(), z.unknown()],
     async ({ deps }, [username, password]) => {
-      await setupFirstAdmin(deps, { username, password });
+      await setupFirstAdmin(deps, { username, password }, deps.instance);
       return { ok: true, msg: 'Added Successfully.' };
     },
   ),

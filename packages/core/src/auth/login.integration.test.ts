@@ -17,20 +17,27 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.drop());
 
+// An embedded instance's policy: its one owner may run setup.
+const OWNED = { publicSetup: true, databaseOperations: true };
+
 describe('first-run setup', () => {
   it('is needed until the first admin exists, and refused afterwards', async () => {
     expect(await needsSetup(ctx)).toBe(true);
     await expect(
-      setupFirstAdmin(ctx, { username: 'admin', password: 'abc' }),
+      setupFirstAdmin(ctx, { username: 'admin', password: 'abc' }, OWNED),
     ).rejects.toMatchObject({
       code: 'invalid-input',
       message: expect.stringContaining('Password is too weak'),
     });
-    const created = await setupFirstAdmin(ctx, { username: 'admin', password: 'admin-pass1' });
+    const created = await setupFirstAdmin(
+      ctx,
+      { username: 'admin', password: 'admin-pass1' },
+      OWNED,
+    );
     expect(created).toEqual({ tenantId: expect.any(Number), userId: expect.any(Number) });
     expect(await needsSetup(ctx)).toBe(false);
     await expect(
-      setupFirstAdmin(ctx, { username: 'other', password: 'other-pass1' }),
+      setupFirstAdmin(ctx, { username: 'other', password: 'other-pass1' }, OWNED),
     ).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('initialized') });
     expect(await findAutoLoginUser(ctx)).toBeUndefined();
   });

@@ -9,6 +9,7 @@ export type * from '../auth/login-identity.js';
 export type { CreatedTenant } from '../tenants/tenant-repository.js';
 export * from '../tenants/needs-setup.js';
 export * from '../tenants/setup-first-admin.js';
+export * from '../tenants/instance-policy.js';
 export * from '../tenants/create-tenant.js';
 export * from '../auth/login.js';
 export * from '../auth/login-by-token.js';
