@@ -2,6 +2,7 @@ import { monitorIdSchema } from '@watchpost/core';
 import { z } from 'zod';
 import {
   addMonitor,
+  beatPageSchema,
   beatPeriodHoursSchema,
   deleteMonitor,
   editMonitor,
@@ -61,10 +62,11 @@ export const monitorHandlers: readonly SocketHandler[] = [
   // `getMonitorBeats` (docs/protocol/monitors.md#getmonitorbeats).
   defineHandler(
     'getMonitorBeats',
-    [monitorIdSchema, beatPeriodHoursSchema],
-    async ({ service }, [monitorId, periodHours]) => ({
-      ok: true,
-      data: await getMonitorBeats(service, monitorId, periodHours),
-    }),
+    [monitorIdSchema, beatPeriodHoursSchema, beatPageSchema],
+    async ({ service }, [monitorId, periodHours, beforeId]) => {
+      const page = await getMonitorBeats(service, monitorId, periodHours, beforeId);
+      // `more` only when beats were left out, so the ack stays upstream's otherwise.
+      return { ok: true, data: page.beats, ...(page.more && { more: true }) };
+    },
   ),
 ];
