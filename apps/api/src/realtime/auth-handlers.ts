@@ -38,7 +38,7 @@ export const authHandlers: readonly SocketHandler[] = [
   definePublicHandler('login', [z.unknown()], async (ctx, [data]) => {
     // docs/protocol/authentication.md#login step 1: falsy data gets no response at all.
     if (!data) return NO_REPLY;
-    const result = await login(ctx.deps, data);
+    const result = await login(ctx.deps, data, ctx.socket.handshake.address);
     if (result.tokenRequired) return { tokenRequired: true };
     await logIn(ctx, result.identity);
     return { ok: true, token: result.token };
@@ -51,9 +51,8 @@ export const authHandlers: readonly SocketHandler[] = [
   }),
 
   // docs/protocol/authentication.md#logout: acks with no arguments, also when the socket was not logged in. Unlike
-  // upstream it takes nothing from the login limiter: with per-username buckets (see
-  // login-rate-limits.ts) logging out would only spend the user's own login attempts, and
-  // it checks no credential that a limit could protect. Unlike upstream too, it ends the
+  // upstream it takes nothing from the login limiter: the limits count failed logins (see
+  // login-rate-limits.ts), and logging out checks no credential that a limit could protect. Unlike upstream too, it ends the
   // user's login tokens and their sessions everywhere; logging out of an API key session
   // ends that session only.
   definePublicHandler('logout', [], async ({ socket, deps, session }) => {

@@ -17,6 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.drop());
 
+const CLIENT = '203.0.113.7';
 // An embedded instance's policy: its one owner may run setup.
 const OWNED = { publicSetup: true, databaseOperations: true };
 
@@ -45,18 +46,20 @@ describe('first-run setup', () => {
 
 describe('login and loginByToken', () => {
   it('answers who logged in and a token that logs in again', async () => {
-    const result = await login(ctx, { username: 'admin', password: 'admin-pass1' });
+    const result = await login(ctx, { username: 'admin', password: 'admin-pass1' }, CLIENT);
     if (result.tokenRequired) throw new Error('no 2FA expected');
     expect(result.identity).toMatchObject({ username: 'admin', scope: 'write', apiKeyId: null });
     expect(await loginByToken(ctx, result.token)).toEqual(result.identity);
   });
 
   it('refuses wrong and malformed credentials and tokens with Kuma’s texts', async () => {
-    await expect(login(ctx, { username: 'admin', password: 'nope-123' })).rejects.toMatchObject({
+    await expect(
+      login(ctx, { username: 'admin', password: 'nope-123' }, CLIENT),
+    ).rejects.toMatchObject({
       code: 'not-logged-in',
       message: 'Incorrect username or password.',
     });
-    await expect(login(ctx, { username: 7 })).rejects.toMatchObject({
+    await expect(login(ctx, { username: 7 }, CLIENT)).rejects.toMatchObject({
       message: 'Incorrect username or password.',
     });
     await expect(loginByToken(ctx, 'not.a.jwt')).rejects.toMatchObject({
@@ -72,7 +75,7 @@ describe('createTenant', () => {
       username: 'globex',
       password: 'globex-pass1',
     });
-    const result = await login(ctx, { username: 'globex', password: 'globex-pass1' });
+    const result = await login(ctx, { username: 'globex', password: 'globex-pass1' }, CLIENT);
     expect(result).toMatchObject({ identity: { tenantId: created.tenantId } });
     await expect(
       createTenant(ctx, { name: 'x', username: 'globex', password: 'globex-pass1' }),
