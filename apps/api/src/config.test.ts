@@ -9,6 +9,7 @@ describe('parseApiConfig', () => {
       host: '0.0.0.0',
       minIntervalSeconds: 20,
       operatorMetrics: null,
+      trustProxy: false,
       instance: { publicSetup: false, databaseOperations: false },
     });
   });
@@ -24,6 +25,7 @@ describe('parseApiConfig', () => {
           OPERATOR_METRICS_PORT: '9464',
           OPERATOR_METRICS_HOST: '0.0.0.0',
           ALLOW_PUBLIC_SETUP: '1',
+          TRUST_PROXY: '1',
         },
         'distributed',
       ),
@@ -33,6 +35,7 @@ describe('parseApiConfig', () => {
       host: '127.0.0.1',
       minIntervalSeconds: 60,
       operatorMetrics: { port: 9464, host: '0.0.0.0' },
+      trustProxy: true,
       instance: { publicSetup: true, databaseOperations: false },
     });
   });

@@ -16,6 +16,12 @@ const schema = z.object({
     .enum(['', '0', '1'], { message: 'must be 1 or 0' })
     .default('0')
     .transform((flag) => flag === '1'),
+  // Behind a reverse proxy every client has the proxy's address; with 1 the per-address login
+  // limits read the client's from the last `X-Forwarded-For` entry, the one the proxy added.
+  TRUST_PROXY: z
+    .enum(['', '0', '1'], { message: 'must be 1 or 0' })
+    .default('0')
+    .transform((flag) => flag === '1'),
 });
 
 export type ApiConfig = ReturnType<typeof parseApiConfig>;
@@ -34,6 +40,7 @@ export function parseApiConfig(env: Record<string, string | undefined>, mode: De
     host: c.HOST,
     minIntervalSeconds: c.MIN_INTERVAL_SECONDS,
     operatorMetrics: operatorMetricsListenOf(c),
+    trustProxy: c.TRUST_PROXY,
     instance: {
       publicSetup: singleOwner || c.ALLOW_PUBLIC_SETUP,
       databaseOperations: singleOwner,

@@ -37,7 +37,7 @@ export interface ApiDeps {
   probes?: Record<string, HealthProbe>;
   changeBus: ChangeBus;
   logger: Logger;
-  config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds' | 'instance'>;
+  config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds' | 'instance' | 'trustProxy'>;
 }
 
 export interface RunningApi {
@@ -99,6 +99,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     jwtSecret,
     minIntervalSeconds: config.minIntervalSeconds,
     instance: config.instance,
+    trustProxy: config.trustProxy,
   });
   registerPushRoute(app, { db, logger, events });
 

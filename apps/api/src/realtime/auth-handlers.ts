@@ -16,6 +16,7 @@ import {
   type HandlerContext,
   type SocketHandler,
 } from './define-handler.js';
+import { clientAddressOf } from './client-address.js';
 import { refreshOtherSessions } from './refresh-other-sessions.js';
 import { endSession, sessionOf } from './session.js';
 import type { Session } from './socket-types.js';
@@ -38,7 +39,7 @@ export const authHandlers: readonly SocketHandler[] = [
   definePublicHandler('login', [z.unknown()], async (ctx, [data]) => {
     // docs/protocol/authentication.md#login step 1: falsy data gets no response at all.
     if (!data) return NO_REPLY;
-    const result = await login(ctx.deps, data, ctx.socket.handshake.address);
+    const result = await login(ctx.deps, data, clientAddressOf(ctx.socket, ctx.deps.trustProxy));
     if (result.tokenRequired) return { tokenRequired: true };
     await logIn(ctx, result.identity);
     return { ok: true, token: result.token };

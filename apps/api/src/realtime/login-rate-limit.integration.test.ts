@@ -4,6 +4,7 @@ import {
   ADDRESS_FAILURE_RATE_LIMIT,
   LOGIN_FAILURE_RATE_LIMIT,
 } from '@watchpost/core/auth';
+import { connectKumaTestClient } from '@watchpost/core/testing';
 import {
   createApiTestContext,
   type ApiTestContext,
@@ -18,7 +19,11 @@ const TOO_FREQUENT = { ok: false, msg: 'Too frequently, try again later.' };
 const BAD_CREDENTIALS = { ok: false, msg: 'Incorrect username or password.' };
 
 const contexts: ApiTestContext[] = [];
-afterAll(async () => Promise.all(contexts.map((c) => c.close())));
+const clients: TestClient[] = [];
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await Promise.all(contexts.map((c) => c.close()));
+});
 
 async function freshContext(label: string): Promise<ApiTestContext> {
   const ctx = await createApiTestContext(label);
@@ -125,6 +130,31 @@ describe('logins per client address', () => {
       // Malformed ones are cheap to send and still attempts.
       for (let i = 0; i < ADDRESS_ATTEMPT_RATE_LIMIT.limit; i++) await attempt(client, 7, 'x');
       expect(await attempt(client, 'busy', user.password)).toEqual(TOO_FREQUENT);
+    },
+    SLOW,
+  );
+
+  it(
+    'reads the address from the proxy’s X-Forwarded-For entry when TRUST_PROXY=1',
+    async () => {
+      const ctx = await createApiTestContext('login-limit-proxy', { env: { TRUST_PROXY: '1' } });
+      contexts.push(ctx);
+      const user = await ctx.createUser('proxied');
+      const from = async (forwardedFor: string) => {
+        const client = await connectKumaTestClient(ctx.node.url, {
+          extraHeaders: { 'X-Forwarded-For': forwardedFor },
+        });
+        clients.push(client);
+        return client;
+      };
+      const flooder = await from('198.51.100.1');
+      for (let i = 0; i < ADDRESS_ATTEMPT_RATE_LIMIT.limit; i++) await attempt(flooder, 7, 'x');
+      expect(await attempt(flooder, 'proxied', user.password)).toEqual(TOO_FREQUENT);
+      // A client cannot escape by prepending an address: only the proxy's own entry counts.
+      const spoofing = await from('203.0.113.9, 198.51.100.1');
+      expect(await attempt(spoofing, 'proxied', user.password)).toEqual(TOO_FREQUENT);
+      const neighbour = await from('198.51.100.2');
+      expect(await attempt(neighbour, 'proxied', user.password)).toMatchObject({ ok: true });
     },
     SLOW,
   );

@@ -7,4 +7,6 @@ export interface RealtimeDeps extends ServicePorts {
   jwtSecret: string;
   /** What tenants may do to the instance itself (setup, database maintenance). */
   instance: InstancePolicy;
+  /** Read the client's address from `X-Forwarded-For` (TRUST_PROXY, see client-address.ts). */
+  trustProxy: boolean;
 }

@@ -41,13 +41,24 @@ export interface KumaTestClientOptions {
   callTimeoutMs?: number;
   /** `['polling']` behaves like python-socketio before its upgrade. */
   transports?: ('websocket' | 'polling')[];
+  /** Headers of the handshake, e.g. the `X-Forwarded-For` a reverse proxy adds. */
+  extraHeaders?: Record<string, string>;
 }
 
 export async function connectKumaTestClient(
   url: string,
-  { callTimeoutMs = DEFAULT_TIMEOUT_MS, transports = ['websocket'] }: KumaTestClientOptions = {},
+  {
+    callTimeoutMs = DEFAULT_TIMEOUT_MS,
+    transports = ['websocket'],
+    extraHeaders,
+  }: KumaTestClientOptions = {},
 ): Promise<KumaTestClient> {
-  const socket = io(url, { transports, forceNew: true, reconnection: false });
+  const socket = io(url, {
+    transports,
+    forceNew: true,
+    reconnection: false,
+    ...(extraHeaders && { extraHeaders }),
+  });
   const events: ReceivedEvent[] = [];
   socket.onAny((event: string, ...args: unknown[]) => events.push({ event, args }));
   await new Promise<void>((resolve, reject) => {
