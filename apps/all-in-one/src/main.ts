@@ -27,7 +27,7 @@ import { pino } from 'pino';
 
 async function main(): Promise<void> {
   const deployment = parseDeployment(process.env);
-  const apiConfig = parseApiConfig(process.env);
+  const apiConfig = parseApiConfig(process.env, deployment.mode);
   const workerConfig = parseWorkerConfig(process.env);
   const schedulerConfig = parseSchedulerConfig(process.env);
   const egress = parseEgressPolicy(process.env, deployment.mode);

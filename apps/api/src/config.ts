@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnvShape, envInteger, parseEnv } from '@watchpost/core';
+import { baseEnvShape, envInteger, parseEnv, type Deployment } from '@watchpost/core';
 import { operatorMetricsEnvShape, operatorMetricsListenOf } from '@watchpost/core/operator-metrics';
 
 const schema = z.object({
@@ -15,16 +15,29 @@ const schema = z.object({
   // overrides them per tenant with `admin set-tenant-limits`.
   TENANT_MAX_MONITORS: envInteger(0, 1_000_000_000).optional(),
   TENANT_MAX_TIMEOUT_SECONDS: envInteger(1, 2_073_600).optional(),
+  // docs/protocol/authentication.md#setup: lets a multi-tenant deployment take the first `setup` over the socket.
+  ALLOW_PUBLIC_SETUP: z
+    .enum(['', '0', '1'], { message: 'must be 1 or 0' })
+    .default('0')
+    .transform((flag) => flag === '1'),
+  // Behind a reverse proxy every client has the proxy's address; with 1 the per-address login
+  // limits read the client's from the last `X-Forwarded-For` entry, the one the proxy added.
+  TRUST_PROXY: z
+    .enum(['', '0', '1'], { message: 'must be 1 or 0' })
+    .default('0')
+    .transform((flag) => flag === '1'),
 });
 
 export type ApiConfig = ReturnType<typeof parseApiConfig>;
 
 /**
  * Parses the API's environment once (architecture rule 9); only main.ts passes `process.env`.
- * Throws one error naming every bad variable.
+ * Throws one error naming every bad variable. `mode` says who owns the instance: one owner
+ * (embedded) or many tenants (distributed), which decides what tenants may do to it.
  */
-export function parseApiConfig(env: Record<string, string | undefined>) {
+export function parseApiConfig(env: Record<string, string | undefined>, mode: Deployment['mode']) {
   const c = parseEnv(schema, env);
+  const singleOwner = mode === 'embedded';
   return {
     logLevel: c.LOG_LEVEL,
     port: c.PORT,
@@ -35,5 +48,10 @@ export function parseApiConfig(env: Record<string, string | undefined>) {
       maxTimeoutSeconds: c.TENANT_MAX_TIMEOUT_SECONDS ?? null,
     },
     operatorMetrics: operatorMetricsListenOf(c),
+    trustProxy: c.TRUST_PROXY,
+    instance: {
+      publicSetup: singleOwner || c.ALLOW_PUBLIC_SETUP,
+      databaseOperations: singleOwner,
+    },
   };
 }

@@ -12,7 +12,7 @@ import { startApi } from './start-api.js';
 async function main(): Promise<void> {
   const services = parseDistributedServices(process.env, 'api');
   await configureSecrets(process.env, { kind: 'postgres', databaseUrl: services.databaseUrl });
-  const config = parseApiConfig(process.env);
+  const config = parseApiConfig(process.env, 'distributed');
   const logger = pino({ level: config.logLevel, base: { role: 'api' } });
   const kit = createDistributedAdapterKit(services, { role: 'api', logger });
   // Served first: while the node waits for the database, its operator port says live, not

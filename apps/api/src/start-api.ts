@@ -42,7 +42,7 @@ export interface ApiDeps {
   probes?: Record<string, HealthProbe>;
   changeBus: ChangeBus;
   logger: Logger;
-  config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds'> &
+  config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds' | 'instance' | 'trustProxy'> &
     Partial<Pick<ApiConfig, 'tenantLimits'>>;
   /** The built dashboard's directory; found through the `@watchpost/web` package when omitted. */
   webDistDir?: string | null;
@@ -131,6 +131,8 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     tenantLimits: config.tenantLimits,
     egress: deps.egress ?? ALLOW_PRIVATE,
     domainVerification: deps.domainVerification ?? VERIFY_DOMAINS_AT_ONCE,
+    instance: config.instance,
+    trustProxy: config.trustProxy,
   });
   registerPushRoute(app, { db, logger, events });
 

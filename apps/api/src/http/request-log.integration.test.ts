@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryChangeBus } from '@watchpost/core/changes';
 import { createTestDatabase, type TestDatabase } from '@watchpost/core/testing';
+import { parseApiConfig } from '../config.js';
 import { startApi, type RunningApi } from '../start-api.js';
 
 let database: TestDatabase;
@@ -24,7 +25,7 @@ beforeAll(async () => {
     db: database.db,
     changeBus: createMemoryChangeBus(),
     logger,
-    config: { port: 0, host: '127.0.0.1', minIntervalSeconds: 20 },
+    config: parseApiConfig({ PORT: '0', HOST: '127.0.0.1' }, 'embedded'),
   });
 });
 afterAll(async () => {

@@ -11,7 +11,7 @@ import {
   serviceContext,
   type ServiceContext,
 } from '@watchpost/core/services';
-import { leanTenantRoom, tenantRoom } from '@watchpost/core/realtime';
+import { tenantTarget } from '@watchpost/core/realtime';
 import type { RealtimeDeps } from './realtime-deps.js';
 import { endSession, startSession } from './session.js';
 import type { ApiSocket, Session } from './socket-types.js';
@@ -51,9 +51,9 @@ async function sendLoginBurst(
   const ctx = serviceContext(deps, session);
   const [burst, lists] = await Promise.all([loadLoginBurst(ctx), loadFeatureLists(ctx)]);
 
-  // Upstream sends the lists to the whole room; lean sockets hold them already and never
-  // take a full monitorList (docs/protocol/dashboard.md#what-a-lean-socket-receives).
-  const room = deps.io.to(tenantRoom(tenantId)).except(leanTenantRoom(tenantId));
+  // Through the tenant's events, so read-only sessions get the lists redacted and lean sockets
+  // get a delta instead of the full monitorList (docs/protocol/dashboard.md#what-a-lean-socket-receives).
+  const room = tenantTarget(deps.events, tenantId);
   room.emit('monitorList', burst.monitorList);
   socket.emit('info', burst.info);
   room.emit('maintenanceList', lists.maintenances);

@@ -272,10 +272,10 @@ describe('logout (docs/protocol/authentication.md#logout)', () => {
     const user = await ctx.createUser('quitter');
     const client = await ctx.connect();
     await client.login(user);
-    const other = await ctx.connect();
-    await other.login(user);
 
     expect(await client.callRaw('logout')).toEqual([]);
+    const other = await ctx.connect();
+    await other.login(user);
     expect(await client.call('getMonitorList')).toEqual({
       ok: false,
       msg: 'You are not logged in.',

@@ -3,6 +3,8 @@ import {
   login,
   loginByToken,
   needsSetup,
+  revokeLoginTokens,
+  serviceContext,
   setupFirstAdmin,
   type LoginIdentity,
 } from '@watchpost/core/services';
@@ -14,6 +16,8 @@ import {
   type HandlerContext,
   type SocketHandler,
 } from './define-handler.js';
+import { clientAddressOf } from './client-address.js';
+import { refreshOtherSessions } from './refresh-other-sessions.js';
 import { endSession, sessionOf } from './session.js';
 import type { Session } from './socket-types.js';
 
@@ -26,7 +30,7 @@ export const authHandlers: readonly SocketHandler[] = [
     'setup',
     [z.unknown(), z.unknown()],
     async ({ deps }, [username, password]) => {
-      await setupFirstAdmin(deps, { username, password });
+      await setupFirstAdmin(deps, { username, password }, deps.instance);
       return { ok: true, msg: 'Added Successfully.' };
     },
   ),
@@ -35,7 +39,7 @@ export const authHandlers: readonly SocketHandler[] = [
   definePublicHandler('login', [z.unknown()], async (ctx, [data]) => {
     // docs/protocol/authentication.md#login step 1: falsy data gets no response at all.
     if (!data) return NO_REPLY;
-    const result = await login(ctx.deps, data);
+    const result = await login(ctx.deps, data, clientAddressOf(ctx.socket, ctx.deps.trustProxy));
     if (result.tokenRequired) return { tokenRequired: true };
     await logIn(ctx, result.identity);
     return { ok: true, token: result.token };
@@ -48,11 +52,16 @@ export const authHandlers: readonly SocketHandler[] = [
   }),
 
   // docs/protocol/authentication.md#logout: acks with no arguments, also when the socket was not logged in. Unlike
-  // upstream it takes nothing from the login limiter: with per-username buckets (see
-  // login-rate-limits.ts) logging out would only spend the user's own login attempts, and
-  // it checks no credential that a limit could protect.
-  definePublicHandler('logout', [], async ({ socket }) => {
+  // upstream it takes nothing from the login limiter: the limits count failed logins (see
+  // login-rate-limits.ts), and logging out checks no credential that a limit could protect. Unlike upstream too, it ends the
+  // user's login tokens and their sessions everywhere; logging out of an API key session
+  // ends that session only.
+  definePublicHandler('logout', [], async ({ socket, deps, session }) => {
     endSession(socket);
+    if (session && session.apiKeyId === null) {
+      await revokeLoginTokens(serviceContext(deps, session));
+      await refreshOtherSessions(deps.io, session, socket.id);
+    }
     return Reply.withoutArguments();
   }),
 ];

@@ -18,6 +18,7 @@ const passwordSession: Session = {
   username: 'alice',
   scope: 'write',
   apiKeyId: null,
+  apiKeyExpiresAt: null,
 };
 const writeKeySession: Session = { ...passwordSession, apiKeyId: 5 };
 const readKeySession: Session = { ...passwordSession, scope: 'read', apiKeyId: 6 };
@@ -43,6 +44,10 @@ describe('event access', () => {
     expect(accessOf('getAPIKeyList')).toBe('read');
     expect(accessOf('changePassword')).toBe('account');
     expect(accessOf('disable2FA')).toBe('account');
+    for (const event of ['addAPIKey', 'enableAPIKey', 'deleteAPIKey']) {
+      expect(accessOf(event)).toBe('account');
+    }
+    expect(accessOf('disableAPIKey')).toBe('write');
   });
 
   it('treats any event it does not know as mutating (fails closed)', () => {
@@ -59,10 +64,7 @@ describe('event access', () => {
         'deleteMonitor',
         'pauseMonitor',
         'resumeMonitor',
-        'addAPIKey',
-        'enableAPIKey',
         'disableAPIKey',
-        'deleteAPIKey',
         'addNotification',
         'deleteNotification',
         // It acts (sends a real message), so a read-only key may not use it.

@@ -48,8 +48,8 @@ export interface SessionContext extends HandlerContext<Session> {
  * - `read`: any logged-in session, a read-scope API key included.
  * - `write`: changes something (or acts, like sending a test notification); refused to a
  *   read-scope API key session.
- * - `account`: the login's own credentials; refused to every API key session, so a leaked
- *   key cannot take over the account it belongs to.
+ * - `account`: the login's own credentials and the tenant's API keys; refused to every API
+ *   key session, so a leaked key cannot take over the account or keep itself alive.
  */
 export type HandlerAccess = 'public' | 'read' | 'write' | 'account';
 
@@ -86,13 +86,18 @@ const READ_EVENTS: ReadonlySet<string> = new Set([
   'monitorImportantHeartbeatListPaged',
 ]);
 
-/** Events about the login's password and second factor (docs/protocol/authentication.md#password-change, docs/protocol/authentication.md#two-factor-authentication). */
+/** Events about the login's password and second factor (docs/protocol/authentication.md#password-change, docs/protocol/authentication.md#two-factor-authentication), and keys. */
 const ACCOUNT_EVENTS: ReadonlySet<string> = new Set([
   'changePassword',
   'prepare2FA',
   'verifyToken',
   'save2FA',
   'disable2FA',
+  // docs/protocol/api-keys.md#api-key-lifecycle: a key may not mint, revive or remove keys (a leaked one could
+  // otherwise make itself permanent); disabling stays open to write keys.
+  'addAPIKey',
+  'enableAPIKey',
+  'deleteAPIKey',
 ]);
 
 export function accessOf(event: string): Exclude<HandlerAccess, 'public'> {

@@ -217,6 +217,40 @@ describe('editMaintenance', () => {
     });
   });
 
+  it('returns weekdays and days of month in the order the client saved them', async () => {
+    const weekly = await add(a, {
+      strategy: 'recurring-weekday',
+      weekdays: [5, 1, 3],
+      timeRange: [
+        { hours: 1, minutes: 0 },
+        { hours: 2, minutes: 0 },
+      ],
+    });
+    const monthly = await add(a, {
+      strategy: 'recurring-day-of-month',
+      daysOfMonth: ['lastDay1', 15, 1],
+      timeRange: [
+        { hours: 1, minutes: 0 },
+        { hours: 2, minutes: 0 },
+      ],
+    });
+    const read = async (id: number) =>
+      (await a.call<{ maintenance: Record<string, unknown> }>('getMaintenance', id)).maintenance;
+    expect(await read(weekly.maintenanceID)).toMatchObject({
+      weekdays: [5, 1, 3],
+      cron: '0 1 * * 1,3,5',
+    });
+    expect(await read(monthly.maintenanceID)).toMatchObject({
+      daysOfMonth: ['lastDay1', 15, 1],
+      cron: '0 1 L,15,1 * *',
+    });
+    await a.call('getMaintenanceList');
+    expect(latestList(a)[String(weekly.maintenanceID)]).toMatchObject({ weekdays: [5, 1, 3] });
+    expect(latestList(a)[String(monthly.maintenanceID)]).toMatchObject({
+      daysOfMonth: ['lastDay1', 15, 1],
+    });
+  });
+
   it('refuses an unknown id or a missing one and changes nothing', async () => {
     expect(await a.call('editMaintenance', { ...SINGLE, id: 999_999 })).toEqual({
       ok: false,

@@ -72,13 +72,13 @@ export const monitorDataHandlers: readonly SocketHandler[] = [
   ),
 
   // docs/protocol/settings.md; see getDatabaseSize for why this is the whole database's size.
-  defineHandler('getDatabaseSize', [], async ({ service }) => ({
+  defineHandler('getDatabaseSize', [], async ({ service, deps }) => ({
     ok: true,
-    size: await getDatabaseSize(service),
+    size: await getDatabaseSize(service, deps.instance),
   })),
 
-  defineHandler('shrinkDatabase', [], async ({ service }) => {
-    await shrinkDatabase(service);
+  defineHandler('shrinkDatabase', [], async ({ service, deps }) => {
+    await shrinkDatabase(service, deps.instance);
     return { ok: true };
   }),
 ];

@@ -2,6 +2,7 @@ import { monitorIdSchema } from '@watchpost/core';
 import { z } from 'zod';
 import {
   addMonitor,
+  beatPageSchema,
   beatPeriodHoursSchema,
   deleteMonitor,
   editMonitor,
@@ -11,7 +12,9 @@ import {
   pushMonitorList,
   resumeMonitor,
 } from '@watchpost/core/services';
+import { redactMonitor } from '@watchpost/core/realtime';
 import { defineHandler, Reply, type SocketHandler } from './define-handler.js';
+import { forSession } from './session-audience.js';
 
 export const monitorHandlers: readonly SocketHandler[] = [
   // `add` (docs/protocol/monitors.md#add): monitorList to the room, then the ack (docs/protocol/transport.md#pushes-and-rooms, docs/protocol/transport.md#timing-and-ordering).
@@ -45,9 +48,9 @@ export const monitorHandlers: readonly SocketHandler[] = [
   }),
 
   // `getMonitor` (docs/protocol/monitors.md#getmonitor).
-  defineHandler('getMonitor', [monitorIdSchema], async ({ service }, [monitorId]) => ({
+  defineHandler('getMonitor', [monitorIdSchema], async ({ service, session }, [monitorId]) => ({
     ok: true,
-    monitor: await getMonitor(service, monitorId),
+    monitor: forSession(session, await getMonitor(service, monitorId), redactMonitor),
   })),
 
   // `getMonitorList` (docs/protocol/monitors.md#getmonitorlist): push, then ack.
@@ -59,10 +62,11 @@ export const monitorHandlers: readonly SocketHandler[] = [
   // `getMonitorBeats` (docs/protocol/monitors.md#getmonitorbeats).
   defineHandler(
     'getMonitorBeats',
-    [monitorIdSchema, beatPeriodHoursSchema],
-    async ({ service }, [monitorId, periodHours]) => ({
-      ok: true,
-      data: await getMonitorBeats(service, monitorId, periodHours),
-    }),
+    [monitorIdSchema, beatPeriodHoursSchema, beatPageSchema],
+    async ({ service }, [monitorId, periodHours, beforeId]) => {
+      const page = await getMonitorBeats(service, monitorId, periodHours, beforeId);
+      // `more` only when beats were left out, so the ack stays upstream's otherwise.
+      return { ok: true, data: page.beats, ...(page.more && { more: true }) };
+    },
   ),
 ];

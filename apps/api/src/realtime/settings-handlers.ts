@@ -7,6 +7,7 @@ import {
   settingsDataSchema,
   timeZoneArgSchema,
 } from '@watchpost/core/services';
+import { redactSettings } from '@watchpost/core/realtime';
 import {
   defineHandler,
   defineUnackedHandler,
@@ -14,11 +15,12 @@ import {
   type SocketHandler,
 } from './define-handler.js';
 import { refreshOtherSessions } from './refresh-other-sessions.js';
+import { forSession } from './session-audience.js';
 
 export const settingsHandlers: readonly SocketHandler[] = [
   // docs/protocol/settings.md: every `general` setting, JSON-decoded.
-  defineHandler('getSettings', [], async ({ service }) => {
-    return { ok: true, data: await getSettings(service) };
+  defineHandler('getSettings', [], async ({ service, session }) => {
+    return { ok: true, data: forSession(session, await getSettings(service), redactSettings) };
   }),
 
   defineHandler(

@@ -1,4 +1,4 @@
-import { createLeanAwareTenantEvents, type TenantEvents } from '@watchpost/core/realtime';
+import { createBroadcastTenantEvents, type TenantEvents } from '@watchpost/core/realtime';
 import type { ApiServer } from './socket-types.js';
 
 /**
@@ -7,8 +7,5 @@ import type { ApiServer } from './socket-types.js';
  * (docs/protocol/dashboard.md#what-a-lean-socket-receives).
  */
 export function createSocketTenantEvents(io: ApiServer): TenantEvents {
-  return createLeanAwareTenantEvents((room, except, event, ...args) => {
-    const target = except === null ? io.to(room) : io.to(room).except(except);
-    target.emit(event, ...args);
-  });
+  return createBroadcastTenantEvents(io);
 }

@@ -11,6 +11,8 @@ export interface Session {
   scope: ApiKeyScope;
   /** The key a `loginByToken` with an API key used; null for a password or JWT login. */
   apiKeyId: number | null;
+  /** When that key expires (the session ends then); null when it never does or for other logins. */
+  apiKeyExpiresAt: Date | null;
 }
 
 export interface SocketData {

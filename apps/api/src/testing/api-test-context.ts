@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { pino } from 'pino';
-import { monitorInputSchema } from '@watchpost/core';
+import { monitorInputSchema, type Deployment } from '@watchpost/core';
 import { hashPassword } from '@watchpost/core/auth';
 import { createRedisSocketAdapter } from '@watchpost/core/compose';
 import { monitorRepository, tenantRepository, type Database } from '@watchpost/core/db';
@@ -53,10 +53,19 @@ export type TestClient = KumaTestClient;
 
 export const DEFAULT_PASSWORD = 'secret123';
 
+export interface ApiTestOptions extends Pick<ApiDeps, 'egress' | 'domainVerification'> {
+  /**
+   * Whose instance the nodes serve: `embedded` (the default) has the one owner's policies,
+   * which Kuma's own behaviour (setup over the socket, database maintenance) assumes;
+   * `distributed` the multi-tenant ones. Storage is the real Postgres and Redis either way.
+   */
+  mode?: Deployment['mode'];
+  env?: Record<string, string>;
+}
+
 export async function createApiTestContext(
   label: string,
-  /** What a hosted deployment would configure: egress policy, domain verification. */
-  hosting: Pick<ApiDeps, 'egress' | 'domainVerification'> = {},
+  { mode = 'embedded', env = {}, egress, domainVerification }: ApiTestOptions = {},
 ): Promise<ApiTestContext> {
   const database: TestDatabase = await createTestDatabase();
   const redisPrefix = uniqueRedisPrefix(label);
@@ -89,8 +98,9 @@ export async function createApiTestContext(
       probes: { redis: () => pub.ping() },
       changeBus: createRedisChangeBus(pub, sub, redisPrefix),
       logger,
-      config: parseApiConfig({ PORT: '0', HOST: '127.0.0.1' }),
-      ...hosting,
+      config: parseApiConfig({ PORT: '0', HOST: '127.0.0.1', ...env }, mode),
+      egress,
+      domainVerification,
     });
     const node = { url: `http://127.0.0.1:${api.port}`, api };
     nodes.push(node);

@@ -64,6 +64,7 @@ describe.each(TEST_BACKENDS)('on %s', (backend) => {
           userId: alice.userId,
           username: 'alice',
           scope: 'read',
+          expiresAt: null,
         },
       });
     });

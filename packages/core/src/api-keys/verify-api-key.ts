@@ -13,6 +13,8 @@ export interface ApiKeyPrincipal {
   userId: number;
   username: string;
   scope: ApiKeyScope;
+  /** When the key stops working; null = never. A session opened with it ends then. */
+  expiresAt: Date | null;
 }
 
 export type ApiKeyRejection = 'malformed' | 'unknown' | 'disabled' | 'expired' | 'user-inactive';
@@ -69,6 +71,7 @@ export async function verifyApiKey(
       userId: credential.userId,
       username: credential.username,
       scope: credential.scope,
+      expiresAt: credential.expiresAt,
     },
   };
 }

@@ -1,6 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { passwordHashFingerprint, signLoginToken, verifyLoginToken } from './jwt.js';
+import {
+  loginTokenFingerprint,
+  passwordHashFingerprint,
+  signLoginToken,
+  verifyLoginToken,
+} from './jwt.js';
 
 const SECRET = '$2a$10$abcdefghijklmnopqrstuuJ2N9xHkB0Z1Q3R4S5T6U7V8W9X0Y1Z2a';
 const NOW = new Date('2024-03-01T12:00:00.750Z');
@@ -179,5 +184,16 @@ describe('passwordHashFingerprint', () => {
 
   it('is "" for an empty stored hash', () => {
     expect(passwordHashFingerprint('')).toBe('');
+  });
+});
+
+describe('loginTokenFingerprint', () => {
+  it('is upstream’s h until the first logout, then changes with every one', () => {
+    const passwordHash = '$2b$10$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234';
+    const atVersion = (loginTokenVersion: number) =>
+      loginTokenFingerprint({ passwordHash, loginTokenVersion });
+    expect(atVersion(0)).toBe(passwordHashFingerprint(passwordHash));
+    expect(new Set([atVersion(0), atVersion(1), atVersion(2)]).size).toBe(3);
+    expect(atVersion(1)).toMatch(/^[0-9a-f]{32}$/);
   });
 });

@@ -70,6 +70,19 @@ export function passwordHashFingerprint(storedHash: string): string {
   return createHash('shake256', { outputLength: 16 }).update(storedHash, 'utf8').digest('hex');
 }
 
+/**
+ * The `h` a login token of this user carries: upstream's passwordHashFingerprint until the
+ * user first logs out, then the fingerprint of the hash and the logout count, so each
+ * `logout` ends every older token (docs/protocol/authentication.md#logout). Clients never read `h`.
+ */
+export function loginTokenFingerprint(user: {
+  passwordHash: string;
+  loginTokenVersion: number;
+}): string {
+  if (user.loginTokenVersion === 0) return passwordHashFingerprint(user.passwordHash);
+  return passwordHashFingerprint(`${user.passwordHash}\n${user.loginTokenVersion}`);
+}
+
 function sign(signingInput: string, secret: string): Buffer {
   // Upstream uses the secret string verbatim as a UTF-8 HMAC key (docs/protocol/authentication.md#login-tokens).
   return createHmac('sha256', secret).update(signingInput, 'utf8').digest();

@@ -1,7 +1,7 @@
 import { apiKeyRejectionMessage, verifyApiKey } from '../api-keys/verify-api-key.js';
 import { AppError } from '../errors/app-error.js';
 import * as userRepository from '../users/user-repository.js';
-import { passwordHashFingerprint, verifyLoginToken } from './jwt.js';
+import { loginTokenFingerprint, verifyLoginToken } from './jwt.js';
 import type { LoginContext } from './login-context.js';
 import { identityOfUser, type LoginIdentity } from './login-identity.js';
 
@@ -27,7 +27,7 @@ export async function loginByToken(ctx: LoginContext, token: unknown): Promise<L
   if (!claims) throw new AppError('not-logged-in', INVALID_TOKEN_MSG);
   const user = await userRepository.findUserByUsername(ctx.db, claims.username);
   if (!user || !user.active) throw new AppError('not-logged-in', INACTIVE_USER_MSG);
-  if (claims.h !== passwordHashFingerprint(user.passwordHash)) {
+  if (claims.h !== loginTokenFingerprint(user)) {
     throw new AppError('not-logged-in', INVALID_TOKEN_MSG);
   }
   return identityOfUser(user);
@@ -44,5 +44,6 @@ async function loginByApiKey(ctx: LoginContext, key: string): Promise<LoginIdent
     username: principal.username,
     scope: principal.scope,
     apiKeyId: principal.keyId,
+    apiKeyExpiresAt: principal.expiresAt,
   };
 }

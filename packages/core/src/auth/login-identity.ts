@@ -10,6 +10,8 @@ export interface LoginIdentity {
   scope: ApiKeyScope;
   /** The key an API key login used; null for a password or JWT login. */
   apiKeyId: number | null;
+  /** When the API key of an API key login expires; null for other logins and keys that never do. */
+  apiKeyExpiresAt: Date | null;
 }
 
 /** A password or JWT login: the user's tenant, allowed to change everything. */
@@ -20,5 +22,6 @@ export function identityOfUser(user: User): LoginIdentity {
     username: user.username,
     scope: 'write',
     apiKeyId: null,
+    apiKeyExpiresAt: null,
   };
 }

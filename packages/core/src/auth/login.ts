@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
-import { spendLoginAttempt } from '../rate-limits/login-rate-limits.js';
+import { startLoginAttempt } from '../rate-limits/login-rate-limits.js';
 import { hasNoNul, MAX_PASSWORD_LENGTH } from '../users/user-input.js';
 import * as userRepository from '../users/user-repository.js';
-import { passwordHashFingerprint, signLoginToken } from './jwt.js';
+import { loginTokenFingerprint, signLoginToken } from './jwt.js';
 import type { LoginContext } from './login-context.js';
 import { identityOfUser, type LoginIdentity } from './login-identity.js';
 import { verifyPassword } from './password.js';
@@ -36,9 +36,18 @@ export type LoginResult =
  * is whatever the client sent. Answers `tokenRequired` when the code is still missing;
  * otherwise who logged in and a login token for `loginByToken`.
  */
-export async function login(ctx: LoginContext, data: unknown): Promise<LoginResult> {
-  // docs/protocol/authentication.md#rate-limiting step 2: every attempt counts, before any password is checked.
-  await spendLoginAttempt(ctx.db, (data as { username?: unknown } | null | undefined)?.username);
+export async function login(
+  ctx: LoginContext,
+  data: unknown,
+  clientAddress: string,
+): Promise<LoginResult> {
+  // docs/protocol/authentication.md#rate-limiting step 2: counted before any password is checked; failures only, per username and
+  // per address, plus every attempt per address.
+  const attempt = await startLoginAttempt(
+    ctx.db,
+    (data as { username?: unknown } | null | undefined)?.username,
+    clientAddress,
+  );
   const credentials = credentialsSchema.safeParse(data);
   if (!credentials.success) throw new AppError('not-logged-in', BAD_CREDENTIALS_MSG);
   const { username, password, token } = credentials.data;
@@ -50,18 +59,24 @@ export async function login(ctx: LoginContext, data: unknown): Promise<LoginResu
   }
 
   if (user.twofaStatus) {
-    if (typeof token !== 'string' || token === '') return { tokenRequired: true };
+    if (typeof token !== 'string' || token === '') {
+      // The password was right; the code comes with the next attempt.
+      await attempt.succeeded();
+      return { tokenRequired: true };
+    }
     // Claimed last: a code is refused once used (docs/protocol/authentication.md#login), also when sent to two nodes at once.
     const accepted =
       user.twofaSecret !== null &&
       verifyTotp(user.twofaSecret, token) &&
       (await userRepository.claimTwoFactorCode(ctx.db, user.id, token));
+    // A wrong code keeps its failure: it is a guess at the code.
     if (!accepted) throw new AppError('not-logged-in', INVALID_TOTP_MSG);
   }
   // docs/protocol/authentication.md#login: a token sent for a user without 2FA is ignored.
+  await attempt.succeeded();
 
   const jwt = signLoginToken(
-    { username: user.username, h: passwordHashFingerprint(user.passwordHash) },
+    { username: user.username, h: loginTokenFingerprint(user) },
     ctx.jwtSecret,
   );
   return { tokenRequired: false, identity: identityOfUser(user), token: jwt };

@@ -1,4 +1,7 @@
-import bcrypt from 'bcryptjs';
+// The native binding hashes on libuv's thread pool, so a login's ~50 ms of bcrypt never blocks
+// the API node's event loop (bcryptjs computes on the main thread, in slices that still
+// delay every other socket), and its prebuilt binaries come from the npm registry.
+import { hash as bcryptHash, verify as bcryptVerify } from '@node-rs/bcrypt';
 
 /** docs/protocol/authentication.md#first-run-setup / docs/protocol/authentication.md#password-change: clients show this text verbatim. */
 export const WEAK_PASSWORD_MSG =
@@ -7,8 +10,11 @@ export const WEAK_PASSWORD_MSG =
 // docs/protocol/authentication.md#first-run-setup: upstream stores bcrypt hashes with cost 10.
 const BCRYPT_COST = 10;
 
-export function hashPassword(plain: string): Promise<string> {
-  return bcrypt.hash(plain, BCRYPT_COST);
+export async function hashPassword(plain: string): Promise<string> {
+  // `$2y$` (what the binding writes) and `$2b$` name the same algorithm; `$2b$` is what
+  // bcryptjs and OpenBSD write, so stored hashes keep one spelling whichever library made them.
+  const hashed = await bcryptHash(plain, BCRYPT_COST);
+  return hashed.startsWith('$2y$') ? `$2b$${hashed.slice(4)}` : hashed;
 }
 
 /**
@@ -19,7 +25,7 @@ export function hashPassword(plain: string): Promise<string> {
 export async function verifyPassword(plain: unknown, hash: unknown): Promise<boolean> {
   if (typeof plain !== 'string' || typeof hash !== 'string') return false;
   try {
-    return await bcrypt.compare(plain, hash);
+    return await bcryptVerify(plain, hash);
   } catch {
     return false;
   }

@@ -58,22 +58,48 @@ export async function listLatestStatusStrips(
   return new Map(rows.map((row) => [row.id, row.statuses]));
 }
 
-/** Every beat of one monitor newer than `since`, oldest first (`getMonitorBeats`). */
+/** One page of a monitor's beats: at most `limit`, older than the beat `beforeId` when given. */
+export interface BeatPage {
+  limit: number;
+  beforeId?: number;
+}
+
+/**
+ * The newest `page.limit` beats of one monitor newer than `since` (and older than the beat
+ * `page.beforeId`), answered oldest first (`getMonitorBeats`). Ordered by time, then id, so a
+ * cursor never skips or repeats beats that share a millisecond.
+ */
 export async function listBeatsSince(
   db: Kysely<Database>,
   tenantId: number,
   monitorId: number,
   since: Date,
+  page: BeatPage,
 ): Promise<StoredBeat[]> {
-  const rows = await db
+  let query = db
     .selectFrom('heartbeats')
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('monitor_id', '=', monitorId)
-    .where('time', '>', since)
-    .orderBy('time', 'asc')
+    .where('time', '>', since);
+  if (page.beforeId !== undefined) {
+    // The cursor beat must be this monitor's and inside the window; any other id matches
+    // nothing, so the page is empty rather than another monitor's.
+    const cursor = db
+      .selectFrom('heartbeats')
+      .select(['time', 'id'])
+      .where('id', '=', page.beforeId)
+      .where('tenant_id', '=', tenantId)
+      .where('monitor_id', '=', monitorId)
+      .where('time', '>', since);
+    query = query.where(sql<boolean>`(time, id) < (${cursor})`);
+  }
+  const rows = await query
+    .orderBy('time', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit)
     .execute();
-  return rows.map(toStoredBeat);
+  return rows.reverse().map(toStoredBeat);
 }
 
 /** How many important beats the monitor has (the monitor page's event list). */

@@ -97,8 +97,10 @@ export class MaintenanceInputError extends Error {}
 export function toMaintenanceFields(input: MaintenanceInput): MaintenanceFields {
   const strategy: MaintenanceStrategy = input.strategy;
   const [start = null, end = null] = input.dateRange ?? [];
-  const weekdays = [...new Set(input.weekdays ?? [])].sort((a, b) => a - b);
-  const daysOfMonth = [...new Set(input.daysOfMonth ?? [])];
+  // Stored and returned in the client's order (docs/protocol/maintenance.md#maintenance-object): Kuma does, and clients
+  // compare what they read back with what they saved. Only the generated cron is normalised.
+  const weekdays = input.weekdays ?? [];
+  const daysOfMonth = input.daysOfMonth ?? [];
   const base: MaintenanceFields = {
     title: input.title,
     description: input.description ?? '',
@@ -153,7 +155,7 @@ function recurringFields(
   } else if (strategy === 'recurring-weekday') {
     if (weekdays.length === 0) throw new MaintenanceInputError('Choose at least one weekday.');
     days = '*';
-    dayOfWeek = weekdays.join(',');
+    dayOfWeek = [...new Set(weekdays)].sort((a, b) => a - b).join(',');
   } else {
     // Kuma accepts lastDay2–lastDay4 but ignores them (docs/protocol/maintenance.md#maintenance-object).
     const parts = [

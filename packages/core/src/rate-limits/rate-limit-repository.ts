@@ -49,3 +49,17 @@ export async function consumeRateLimit(
   }
   return row.used <= limit;
 }
+
+/**
+ * Gives back one removal taken from `bucket`'s current window, for an attempt that turned out
+ * not to count (a successful login against a budget of failures). Never below zero; a window
+ * that ended meanwhile starts over anyway.
+ */
+export async function releaseRateLimit(db: Kysely<Database>, bucket: string): Promise<void> {
+  await db
+    .updateTable('rate_limit_windows')
+    .set((eb) => ({ used: eb('used', '-', 1) }))
+    .where('bucket', '=', bucket)
+    .where('used', '>', 0)
+    .execute();
+}

@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password.js';
 import { AppError } from '../errors/app-error.js';
 import { newPasswordSchema, parseInput, usernameSchema } from '../users/user-input.js';
 import * as userRepository from '../users/user-repository.js';
+import { PUBLIC_SETUP_DISABLED_MSG, type InstancePolicy } from './instance-policy.js';
 import * as tenantRepository from './tenant-repository.js';
 
 // Literal text of docs/protocol/authentication.md#first-run-setup.
@@ -16,7 +17,10 @@ const SETUP_DONE_MSG =
 export async function setupFirstAdmin(
   ctx: UnscopedContext,
   input: { username: unknown; password: unknown },
+  policy: InstancePolicy,
 ): Promise<tenantRepository.CreatedTenant> {
+  // Before anything else: on a hosted instance the first caller must not become its owner.
+  if (!policy.publicSetup) throw new AppError('permission-denied', PUBLIC_SETUP_DISABLED_MSG);
   const username = parseInput(usernameSchema, input.username);
   const password = parseInput(newPasswordSchema, input.password);
   // Checked before hashing so a second setup costs no bcrypt round; createFirstTenant

@@ -43,6 +43,8 @@ export interface KumaTestClientOptions {
   transports?: ('websocket' | 'polling')[];
   /** The handshake's query (e.g. the dashboard's `{burst: 'lean'}`, docs/protocol/dashboard.md#opting-in). */
   query?: Record<string, string>;
+  /** Headers of the handshake, e.g. the `X-Forwarded-For` a reverse proxy adds. */
+  extraHeaders?: Record<string, string>;
 }
 
 export async function connectKumaTestClient(
@@ -51,6 +53,7 @@ export async function connectKumaTestClient(
     callTimeoutMs = DEFAULT_TIMEOUT_MS,
     transports = ['websocket'],
     query,
+    extraHeaders,
   }: KumaTestClientOptions = {},
 ): Promise<KumaTestClient> {
   const socket = io(url, {
@@ -58,6 +61,7 @@ export async function connectKumaTestClient(
     forceNew: true,
     reconnection: false,
     ...(query && { query }),
+    ...(extraHeaders && { extraHeaders }),
   });
   const events: ReceivedEvent[] = [];
   socket.onAny((event: string, ...args: unknown[]) => events.push({ event, args }));

@@ -19,6 +19,7 @@ function toUser(row: UserRow): User {
     twofaSecret: openText(TWO_FACTOR_SECRET_FIELD, row.twofa_secret),
     twofaStatus: row.twofa_status,
     twofaLastToken: row.twofa_last_token,
+    loginTokenVersion: row.login_token_version,
     createdAt: row.created_at,
   };
 }
@@ -66,6 +67,20 @@ export async function updatePasswordHash(
   passwordHash: string,
 ): Promise<void> {
   await updateTenantRow(db, 'users', tenantId, userId, { password_hash: passwordHash });
+}
+
+/** `logout` (docs/protocol/authentication.md#logout): every login token of the user issued so far stops working. */
+export async function revokeLoginTokens(
+  db: Kysely<Database>,
+  tenantId: number,
+  userId: number,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ login_token_version: eb('login_token_version', '+', 1) }))
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** `prepare2FA` (docs/protocol/authentication.md#two-factor-authentication): a fresh secret; whether 2FA is on stays as it was. */

@@ -12,5 +12,7 @@ export interface User {
   twofaStatus: boolean;
   /** The last TOTP code used to log in; refused when sent again (docs/protocol/authentication.md#login). */
   twofaLastToken: string | null;
+  /** Raised by `logout`: login tokens issued before no longer work (see loginTokenFingerprint). */
+  loginTokenVersion: number;
   createdAt: Date;
 }

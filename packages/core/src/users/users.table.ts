@@ -11,6 +11,7 @@ export interface UsersTable {
   twofa_secret: string | null;
   twofa_status: Generated<boolean>;
   twofa_last_token: string | null;
+  login_token_version: Generated<number>;
   created_at: GeneratedTimestamp;
 }
 

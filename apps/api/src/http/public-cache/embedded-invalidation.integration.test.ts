@@ -10,6 +10,7 @@ import {
   type KumaTestClient,
   type TestDatabase,
 } from '@watchpost/core/testing';
+import { parseApiConfig } from '../../config.js';
 import { startApi, type RunningApi } from '../../start-api.js';
 
 // Embedded mode: one node, no Redis, the in-memory change bus. A save must empty the public
@@ -41,7 +42,7 @@ beforeAll(async () => {
     db: database.db,
     changeBus: createMemoryChangeBus(),
     logger: pino({ level: 'silent' }),
-    config: { port: 0, host: '127.0.0.1', minIntervalSeconds: 20 },
+    config: parseApiConfig({ PORT: '0', HOST: '127.0.0.1' }, 'embedded'),
   });
   client = await connectKumaTestClient(url(''));
   await client.login({ username: 'solo', password: 'secret123' });

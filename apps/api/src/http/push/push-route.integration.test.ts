@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@watchpost/core/testing';
 import { DOWN, UP } from '@watchpost/core';
+import { PUSH_RATE_LIMIT } from '@watchpost/core/db';
 import {
   createApiTestContext,
   httpMonitorPayload,
@@ -323,5 +324,32 @@ describe('tenant isolation', () => {
     // Bob's push did not land on Alice's monitor either.
     await waitFor(async () => expect(await storedBeats(bobs.id)).toHaveLength(1));
     expect((await storedBeats(m.id)).map((x) => x.msg)).toEqual(['secret-of-alice']);
+  });
+});
+
+describe('per-token rate limit (docs/protocol/http.md#push-endpoint)', () => {
+  const beatCount = async (monitorId: number) =>
+    (
+      await ctx.db
+        .selectFrom('heartbeats')
+        .select('id')
+        .where('monitor_id', '=', monitorId)
+        .execute()
+    ).length;
+
+  it('answers 429 with Kuma-like JSON once a token used its pushes of the minute, storing nothing', async () => {
+    const flooded = await addPushMonitor(a, { name: 'flood' });
+    const calm = await addPushMonitor(a, { name: 'calm' });
+    for (let i = 0; i < PUSH_RATE_LIMIT.limit; i++) {
+      expect((await push(flooded.token)).status).toBe(200);
+    }
+    const refused = await push(flooded.token, '?status=down&msg=late');
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({ ok: false, msg: 'Too frequently, try again later.' });
+    expect(refused.response.headers.get('retry-after')).toBe('60');
+    expect(await beatCount(flooded.id)).toBe(PUSH_RATE_LIMIT.limit);
+    // Another token of the same tenant has its own budget.
+    // Waits for its beat too, so nothing is still publishing when the context closes.
+    await pushAndReceive(calm);
   });
 });

@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { publishBeats, recordPush, type Database } from '@watchpost/core/db';
+import {
+  publishBeats,
+  recordPush,
+  spendPushAttempt,
+  TOO_FREQUENT_MSG,
+  type Database,
+} from '@watchpost/core/db';
 import type { TenantEvents } from '@watchpost/core/realtime';
 import { pushQuerySchema, pushTokenSchema } from './push-query.js';
 
@@ -16,6 +22,8 @@ export const PUSH_PATH = '/api/push/:pushToken';
 // docs/protocol/http.md#push-endpoint, verbatim: clients and users match on it.
 const NOT_FOUND = { ok: false, msg: 'Monitor not found or not active.' } as const;
 const FAILED = { ok: false, msg: 'The push could not be recorded; try again.' } as const;
+// Kuma's limiter text (docs/protocol/authentication.md#rate-limiting), in the push endpoint's JSON shape.
+const TOO_FREQUENT = { ok: false, msg: TOO_FREQUENT_MSG } as const;
 // Scripts send all kinds of bodies with their push; none of it is read.
 const MAX_IGNORED_BODY_BYTES = 64 * 1024;
 
@@ -48,6 +56,12 @@ export function registerPushRoute(app: FastifyInstance, deps: PushRouteDeps): vo
         const report = pushQuerySchema.parse(request.query);
         let beat;
         try {
+          // Counted before the lookup, so a flood costs one small upsert per request and never
+          // a monitor row lock.
+          if (!(await spendPushAttempt(deps.db, token.data))) {
+            void reply.header('Retry-After', '60');
+            return reply.code(429).send(TOO_FREQUENT);
+          }
           beat = await recordPush(deps.db, token.data, report);
         } catch (error) {
           request.log.error({ err: error }, 'could not record a push');
