@@ -19,7 +19,12 @@ import { chromium } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { hashPassword } from '@watchpost/core/auth';
 import { tenantRepository } from '@watchpost/core/db';
-import { createTestDatabase, TEST_REDIS_URL, uniqueRedisPrefix } from '@watchpost/core/testing';
+import {
+  createTestDatabase,
+  TEST_REDIS_URL,
+  TEST_ROLE_ENV,
+  uniqueRedisPrefix,
+} from '@watchpost/core/testing';
 
 const { values } = parseArgs({
   options: {
@@ -49,7 +54,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 function spawnProcess(args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...TEST_ROLE_ENV, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
 }

@@ -27,7 +27,7 @@ import {
 import {
   createTestDatabase,
   TEST_REDIS_URL,
-  TEST_SECRETS_KEY,
+  TEST_ROLE_ENV,
   uniqueRedisPrefix,
 } from '@watchpost/core/testing';
 
@@ -127,7 +127,7 @@ const api = spawn(
       ...process.env,
       DATABASE_URL: t.url,
       REDIS_URL: TEST_REDIS_URL,
-      SECRETS_KEY: TEST_SECRETS_KEY,
+      ...TEST_ROLE_ENV,
       REDIS_PREFIX: prefix,
       PORT: String(port),
       HOST: '127.0.0.1',

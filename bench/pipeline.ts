@@ -31,7 +31,7 @@ import { createRedisTenantEvents } from '@watchpost/core/realtime';
 import {
   createTestDatabase,
   TEST_REDIS_URL,
-  TEST_SECRETS_KEY,
+  TEST_ROLE_ENV,
   uniqueRedisPrefix,
 } from '@watchpost/core/testing';
 import { startScheduler } from '../apps/scheduler/src/start-scheduler.js';
@@ -122,7 +122,7 @@ async function startDistributed(targetUrl: string) {
     DATABASE_URL: t.url,
     REDIS_URL: TEST_REDIS_URL,
     REDIS_PREFIX: prefix,
-    SECRETS_KEY: TEST_SECRETS_KEY,
+    ...TEST_ROLE_ENV,
   };
   const scheduler = child('apps/scheduler/src/main.ts', env);
   const bull = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });

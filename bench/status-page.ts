@@ -19,6 +19,7 @@ import {
   createTestDatabase,
   seedStatusPageWithHistory,
   TEST_REDIS_URL,
+  TEST_ROLE_ENV,
   uniqueRedisPrefix,
 } from '@watchpost/core/testing';
 
@@ -55,6 +56,7 @@ const api = spawn(process.execPath, [`${ROOT}apps/api/dist/main.js`], {
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    ...TEST_ROLE_ENV,
   },
   stdio: ['ignore', 'ignore', 'inherit'],
 });

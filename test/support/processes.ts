@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { TEST_SECRETS_KEY } from '@watchpost/core/testing';
+import { TEST_ROLE_ENV } from '@watchpost/core/testing';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,7 +25,7 @@ export function spawnRole(
 ): RoleProcess {
   const child = spawn(process.execPath, [`${ROOT}${entry}`, ...args], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', SECRETS_KEY: TEST_SECRETS_KEY, ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...TEST_ROLE_ENV, ...env },
     stdio: 'pipe',
   });
   let out = '';
@@ -58,7 +58,7 @@ export async function runRole(
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [`${ROOT}${entry}`, ...args], {
     cwd: ROOT,
-    env: { ...process.env, SECRETS_KEY: TEST_SECRETS_KEY, ...env },
+    env: { ...process.env, ...TEST_ROLE_ENV, ...env },
     stdio: 'pipe',
   });
   let stdout = '';

@@ -11,10 +11,15 @@ import {
   serviceContext,
   type ServiceContext,
 } from '@watchpost/core/services';
-import { tenantTarget } from '@watchpost/core/realtime';
+import {
+  createBroadcastTenantEvents,
+  leanTenantRoom,
+  tenantTarget,
+  type RoomBroadcaster,
+} from '@watchpost/core/realtime';
 import type { RealtimeDeps } from './realtime-deps.js';
 import { endSession, startSession } from './session.js';
-import type { ApiSocket, Session } from './socket-types.js';
+import type { ApiServer, ApiSocket, Session } from './socket-types.js';
 
 /**
  * Joins the tenant's room and sends the whole burst. Login handlers ack after it; upstream
@@ -51,9 +56,12 @@ async function sendLoginBurst(
   const ctx = serviceContext(deps, session);
   const [burst, lists] = await Promise.all([loadLoginBurst(ctx), loadFeatureLists(ctx)]);
 
-  // Through the tenant's events, so read-only sessions get the lists redacted and lean sockets
-  // get a delta instead of the full monitorList (docs/protocol/dashboard.md#what-a-lean-socket-receives).
-  const room = tenantTarget(deps.events, tenantId);
+  // To the room's Kuma sockets, read-only ones getting the lists redacted. Lean sockets hold
+  // every list already (docs/protocol/dashboard.md#what-a-lean-socket-receives).
+  const room = tenantTarget(
+    createBroadcastTenantEvents(kumaSocketsOf(deps.io, tenantId)),
+    tenantId,
+  );
   room.emit('monitorList', burst.monitorList);
   socket.emit('info', burst.info);
   room.emit('maintenanceList', lists.maintenances);
@@ -73,6 +81,11 @@ async function sendLoginBurst(
   for (const monitor of burst.monitors) emitAll(room, monitor.statEvents);
   // Step 12: asks the web UI for the browser's zone until one was given (initServerTimezone).
   if (!burst.timezoneInitialised) socket.emit('initServerTimezone');
+}
+
+/** The server's rooms without the tenant's lean sockets. */
+function kumaSocketsOf(io: ApiServer, tenantId: number): RoomBroadcaster {
+  return { to: (room) => io.to(room).except(leanTenantRoom(tenantId)) };
 }
 
 /**

@@ -85,7 +85,7 @@ describe('add of a push monitor', () => {
     const m = await addPushMonitor(a, { pushToken: 'alice-chosen-token' });
     expect(m.token).toBe('alice-chosen-token');
     const ack = await b.call('add', httpMonitorPayload({ type: 'push', pushToken: m.token }));
-    expect(ack).toEqual({ ok: false, msg: expect.any(String) });
+    expect(ack).toEqual({ ok: false, msg: expect.any(String), field: 'pushToken' });
   });
 });
 
