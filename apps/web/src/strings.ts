@@ -676,7 +676,7 @@ export const strings = {
     openPublic: (title: string) => `Open the public page of ${title}`,
     pageTitle: 'Name',
     slug: 'Slug',
-    slugHint: (slug: string) => `The page's address: /status/${slug}`,
+    slugHint: (prefix: string, slug: string) => `The page's address: ${prefix}/status/${slug}`,
     next: 'Next',
     saved: 'Status page saved.',
     basics: 'Page',

@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/emit-with-ack.js';
 import { strings } from '../../strings.js';
 import '../admin-pages.css';
 import { IncidentEditor } from './incident-editor.js';
+import { publicPageDataUrl, usePublicPathPrefix } from './public-page-url.js';
 import { StatusPageEditor } from './status-page-editor.js';
 import {
   isSamePage,
@@ -22,8 +23,8 @@ interface PageData {
   incident?: IncidentJson | null;
 }
 
-async function fetchPageData(slug: string): Promise<PageData> {
-  const response = await fetch(`/api/status-page/${encodeURIComponent(slug)}`);
+async function fetchPageData(prefix: string, slug: string): Promise<PageData> {
+  const response = await fetch(publicPageDataUrl(prefix, slug));
   if (!response.ok) throw new Error(strings.statusPages.notFound);
   return (await response.json()) as PageData;
 }
@@ -38,18 +39,22 @@ interface Loaded {
  * `/edit-status-page/:slug`: Kuma edits a status page on its public page (`/status/:slug?edit`);
  * Watchpost's public pages are server-rendered, so the editor lives here. The config comes
  * from `getStatusPage`, the groups and the pinned incident from the page's public JSON
- * (docs/protocol/status-pages.md#page-data), as the Python client reads them too.
+ * (docs/protocol/status-pages.md#page-data) under the tenant's public path prefix, as the
+ * Python client reads them too.
  */
 export function EditStatusPagePage() {
   const { slug = '' } = useParams();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const prefix = usePublicPathPrefix();
 
   useEffect(() => {
     let current = true;
     setLoaded(null);
     setFailure(null);
-    Promise.all([request('getStatusPage', slug), fetchPageData(slug)])
+    // The public JSON is the tenant's only once `info` said where its pages live.
+    if (prefix === undefined) return;
+    Promise.all([request('getStatusPage', slug), fetchPageData(prefix, slug)])
       .then(([answer, data]) => {
         if (!current) return;
         const config = answer.config as StatusPageConfig;
@@ -64,7 +69,7 @@ export function EditStatusPagePage() {
     return () => {
       current = false;
     };
-  }, [slug]);
+  }, [slug, prefix]);
 
   return (
     <Page

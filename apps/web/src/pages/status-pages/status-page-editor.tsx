@@ -10,7 +10,7 @@ import { request } from '../../lib/dashboard-client.js';
 import { useSubmit } from '../../lib/use-submit.js';
 import { strings } from '../../strings.js';
 import { GroupEditor } from './group-editor.js';
-import { publicPageUrl } from './public-page-url.js';
+import { publicPageUrl, usePublicPathPrefix } from './public-page-url.js';
 import {
   STATUS_PAGE_MESSAGES,
   saveStatusPageArgs,
@@ -44,6 +44,7 @@ export function StatusPageEditor({ slug, initial, icon }: Props) {
   const submit = useSubmit<StatusPageField>(STATUS_PAGE_MESSAGES);
   const navigate = useNavigate();
   const set = (patch: Partial<StatusPageForm>) => setForm({ ...form, ...patch });
+  const prefix = usePublicPathPrefix() ?? '';
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -76,7 +77,7 @@ export function StatusPageEditor({ slug, initial, icon }: Props) {
             label={s.slug}
             required
             value={form.slug}
-            hint={s.slugHint(form.slug)}
+            hint={s.slugHint(prefix, form.slug)}
             error={submit.errorOf('slug')}
             onChange={(e) => set({ slug: e.target.value })}
           />
@@ -183,7 +184,7 @@ export function StatusPageEditor({ slug, initial, icon }: Props) {
         </Button>
         <a
           className="button button-secondary"
-          href={publicPageUrl(slug)}
+          href={publicPageUrl(prefix, slug)}
           target="_blank"
           rel="noreferrer"
         >

@@ -41,10 +41,10 @@ export interface PublicGroupIn {
 }
 
 /**
- * Whether the public JSON a plain `/api/status-page/:slug` answered is the page the socket
- * described. A plain path means the instance's first tenant
- * (docs/protocol/status-pages.md#tenants-and-custom-domains), so another tenant with the same
- * slug would answer there; its groups must never be loaded into this tenant's editor.
+ * Whether the public JSON answered is the page the socket described. It is read under the
+ * tenant's public path prefix (docs/protocol/status-pages.md#tenants-and-custom-domains); this
+ * check keeps another tenant's groups out of this tenant's editor should a host or proxy
+ * route that path elsewhere all the same.
  */
 export function isSamePage(config: StatusPageConfig, published: PublicStatusPageConfig): boolean {
   return (
