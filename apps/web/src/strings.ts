@@ -696,6 +696,17 @@ export const strings = {
     domains: 'Custom domains',
     domainList: 'Domains, one a line',
     domainHint: 'Point each domain at this server; visitors of the domain see this page.',
+    domainStatus: 'Domain verification',
+    domainVerified: (domain: string) => `${domain}: verified, visitors of it see this page.`,
+    domainUnverified: (domain: string) =>
+      `${domain}: not verified yet. Publish this TXT record in its DNS, then save the page again to check.`,
+    txtName: 'TXT record name',
+    txtValue: 'TXT record value',
+    copyTxtName: (domain: string) => `Copy the TXT record name for ${domain}`,
+    copyTxtValue: (domain: string) => `Copy the TXT record value for ${domain}`,
+    autoRefresh: 'Refresh the public page every (seconds)',
+    autoRefreshHint:
+      '0 for never, otherwise 30 to 86400. Visitors’ pages reload their data this often.',
     groups: 'Groups and monitors',
     noGroups: 'No groups yet. Add one, then add monitors to it.',
     groupName: (n: number) => `Name of group ${n}`,

@@ -51,7 +51,12 @@ describe('the dashboard on the distributed deployment', () => {
   it(
     'runs the journey',
     async () => {
-      const { errors } = await runDashboardJourney({ browser, baseUrl, target });
+      const { errors } = await runDashboardJourney({
+        browser,
+        baseUrl,
+        target,
+        verifiesDomainsByDns: true,
+      });
       expect(errors).toEqual([]);
     },
     JOURNEY_MS,

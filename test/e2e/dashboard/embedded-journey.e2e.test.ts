@@ -33,7 +33,13 @@ beforeAll(async () => {
   await startWatchpost();
   target = await startHttpTarget();
   browser = await launchChromium();
-  deployment = { browser, baseUrl: `http://127.0.0.1:${port}`, target };
+  deployment = {
+    browser,
+    baseUrl: `http://127.0.0.1:${port}`,
+    target,
+    // Embedded mode has one owner: its domains route as soon as they are saved.
+    verifiesDomainsByDns: false,
+  };
 }, STARTUP_MS);
 
 async function startWatchpost(): Promise<void> {

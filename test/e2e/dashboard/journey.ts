@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { screenshotDir } from '../../support/screenshot-dir.js';
 import type { HttpTarget } from '../../support/targets.js';
 
 // The issue's journey through the dashboard, the same against every deployment: setup → add
@@ -18,6 +19,8 @@ export interface JourneyDeployment {
   baseUrl: string;
   /** A local HTTP target the journey stops half-way. */
   target: HttpTarget;
+  /** Whether a custom domain routes only once its TXT record is published (docs/protocol/status-pages.md#custom-domains). */
+  verifiesDomainsByDns: boolean;
 }
 
 /** Runs the journey; answers the signed-in page it ends on, with the errors the page threw. */
@@ -169,7 +172,7 @@ async function fetchPublicBadge(page: Page, baseUrl: string, monitorId: number):
 
 async function openStatusPageLoggedOut(
   page: Page,
-  { browser, baseUrl }: JourneyDeployment,
+  { browser, baseUrl, verifiesDomainsByDns }: JourneyDeployment,
 ): Promise<void> {
   await page.goto(`${baseUrl}/add-status-page`);
   await page.getByLabel('Name').fill('Acme status');
@@ -182,8 +185,28 @@ async function openStatusPageLoggedOut(
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('heading', { name: 'Edit status page: Acme status' }).waitFor();
   await page.getByLabel('Description').fill('Everything Acme runs.');
+  // Out of range: refused beside the field, and the description typed stays.
+  const refresh = page.getByLabel('Refresh the public page every (seconds)');
+  await refresh.fill('10');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('The refresh interval is 0 (off) or 30 to 86400 seconds').waitFor();
+  expect(await page.getByLabel('Description').inputValue()).toBe('Everything Acme runs.');
+  await refresh.fill('60');
+  await page.getByLabel('Domains, one a line').fill('status.acme.test');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Status page saved.').waitFor();
+  const domains = page.getByRole('region', { name: 'Domain verification' });
+  if (verifiesDomainsByDns) {
+    await domains.getByText('status.acme.test: not verified yet.', { exact: false }).waitFor();
+    await domains.getByText('_watchpost-verify.status.acme.test', { exact: true }).waitFor();
+    await domains
+      .getByRole('button', { name: 'Copy the TXT record value for status.acme.test' })
+      .click();
+    expect(await clipboardText(page)).toMatch(/^watchpost-verify=\S+$/);
+  } else {
+    await domains.getByText('status.acme.test: verified', { exact: false }).waitFor();
+  }
+  await page.screenshot({ path: `${screenshotDir()}status-page-editor.png`, fullPage: true });
 
   const visitor = await browser.newContext();
   try {

@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import type { IncidentJson, PublicStatusPageConfig, StatusPageConfig } from '@watchpost/core';
+import type {
+  DomainVerificationState,
+  IncidentJson,
+  PublicStatusPageConfig,
+  StatusPageConfig,
+} from '@watchpost/core';
 import { Page } from '../../components/layout.js';
 import { request } from '../../lib/dashboard-client.js';
 import { errorMessage } from '../../lib/emit-with-ack.js';
@@ -33,6 +38,7 @@ interface Loaded {
   form: StatusPageForm;
   icon: string;
   incident: IncidentJson | null;
+  domainVerification: DomainVerificationState[];
 }
 
 /**
@@ -63,6 +69,7 @@ export function EditStatusPagePage() {
           form: statusPageFormFromData(config, data.publicGroupList ?? []),
           icon: config.icon,
           incident: data.incident ?? null,
+          domainVerification: (answer.domainVerification ?? []) as DomainVerificationState[],
         });
       })
       .catch((error: unknown) => current && setFailure(errorMessage(error)));
@@ -86,7 +93,12 @@ export function EditStatusPagePage() {
       {loaded && (
         <div className="stack admin-form">
           <IncidentEditor slug={slug} pinned={loaded.incident} />
-          <StatusPageEditor slug={slug} initial={loaded.form} icon={loaded.icon} />
+          <StatusPageEditor
+            slug={slug}
+            initial={loaded.form}
+            icon={loaded.icon}
+            domainVerification={loaded.domainVerification}
+          />
         </div>
       )}
     </Page>

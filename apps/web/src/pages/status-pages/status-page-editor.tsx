@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { DomainVerificationState } from '@watchpost/core';
 import { useNavigate } from 'react-router';
 import { Button } from '../../components/button.js';
 import { FormError } from '../../components/form-error.js';
@@ -9,6 +10,7 @@ import { showNotice } from '../../components/notices.js';
 import { request } from '../../lib/dashboard-client.js';
 import { useSubmit } from '../../lib/use-submit.js';
 import { strings } from '../../strings.js';
+import { DomainVerificationList } from './domain-verification-list.js';
 import { GroupEditor } from './group-editor.js';
 import { publicPageUrl, usePublicPathPrefix } from './public-page-url.js';
 import {
@@ -35,11 +37,14 @@ interface Props {
   slug: string;
   initial: StatusPageForm;
   icon: string;
+  /** What `getStatusPage` said of the page's custom domains. */
+  domainVerification: readonly DomainVerificationState[];
 }
 
 /** Everything of a page but its incident, saved at once by `saveStatusPage`. */
-export function StatusPageEditor({ slug, initial, icon }: Props) {
+export function StatusPageEditor({ slug, initial, icon, domainVerification }: Props) {
   const [form, setForm] = useState(initial);
+  const [domains, setDomains] = useState(domainVerification);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const submit = useSubmit<StatusPageField>(STATUS_PAGE_MESSAGES);
   const navigate = useNavigate();
@@ -49,7 +54,9 @@ export function StatusPageEditor({ slug, initial, icon }: Props) {
   async function save(event: FormEvent) {
     event.preventDefault();
     await submit.run(async () => {
-      await request('saveStatusPage', slug, ...saveStatusPageArgs(form));
+      const saved = await request('saveStatusPage', slug, ...saveStatusPageArgs(form));
+      // Each save re-checks the unverified domains (docs/protocol/status-pages.md#custom-domains).
+      setDomains((saved.domainVerification ?? []) as DomainVerificationState[]);
       showNotice('success', s.saved);
       const savedSlug = form.slug.trim();
       if (savedSlug !== slug) void navigate(`/edit-status-page/${savedSlug}`, { replace: true });
@@ -100,6 +107,17 @@ export function StatusPageEditor({ slug, initial, icon }: Props) {
               label: strings.theme[theme],
             }))}
             onChange={(e) => set({ theme: e.target.value as StatusPageForm['theme'] })}
+          />
+          <TextField
+            label={s.autoRefresh}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={86_400}
+            hint={s.autoRefreshHint}
+            value={form.autoRefreshInterval}
+            error={submit.errorOf('autoRefreshInterval')}
+            onChange={(e) => set({ autoRefreshInterval: e.target.value })}
           />
           <CheckboxField
             label={s.showTags}
@@ -159,8 +177,9 @@ export function StatusPageEditor({ slug, initial, icon }: Props) {
           hint={s.domainHint}
           value={form.domains}
           error={submit.errorOf('domains')}
-          onChange={(domains) => set({ domains })}
+          onChange={(typed) => set({ domains: typed })}
         />
+        <DomainVerificationList domains={domains} />
       </Card>
       <Card title={s.groups}>
         <GroupEditor
