@@ -13,5 +13,9 @@ const COMMITTED = fileURLToPath(new URL('../../docs/screenshots/', import.meta.u
  */
 export function screenshotDir(): string {
   if (process.env.UPDATE_SCREENSHOTS === '1') return COMMITTED;
-  return `${mkdtempSync(join(tmpdir(), 'watchpost-screenshots-'))}/`;
+  temporary ??= `${mkdtempSync(join(tmpdir(), 'watchpost-screenshots-'))}/`;
+  return temporary;
 }
+
+/** One temporary directory per process, however many screenshots it takes. */
+let temporary: string | undefined;
