@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
 // DOM types: some of the functions below run in the page (page.evaluate).
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,14 +12,15 @@ import {
   type TestDatabase,
 } from '@watchpost/core/testing';
 import { freePort, spawnRole, type RoleProcess } from '../support/processes.js';
+import { screenshotDir } from '../support/screenshot-dir.js';
 import { waitForHealthy } from '../support/wait-for-healthy.js';
 
 // The public status page in headless Chromium, served by a compiled API node: the page of
 // the issue (three monitors, one down; a warning incident; a footer with an email address),
-// with script off and on, and the screenshots in docs/screenshots/.
+// with script off and on, and its screenshots (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const SCREENSHOTS = screenshotDir();
 const PHONE = { width: 375, height: 812 };
 
 let database: TestDatabase;

@@ -37,6 +37,7 @@ export type {
   PublicStatusPageConfig,
   StatusPageConfig,
 } from './status-pages/status-page-wire.js';
+export type { DomainVerificationState } from './status-pages/domain-verification.js';
 export type { ApiKeyJson } from './api-keys/api-key-wire.js';
 export { MAINTENANCE_STRATEGIES } from './maintenance/maintenance.js';
 export type { MaintenanceStrategy, MaintenanceStatus } from './maintenance/maintenance.js';

@@ -4,16 +4,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { connectKumaTestClient } from '@watchpost/core/testing';
 import { freePort, spawnRole } from '../../support/processes.js';
+import { screenshotDir } from '../../support/screenshot-dir.js';
 import { startHttpTarget } from '../../support/targets.js';
 import { waitForHealthy } from '../../support/wait-for-healthy.js';
 import { EMBEDDED_ENV } from '../embedded-env.js';
 import { launchChromium } from './chromium.js';
 
-const OUT = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+const OUT = screenshotDir();
 const ADMIN = { username: 'admin', password: 'screens1' };
 
 const dataDir = await mkdtemp(join(tmpdir(), 'watchpost-screens-'));

@@ -113,6 +113,7 @@ describe('post-login burst (docs/protocol/authentication.md#post-login-burst)', 
           primaryBaseURL: null,
           serverTimezone: 'UTC',
           serverTimezoneOffset: '+00:00',
+          publicPathPrefix: '',
         },
       ],
     ]);

@@ -109,6 +109,7 @@ describe('setSettings (docs/protocol/settings.md)', () => {
       primaryBaseURL: 'https://status.example.com',
       serverTimezone: 'Europe/Berlin',
       serverTimezoneOffset: expect.stringMatching(/^\+0[12]:00$/),
+      publicPathPrefix: '',
     });
     expect(client.pushesSince(from, 'maintenanceList')[0]?.args).toEqual([{}]);
     // `info` goes to the calling socket only.

@@ -20,6 +20,7 @@ export function AppLayout() {
         <StatusCounts />
         <nav aria-label={strings.nav.main} className="app-nav">
           <NavLink to="/dashboard">{strings.nav.dashboard}</NavLink>
+          <NavLink to="/add">{strings.nav.addMonitor}</NavLink>
           <NavLink to="/manage-status-page">{strings.nav.statusPages}</NavLink>
           <NavLink to="/maintenance">{strings.nav.maintenance}</NavLink>
           <NavLink to="/settings">{strings.nav.settings}</NavLink>

@@ -21,6 +21,8 @@ export interface ServerInfo {
   primaryBaseURL: string | null;
   serverTimezone: string;
   serverTimezoneOffset: string;
+  /** Watchpost's: where the tenant's public pages live (`''` or `/t/<id>`); absent before login. */
+  publicPathPrefix?: string;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { ServerInfo } from '../protocol/server-events.js';
 import * as settingsRepository from '../settings/settings-repository.js';
+import { findDefaultTenantId } from '../status-pages/public-status-page-repository.js';
 import { resolveTenantTimeZone, zonedDateTime } from '../settings/tenant-time-zone.js';
 import { postLoginInfo } from './server-info.js';
 
@@ -11,9 +12,10 @@ import { postLoginInfo } from './server-info.js';
  * events both send it.
  */
 export async function loadTenantInfo(db: Kysely<Database>, tenantId: number): Promise<ServerInfo> {
-  const [baseUrl, zoneSetting] = await Promise.all([
+  const [baseUrl, zoneSetting, defaultTenantId] = await Promise.all([
     settingsRepository.getSetting(db, tenantId, 'primaryBaseURL'),
     settingsRepository.getSetting(db, tenantId, 'serverTimezone'),
+    findDefaultTenantId(db),
   ]);
   const zone = resolveTenantTimeZone(zoneSetting);
   return {
@@ -22,5 +24,9 @@ export async function loadTenantInfo(db: Kysely<Database>, tenantId: number): Pr
     primaryBaseURL: typeof baseUrl === 'string' ? baseUrl : null,
     serverTimezone: zone,
     serverTimezoneOffset: zonedDateTime(new Date(), zone).timezoneOffset,
+    // docs/protocol/settings.md#info-object: Kuma's plain public paths mean the instance's
+    // first tenant (docs/protocol/status-pages.md#tenants-and-custom-domains); every other
+    // tenant's public pages live under its `/t/<id>` prefix.
+    publicPathPrefix: tenantId === defaultTenantId ? '' : `/t/${tenantId}`,
   };
 }

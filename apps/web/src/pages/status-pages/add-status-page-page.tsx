@@ -8,6 +8,7 @@ import { request } from '../../lib/dashboard-client.js';
 import { useSubmit } from '../../lib/use-submit.js';
 import { strings } from '../../strings.js';
 import '../admin-pages.css';
+import { usePublicPathPrefix } from './public-page-url.js';
 import { STATUS_PAGE_MESSAGES, type StatusPageField } from './status-page-form.js';
 
 const s = strings.statusPages;
@@ -17,6 +18,7 @@ export function AddStatusPagePage() {
   const [form, setForm] = useState({ title: '', slug: '' });
   const submit = useSubmit<StatusPageField>(STATUS_PAGE_MESSAGES);
   const navigate = useNavigate();
+  const prefix = usePublicPathPrefix() ?? '';
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -39,7 +41,7 @@ export function AddStatusPagePage() {
             label={s.slug}
             required
             value={form.slug}
-            hint={s.slugHint(form.slug || 'my-page')}
+            hint={s.slugHint(prefix, form.slug || 'my-page')}
             error={submit.errorOf('slug')}
             onChange={(e) => setForm({ ...form, slug: e.target.value })}
           />

@@ -3,7 +3,7 @@ import { Page, Row } from '../../components/layout.js';
 import { useDashboard } from '../../lib/dashboard-client.js';
 import { strings } from '../../strings.js';
 import '../admin-pages.css';
-import { publicPageUrl } from './public-page-url.js';
+import { publicPageUrl, usePublicPathPrefix } from './public-page-url.js';
 import { statusPagesOf } from './status-page-list.js';
 
 const s = strings.statusPages;
@@ -12,6 +12,7 @@ const s = strings.statusPages;
 export function ManageStatusPagesPage() {
   const list = useDashboard((state) => state.statusPages);
   const pages = statusPagesOf(list);
+  const prefix = usePublicPathPrefix() ?? '';
   return (
     <Page
       title={s.title}
@@ -31,7 +32,7 @@ export function ManageStatusPagesPage() {
             <li key={page.id} className="item">
               <div className="item-main">
                 <strong>{page.title}</strong>
-                <span className="field-hint">{`/status/${page.slug}`}</span>
+                <span className="field-hint">{publicPageUrl(prefix, page.slug)}</span>
               </div>
               {page.description && <p className="item-description">{page.description}</p>}
               <Row>
@@ -40,7 +41,7 @@ export function ManageStatusPagesPage() {
                 </Link>
                 <a
                   className="button button-secondary"
-                  href={publicPageUrl(page.slug)}
+                  href={publicPageUrl(prefix, page.slug)}
                   target="_blank"
                   rel="noreferrer"
                 >

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { DomainVerificationState } from '@watchpost/core';
 import { useNavigate } from 'react-router';
 import { Button } from '../../components/button.js';
 import { FormError } from '../../components/form-error.js';
@@ -9,8 +10,9 @@ import { showNotice } from '../../components/notices.js';
 import { request } from '../../lib/dashboard-client.js';
 import { useSubmit } from '../../lib/use-submit.js';
 import { strings } from '../../strings.js';
+import { DomainVerificationList } from './domain-verification-list.js';
 import { GroupEditor } from './group-editor.js';
-import { publicPageUrl } from './public-page-url.js';
+import { publicPageUrl, usePublicPathPrefix } from './public-page-url.js';
 import {
   STATUS_PAGE_MESSAGES,
   saveStatusPageArgs,
@@ -35,20 +37,26 @@ interface Props {
   slug: string;
   initial: StatusPageForm;
   icon: string;
+  /** What `getStatusPage` said of the page's custom domains. */
+  domainVerification: readonly DomainVerificationState[];
 }
 
 /** Everything of a page but its incident, saved at once by `saveStatusPage`. */
-export function StatusPageEditor({ slug, initial, icon }: Props) {
+export function StatusPageEditor({ slug, initial, icon, domainVerification }: Props) {
   const [form, setForm] = useState(initial);
+  const [domains, setDomains] = useState(domainVerification);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const submit = useSubmit<StatusPageField>(STATUS_PAGE_MESSAGES);
   const navigate = useNavigate();
   const set = (patch: Partial<StatusPageForm>) => setForm({ ...form, ...patch });
+  const prefix = usePublicPathPrefix() ?? '';
 
   async function save(event: FormEvent) {
     event.preventDefault();
     await submit.run(async () => {
-      await request('saveStatusPage', slug, ...saveStatusPageArgs(form));
+      const saved = await request('saveStatusPage', slug, ...saveStatusPageArgs(form));
+      // Each save re-checks the unverified domains (docs/protocol/status-pages.md#custom-domains).
+      setDomains((saved.domainVerification ?? []) as DomainVerificationState[]);
       showNotice('success', s.saved);
       const savedSlug = form.slug.trim();
       if (savedSlug !== slug) void navigate(`/edit-status-page/${savedSlug}`, { replace: true });
@@ -76,7 +84,7 @@ export function StatusPageEditor({ slug, initial, icon }: Props) {
             label={s.slug}
             required
             value={form.slug}
-            hint={s.slugHint(form.slug)}
+            hint={s.slugHint(prefix, form.slug)}
             error={submit.errorOf('slug')}
             onChange={(e) => set({ slug: e.target.value })}
           />
@@ -99,6 +107,17 @@ export function StatusPageEditor({ slug, initial, icon }: Props) {
               label: strings.theme[theme],
             }))}
             onChange={(e) => set({ theme: e.target.value as StatusPageForm['theme'] })}
+          />
+          <TextField
+            label={s.autoRefresh}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={86_400}
+            hint={s.autoRefreshHint}
+            value={form.autoRefreshInterval}
+            error={submit.errorOf('autoRefreshInterval')}
+            onChange={(e) => set({ autoRefreshInterval: e.target.value })}
           />
           <CheckboxField
             label={s.showTags}
@@ -158,8 +177,9 @@ export function StatusPageEditor({ slug, initial, icon }: Props) {
           hint={s.domainHint}
           value={form.domains}
           error={submit.errorOf('domains')}
-          onChange={(domains) => set({ domains })}
+          onChange={(typed) => set({ domains: typed })}
         />
+        <DomainVerificationList domains={domains} />
       </Card>
       <Card title={s.groups}>
         <GroupEditor
@@ -183,7 +203,7 @@ export function StatusPageEditor({ slug, initial, icon }: Props) {
         </Button>
         <a
           className="button button-secondary"
-          href={publicPageUrl(slug)}
+          href={publicPageUrl(prefix, slug)}
           target="_blank"
           rel="noreferrer"
         >

@@ -47,11 +47,13 @@ describe('status page form mapping', () => {
       footerText: '',
       theme: 'dark',
       domains: 'status.acme.test\nup.acme.test',
+      autoRefreshInterval: '300',
       logo: null,
     });
     const [saved, logo, groupList] = saveStatusPageArgs({
       ...form,
       slug: ' renamed ',
+      autoRefreshInterval: ' 60 ',
       domains: 'status.acme.test\n\n  new.acme.test  \n',
       groups: [...form.groups, { id: null, name: 'New', monitors: [] }],
     });
@@ -66,6 +68,7 @@ describe('status page form mapping', () => {
       showTags: false,
       showPoweredBy: true,
       showCertificateExpiry: true,
+      autoRefreshInterval: 60,
       domainNameList: ['status.acme.test', 'new.acme.test'],
     });
     expect(logo).toBe('');
@@ -80,6 +83,15 @@ describe('status page form mapping', () => {
       },
       { name: 'New', monitorList: [] },
     ]);
+  });
+
+  it('sends a refresh interval that is no number as typed, for the server to refuse', () => {
+    const refresh = (typed: string) =>
+      saveStatusPageArgs({ ...statusPageFormFromData(config, []), autoRefreshInterval: typed })[0]
+        .autoRefreshInterval;
+    expect(refresh('0')).toBe(0);
+    expect(refresh('')).toBe('');
+    expect(refresh('soon')).toBe('soon');
   });
 
   it('sends a chosen logo as its data URL', () => {
@@ -102,6 +114,10 @@ describe('status page form mapping', () => {
     expect(place('Domain status.acme.test is already in use')).toBe('domains');
     expect(place('Only allowed PNG logo.')).toBe('logo');
     expect(place('Monitor not found')).toBe('groups');
+    expect(place('The refresh interval is 0 (off) or 30 to 86400 seconds')).toBe(
+      'autoRefreshInterval',
+    );
+    expect(place('Invalid refresh interval')).toBe('autoRefreshInterval');
     expect(place('Please input all fields')).toBe('form');
   });
 

@@ -27,6 +27,8 @@ export interface StatusPageForm {
   showTags: boolean;
   showPoweredBy: boolean;
   showCertificateExpiry: boolean;
+  /** Seconds between refreshes of the public page, as typed; `0` for never. */
+  autoRefreshInterval: string;
   /** One domain a line, as typed. */
   domains: string;
   logo: string | null;
@@ -41,10 +43,10 @@ export interface PublicGroupIn {
 }
 
 /**
- * Whether the public JSON a plain `/api/status-page/:slug` answered is the page the socket
- * described. A plain path means the instance's first tenant
- * (docs/protocol/status-pages.md#tenants-and-custom-domains), so another tenant with the same
- * slug would answer there; its groups must never be loaded into this tenant's editor.
+ * Whether the public JSON answered is the page the socket described. It is read under the
+ * tenant's public path prefix (docs/protocol/status-pages.md#tenants-and-custom-domains); this
+ * check keeps another tenant's groups out of this tenant's editor should a host or proxy
+ * route that path elsewhere all the same.
  */
 export function isSamePage(config: StatusPageConfig, published: PublicStatusPageConfig): boolean {
   return (
@@ -76,6 +78,7 @@ export function statusPageFormFromData(
     showTags: config.showTags,
     showPoweredBy: config.showPoweredBy,
     showCertificateExpiry: config.showCertificateExpiry,
+    autoRefreshInterval: String(config.autoRefreshInterval),
     domains: config.domainNameList.join('\n'),
     logo: null,
     groups: groups.map((group) => ({
@@ -107,6 +110,7 @@ export function saveStatusPageArgs(form: StatusPageForm) {
     showTags: form.showTags,
     showPoweredBy: form.showPoweredBy,
     showCertificateExpiry: form.showCertificateExpiry,
+    autoRefreshInterval: refreshIntervalOf(form.autoRefreshInterval),
     domainNameList: form.domains
       .split('\n')
       .map((domain) => domain.trim())
@@ -120,6 +124,17 @@ export function saveStatusPageArgs(form: StatusPageForm) {
   return [config, form.logo ?? '', groups] as const;
 }
 
+/**
+ * The typed refresh interval as the server takes it: a number when it reads as one, otherwise
+ * the text itself, so the server refuses it with its message rather than a blank silently
+ * becoming the default (docs/protocol/status-pages.md#savestatuspage).
+ */
+function refreshIntervalOf(typed: string): number | string {
+  const trimmed = typed.trim();
+  const seconds = Number(trimmed);
+  return trimmed !== '' && Number.isFinite(seconds) ? seconds : trimmed;
+}
+
 /** `list` with the element at `from` moved to `to` (clamped); the list itself is not changed. */
 export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
   const target = Math.max(0, Math.min(list.length - 1, to));
@@ -130,7 +145,8 @@ export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
   return result;
 }
 
-export type StatusPageField = 'slug' | 'title' | 'domains' | 'logo' | 'theme' | 'groups';
+export type StatusPageField =
+  'slug' | 'title' | 'domains' | 'logo' | 'theme' | 'autoRefreshInterval' | 'groups';
 
 /** The server's messages by field (docs/protocol/status-pages.md#events). */
 export const STATUS_PAGE_MESSAGES: MessageRules<StatusPageField> = [
@@ -139,5 +155,6 @@ export const STATUS_PAGE_MESSAGES: MessageRules<StatusPageField> = [
   [/domain|Invalid array/i, 'domains'],
   [/logo|PNG/i, 'logo'],
   [/theme/i, 'theme'],
+  [/refresh interval/i, 'autoRefreshInterval'],
   [/^Monitor not found|groups?\b/i, 'groups'],
 ];
