@@ -14,13 +14,8 @@ import { runDashboardJourney } from './journey.js';
 const JOURNEY_MS = 240_000;
 
 const deployment = freshDistributedEnv('dashboard');
-const env = {
-  ...deployment.env,
-  // Distributed mode refuses private addresses by default; the target is on loopback.
-  EGRESS_ALLOW: '127.0.0.0/8,::1',
-  // The journey starts at /setup, as on a fresh single-owner install.
-  ALLOW_PUBLIC_SETUP: '1',
-};
+// spawnRole's test policies let it reach the loopback target and start at /setup.
+const env = deployment.env;
 let roles: RoleProcess[] = [];
 let baseUrl: string;
 let target: HttpTarget;
