@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../components/button.js';
 import { CheckboxField, TextField } from '../../components/field.js';
-import { errorMessage } from '../../lib/emit-with-ack.js';
+import { FormError } from '../../components/form-error.js';
 import { login, useDashboard } from '../../lib/dashboard-client.js';
+import { useSubmit } from '../../lib/use-submit.js';
 import { strings } from '../../strings.js';
 
 /**
@@ -13,20 +14,13 @@ export function LoginPage() {
   const notice = useDashboard((s) => s.auth.notice);
   const [form, setForm] = useState({ username: '', password: '', token: '', remember: true });
   const [needsToken, setNeedsToken] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run, errorOf } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       if ((await login(form)) === 'tokenRequired') setNeedsToken(true);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -74,11 +68,7 @@ export function LoginPage() {
           checked={form.remember}
           onChange={(e) => setForm({ ...form, remember: e.target.checked })}
         />
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={errorOf('form')} />
         <Button type="submit" variant="primary" busy={busy}>
           {strings.auth.login}
         </Button>

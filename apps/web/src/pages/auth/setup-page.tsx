@@ -2,32 +2,26 @@ import { useState, type FormEvent } from 'react';
 import { Navigate } from 'react-router';
 import { Button } from '../../components/button.js';
 import { TextField } from '../../components/field.js';
-import { errorMessage } from '../../lib/emit-with-ack.js';
+import { FormError } from '../../components/form-error.js';
 import { setupFirstAdmin, useDashboard } from '../../lib/dashboard-client.js';
+import { useSubmit } from '../../lib/use-submit.js';
 import { strings } from '../../strings.js';
 
 /** `/setup`: the first admin account (docs/protocol/authentication.md#setup), then logged in. */
 export function SetupPage() {
   const phase = useDashboard((s) => s.auth.phase);
   const [form, setForm] = useState({ username: '', password: '', repeat: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [passwordsDiffer, setPasswordsDiffer] = useState(false);
+  const { busy, run, errorOf } = useSubmit();
 
   if (phase === 'loggedIn') return <Navigate to="/dashboard" replace />;
   if (phase === 'loggedOut') return <Navigate to="/dashboard" replace />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (form.password !== form.repeat) return setError(strings.auth.passwordsDiffer);
-    setBusy(true);
-    setError(null);
-    try {
-      await setupFirstAdmin(form.username, form.password);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    const differ = form.password !== form.repeat;
+    setPasswordsDiffer(differ);
+    if (!differ) await run(() => setupFirstAdmin(form.username, form.password));
   }
 
   return (
@@ -62,11 +56,7 @@ export function SetupPage() {
           value={form.repeat}
           onChange={(e) => setForm({ ...form, repeat: e.target.value })}
         />
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={passwordsDiffer ? strings.auth.passwordsDiffer : errorOf('form')} />
         <Button type="submit" variant="primary" busy={busy}>
           {strings.auth.setupSubmit}
         </Button>
