@@ -23,9 +23,23 @@ export function spawnRole(
   env: Record<string, string>,
   args: string[] = [],
 ): RoleProcess {
-  const child = spawn(process.execPath, [`${ROOT}${entry}`, ...args], {
+  return spawnProgram(name, process.execPath, [`${ROOT}${entry}`, ...args], {
+    LOG_LEVEL: 'warn',
+    ...TEST_ROLE_ENV,
+    ...env,
+  });
+}
+
+/** Starts any program (a role, or a real Prometheus) and keeps its output for failures. */
+export function spawnProgram(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): RoleProcess {
+  const child = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...TEST_ROLE_ENV, ...env },
+    env: { ...process.env, ...env },
     stdio: 'pipe',
   });
   let out = '';
