@@ -11,6 +11,7 @@ import {
   withVariablesSubstituted,
   type Dashboard,
 } from './support/grafana-dashboards.js';
+import { localScrapeConfig, type PrometheusConfig } from './support/prometheus-config.js';
 
 // The files of docs/observability.md that no test here can run: Grafana is not packaged for
 // Debian and Docker Compose is not installed, so their shape is checked instead (what
@@ -31,18 +32,9 @@ interface ComposeFile {
   services: Record<string, ComposeService>;
   volumes: Record<string, unknown>;
 }
-interface ScrapeJob {
-  job_name: string;
-  metrics_path?: string;
-  authorization?: { type?: string; credentials_file?: string };
-  static_configs?: { targets: string[] }[];
-  dns_sd_configs?: { names: string[]; type: string; port: number }[];
-}
 
 const compose = readYaml('docker-compose.yml') as ComposeFile;
-const prometheusConfig = parse(readFileSync(PROMETHEUS_CONFIG_FILE, 'utf8')) as {
-  scrape_configs: ScrapeJob[];
-};
+const prometheusConfig = parse(readFileSync(PROMETHEUS_CONFIG_FILE, 'utf8')) as PrometheusConfig;
 
 /** Where a compose bind mount of this repository's `source` lands in the container. */
 function mountTarget(service: ComposeService, source: string): string {
@@ -215,5 +207,49 @@ describe('the observability profile of docker-compose.yml', () => {
     );
     for (const role of ['api', 'worker', 'scheduler'])
       expect(compose.services).toHaveProperty(role);
+  });
+});
+
+describe('the shipped Prometheus config as the end-to-end test runs it', () => {
+  const local = {
+    apiTarget: '127.0.0.1:1001',
+    keyFile: '/keys/api-key',
+    operatorTargets: {
+      'watchpost-api': '127.0.0.1:1002',
+      'watchpost-worker': '127.0.0.1:1003',
+      'watchpost-scheduler': '127.0.0.1:1004',
+    },
+  };
+
+  it('changes only the targets, the key path and the intervals', () => {
+    const rewritten = localScrapeConfig(prometheusConfig, local);
+    expect(rewritten.scrape_configs).toEqual([
+      {
+        job_name: 'watchpost',
+        metrics_path: '/metrics',
+        authorization: { type: 'Bearer', credentials_file: '/keys/api-key' },
+        static_configs: [{ targets: ['127.0.0.1:1001'] }],
+      },
+      ...Object.entries(local.operatorTargets).map(([job, target]) => ({
+        job_name: job,
+        static_configs: [{ targets: [target] }],
+      })),
+    ]);
+    expect(rewritten.global).toMatchObject({ scrape_interval: '1s', scrape_timeout: '1s' });
+  });
+
+  it('refuses a shipped job it has no local target for', () => {
+    const { 'watchpost-worker': _worker, ...withoutWorker } = local.operatorTargets;
+    expect(() =>
+      localScrapeConfig(prometheusConfig, { ...local, operatorTargets: withoutWorker }),
+    ).toThrow('no local target for job watchpost-worker');
+  });
+
+  it('stands every template variable for anything and sizes the windows for 1 s scrapes', () => {
+    expect(
+      withVariablesSubstituted(
+        'rate(x{a=~"$monitor", b=~"${type}"}[$__rate_interval]) + y[$__range:$__interval]',
+      ),
+    ).toBe('rate(x{a=~".*", b=~".*"}[10s]) + y[1m:2s]');
   });
 });
