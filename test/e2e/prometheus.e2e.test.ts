@@ -212,24 +212,31 @@ describe('Prometheus scraping Watchpost with the shipped config', () => {
   it('answers every query of the shipped dashboards with at least one series', async () => {
     const dashboards = await loadDashboards();
     const queries = [...dashboards].flatMap(([file, dashboard]) =>
-      queriesOf(dashboard).map((q) => ({ file, ...q, promql: withVariablesSubstituted(q.expr) })),
+      queriesOf(dashboard).map((q) => ({
+        dashboard: file.replace(/^watchpost-|\.json$/g, ''),
+        ...q,
+        promql: withVariablesSubstituted(q.expr),
+      })),
     );
-    const counts = new Map<string, number>();
+    const answers = new Map<string, Series[]>();
+    const seriesCount = (promql: string) => answers.get(promql)?.length ?? 0;
     // Rates need two scrapes in their window and the webhook its delivery: poll until every
     // query has series, then report them all either way.
     await waitFor(
       async () => {
-        for (const q of queries) counts.set(q.promql, (await query(q.promql)).length);
-        return queries.every((q) => (counts.get(q.promql) ?? 0) > 0);
+        for (const q of queries) answers.set(q.promql, await query(q.promql));
+        return queries.every((q) => seriesCount(q.promql) > 0);
       },
       { timeoutMs: 20_000, intervalMs: 1000, what: 'series for every dashboard query' },
     ).catch(() => {});
-    const table = queries.map(
-      (q) => `${String(counts.get(q.promql)).padStart(3)}  ${q.file}  ${q.where}: ${q.promql}`,
-    );
-    console.log(`series  dashboard  query\n${table.join('\n')}`);
+    // Series count, the first series' value, where the query sits, the query as asked.
+    const table = queries.map((q) => {
+      const first = answers.get(q.promql)?.[0]?.value[1] ?? '-';
+      return `${String(seriesCount(q.promql)).padStart(3)}  ${first.slice(0, 10).padEnd(10)}  ${q.dashboard} / ${q.where}: ${q.promql}`;
+    });
+    console.log(`series  first value  dashboard / panel: query\n${table.join('\n')}`);
     expect(queries.length).toBeGreaterThan(20);
-    expect(queries.filter((q) => !(counts.get(q.promql)! > 0)).map((q) => q.promql)).toEqual([]);
+    expect(queries.filter((q) => seriesCount(q.promql) === 0).map((q) => q.promql)).toEqual([]);
     expect(webhook?.requests.length).toBeGreaterThan(0);
   });
 });
