@@ -51,7 +51,8 @@ export function spawnProgram(
     child,
     output: () => out,
     async stop() {
-      if (child.exitCode !== null) return child.exitCode;
+      // A process that already ended (by itself or by a signal) has nothing left to wait for.
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
       const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000));
       const result = await Promise.race([exited, timeout]);
