@@ -312,8 +312,8 @@ async function login(socket: Socket): Promise<void> {
  */
 async function measureLogin(apiUrl: string, lean: boolean): Promise<LoginResult> {
   const proxy = await startFrameProxy(Number(new URL(apiUrl).port));
-  // Not logged in, so the burst's room pushes do not queue on its own connection: its round
-  // trips show how long the server itself is held up.
+  // Not logged in, so the burst's room pushes do not queue on its own connection, and asking
+  // `checkApprise` (answered without the database) shows how long the event loop is held up.
   const { socket: other } = await connectSocket(apiUrl, false);
   const { socket, packetNames } = await connectSocket(proxy.url, lean);
   await sleep(200);
@@ -337,7 +337,7 @@ async function measureLogin(apiUrl: string, lean: boolean): Promise<LoginResult>
     while (probing) {
       const sent = performance.now();
       try {
-        await other.timeout(300_000).emitWithAck('needSetup');
+        await other.timeout(300_000).emitWithAck('checkApprise');
       } catch {
         // The server missed the connection's pings: it was held up longer than they allow.
         otherDropped = true;
@@ -349,11 +349,17 @@ async function measureLogin(apiUrl: string, lean: boolean): Promise<LoginResult>
   })();
 
   started = performance.now();
-  await login(socket);
+  const loggedIn = await login(socket).then(
+    () => true,
+    (error: unknown) => {
+      console.log(`  login failed after ${sec(performance.now() - started)}: ${String(error)}`);
+      return false;
+    },
+  );
   const ackMs = performance.now() - started;
   // A Kuma burst ends with each monitor's two `uptime` pushes; the lean one before the ack.
   const uptimes = () => events.get('uptime')?.count ?? 0;
-  while (!lean && uptimes() < 2 * MONITORS && performance.now() - started < 300_000) {
+  while (loggedIn && !lean && uptimes() < 2 * MONITORS && performance.now() - started < 300_000) {
     await sleep(50);
   }
   await sleep(300);
