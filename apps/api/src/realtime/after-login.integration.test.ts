@@ -89,6 +89,8 @@ function pushesOf(events: ReceivedEvent[], name: string): unknown[][] {
 describe('post-login burst (docs/protocol/authentication.md#post-login-burst)', () => {
   it('sends every list push with its exact arity before the login ack', async () => {
     const client = await ctx.connect();
+    // The greeting's pre-login `info` (docs/protocol/transport.md#on-connect) is not the burst's.
+    await client.waitFor('info', { includePast: true });
     const mark = client.events.length;
     await client.login(user);
     const events = client.events.slice(mark);

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { ServerEvent } from '@watchpost/core';
 import {
   listApiKeys,
@@ -8,34 +9,41 @@ import {
   listStatusPages,
   loadDashboardBurst,
   loadLoginBurst,
+  REPLAY_PAGE_MONITORS,
+  replayMonitors,
   serviceContext,
   type ServiceContext,
 } from '@watchpost/core/services';
-import {
-  createBroadcastTenantEvents,
-  leanTenantRoom,
-  tenantTarget,
-  type RoomBroadcaster,
-} from '@watchpost/core/realtime';
+import { broadcastToTenant, leanTenantRoom, type RoomBroadcaster } from '@watchpost/core/realtime';
 import type { RealtimeDeps } from './realtime-deps.js';
 import { endSession, startSession } from './session.js';
 import type { ApiServer, ApiSocket, Session } from './socket-types.js';
 
+/** What a login still sends after its ack; nothing for most logins. */
+export type AfterAck = () => Promise<void>;
+
+const NOTHING_AFTER_ACK: AfterAck = async () => {};
+
 /**
- * Joins the tenant's room and sends the whole burst. Login handlers ack after it; upstream
- * acks first (docs/protocol/authentication.md#loginbytoken allows either order). Acking last means a client that sees `ok` already
- * holds every list, and that a failed burst can be reported instead of leaving a
- * half-logged-in socket behind.
+ * Joins the tenant's room and sends the burst. Login handlers ack when this resolves, then
+ * run what it answers: the lists are always sent before the ack, so a client that sees `ok`
+ * holds every list, and a failed read can be reported instead of leaving a half-logged-in
+ * socket behind. The per-monitor replay follows the ack when it takes more than one page
+ * (upstream acks first, docs/protocol/authentication.md#loginbytoken allows either order), so
+ * a large tenant's login is acked at once while its beats stream.
  */
 export async function startSessionWithBurst(
   socket: ApiSocket,
   deps: RealtimeDeps,
   session: Session,
-): Promise<void> {
+): Promise<AfterAck> {
   await startSession(socket, session);
   try {
-    if (socket.data.leanBurst) await sendLeanBurst(socket, deps, session);
-    else await sendLoginBurst(socket, deps, session);
+    if (socket.data.leanBurst) {
+      await sendLeanBurst(socket, deps, session);
+      return NOTHING_AFTER_ACK;
+    }
+    return await sendLoginBurst(socket, deps, session);
   } catch (error) {
     endSession(socket);
     throw error;
@@ -43,44 +51,57 @@ export async function startSessionWithBurst(
 }
 
 /**
- * The post-login burst of docs/protocol/authentication.md#post-login-burst, for a socket that has already joined its tenant's room.
- * Everything is read up front, then emitted without awaiting in between, so the burst costs
- * a handful of round trips however many monitors the tenant has.
+ * The post-login burst of docs/protocol/authentication.md#post-login-burst, for a socket that
+ * has already joined its tenant's room: the lists at once, then the per-monitor replay in
+ * slices, yielding to the event loop between them so that other sockets' events are never
+ * held up behind one login. Answers what is left to send after the ack.
  */
 async function sendLoginBurst(
   socket: ApiSocket,
   deps: RealtimeDeps,
   session: Session,
-): Promise<void> {
+): Promise<AfterAck> {
   const { tenantId } = session;
   const ctx = serviceContext(deps, session);
   const [burst, lists] = await Promise.all([loadLoginBurst(ctx), loadFeatureLists(ctx)]);
 
   // To the room's Kuma sockets, read-only ones getting the lists redacted. Lean sockets hold
-  // every list already (docs/protocol/dashboard.md#what-a-lean-socket-receives).
-  const room = tenantTarget(
-    createBroadcastTenantEvents(kumaSocketsOf(deps.io, tenantId)),
-    tenantId,
-  );
-  room.emit('monitorList', burst.monitorList);
+  // every list already (docs/protocol/dashboard.md#what-a-lean-socket-receives), so no
+  // `monitorMetaDelta` is due either.
+  const kumaSockets = kumaSocketsOf(deps.io, tenantId);
+  const toRoom = (push: ServerEvent) => broadcastToTenant(kumaSockets, tenantId, push);
+  toRoom(['monitorList', burst.monitorList]);
   socket.emit('info', burst.info);
-  room.emit('maintenanceList', lists.maintenances);
-  room.emit('notificationList', lists.notifications);
-  room.emit('proxyList', lists.proxies);
-  room.emit('dockerHostList', lists.dockerHosts);
-  room.emit('apiKeyList', lists.apiKeys);
-  room.emit('statusPageList', lists.statusPages);
+  toRoom(['maintenanceList', lists.maintenances]);
+  toRoom(['notificationList', lists.notifications]);
+  toRoom(['proxyList', lists.proxies]);
+  toRoom(['dockerHostList', lists.dockerHosts]);
+  toRoom(['apiKeyList', lists.apiKeys]);
+  toRoom(['statusPageList', lists.statusPages]);
 
-  // Each kind for every monitor before the next kind, as upstream loops.
-  for (const monitor of burst.monitors) {
-    socket.emit('heartbeatList', monitor.id, monitor.beats, false);
+  const replay = async () => {
+    for await (const slice of replayMonitors(ctx, burst.monitorIds)) {
+      if (!socket.connected) return;
+      emitAll(socket, slice);
+      await setImmediate();
+    }
+    // Step 12: asks the web UI for the browser's zone until one was given (initServerTimezone).
+    if (!burst.timezoneInitialised) socket.emit('initServerTimezone');
+  };
+  if (burst.monitorIds.length <= REPLAY_PAGE_MONITORS) {
+    await replay();
+    return NOTHING_AFTER_ACK;
   }
-  for (const monitor of burst.monitors) {
-    socket.emit('importantHeartbeatList', monitor.id, monitor.importantBeats, false);
-  }
-  for (const monitor of burst.monitors) emitAll(room, monitor.statEvents);
-  // Step 12: asks the web UI for the browser's zone until one was given (initServerTimezone).
-  if (!burst.timezoneInitialised) socket.emit('initServerTimezone');
+  return async () => {
+    try {
+      await replay();
+    } catch (error) {
+      // The login was acked already: a client missing part of the replay reconnects and
+      // logs in again, which a dropped connection makes it do.
+      deps.logger.error({ err: error }, 'login burst failed after the ack');
+      socket.disconnect(true);
+    }
+  };
 }
 
 /** The server's rooms without the tenant's lean sockets. */

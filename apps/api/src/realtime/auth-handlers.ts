@@ -41,14 +41,12 @@ export const authHandlers: readonly SocketHandler[] = [
     if (!data) return NO_REPLY;
     const result = await login(ctx.deps, data, clientAddressOf(ctx.socket, ctx.deps.trustProxy));
     if (result.tokenRequired) return { tokenRequired: true };
-    await logIn(ctx, result.identity);
-    return { ok: true, token: result.token };
+    return Reply.of({ ok: true, token: result.token }, await logIn(ctx, result.identity));
   }),
 
   // docs/protocol/authentication.md#loginbytoken: a login token or an API key.
   definePublicHandler('loginByToken', [z.unknown()], async (ctx, [token]) => {
-    await logIn(ctx, await loginByToken(ctx.deps, token));
-    return { ok: true };
+    return Reply.of({ ok: true }, await logIn(ctx, await loginByToken(ctx.deps, token)));
   }),
 
   // docs/protocol/authentication.md#logout: acks with no arguments, also when the socket was not logged in. Unlike
@@ -66,7 +64,7 @@ export const authHandlers: readonly SocketHandler[] = [
   }),
 ];
 
-/** Joins the identity's tenant and sends the login burst before the ack. */
-async function logIn(ctx: HandlerContext<Session | undefined>, identity: LoginIdentity) {
-  await startSessionWithBurst(ctx.socket, ctx.deps, sessionOf(identity));
+/** Joins the identity's tenant and sends the login burst; answers what follows the ack. */
+function logIn(ctx: HandlerContext<Session | undefined>, identity: LoginIdentity) {
+  return startSessionWithBurst(ctx.socket, ctx.deps, sessionOf(identity));
 }

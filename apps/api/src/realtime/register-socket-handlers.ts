@@ -70,7 +70,8 @@ async function greet(socket: ApiSocket, deps: RealtimeDeps): Promise<void> {
     }
     const identity = await findAutoLoginUser(deps);
     if (!identity || !socket.connected) return;
-    await startSessionWithBurst(socket, deps, sessionOf(identity));
+    const afterAck = await startSessionWithBurst(socket, deps, sessionOf(identity));
+    await afterAck();
     socket.emit('autoLogin');
   } catch (error) {
     deps.logger.error({ err: error }, 'could not greet a new connection');

@@ -13,6 +13,7 @@ import * as statsRepository from '../stats/stats-repository.js';
 import { uptimeRatio } from '../stats/window-stats.js';
 import * as tagRepository from '../tags/tag-repository.js';
 import { toMonitorMeta } from './monitor-meta.js';
+import { readInParallelPages } from './read-in-parallel-pages.js';
 
 /** How many beats a summary's bar carries (docs/protocol/dashboard.md#monitor-summaries). */
 export const SUMMARY_BEATS = 40;
@@ -40,7 +41,9 @@ export async function loadDashboardBurst(ctx: ServiceContext): Promise<Dashboard
     monitorRepository.listMonitorStates(db, tenantId),
     tagRepository.monitorTagsOf(db, tenantId),
     maintenanceRepository.findDirectlyMaintainedMonitors(db, tenantId, Date.now()),
-    heartbeatRepository.listLatestStatusStrips(db, tenantId, ids, SUMMARY_BEATS),
+    readInParallelPages(ids, (page) =>
+      heartbeatRepository.listLatestStatusStrips(db, tenantId, page, SUMMARY_BEATS),
+    ),
     statsRepository.getWindowStats(db, tenantId, ids, 24),
     loadTenantInfo(db, tenantId),
     settingsRepository.getSetting(db, tenantId, INIT_SERVER_TIMEZONE_SETTING),

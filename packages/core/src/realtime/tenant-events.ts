@@ -74,9 +74,10 @@ export function createBroadcastTenantEvents(broadcaster: RoomBroadcaster): Tenan
 /**
  * Sends one push to a tenant's sockets. A push that carries secrets goes as it is to the
  * sessions that may see them and redacted to read-only sessions; any other push goes to the
- * whole tenant room at once. A full `monitorList` skips the dashboard's lean sockets.
+ * whole tenant room at once. A full `monitorList` skips the dashboard's lean sockets, and,
+ * unlike TenantEvents, no delta is sent for it.
  */
-function broadcastToTenant(
+export function broadcastToTenant(
   broadcaster: RoomBroadcaster,
   tenantId: number,
   push: ServerEvent,

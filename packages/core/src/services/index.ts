@@ -55,6 +55,7 @@ export * from '../backup/import-backup.js';
 // the login burst and the `info` it carries
 export * from '../login-burst/load-login-burst.js';
 export * from '../login-burst/load-dashboard-burst.js';
+export * from '../login-burst/replay-monitors.js';
 export * from '../server-info/load-tenant-info.js';
 export * from '../server-info/server-info.js';
 
