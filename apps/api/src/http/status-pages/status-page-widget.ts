@@ -67,11 +67,11 @@ export function renderStatusWidgetHtml(
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(`${title}: ${look.text}`)}</title>
 <style>html,body{margin:0;background:transparent}
-a{box-sizing:border-box;display:flex;align-items:center;gap:10px;width:280px;height:56px;padding:0 14px;border:1px solid ${theme.border};border-radius:8px;background:${theme.card};color:${theme.text};text-decoration:none;font:13px/1.3 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+a{box-sizing:border-box;display:flex;align-items:center;gap:10px;width:280px;height:56px;padding:0 12px;border:1px solid ${theme.border};border-radius:8px;background:${theme.card};color:${theme.text};text-decoration:none;font:13px/1.3 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 a:focus-visible{outline:2px solid ${VERDICT_COLOR[verdict]};outline-offset:-3px}
 .icon{display:grid;place-items:center;flex:none;width:28px;height:28px;border-radius:50%;background:${VERDICT_COLOR[verdict]};color:#fff;font-weight:700;font-size:14px}
 .title{display:block;color:${theme.muted};white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:220px}
-strong{display:block;font-size:15px;font-weight:600}</style></head>
+strong{display:block;font-size:14px;font-weight:600;white-space:nowrap}</style></head>
 <body><a href="${escapeHtml(pagePath)}" target="_blank" rel="noopener"><span class="icon" aria-hidden="true">${look.icon}</span><span><span class="title">${escapeHtml(title)}</span><strong>${look.text}</strong></span></a></body></html>
 `;
 }
