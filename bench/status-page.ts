@@ -9,6 +9,7 @@
 // contentful paint in headless Chromium at 375 px and 1280 px (median of --paints loads,
 // each in a fresh browser context).
 import { spawn } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -112,34 +113,50 @@ const browser = await chromium.launch({
     '--no-first-run',
   ],
 });
+// Chromium's own floor on this machine at this moment: a one-line page from a bare server,
+// loaded in turn with the status page so that both see the same load.
+const floor = createHttpServer((_request, response) => {
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  response.end('<!doctype html><html lang="en"><meta charset="utf-8"><title>x</title><p>One line.');
+});
+await new Promise<void>((resolve) => floor.listen(0, '127.0.0.1', resolve));
+const floorUrl = `http://127.0.0.1:${(floor.address() as AddressInfo).port}/`;
+
+async function paintOf(url: string, width: number): Promise<{ fp: number; fcp: number }> {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  // A string: this runs in the page, whose Performance API Node's types do not describe.
+  // Paint entries are queued after the frame, so on a busy machine they may not exist yet
+  // at `load`: wait for first-contentful-paint with a buffered observer.
+  const paint = await page.evaluate<{ fp: number; fcp: number }>(`new Promise((resolve) => {
+    const at = (name) => performance.getEntriesByType('paint').find((e) => e.name === name)?.startTime ?? NaN;
+    const done = () => resolve({ fp: at('first-paint'), fcp: at('first-contentful-paint') });
+    new PerformanceObserver((list) => {
+      if (list.getEntries().some((e) => e.name === 'first-contentful-paint')) done();
+    }).observe({ type: 'paint', buffered: true });
+    setTimeout(done, 10000);
+  })`);
+  await context.close();
+  return paint;
+}
+
+const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 for (const width of [375, 1280]) {
   const paints: { fp: number; fcp: number }[] = [];
+  const floorPaints: number[] = [];
   for (let i = 0; i < Number(values.paints); i++) {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(pageUrl, { waitUntil: 'load' });
-    paints.push(
-      // A string: this runs in the page, whose Performance API Node's types do not describe.
-      // Paint entries are queued after the frame, so on a busy machine they may not exist yet
-      // at `load`: wait for first-contentful-paint with a buffered observer.
-      await page.evaluate<{ fp: number; fcp: number }>(`new Promise((resolve) => {
-        const at = (name) => performance.getEntriesByType('paint').find((e) => e.name === name)?.startTime ?? NaN;
-        const done = () => resolve({ fp: at('first-paint'), fcp: at('first-contentful-paint') });
-        new PerformanceObserver((list) => {
-          if (list.getEntries().some((e) => e.name === 'first-contentful-paint')) done();
-        }).observe({ type: 'paint', buffered: true });
-        setTimeout(done, 10000);
-      })`),
-    );
-    await context.close();
+    paints.push(await paintOf(pageUrl, width));
+    floorPaints.push((await paintOf(floorUrl, width)).fcp);
   }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   console.log(
     `first paint at ${width} px: median ${median(paints.map((p) => p.fp)).toFixed(0)} ms, ` +
       `first contentful paint ${median(paints.map((p) => p.fcp)).toFixed(0)} ms ` +
-      `(${paints.length} cold loads, page served from cache)`,
+      `(${paints.length} cold loads, page served from cache; a one-line page: ` +
+      `${median(floorPaints).toFixed(0)} ms)`,
   );
 }
+floor.close();
 await browser.close();
 
 await new Promise((resolve) => {
