@@ -7,7 +7,7 @@
 // from the node's cache, gzipped as browsers ask and plain, measured by wrk in its own
 // process (autocannon in a child process when wrk is missing), and first paint / first
 // contentful paint in headless Chromium at 375 px and 1280 px (median of --paints loads,
-// each in a fresh browser context).
+// each in a fresh browser context), next to a one-line page's loaded in turn.
 import { spawn } from 'node:child_process';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
