@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 // DOM types: some of the functions below run in the page (page.evaluate).
+import { createServer, type Server } from 'node:http';
 import { Redis } from 'ioredis';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +135,73 @@ describe('the public status page in Chromium', () => {
     await expect(page.locator('.countdown').textContent()).resolves.toBe('05:00');
     expect(problems).toEqual([]);
     await page.context().close();
+  }, 60_000);
+
+  it("shows the times in the page's zone without script and in the visitor's with it", async () => {
+    const scriptOff = await open({ javaScriptEnabled: false, timezoneId: 'Asia/Tokyo' });
+    await scriptOff.page.goto(pageUrl);
+    // The seeded tenant never set a zone: its page speaks UTC, and says so.
+    await expect(scriptOff.page.locator('footer .zone').textContent()).resolves.toBe('(UTC)');
+    const utc = await scriptOff.page.locator('footer time').textContent();
+    await scriptOff.page.context().close();
+
+    const scriptOn = await open({ timezoneId: 'Asia/Tokyo' });
+    await scriptOn.page.goto(pageUrl);
+    await scriptOn.page.locator('footer .zone', { hasText: 'Asia/Tokyo' }).waitFor();
+    await expect(scriptOn.page.locator('footer .zone').textContent()).resolves.toBe(
+      '(Asia/Tokyo, UTC+09:00)',
+    );
+    const local = await scriptOn.page.locator('footer time').textContent();
+    const datetime = await scriptOn.page.locator('footer time').getAttribute('datetime');
+    const asUtc = (text: string | null) => Date.parse(`${text?.replace(' ', 'T')}Z`);
+    // The text shows whole seconds of the instant.
+    expect(asUtc(utc)).toBe(Math.floor(Date.parse(datetime ?? '') / 1000) * 1000);
+    expect(asUtc(local) - asUtc(utc)).toBe(9 * 3_600_000);
+    expect(scriptOn.problems).toEqual([]);
+    await scriptOn.page.context().close();
+  }, 60_000);
+
+  it('lays out only the rows near the viewport, and a far row still shows its details on focus', async () => {
+    const { page, problems } = await open({ javaScriptEnabled: false });
+    await page.goto(pageUrl);
+    const rows = page.locator('.monitors > li');
+    await expect(
+      rows.first().evaluate((li) => getComputedStyle(li).contentVisibility),
+    ).resolves.toBe('auto');
+    const beat = rows.last().locator('.beats i[tabindex]').last();
+    await beat.focus();
+    await expect(beat.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const tooltip = await beat.evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(tooltip).toMatch(/^"\w+ · /);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('frames the HTML widget on another site', async () => {
+    const widgetUrl = `${pageUrl}/widget`;
+    // Another origin (localhost is not 127.0.0.1) embedding the copy-paste snippet.
+    const host: Server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(
+        `<!doctype html><title>Blog</title><iframe src="${widgetUrl}" width="280" height="56" style="border:0" title="Service status"></iframe>`,
+      );
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    const address = host.address();
+    const hostPort = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const { page, problems } = await open({ javaScriptEnabled: false });
+      await page.goto(`http://localhost:${hostPort}/`);
+      const widget = page.frameLocator('iframe[title="Service status"]');
+      const link = widget.getByRole('link', { name: /Acme Cloud Status/ });
+      await expect(link.getByText('Partially Degraded Service').count()).resolves.toBe(1);
+      await expect(link.getAttribute('href')).resolves.toBe(new URL(pageUrl).pathname);
+      await page.locator('iframe').screenshot({ path: `${SCREENSHOTS}status-widget-light.png` });
+      expect(problems).toEqual([]);
+      await page.context().close();
+    } finally {
+      await new Promise((resolve) => host.close(resolve));
+    }
   }, 60_000);
 
   for (const colorScheme of ['light', 'dark'] as const) {

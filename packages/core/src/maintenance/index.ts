@@ -4,6 +4,6 @@ export * from './maintenance-window.js';
 export * from './maintenance-input.js';
 export * from './maintenance-wire.js';
 export { CronSyntaxError, parseCron } from './cron-expression.js';
-export { isValidTimeZone } from './zoned-time.js';
+export { formatOffset, fromLocal, isValidTimeZone, parseLocalDateTime } from './zoned-time.js';
 export * as maintenanceRepository from './maintenance-repository.js';
 export type * from './maintenance.table.js';

@@ -99,6 +99,7 @@ const view = (overrides: Partial<StatusPageView> = {}): StatusPageView => ({
   tags: new Map([[1, [{ name: 'region', value: 'eu', color: '#2563eb' }]]]),
   basePath: '/api/status-page/main',
   pagePath: '/status/main',
+  timeZone: 'UTC',
   now: NOW,
   ...overrides,
 });
@@ -144,7 +145,10 @@ describe('renderStatusPage', () => {
     // powered by, last update, countdown, and refreshing with or without script
     expect(html).toContain('Powered by Watchpost');
     expect(html).toContain(
-      'Last Updated: <time datetime="2026-12-07T12:00:00.000Z">2026-12-07 12:00:00 UTC</time>',
+      'Last Updated: <time datetime="2026-12-07T12:00:00.000Z">2026-12-07 12:00:00</time> <span class=zone>(UTC)</span>',
+    );
+    expect(html).toContain(
+      'Created <time datetime="2026-12-07T10:00:00.000Z">2026-12-07 10:00</time> <span class=zone>(UTC)</span>',
     );
     expect(html).toContain('Refresh in: <span class="countdown">05:00</span>');
     expect(html).toContain('<noscript><meta http-equiv="refresh" content="300"></noscript>');
@@ -173,8 +177,9 @@ describe('renderStatusPage', () => {
     expect(html).not.toContain('Certificate:');
     expect(html).not.toContain('Powered by');
     expect(html).not.toContain('Refresh in');
-    expect(html).not.toContain('<script');
     expect(html).not.toContain('http-equiv="refresh"');
+    // The script still shows the times in the visitor's zone; it refreshes nothing.
+    expect(html).toContain(`<script src="${STATUS_PAGE_SCRIPT_PATH}" defer></script>`);
     expect(html).not.toContain('class="card incident');
     expect(html).toContain('<body class="theme-dark">');
     // no stored icon: the default mark, drawn inline
@@ -198,9 +203,11 @@ describe('renderStatusPage', () => {
     expect(html.match(/<script/g)).toHaveLength(1);
   });
 
-  it('lists maintenance in progress with its times in its own zone', () => {
+  it("lists maintenance in progress, and every time, in the page's zone", () => {
     const html = renderStatusPage(
       view({
+        timeZone: 'America/New_York',
+        incident: { ...incident, lastUpdatedDate: '2026-12-07 11:30:00' },
         maintenances: [
           {
             id: 1,
@@ -230,7 +237,17 @@ describe('renderStatusPage', () => {
     );
     expect(html).toContain('Database upgrade');
     expect(html).toContain('Writes are <strong>paused</strong>.');
-    expect(html).toContain('2026-12-07 12:00 – 2026-12-07 14:00 (Europe/Berlin, UTC+01:00)');
+    // Planned in Berlin, shown in the page's zone with the zone named.
+    expect(html).toContain(
+      '<time datetime="2026-12-07T11:00:00.000Z">2026-12-07 06:00</time> – <time datetime="2026-12-07T13:00:00.000Z">2026-12-07 08:00</time> <span class=zone>(America/New_York, UTC-05:00)</span>',
+    );
+    expect(html).toContain(
+      'Created <time datetime="2026-12-07T10:00:00.000Z">2026-12-07 05:00</time> <span class=zone>(America/New_York, UTC-05:00)</span> · Last updated <time datetime="2026-12-07T11:30:00.000Z">2026-12-07 06:30</time>',
+    );
+    expect(html).toContain(
+      'Last Updated: <time datetime="2026-12-07T12:00:00.000Z">2026-12-07 07:00:00</time> <span class=zone>(America/New_York, UTC-05:00)</span>',
+    );
+    expect(html).not.toContain(' UTC</');
     expect(html).toMatch(/v-maintenance.*Maintenance<\/p>/);
   });
 

@@ -18,8 +18,9 @@ import {
 } from './day-history.js';
 import { escapeHtml } from './escape-html.js';
 import { renderBar } from './history-bar.js';
-import { describeMaintenanceTimes } from './maintenance-times.js';
+import { renderMaintenanceTimes } from './maintenance-times.js';
 import { OVERALL_LOOK, overallStatus } from './overall-status.js';
+import { parseKumaUtc, renderTime, renderZone } from './page-time.js';
 import { renderMarkdown } from './status-markdown.js';
 import { formatCountdown, STATUS_PAGE_SCRIPT_PATH } from './status-page-client.js';
 import { STATUS_PAGE_CSS } from './status-page-style.js';
@@ -54,6 +55,8 @@ export interface StatusPageView {
   basePath: string;
   /** Where this page itself lives. */
   pagePath: string;
+  /** The zone the page's times are shown in without script (the tenant's `serverTimezone`). */
+  timeZone: string;
   now: Date;
 }
 
@@ -150,19 +153,27 @@ function renderGroup(group: PageGroup, view: StatusPageView): string {
   return `<section class="card group"><h2>${escapeHtml(group.name)}</h2>${body}</section>`;
 }
 
-function renderIncident(incident: IncidentJson): string {
+// An unreadable stored date is shown as stored rather than dropped.
+function renderKumaDate(text: string, zone: string): string {
+  const instant = parseKumaUtc(text);
+  return instant
+    ? `${renderTime(instant, zone)} ${renderZone(instant, zone)}`
+    : `${escapeHtml(text)} UTC`;
+}
+
+function renderIncident(incident: IncidentJson, zone: string): string {
   const updated = incident.lastUpdatedDate
-    ? ` · Last updated ${escapeHtml(incident.lastUpdatedDate)} UTC`
+    ? ` · Last updated ${renderKumaDate(incident.lastUpdatedDate, zone)}`
     : '';
   return `<section class="card incident s-${escapeHtml(incident.style)}" aria-label="Incident"><h2>${escapeHtml(incident.title)}</h2>
 <div class="md">${renderMarkdown(incident.content)}</div>
-<small>Created ${escapeHtml(incident.createdDate)} UTC${updated}</small></section>`;
+<small>Created ${renderKumaDate(incident.createdDate, zone)}${updated}</small></section>`;
 }
 
-function renderMaintenance(m: MaintenanceJson): string {
+function renderMaintenance(m: MaintenanceJson, zone: string): string {
   return `<section class="card maintenance" aria-label="Maintenance"><h2>🔧 ${escapeHtml(m.title)}</h2>
 ${m.description ? `<div class="md">${renderMarkdown(m.description)}</div>` : ''}
-<small>${escapeHtml(describeMaintenanceTimes(m))}</small></section>`;
+<small>${renderMaintenanceTimes(m, zone)}</small></section>`;
 }
 
 /**
@@ -180,7 +191,7 @@ ${renderHistoryUptime(days)}</section>`;
 
 function renderRefresh(view: StatusPageView): string {
   const seconds = view.config.autoRefreshInterval;
-  const updated = `<p>Last Updated: <time datetime="${view.now.toISOString()}">${view.now.toISOString().slice(0, 19).replace('T', ' ')} UTC</time></p>`;
+  const updated = `<p>Last Updated: ${renderTime(view.now, view.timeZone, true)} ${renderZone(view.now, view.timeZone)}</p>`;
   return seconds > 0
     ? `${updated}<p data-refresh="${seconds}">Refresh in: <span class="countdown">${formatCountdown(seconds)}</span></p>`
     : updated;
@@ -190,8 +201,8 @@ function renderRefresh(view: StatusPageView): string {
  * The server-rendered public page at `/status/:slug`: Kuma 1.23's page (logo, title,
  * description, incident, maintenance, verdict, groups with uptime pills and beat bars,
  * footer, "Powered by", last update and countdown) plus a 90-day history per monitor.
- * Complete without script; the one same-origin script only refreshes it in place, and a
- * `<noscript>` refresh does the same without it.
+ * Complete without script; the one same-origin script only shows the times in the visitor's
+ * zone and refreshes the page in place, and a `<noscript>` refresh does the same without it.
  */
 export function renderStatusPage(view: StatusPageView): string {
   const { config } = view;
@@ -202,15 +213,16 @@ export function renderStatusPage(view: StatusPageView): string {
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(config.title)}</title>
-${refresh > 0 ? `<noscript><meta http-equiv="refresh" content="${refresh}"></noscript>\n<script src="${STATUS_PAGE_SCRIPT_PATH}" defer></script>\n` : ''}<link rel="icon" href="${escapeHtml(faviconOf(config.icon))}">
+${refresh > 0 ? `<noscript><meta http-equiv="refresh" content="${refresh}"></noscript>\n` : ''}<script src="${STATUS_PAGE_SCRIPT_PATH}" defer></script>
+<link rel="icon" href="${escapeHtml(faviconOf(config.icon))}">
 <link rel="manifest" href="${escapeHtml(`${view.basePath}/manifest.json`)}">
 <link rel="alternate" type="application/atom+xml" title="${escapeHtml(`${config.title} incidents`)}" href="${escapeHtml(feedPath)}">
 <style>${STATUS_PAGE_CSS}</style>${css}</head>
 <body class="theme-${escapeHtml(config.theme)}"><main id="status-page">
 <header>${renderLogo(config.icon)}<h1>${escapeHtml(config.title)}</h1></header>
 ${config.description ? `<div class="md description">${renderMarkdown(config.description)}</div>` : ''}
-${view.incident ? renderIncident(view.incident) : ''}
-${view.maintenances.map(renderMaintenance).join('\n')}
+${view.incident ? renderIncident(view.incident, view.timeZone) : ''}
+${view.maintenances.map((m) => renderMaintenance(m, view.timeZone)).join('\n')}
 ${view.groups.length > 0 ? renderVerdict(view) : ''}
 ${view.groups.map((g) => renderGroup(g, view)).join('\n')}
 <footer>${config.footerText ? `<div class="md">${renderMarkdown(config.footerText)}</div>` : ''}

@@ -12,12 +12,38 @@ export function formatCountdown(seconds: number): string {
 }
 
 /**
+ * Rewrites the page's times (rendered in the page's zone, page-time.ts) in the visitor's
+ * own zone, and names that zone where the page named its own.
+ */
+export function localizeTimes(): void {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  const offsetOf = (instant: Date) => {
+    const minutes = -instant.getTimezoneOffset();
+    return `UTC${minutes < 0 ? '-' : '+'}${pad(minutes / 60)}:${pad(minutes % 60)}`;
+  };
+  document.querySelectorAll<HTMLTimeElement>('#status-page time[datetime]').forEach((time) => {
+    const instant = new Date(time.dateTime);
+    if (Number.isNaN(instant.getTime())) return;
+    // Only "last updated" shows seconds (`YYYY-MM-DD HH:mm:ss`, 19 characters): keep its form.
+    const withSeconds = time.textContent?.length === 19;
+    time.textContent =
+      `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())} ` +
+      `${pad(instant.getHours())}:${pad(instant.getMinutes())}` +
+      (withSeconds ? `:${pad(instant.getSeconds())}` : '');
+    const label = time.parentElement?.querySelector<HTMLElement>('.zone');
+    if (label) label.textContent = `(${zone}, ${offsetOf(instant)})`;
+  });
+}
+
+/**
  * Counts down to the next refresh and then swaps the page's content for a fresh copy of the
  * same URL. That copy comes from the API node's cache (docs/protocol/status-pages.md#caching),
  * so a page with thousands of visitors costs a few builds a minute and no socket per visitor,
  * and the browser keeps the scroll position instead of reloading.
  */
 export function refreshStatusPage(): void {
+  localizeTimes();
   const countdownOf = () => document.querySelector<HTMLElement>('[data-refresh]');
   const intervalOf = () => Number(countdownOf()?.dataset.refresh ?? 0);
   let remaining = intervalOf();
@@ -32,6 +58,7 @@ export function refreshStatusPage(): void {
       if (next && current) {
         current.replaceWith(document.adoptNode(next));
         document.title = fresh.title;
+        localizeTimes();
       }
     } catch {
       // Offline for a moment: keep what is shown and try again at the next round.
@@ -47,8 +74,8 @@ export function refreshStatusPage(): void {
   }, 1000);
 }
 
-/** The script as served: both functions, then a call once the page has been parsed. */
-export const STATUS_PAGE_SCRIPT = `"use strict";\n${formatCountdown.toString()}\n${refreshStatusPage.toString()}\nrefreshStatusPage();\n`;
+/** The script as served: its functions, then a call once the page has been parsed. */
+export const STATUS_PAGE_SCRIPT = `"use strict";\n${[formatCountdown, localizeTimes, refreshStatusPage].map(String).join('\n')}\nrefreshStatusPage();\n`;
 
 /** Its URL, versioned by content so browsers may keep it for a year. */
 export const STATUS_PAGE_SCRIPT_PATH = `/status-page.js?v=${createHash('sha256').update(STATUS_PAGE_SCRIPT).digest('hex').slice(0, 12)}`;

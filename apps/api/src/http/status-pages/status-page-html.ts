@@ -4,6 +4,8 @@ import {
   incidentRepository,
   maintenanceRepository,
   publicStatusPageRepository,
+  resolveTenantTimeZone,
+  settingsRepository,
   statusPageHistoryRepository,
   statusPageRepository,
   tagRepository,
@@ -56,7 +58,7 @@ export async function loadStatusPageHtml(
     return { statusCode: 404, contentType: HTML, body: NOT_FOUND_HTML, tenantId };
   }
   const since = statusPageHistoryRepository.historyStart(now, HISTORY_DAYS);
-  const [groups, incident, incidents, maintenances, tags] = await Promise.all([
+  const [groups, incident, incidents, maintenances, tags, zoneSetting] = await Promise.all([
     publicStatusPageRepository.listPageGroups(db, tenantId, row.id),
     incidentRepository.findPinnedIncident(db, tenantId, row.id),
     statusPageHistoryRepository.listPageIncidents(db, tenantId, row.id, {
@@ -65,6 +67,7 @@ export async function loadStatusPageHtml(
     }),
     maintenanceRepository.listStatusPageMaintenances(db, tenantId, row.id),
     row.showTags ? tagRepository.monitorTagsOf(db, tenantId) : new Map(),
+    settingsRepository.getSetting(db, tenantId, 'serverTimezone'),
   ]);
   const ids = publicStatusPageRepository.pageMonitorIds(groups);
   const [uptimes, beats, days] = await Promise.all([
@@ -87,6 +90,7 @@ export async function loadStatusPageHtml(
     tags,
     basePath: `${tenantPrefix}/api/status-page/${encodeURIComponent(row.slug)}`,
     pagePath: `${tenantPrefix}/status/${encodeURIComponent(row.slug)}`,
+    timeZone: resolveTenantTimeZone(zoneSetting),
     now,
   });
   return {

@@ -7,6 +7,7 @@ import {
   incidentRepository,
   logoInputSchema,
   publicGroupListSchema,
+  settingsRepository,
   statusPageConfigSchema,
   statusPageRepository,
 } from '@watchpost/core/db';
@@ -240,6 +241,20 @@ describe('GET /status/:slug', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self';");
   });
 
+  it("shows its times in its own tenant's zone, not in another's", async () => {
+    await settingsRepository.saveGeneralSettings(ctx.db, bob.tenantId, {
+      serverTimezone: 'Asia/Tokyo',
+    });
+    // A query of its own: a new cache entry, built after the setting.
+    const bobs = await (await get(`/t/${bob.tenantId}/status/main?zone`)).text();
+    expect(bobs).toContain('<span class=zone>(Asia/Tokyo, UTC+09:00)</span>');
+    const alices = await (await get(`/t/${alice.tenantId}/status/main?zone`)).text();
+    expect(alices).toMatch(
+      /Created <time datetime="[^"]+">[\d: -]+<\/time> <span class=zone>\(UTC\)/,
+    );
+    expect(alices).not.toContain('Asia/Tokyo');
+  });
+
   it('serves the refresh script it links to', async () => {
     const res = await get(STATUS_PAGE_SCRIPT_PATH);
     expect(res.status).toBe(200);
@@ -289,6 +304,33 @@ describe('GET /status/:slug/widget.svg', () => {
     );
     expect(await (await get('/status/nope/widget.svg')).text()).toContain('Unknown status page');
     expect((await get('/status/main/widget.svg?theme=pink')).status).toBe(400);
+  });
+});
+
+describe('GET /status/:slug/widget', () => {
+  it("shows the page's verdict as a small HTML page any site may frame, per tenant", async () => {
+    const res = await get(`/t/${alice.tenantId}/status/main/widget?theme=dark`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=30');
+    expect(res.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await res.text();
+    expect(html).toContain('<strong>All Systems Operational</strong>');
+    expect(html).toContain(`href="/t/${alice.tenantId}/status/main"`);
+    expect(html).not.toContain('<script>');
+    const bobs = await (await get(`/t/${bob.tenantId}/status/main/widget`)).text();
+    expect(bobs).toContain('<strong>No data yet</strong>');
+    expect(bobs).not.toContain('Alice');
+    expect(await (await get('/status/nope/widget')).text()).toContain('Unknown status page');
+    expect(await json('/status/main/widget?theme=pink')).toEqual({
+      status: 400,
+      body: { status: 'fail', msg: 'Invalid theme' },
+    });
+    // A replay from the node's cache is the same answer.
+    expect(await (await get(`/t/${alice.tenantId}/status/main/widget?theme=dark`)).text()).toBe(
+      html,
+    );
   });
 });
 

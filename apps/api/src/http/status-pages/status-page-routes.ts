@@ -20,7 +20,11 @@ import { overallStatus } from './overall-status.js';
 import { statusPageBadge, statusPageBadgeQuerySchema } from './status-page-badge.js';
 import { STATUS_PAGE_SCRIPT } from './status-page-client.js';
 import { renderIncidentFeed } from './status-page-feed.js';
-import { renderStatusWidget, widgetQuerySchema } from './status-page-widget.js';
+import {
+  renderStatusWidget,
+  renderStatusWidgetHtml,
+  widgetQuerySchema,
+} from './status-page-widget.js';
 
 export interface StatusPageRouteDeps {
   db: Kysely<Database>;
@@ -52,6 +56,11 @@ export const HEARTBEAT_TTL_MS = 10_000;
 const BADGE_CACHE_CONTROL = 'public, max-age=30';
 // Upstream's `/status` and `/status-page` show the page with this slug.
 const DEFAULT_SLUG = 'default';
+// The HTML widget is made to be framed by any site: `frame-ancestors` lets it be (browsers
+// then ignore the X-Frame-Options every answer carries), and it needs nothing but its
+// inline style.
+const WIDGET_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors *";
 // Feed readers poll; the newest incidents are what they want.
 const FEED_ENTRIES = 50;
 
@@ -178,30 +187,46 @@ export function registerStatusPageRoutes(app: FastifyInstance, deps: StatusPageR
       }),
     );
 
-    app.get(`${prefix}/status/:slug/widget.svg`, async (request, reply) => {
-      const query = widgetQuerySchema.safeParse(request.query);
-      if (!query.success) {
-        return reply.code(400).send({ status: 'fail', msg: query.error.issues[0]?.message });
-      }
-      return cache.serve(request, reply, PAGE_TTL_MS, async () => {
-        const page = await pageOf(request);
-        const row =
-          page && (await statusPageRepository.findStatusPage(db, page.tenantId, page.slug));
-        // Like the badge, an unknown page is an image saying so, not an error.
-        const groups =
-          page && row
-            ? await publicStatusPageRepository.listPageGroups(db, page.tenantId, row.id)
-            : [];
-        const verdict = overallStatus(groups.flatMap((g) => g.monitors.map((m) => m.status)));
-        return {
-          statusCode: 200,
-          contentType: 'image/svg+xml; charset=utf-8',
-          body: renderStatusWidget(row?.title ?? 'Unknown status page', verdict, query.data),
-          cacheControl: BADGE_CACHE_CONTROL,
-          tenantId: page?.tenantId,
-        };
-      });
-    });
+    // The verdict card, as an image (`widget.svg`) or as a tiny HTML page for an iframe
+    // (`widget`); like the badge, an unknown page is a card saying so, not an error.
+    const serveWidget =
+      (format: 'svg' | 'html') => async (request: FastifyRequest, reply: FastifyReply) => {
+        const query = widgetQuerySchema.safeParse(request.query);
+        if (!query.success) {
+          return reply.code(400).send({ status: 'fail', msg: query.error.issues[0]?.message });
+        }
+        return cache.serve(request, reply, PAGE_TTL_MS, async () => {
+          const page = await pageOf(request);
+          const row =
+            page && (await statusPageRepository.findStatusPage(db, page.tenantId, page.slug));
+          const groups =
+            page && row
+              ? await publicStatusPageRepository.listPageGroups(db, page.tenantId, row.id)
+              : [];
+          const verdict = overallStatus(groups.flatMap((g) => g.monitors.map((m) => m.status)));
+          const title = row?.title ?? 'Unknown status page';
+          const tenantPrefix = prefix && page ? `/t/${page.tenantId}` : '';
+          const pagePath = `${tenantPrefix}/status/${encodeURIComponent(row?.slug ?? page?.slug ?? '')}`;
+          return format === 'svg'
+            ? {
+                statusCode: 200,
+                contentType: 'image/svg+xml; charset=utf-8',
+                body: renderStatusWidget(title, verdict, query.data),
+                cacheControl: BADGE_CACHE_CONTROL,
+                tenantId: page?.tenantId,
+              }
+            : {
+                statusCode: 200,
+                contentType: 'text/html; charset=utf-8',
+                body: renderStatusWidgetHtml(title, verdict, query.data, pagePath),
+                cacheControl: BADGE_CACHE_CONTROL,
+                headers: { 'Content-Security-Policy': WIDGET_CSP },
+                tenantId: page?.tenantId,
+              };
+        });
+      };
+    app.get(`${prefix}/status/:slug/widget.svg`, serveWidget('svg'));
+    app.get(`${prefix}/status/:slug/widget`, serveWidget('html'));
 
     const servePage = (fixedSlug?: string) => (request: FastifyRequest, reply: FastifyReply) =>
       cache.serve(request, reply, PAGE_TTL_MS, async () => {

@@ -2,6 +2,11 @@
 // Kuma's; every status also has a word or symbol (never colour alone). Bars draw one slot per
 // beat or day: segments grow by their span and `::before` of `.beats` and `.days` paints the gaps between slots
 // in the card's colour, so a run of 60 good days is one element that still looks like 60.
+// First paint: a row below the fold is neither styled nor laid out nor painted until it
+// scrolls near (`content-visibility:auto`; `auto` in the intrinsic size remembers a row's
+// real height once seen, so the scroll bar settles). Its text stays in the page for find,
+// screen readers and keyboard focus. That containment clips a row's paint to its box, so a
+// beat's focus tooltip opens below its bar (the row's top edge is the bar's top on wide screens).
 import { BEAT_SLOTS } from './beat-bar.js';
 import { HISTORY_DAYS } from './day-history.js';
 
@@ -31,8 +36,9 @@ header h1{margin:0;font-size:1.8em;line-height:1.2;overflow-wrap:anywhere}
 .maintenance{border-left:6px solid var(--maint)}
 .group h2{margin:0 0 8px;font-size:1.1em}
 .monitors{list-style:none;margin:0;padding:0}
-.monitors>li{padding:10px 0;border-top:1px solid var(--line)}
+.monitors>li{padding:10px 0;border-top:1px solid var(--line);content-visibility:auto;contain-intrinsic-size:auto 104px}
 .monitors>li:first-child{border-top:0}
+.zone{white-space:nowrap}
 .row{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.2fr);gap:6px 16px;align-items:center}
 .who{display:flex;flex-wrap:wrap;align-items:center;gap:6px;min-width:0}
 .name{font-weight:500;overflow-wrap:anywhere}
@@ -47,12 +53,13 @@ header h1{margin:0;font-size:1.8em;line-height:1.2;overflow-wrap:anywhere}
 .beats::before,.days::before{content:"";position:absolute;inset:0;z-index:1;pointer-events:none;background:repeating-linear-gradient(90deg,transparent 0 calc(100% / var(--slots) - var(--gap)),var(--card) 0 calc(100% / var(--slots)))}
 i.d{background:var(--down)}i.p{background:var(--pending)}i.m{background:var(--maint)}i.e{background:var(--empty)}
 .beats i:focus::after,.days i:focus::after{content:attr(title);position:absolute;left:0;bottom:calc(100% + 6px);z-index:2;max-width:100%;padding:4px 8px;border-radius:6px;background:var(--text);color:var(--bg);font-size:.8em;font-style:normal;line-height:1.3}
+.beats i:focus::after{bottom:auto;top:calc(100% + 6px)}
 .range{display:flex;justify-content:space-between;margin:2px 0 0;color:var(--muted);font-size:.75em}
 .range::before{content:"${HISTORY_DAYS} days ago"}.range::after{content:"Today"}
 footer{text-align:center;color:var(--muted);font-size:.9em;margin-top:24px}
 footer p{margin:4px 0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-@media (max-width:600px){.row{grid-template-columns:minmax(0,1fr)}header h1{font-size:1.4em}}
+@media (max-width:600px){.row{grid-template-columns:minmax(0,1fr)}header h1{font-size:1.4em}.monitors>li{contain-intrinsic-size:auto 132px}}
 `
   .trim()
   .replace(/\n/g, '');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { escapeHtml } from './escape-html.js';
 import { OVERALL_LOOK, type OverallStatus } from './overall-status.js';
 
-/** Query of `GET /status/:slug/widget.svg`. */
+/** Query of `GET /status/:slug/widget.svg` and `GET /status/:slug/widget`. */
 export const widgetQuerySchema = z.object({
   theme: z.enum(['light', 'dark'], 'Invalid theme').default('light'),
 });
@@ -22,6 +22,9 @@ const THEMES = {
 // Long titles are cut to what fits the card's 280 px at 13 px.
 const MAX_TITLE_CHARS = 30;
 
+const shorten = (title: string) =>
+  title.length > MAX_TITLE_CHARS ? `${title.slice(0, MAX_TITLE_CHARS - 1)}…` : title;
+
 /**
  * The embeddable status widget: a 280 × 56 card with the page's title and its verdict, in
  * words and with an icon, for `<a href="…/status/main"><img src="…/widget.svg"></a>`.
@@ -33,8 +36,7 @@ export function renderStatusWidget(
 ): string {
   const look = OVERALL_LOOK[verdict];
   const theme = THEMES[query.theme];
-  const shortTitle =
-    title.length > MAX_TITLE_CHARS ? `${title.slice(0, MAX_TITLE_CHARS - 1)}…` : title;
+  const shortTitle = shorten(title);
   const label = escapeHtml(`${title}: ${look.text}`);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="280" height="56" viewBox="0 0 280 56" role="img" aria-label="${label}">
 <title>${label}</title>
@@ -45,5 +47,31 @@ export function renderStatusWidget(
 <text x="52" y="23" font-size="13" fill="${theme.muted}">${escapeHtml(shortTitle)}</text>
 <text x="52" y="42" font-size="15" font-weight="600" fill="${theme.text}">${look.text}</text>
 </g></svg>
+`;
+}
+
+/**
+ * The same card as a tiny HTML page, for an `<iframe>` on another site: its text is real
+ * text (selectable, read by screen readers, in the visitor's fonts) and the card links to
+ * the page. The link opens a new tab: the embedding site keeps its own page.
+ */
+export function renderStatusWidgetHtml(
+  title: string,
+  verdict: OverallStatus,
+  query: WidgetQuery,
+  pagePath: string,
+): string {
+  const look = OVERALL_LOOK[verdict];
+  const theme = THEMES[query.theme];
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(`${title}: ${look.text}`)}</title>
+<style>html,body{margin:0;background:transparent}
+a{box-sizing:border-box;display:flex;align-items:center;gap:10px;width:280px;height:56px;padding:0 12px;border:1px solid ${theme.border};border-radius:8px;background:${theme.card};color:${theme.text};text-decoration:none;font:13px/1.3 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+a:focus-visible{outline:2px solid ${VERDICT_COLOR[verdict]};outline-offset:-3px}
+.icon{display:grid;place-items:center;flex:none;width:28px;height:28px;border-radius:50%;background:${VERDICT_COLOR[verdict]};color:#fff;font-weight:700;font-size:14px}
+.title{display:block;color:${theme.muted};white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:220px}
+strong{display:block;font-size:14px;font-weight:600;white-space:nowrap}</style></head>
+<body><a href="${escapeHtml(pagePath)}" target="_blank" rel="noopener"><span class="icon" aria-hidden="true">${look.icon}</span><span><span class="title">${escapeHtml(title)}</span><strong>${look.text}</strong></span></a></body></html>
 `;
 }
