@@ -8,8 +8,8 @@ const STATUSES: DisplayStatus[] = ['up', 'down', 'pending', 'maintenance', 'paus
 interface MonitorFiltersProps {
   filter: MonitorFilter;
   onChange: (filter: MonitorFilter) => void;
-  tags: { tagId: number; name: string }[];
-  types: string[];
+  tags: readonly { tagId: number; name: string }[];
+  types: readonly string[];
 }
 
 /** The list's search box and its status, tag and type filters. */
