@@ -217,7 +217,14 @@ async function measure(size: number): Promise<void> {
     const started = performance.now();
     await page.getByRole('button', { name: 'Log in' }).click();
     const firstRow = page.getByRole('link', { name: /\bm\d+\b/ }).first();
-    await firstRow.waitFor({ timeout: 120_000 });
+    await firstRow.waitFor({ timeout: 300_000 }).catch(async (error: unknown) => {
+      const burst = burstTimeline(frames);
+      const shown = await page.evaluate(() => document.body.innerText.slice(0, 400));
+      console.error(
+        `no row shown: largest frame ${kb(burst.largestBytes)} at ${burst.largestSec} s, ack at ${burst.ackSec} s; the page shows:\n${shown}`,
+      );
+      throw error;
+    });
     const rowsSec = (performance.now() - started) / 1000;
     // The first click a person could make: it lands only when the main thread is free.
     const clickStarted = performance.now();
@@ -229,7 +236,7 @@ async function measure(size: number): Promise<void> {
     const burst = burstTimeline(frames);
     if (PROFILE) {
       const { profile } = await cdp.send('Profiler.stop');
-      printProfile(profile);
+      printProfile('login → interactive', profile);
     }
     // A search over every monitor, typed by a person, answered by the list.
     const searchStarted = performance.now();
@@ -241,7 +248,9 @@ async function measure(size: number): Promise<void> {
       .getByRole('link', { name: /\bm\d+\b/ })
       .nth(5)
       .waitFor();
+    if (PROFILE) await cdp.send('Profiler.start');
     const scroll = (await page.evaluate(SCROLL_SCRIPT)) as ScrollFrames;
+    if (PROFILE) printProfile('scrolling', (await cdp.send('Profiler.stop')).profile);
     await sleep(500);
     const loginBytes = proxy.received();
     await browser.close();
@@ -262,7 +271,7 @@ async function measure(size: number): Promise<void> {
         `monitors=${size} (interval ${INTERVAL_SEC}s, checks running)`,
         `  dashboard: login → rows shown ${rowsSec.toFixed(2)} s → interactive (a click on the first row navigated, ${clickMs.toFixed(0)} ms) ${interactiveSec.toFixed(2)} s`,
         `  dashboard: after the login was sent, the largest frame (${kb(burst.largestBytes)}, the summaries) arrived at ${burst.largestSec.toFixed(2)} s, the login's ack at ${burst.ackSec.toFixed(2)} s`,
-        `  dashboard: search answered in ${searchMs.toFixed(0)} ms; scroll frames (${scroll.frames}) median ${scroll.median.toFixed(1)} ms, p95 ${scroll.p95.toFixed(1)} ms, worst ${scroll.worst.toFixed(1)} ms`,
+        `  dashboard: search answered in ${searchMs.toFixed(0)} ms; scroll, steady: ${frameStats(scroll.steady)}; jumps: ${frameStats(scroll.jumps)}`,
         `  dashboard bytes: page load (HTML, JS, CSS) ${kb(pageLoadBytes)}; login traffic ${kb(loginBytes)}`,
         `  lean burst, socket.io client: compressed ${kb(leanCompressed)} in ${leanCompressedSec.toFixed(2)} s; uncompressed ${kb(leanPlain)} in ${leanPlainSec.toFixed(2)} s`,
         `  Kuma full burst, socket.io client: ${kb(kuma)} in ${kumaSec.toFixed(2)} s (login ack; the burst precedes it)`,
@@ -279,12 +288,20 @@ async function measure(size: number): Promise<void> {
   }
 }
 
-interface ScrollFrames {
+interface FrameStats {
   frames: number;
   median: number;
   p95: number;
   worst: number;
 }
+
+interface ScrollFrames {
+  steady: FrameStats;
+  jumps: FrameStats;
+}
+
+const frameStats = ({ frames, median, p95, worst }: FrameStats) =>
+  `${frames} frames, median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, worst ${worst.toFixed(1)} ms`;
 
 // In the page, as a string: tsx would wrap the named functions of a page.evaluate callback in
 // a helper the page does not have. Steps: a steady scroll of three rows a frame (a wheel or a
@@ -292,25 +309,29 @@ interface ScrollFrames {
 const SCROLL_SCRIPT = `(async () => {
   const scroller = document.querySelector('.monitor-list-scroller');
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-  const frames = [];
-  const measureStep = async (step) => {
+  const measureStep = async (frames, step) => {
     const before = performance.now();
     step();
     await frame();
     frames.push(performance.now() - before);
   };
+  const stats = (frames) => {
+    frames.sort((a, b) => a - b);
+    const at = (q) => frames[Math.min(frames.length - 1, Math.floor(frames.length * q))];
+    return { frames: frames.length, median: at(0.5), p95: at(0.95), worst: frames[frames.length - 1] };
+  };
   scroller.scrollTop = 0;
   await frame();
   await frame();
-  while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1 && frames.length < 400) {
-    await measureStep(() => (scroller.scrollTop += 204));
+  const steady = [];
+  while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1 && steady.length < 400) {
+    await measureStep(steady, () => (scroller.scrollTop += 204));
   }
+  const jumps = [];
   for (let i = 0; i <= 20; i++) {
-    await measureStep(() => (scroller.scrollTop = (scroller.scrollHeight * i) / 20));
+    await measureStep(jumps, () => (scroller.scrollTop = (scroller.scrollHeight * i) / 20));
   }
-  frames.sort((a, b) => a - b);
-  const at = (q) => frames[Math.min(frames.length - 1, Math.floor(frames.length * q))];
-  return { frames: frames.length, median: at(0.5), p95: at(0.95), worst: frames[frames.length - 1] };
+  return { steady: stats(steady), jumps: stats(jumps) };
 })()`;
 
 interface WsFrame {
@@ -345,11 +366,14 @@ interface ProfileNode {
 }
 
 /** The functions with the most self time in a V8 CPU profile, as shares of the whole. */
-function printProfile(profile: {
-  nodes: ProfileNode[];
-  samples?: number[];
-  timeDeltas?: number[];
-}): void {
+function printProfile(
+  phase: string,
+  profile: {
+    nodes: ProfileNode[];
+    samples?: number[];
+    timeDeltas?: number[];
+  },
+): void {
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfMs = new Map<string, number>();
   let totalMs = 0;
@@ -361,7 +385,7 @@ function printProfile(profile: {
     selfMs.set(name, (selfMs.get(name) ?? 0) + ms);
     totalMs += ms;
   });
-  console.log(`  profile, login → interactive (${totalMs.toFixed(0)} ms sampled), top self time:`);
+  console.log(`  profile, ${phase} (${totalMs.toFixed(0)} ms sampled), top self time:`);
   for (const [name, ms] of [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
     console.log(
       `    ${((ms / totalMs) * 100).toFixed(1).padStart(5)}%  ${ms.toFixed(0).padStart(6)} ms  ${name}`,
