@@ -10,6 +10,7 @@ import { startHttpTarget, type HttpTarget } from '../../support/targets.js';
 import { waitForHealthy } from '../../support/wait-for-healthy.js';
 import { EMBEDDED_ENV } from '../embedded-env.js';
 import { launchChromium } from './chromium.js';
+import { checkListFiltersAndBulkActions } from './list-actions.js';
 import { runDashboardJourney, signedInPage, type JourneyDeployment } from './journey.js';
 
 // The dashboard as a person meets it after `npm start`: the issue's journey in real Chromium
@@ -116,5 +117,9 @@ describe('the dashboard on the embedded deployment', () => {
     } finally {
       receiver.close();
     }
+  }, 120_000);
+
+  it('filters the monitor list by search, tag, type and status, and pauses and resumes in bulk', async () => {
+    await checkListFiltersAndBulkActions(deployment);
   }, 120_000);
 });

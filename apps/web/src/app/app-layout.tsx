@@ -3,6 +3,7 @@ import { Notices } from '../components/notices.js';
 import { logout, useDashboard } from '../lib/dashboard-client.js';
 import { strings } from '../strings.js';
 import { ConnectionBanner } from './connection-banner.js';
+import { PageSuspense } from './lazy-pages.js';
 import { StatusCounts } from './status-counts.js';
 
 /** Header (brand, counts, navigation, account), the connection banner and the page. */
@@ -34,7 +35,9 @@ export function AppLayout() {
       </header>
       <ConnectionBanner />
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        <PageSuspense>
+          <Outlet />
+        </PageSuspense>
       </main>
       <Notices />
     </div>

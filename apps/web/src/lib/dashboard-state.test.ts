@@ -111,6 +111,19 @@ describe('applyPushes', () => {
     expect(state.monitors.has(2)).toBe(false);
   });
 
+  it('rebuilds the list tree on a burst or a meta delta, never on beats', () => {
+    const before = loaded(summary(2, { name: 'b' }), summary(1, { name: 'a' }));
+    expect(before.monitorTree.rows.map((r) => r.id)).toEqual([1, 2]);
+    const beaten = applyPushes(before, [
+      ['heartbeat', beat(1, 0)],
+      ['uptime', 2, 24, 0.5],
+    ]);
+    expect(beaten.monitorTree).toBe(before.monitorTree);
+    const { status: _s, ping: _p, uptime24: _u, beats: _b, ...meta } = summary(1, { name: 'z' });
+    const renamed = applyPushes(beaten, [['monitorMetaDelta', { upserts: [meta], removed: [] }]]);
+    expect(renamed.monitorTree.rows.map((r) => r.id)).toEqual([2, 1]);
+  });
+
   it('takes the 24-hour uptime into the summary and every period into the live stats', () => {
     const state = applyPushes(loaded(summary(1)), [
       ['uptime', 1, 24, 0.5],

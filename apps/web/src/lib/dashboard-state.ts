@@ -5,6 +5,7 @@ import type {
   ServerInfo,
   ServerToClientEvents,
 } from '@watchpost/core';
+import { buildMonitorTree, EMPTY_TREE, type MonitorTree } from './monitor-filters.js';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
 
@@ -33,6 +34,8 @@ export interface DashboardState {
   /** False until the first lean burst arrived: the list shows "loading", not "empty". */
   monitorsLoaded: boolean;
   monitors: ReadonlyMap<number, MonitorSummary>;
+  /** The list's order, tags and types, rebuilt only when names, groups or membership change. */
+  monitorTree: MonitorTree;
   stats: ReadonlyMap<number, MonitorLiveStats>;
   /**
    * Beats of the monitors a page is watching (see watchMonitorBeats), newest last; live
@@ -53,6 +56,7 @@ export const initialDashboardState: DashboardState = {
   info: null,
   monitorsLoaded: false,
   monitors: new Map(),
+  monitorTree: EMPTY_TREE,
   stats: new Map(),
   watchedBeats: new Map(),
   notifications: null,
@@ -159,6 +163,8 @@ class Draft {
   private monitors: Map<number, MonitorSummary> | null = null;
   private stats: Map<number, MonitorLiveStats> | null = null;
   private watched: Map<number, readonly HeartbeatJson[]> | null = null;
+  /** Whether names, groups, tags or membership changed, so the list's tree is rebuilt. */
+  private treeChanged = false;
 
   constructor(private readonly original: DashboardState) {
     this.state = original;
@@ -170,11 +176,13 @@ class Draft {
 
   replaceMonitors(summaries: readonly MonitorSummary[]): void {
     this.monitors = new Map(summaries.map((s) => [s.id, s]));
+    this.treeChanged = true;
     this.set({ monitorsLoaded: true });
   }
 
   applyMetaDelta(delta: MonitorMetaDelta): void {
     const monitors = this.writableMonitors();
+    this.treeChanged = true;
     for (const id of delta.removed) monitors.delete(id);
     for (const meta of delta.upserts) {
       const known = monitors.get(meta.id);
@@ -207,6 +215,7 @@ class Draft {
   finish(): DashboardState {
     const patch: Partial<DashboardState> = {};
     if (this.monitors) patch.monitors = this.monitors;
+    if (this.monitors && this.treeChanged) patch.monitorTree = buildMonitorTree(this.monitors);
     if (this.stats) patch.stats = this.stats;
     if (this.watched) patch.watchedBeats = this.watched;
     return Object.keys(patch).length === 0 ? this.state : { ...this.state, ...patch };

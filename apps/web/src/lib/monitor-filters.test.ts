@@ -1,6 +1,14 @@
 import type { MonitorSummary } from '@watchpost/core';
 import { describe, expect, it } from 'vitest';
-import { NO_FILTER, countByStatus, listRows, matchesFilter, tagsInUse } from './monitor-filters.js';
+import {
+  NO_FILTER,
+  buildMonitorTree,
+  countByStatus,
+  matchesFilter,
+  tagsInUse,
+  visibleRows,
+  type MonitorFilter,
+} from './monitor-filters.js';
 
 function summary(id: number, overrides: Partial<MonitorSummary> = {}): MonitorSummary {
   return {
@@ -21,7 +29,12 @@ function summary(id: number, overrides: Partial<MonitorSummary> = {}): MonitorSu
 }
 
 const byId = (...list: MonitorSummary[]) => new Map(list.map((m) => [m.id, m]));
-const ids = (rows: ReturnType<typeof listRows>) => rows.map((r) => [r.monitor.id, r.depth]);
+const ids = (rows: ReturnType<typeof visibleRows>) => rows.map((r) => [r.id, r.depth]);
+const listRows = (
+  monitors: ReadonlyMap<number, MonitorSummary>,
+  filter: MonitorFilter,
+  collapsed: ReadonlySet<number>,
+) => visibleRows(buildMonitorTree(monitors), monitors, filter, collapsed);
 
 describe('listRows', () => {
   const tree = byId(
@@ -48,6 +61,47 @@ describe('listRows', () => {
       [1, 0],
       [5, 0],
     ]);
+  });
+
+  it('hides nested groups with their collapsed parent and shows them again when expanded', () => {
+    const nested = byId(
+      summary(1, { name: 'outer', type: 'group' }),
+      summary(2, { name: 'inner', type: 'group', parent: 1 }),
+      summary(3, { name: 'leaf', parent: 2 }),
+      summary(4, { name: 'zz after' }),
+    );
+    expect(ids(listRows(nested, NO_FILTER, new Set([2])))).toEqual([
+      [1, 0],
+      [2, 1],
+      [4, 0],
+    ]);
+    expect(ids(listRows(nested, NO_FILTER, new Set([1, 2])))).toEqual([
+      [1, 0],
+      [4, 0],
+    ]);
+  });
+
+  it('keeps the same row objects across rebuilds of the visible rows, so rows stay memoised', () => {
+    const built = buildMonitorTree(tree);
+    const first = visibleRows(built, tree, NO_FILTER, new Set([1]));
+    const again = visibleRows(built, tree, NO_FILTER, new Set([1]));
+    expect(again).not.toBe(first);
+    again.forEach((row, i) => expect(row).toBe(first[i]));
+  });
+
+  it('lists the tags and types in use once, by name', () => {
+    const built = buildMonitorTree(
+      byId(
+        summary(1, { type: 'port', tags: [{ tagId: 2, name: 'b', color: '#000', value: '' }] }),
+        summary(2, { tags: [{ tagId: 1, name: 'a', color: '#000', value: 'x' }] }),
+        summary(3, { tags: [{ tagId: 2, name: 'b', color: '#000', value: 'y' }] }),
+      ),
+    );
+    expect(built.tags).toEqual([
+      { tagId: 1, name: 'a' },
+      { tagId: 2, name: 'b' },
+    ]);
+    expect(built.types).toEqual(['http', 'port']);
   });
 
   it('shows matches flat when filtering, whatever their group', () => {

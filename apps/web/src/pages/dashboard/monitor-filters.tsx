@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { SelectField, TextField } from '../../components/field.js';
 import type { DisplayStatus } from '../../lib/format.js';
 import type { MonitorFilter } from '../../lib/monitor-filters.js';
@@ -8,12 +9,17 @@ const STATUSES: DisplayStatus[] = ['up', 'down', 'pending', 'maintenance', 'paus
 interface MonitorFiltersProps {
   filter: MonitorFilter;
   onChange: (filter: MonitorFilter) => void;
-  tags: { tagId: number; name: string }[];
-  types: string[];
+  tags: readonly { tagId: number; name: string }[];
+  types: readonly string[];
 }
 
-/** The list's search box and its status, tag and type filters. */
-export function MonitorFilters({ filter, onChange, tags, types }: MonitorFiltersProps) {
+/** The list's search box and its status, tag and type filters; memoised, as scrolling re-renders the list. */
+export const MonitorFilters = memo(function MonitorFilters({
+  filter,
+  onChange,
+  tags,
+  types,
+}: MonitorFiltersProps) {
   return (
     <div className="monitor-filters" role="search" aria-label={strings.list.filters}>
       <TextField
@@ -56,4 +62,4 @@ export function MonitorFilters({ filter, onChange, tags, types }: MonitorFilters
       </div>
     </div>
   );
-}
+});

@@ -1,14 +1,10 @@
 import { memo } from 'react';
 import { NavLink } from 'react-router';
+import { useDashboard } from '../../lib/dashboard-client.js';
 import type { MonitorRow } from '../../lib/monitor-filters.js';
-import {
-  displayStatus,
-  formatPing,
-  formatUptime,
-  statusLabel,
-  unpackBeats,
-} from '../../lib/format.js';
+import { displayStatus, formatPing, formatUptime, statusLabel } from '../../lib/format.js';
 import { strings } from '../../strings.js';
+import { BeatBar } from './beat-bar.js';
 
 export const ROW_HEIGHT = 68;
 const INDENT_REM = 1.25;
@@ -24,11 +20,14 @@ interface MonitorListRowProps {
 
 /**
  * One monitor: select box, group toggle, status (text, not colour alone), name, tags,
- * figures and the last beats. Memoised: a beat re-renders only its own row.
+ * figures and the last beats. Memoised, and it reads its own monitor from the store: a beat
+ * re-renders only its own row, and scrolling re-renders only the rows that come into view.
  */
 export const MonitorListRow = memo(function MonitorListRow(props: MonitorListRowProps) {
   const { row, top, selected, collapsed, onSelect, onToggleGroup } = props;
-  const { monitor } = row;
+  const monitor = useDashboard((s) => s.monitors.get(row.id));
+  // Removed since the list's rows were computed; the next render drops the row.
+  if (!monitor) return null;
   const status = displayStatus(monitor);
   const uptime = formatUptime(monitor.uptime24);
   const ping = formatPing(monitor.ping);
@@ -83,11 +82,7 @@ export const MonitorListRow = memo(function MonitorListRow(props: MonitorListRow
             </span>
           ))}
         </span>
-        <span className="beat-bar" aria-hidden="true">
-          {unpackBeats(monitor.beats).map((beat, index) => (
-            <span key={index} className={`beat status-${beat}`} />
-          ))}
-        </span>
+        <BeatBar beats={monitor.beats} />
       </NavLink>
     </li>
   );

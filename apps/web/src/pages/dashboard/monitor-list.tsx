@@ -3,9 +3,8 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useDashboard } from '../../lib/dashboard-client.js';
 import {
   NO_FILTER,
-  listRows,
-  tagsInUse,
-  typesInUse,
+  isFiltering,
+  visibleRows,
   type MonitorFilter,
 } from '../../lib/monitor-filters.js';
 import { strings } from '../../strings.js';
@@ -19,33 +18,42 @@ import { MonitorListRow, ROW_HEIGHT } from './monitor-list-row.js';
  * scroll like 50.
  */
 export function MonitorList() {
-  const monitors = useDashboard((s) => s.monitors);
+  const tree = useDashboard((s) => s.monitorTree);
   const loaded = useDashboard((s) => s.monitorsLoaded);
   const [filter, setFilter] = useState<MonitorFilter>(NO_FILTER);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  // Only a filter looks at what beats change (status, and the summaries it searches); without
+  // one the list re-renders on a change of the tree, not on every batch of beats.
+  const filtering = isFiltering(filter);
+  const monitors = useDashboard((s) => (filtering ? s.monitors : null));
 
-  const rows = useMemo(() => listRows(monitors, filter, collapsed), [monitors, filter, collapsed]);
-  const tags = useMemo(() => tagsInUse(monitors.values()), [monitors]);
-  const types = useMemo(() => typesInUse(monitors.values()), [monitors]);
+  const rows = useMemo(
+    () => visibleRows(tree, monitors ?? new Map(), filter, collapsed),
+    [tree, monitors, filter, collapsed],
+  );
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    // Enough for a fast wheel; every extra row is mounted on each jump of the scrollbar.
+    overscan: 5,
   });
 
   // Stable callbacks keep the memoised rows from re-rendering on every scroll step.
   const selectRow = useCallback((id: number) => setSelected((s) => toggled(s, id)), []);
   const toggleGroup = useCallback((id: number) => setCollapsed((c) => toggled(c, id)), []);
-  const allShownSelected = rows.length > 0 && rows.every((r) => selected.has(r.monitor.id));
+  const allShownSelected = useMemo(
+    () => rows.length > 0 && rows.every((r) => selected.has(r.id)),
+    [rows, selected],
+  );
 
   return (
     <section className="monitor-list" aria-labelledby="monitor-list-title">
       <h2 id="monitor-list-title">{strings.list.title}</h2>
-      <MonitorFilters filter={filter} onChange={setFilter} tags={tags} types={types} />
+      <MonitorFilters filter={filter} onChange={setFilter} tags={tree.tags} types={tree.types} />
       <div className="list-toolbar">
         <label className="select-all">
           <input
@@ -53,7 +61,7 @@ export function MonitorList() {
             checked={allShownSelected}
             disabled={rows.length === 0}
             onChange={() =>
-              setSelected(allShownSelected ? new Set() : new Set(rows.map((r) => r.monitor.id)))
+              setSelected(allShownSelected ? new Set() : new Set(rows.map((r) => r.id)))
             }
           />
           {strings.list.selectAll}
@@ -61,8 +69,8 @@ export function MonitorList() {
         {selected.size > 0 && <BulkActions ids={selected} onDone={() => setSelected(new Set())} />}
       </div>
       {!loaded && <p role="status">{strings.common.loading}</p>}
-      {loaded && monitors.size === 0 && <p>{strings.list.empty}</p>}
-      {loaded && monitors.size > 0 && rows.length === 0 && <p>{strings.list.noMatch}</p>}
+      {loaded && tree.rows.length === 0 && <p>{strings.list.empty}</p>}
+      {loaded && tree.rows.length > 0 && rows.length === 0 && <p>{strings.list.noMatch}</p>}
       <div ref={scroller} className="monitor-list-scroller">
         <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
@@ -70,11 +78,11 @@ export function MonitorList() {
             if (!row) return null;
             return (
               <MonitorListRow
-                key={row.monitor.id}
+                key={row.id}
                 row={row}
                 top={item.start}
-                selected={selected.has(row.monitor.id)}
-                collapsed={collapsed.has(row.monitor.id)}
+                selected={selected.has(row.id)}
+                collapsed={collapsed.has(row.id)}
                 onSelect={selectRow}
                 onToggleGroup={toggleGroup}
               />
