@@ -68,6 +68,7 @@ import {
 import { seedMonitors, type SeededTenant } from './pipeline/seed-monitors.js';
 import {
   countersPerCheck,
+  findDatabaseBackends,
   measureHeartbeatStorage,
   readPostgresCounters,
   readRedisCommands,
@@ -114,6 +115,7 @@ const concurrency =
 if (mode === 'embedded' && workers !== 1)
   throw new Error('--workers applies to distributed mode only');
 
+const DATABASE_BACKENDS = "postgres: this database's backends";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
@@ -257,20 +259,25 @@ async function run(): Promise<void> {
   await sleep(warmupSec * 1000);
   assertRunning(deployment.roles);
 
-  const subjects: CpuSubject[] = [
+  const targetName = `target (${target.description})`;
+  // Postgres and Redis may serve others too: the backends of this database are shown apart
+  // (not counted twice), so a run on a busy machine can still be read.
+  const subjectsNow = async (): Promise<CpuSubject[]> => [
     ...deployment.roles.map((role) => ({ name: role.name, pid: role.pid })),
-    ...(mode === 'distributed'
+    ...(deployment.db
       ? [
           { name: 'postgres', comm: 'postgres' },
           { name: 'redis', comm: 'redis-server' },
+          { name: DATABASE_BACKENDS, pids: await findDatabaseBackends(deployment.db) },
         ]
       : []),
-    { name: `target (${target.description})`, pid: target.pid },
+    { name: targetName, pid: target.pid },
   ];
   const loadAverageBefore = loadAverage();
   const countersStart = await readCounters(deployment);
   const machineStart = readMachineCpu();
   const benchStart = process.cpuUsage();
+  const subjects = await subjectsNow();
   const cpuStart = sampleCpu(subjects);
   const fromMs = cpuStart.atMs;
 
@@ -287,7 +294,7 @@ async function run(): Promise<void> {
     await sleep(fromMs + (elapsed + 1) * 1000 - Date.now());
     assertRunning(deployment.roles);
   }
-  const cpuEnd = sampleCpu(subjects);
+  const cpuEnd = sampleCpu(await subjectsNow());
   const toMs = cpuEnd.atMs;
   const bench = process.cpuUsage(benchStart);
   const machineEnd = readMachineCpu();
@@ -298,7 +305,7 @@ async function run(): Promise<void> {
   );
   const [redisPid] = findProcesses('redis-server');
   rss.set('redis', redisPid === undefined ? null : readRssBytes(redisPid));
-  rss.set(`target (${target.description})`, readRssBytes(target.pid));
+  rss.set(targetName, readRssBytes(target.pid));
   rss.set('benchmark', process.memoryUsage().rss);
   const loginProbe = probe ? await probe : null;
 
@@ -311,7 +318,7 @@ async function run(): Promise<void> {
   const cpu = cpuBetween(cpuStart, cpuEnd);
   const processes: ProcessFigures[] = subjects.map((subject) => ({
     name: subject.name,
-    counted: !subject.name.startsWith('target'),
+    counted: subject.name !== targetName && subject.name !== DATABASE_BACKENDS,
     processes: cpu.get(subject.name)?.processes ?? 0,
     cpuSeconds: cpu.get(subject.name)?.cpuSeconds ?? 0,
     rssBytes: rss.get(subject.name) ?? null,

@@ -48,8 +48,11 @@ export function findProcesses(comm: string): number[] {
   return pids;
 }
 
-/** What to sample: one process, or every process with one command name. */
-export type CpuSubject = { name: string; pid: number } | { name: string; comm: string };
+/** What to sample: one process, a set of processes, or every process with one command name. */
+export type CpuSubject =
+  | { name: string; pid: number }
+  | { name: string; pids: readonly number[] }
+  | { name: string; comm: string };
 
 export interface CpuSample {
   atMs: number;
@@ -60,7 +63,12 @@ export interface CpuSample {
 export function sampleCpu(subjects: readonly CpuSubject[]): CpuSample {
   const ticks = new Map<string, Map<number, number>>();
   for (const subject of subjects) {
-    const pids = 'pid' in subject ? [subject.pid] : findProcesses(subject.comm);
+    const pids =
+      'pid' in subject
+        ? [subject.pid]
+        : 'pids' in subject
+          ? subject.pids
+          : findProcesses(subject.comm);
     const perPid = new Map<number, number>();
     for (const pid of pids) {
       const stat = readStat(pid);

@@ -86,7 +86,8 @@ export function printReport(report: PipelineReport): void {
   const total = counted.reduce((sum, p) => sum + p.cpuSeconds, 0);
   lines.push(row('TOTAL (counted)', total, null));
   for (const p of report.processes.filter((p) => !p.counted)) {
-    lines.push(row(`${p.name} (not counted)`, p.cpuSeconds, p.rssBytes));
+    const name = p.processes > 1 ? `${p.name} (${p.processes})` : p.name;
+    lines.push(row(`${name}, not counted`, p.cpuSeconds, p.rssBytes));
   }
   if (report.counters) {
     const c = report.counters;

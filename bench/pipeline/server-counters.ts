@@ -100,3 +100,12 @@ export async function measureHeartbeatStorage(
   const row = rows[0]!;
   return { rows: Number(row.rows), bytes: Number(row.bytes), statBytes: Number(row.stat_bytes) };
 }
+
+/** The server processes serving the benchmark's database now (its connection pools). */
+export async function findDatabaseBackends(db: Kysely<Database>): Promise<number[]> {
+  const { rows } = await sql<{ pid: number }>`
+    SELECT pid FROM pg_stat_activity
+    WHERE datname = current_database() AND pid <> pg_backend_pid()
+  `.execute(db);
+  return rows.map((r) => r.pid);
+}
