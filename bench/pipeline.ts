@@ -7,7 +7,8 @@
 //
 // distributed (default): one API node, --workers worker processes and one scheduler, each
 //   `apps/<role>/dist/main.js` in its own process, on a fresh Postgres database and a unique
-//   Redis key prefix (both removed at the end).
+//   Redis key prefix (both removed at the end); with --own-redis, on a redis-server of the
+//   benchmark's own (as the chaos suite starts it), so Redis figures are the run's alone.
 // embedded: `apps/all-in-one/dist/main.js` alone, on PGlite in a temporary data directory:
 //   what `npm start` runs with nothing configured.
 //
@@ -21,9 +22,10 @@
 //   checks of one monitor − interval) p50/p99/max, and the slots in which a monitor was not
 //   checked;
 // - CPU per process from /proc (utime + stime over the window): each role, every Postgres
-//   process, redis-server, and their total per check; the target and the benchmark itself
-//   apart, not counted; RSS;
-// - per check: Redis commands (INFO commandstats, server-wide) and the database's
+//   process, redis-server, and their total per check; apart, not counted: the target, the
+//   benchmark itself, and the Postgres backends of the run's database (part of "every
+//   Postgres process", which on a shared server includes other work); RSS;
+// - per check: Redis commands (INFO commandstats of the whole server) and the database's
 //   transactions and rows written (pg_stat_database); heartbeat storage per beat and per day;
 // - with --login-probe, a Kuma client's login during the window: time to the ack, to
 //   monitorList and to every list, and the bytes on the wire.
@@ -66,6 +68,7 @@ import {
   type RoleProcess,
 } from './pipeline/roles.js';
 import { seedMonitors, type SeededTenant } from './pipeline/seed-monitors.js';
+import { startOwnRedis } from '../test/support/chaos/own-redis.js';
 import {
   countersPerCheck,
   findDatabaseBackends,
@@ -89,6 +92,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string' },
     target: { type: 'string', default: 'auto' },
     'login-probe': { type: 'boolean', default: false },
+    // A redis-server of the benchmark's own, so its CPU and command counts are the run's alone.
+    'own-redis': { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
   },
 });
@@ -136,6 +141,8 @@ interface Deployment {
   /** Distributed only: the database and Redis the roles use, for counters. */
   db: Kysely<Database> | null;
   redis: Redis | null;
+  /** The redis-server serving the roles: its pid, or all of them on a shared server. */
+  redisProcess: CpuSubject | null;
   /** Stops the roles (cleanups still remove the data). */
   stopRoles(): Promise<void>;
 }
@@ -145,7 +152,18 @@ async function deployDistributed(urlOf: (n: number) => string): Promise<Deployme
   cleanups.push(() => database.drop());
   const seeded = await seedMonitors(database.db, { monitors, tenants, intervalSec, urlOf });
   const prefix = uniqueRedisPrefix('bench-pipeline');
-  const redis = new Redis(TEST_REDIS_URL);
+  let redisUrl = TEST_REDIS_URL;
+  let redisProcess: CpuSubject = { name: 'redis (shared server)', comm: 'redis-server' };
+  if (values['own-redis']) {
+    const port = await freePort();
+    const own = await startOwnRedis(port);
+    cleanups.push(() => own.destroy());
+    redisUrl = own.url;
+    const [pid] = findProcesses('redis-server', `:${port}`);
+    if (pid === undefined) throw new Error('the own redis-server was not found in /proc');
+    redisProcess = { name: 'redis (own)', pid };
+  }
+  const redis = new Redis(redisUrl);
   cleanups.push(async () => {
     const keys = await redis.keys(`${prefix}:*`);
     for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
@@ -154,7 +172,7 @@ async function deployDistributed(urlOf: (n: number) => string): Promise<Deployme
   const port = await freePort();
   const env = {
     DATABASE_URL: database.url,
-    REDIS_URL: TEST_REDIS_URL,
+    REDIS_URL: redisUrl,
     REDIS_PREFIX: prefix,
     ...(concurrency !== undefined && { WORKER_CONCURRENCY: String(concurrency) }),
   };
@@ -173,6 +191,7 @@ async function deployDistributed(urlOf: (n: number) => string): Promise<Deployme
     tenants: seeded,
     db: database.db,
     redis,
+    redisProcess,
     stopRoles,
   };
 }
@@ -204,6 +223,7 @@ async function deployEmbedded(dataDir: string, urlOf: (n: number) => string): Pr
     tenants: seeded,
     db: null,
     redis: null,
+    redisProcess: null,
     stopRoles,
   };
 }
@@ -267,7 +287,7 @@ async function run(): Promise<void> {
     ...(deployment.db
       ? [
           { name: 'postgres', comm: 'postgres' },
-          { name: 'redis', comm: 'redis-server' },
+          deployment.redisProcess!,
           { name: DATABASE_BACKENDS, pids: await findDatabaseBackends(deployment.db) },
         ]
       : []),
@@ -303,8 +323,13 @@ async function run(): Promise<void> {
   const rss = new Map<string, number | null>(
     deployment.roles.map((role) => [role.name, readRssBytes(role.pid)]),
   );
-  const [redisPid] = findProcesses('redis-server');
-  rss.set('redis', redisPid === undefined ? null : readRssBytes(redisPid));
+  const redisPid =
+    deployment.redisProcess && 'pid' in deployment.redisProcess
+      ? deployment.redisProcess.pid
+      : findProcesses('redis-server')[0];
+  if (deployment.redisProcess) {
+    rss.set(deployment.redisProcess.name, redisPid === undefined ? null : readRssBytes(redisPid));
+  }
   rss.set(targetName, readRssBytes(target.pid));
   rss.set('benchmark', process.memoryUsage().rss);
   const loginProbe = probe ? await probe : null;
@@ -355,6 +380,7 @@ async function run(): Promise<void> {
       seconds,
       target: target.description,
       loginProbe: values['login-probe'],
+      ...(mode === 'distributed' && { ownRedis: values['own-redis'] }),
       at: new Date(fromMs).toISOString(),
     },
     machine: {

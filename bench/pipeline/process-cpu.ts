@@ -38,14 +38,27 @@ export function readRssBytes(pid: number): number | null {
   }
 }
 
-/** Every process whose command name is `comm` (the name in /proc/<pid>/stat). */
-export function findProcesses(comm: string): number[] {
+/**
+ * Every process whose command name is `comm` (the name in /proc/<pid>/stat) and, if given,
+ * whose command line holds `cmdlineHas`.
+ */
+export function findProcesses(comm: string, cmdlineHas?: string): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    if (readStat(Number(entry))?.comm === comm) pids.push(Number(entry));
+    if (readStat(Number(entry))?.comm !== comm) continue;
+    if (cmdlineHas !== undefined && !readCmdline(Number(entry)).includes(cmdlineHas)) continue;
+    pids.push(Number(entry));
   }
   return pids;
+}
+
+function readCmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
 }
 
 /** What to sample: one process, a set of processes, or every process with one command name. */

@@ -95,7 +95,9 @@ export function printReport(report: PipelineReport): void {
     lines.push(
       `per check: Redis ${c.redisCommands} commands (${Object.entries(c.redisTop)
         .map(([name, n]) => `${name} ${n}`)
-        .join(', ')}); server-wide counters`,
+        .join(
+          ', ',
+        )}); ${report.setup.ownRedis ? 'own server' : "shared server: everyone's commands"}`,
     );
     if (c.postgres) {
       const p = c.postgres;
