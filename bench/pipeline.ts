@@ -26,7 +26,8 @@
 //   benchmark itself, and the Postgres backends of the run's database (part of "every
 //   Postgres process", which on a shared server includes other work); RSS;
 // - per check: Redis commands (INFO commandstats of the whole server) and the database's
-//   transactions and rows written (pg_stat_database); heartbeat storage per beat and per day;
+//   transactions and rows written (pg_stat_database); heartbeat storage per beat
+//   (growth over the window) and per day;
 // - with --login-probe, a Kuma client's login during the window: time to the ack, to
 //   monitorList and to every list, and the bytes on the wire.
 // It depends only on the roles' environment, HTTP, Socket.IO and the repositories, so the
@@ -295,6 +296,7 @@ async function run(): Promise<void> {
   ];
   const loadAverageBefore = loadAverage();
   const countersStart = await readCounters(deployment);
+  const storageStart = deployment.db ? await measureHeartbeatStorage(deployment.db) : null;
   const machineStart = readMachineCpu();
   const benchStart = process.cpuUsage();
   const subjects = await subjectsNow();
@@ -366,7 +368,14 @@ async function run(): Promise<void> {
     storage = await measureHeartbeatStorage(database.db);
     await database.close();
   }
-  const bytesPerBeat = storage.rows > 0 ? storage.bytes / storage.rows : 0;
+  // Growth over the window where it was measured: the empty partitions made ahead and the
+  // indexes' first pages would otherwise weigh on a short run.
+  const bytesPerBeat =
+    storageStart && storage.rows > storageStart.rows
+      ? (storage.bytes - storageStart.bytes) / (storage.rows - storageStart.rows)
+      : storage.rows > 0
+        ? storage.bytes / storage.rows
+        : 0;
 
   const report: PipelineReport = {
     setup: {

@@ -109,7 +109,7 @@ export function printReport(report: PipelineReport): void {
   if (report.heartbeats) {
     const h = report.heartbeats;
     lines.push(
-      `heartbeats: ${h.rows} rows in ${mb(h.bytes)} (partitions, indexes included) = ${h.bytesPerBeat.toFixed(0)} bytes/beat; ` +
+      `heartbeats: ${h.rows} rows in ${mb(h.bytes)} (partitions, indexes included); ${h.bytesPerBeat.toFixed(0)} bytes/beat; ` +
         `${(h.bytesPerDay / 1024 ** 3).toFixed(2)} GB a day at ${checks.expectedPerSecond.toFixed(0)} checks/s; stat_* tables ${mb(h.statBytes)}`,
     );
   }
