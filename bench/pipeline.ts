@@ -359,7 +359,7 @@ async function run(): Promise<void> {
   });
   const totalCpu = processes.filter((p) => p.counted).reduce((sum, p) => sum + p.cpuSeconds, 0);
 
-  let storage: { rows: number; bytes: number; statBytes: number };
+  let storage: Awaited<ReturnType<typeof measureHeartbeatStorage>>;
   if (deployment.db) {
     storage = await measureHeartbeatStorage(deployment.db);
   } else {

@@ -30,6 +30,7 @@ export interface PipelineReport {
     bytes: number;
     bytesPerBeat: number;
     bytesPerDay: number;
+    statRows: number;
     statBytes: number;
   } | null;
   loginProbe: LoginProbeResult | null;
@@ -110,7 +111,8 @@ export function printReport(report: PipelineReport): void {
     const h = report.heartbeats;
     lines.push(
       `heartbeats: ${h.rows} rows in ${mb(h.bytes)} (partitions, indexes included); ${h.bytesPerBeat.toFixed(0)} bytes/beat; ` +
-        `${(h.bytesPerDay / 1024 ** 3).toFixed(2)} GB a day at ${checks.expectedPerSecond.toFixed(0)} checks/s; stat_* tables ${mb(h.statBytes)}`,
+        `${(h.bytesPerDay / 1024 ** 3).toFixed(2)} GB a day at ${checks.expectedPerSecond.toFixed(0)} checks/s; ` +
+        `aggregates ${h.statRows} rows in ${mb(h.statBytes)}`,
     );
   }
   if (report.loginProbe) {

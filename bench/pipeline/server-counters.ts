@@ -86,19 +86,34 @@ export function countersPerCheck(
   };
 }
 
-/** Size on disk of the heartbeats (every partition, indexes and TOAST included) and rows. */
+/**
+ * Size on disk and rows of the heartbeats (every partition, indexes and TOAST included) and
+ * of the uptime aggregates (stat_minutely, stat_hourly, stat_daily).
+ */
 export async function measureHeartbeatStorage(
   db: Kysely<Database>,
-): Promise<{ rows: number; bytes: number; statBytes: number }> {
-  const { rows } = await sql<{ rows: string; bytes: string; stat_bytes: string }>`
+): Promise<{ rows: number; bytes: number; statRows: number; statBytes: number }> {
+  const { rows } = await sql<{
+    rows: string;
+    bytes: string;
+    stat_rows: string;
+    stat_bytes: string;
+  }>`
     SELECT (SELECT count(*) FROM heartbeats) AS rows,
            (SELECT coalesce(sum(pg_total_relation_size(relid)), 0)
               FROM pg_partition_tree('heartbeats')) AS bytes,
            (SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c
-              WHERE c.relkind = 'r' AND c.relname LIKE 'stat\\_%') AS stat_bytes
+              WHERE c.relkind = 'r' AND c.relname LIKE 'stat\\_%') AS stat_bytes,
+           (SELECT (SELECT count(*) FROM stat_minutely) + (SELECT count(*) FROM stat_hourly)
+                 + (SELECT count(*) FROM stat_daily)) AS stat_rows
   `.execute(db);
   const row = rows[0]!;
-  return { rows: Number(row.rows), bytes: Number(row.bytes), statBytes: Number(row.stat_bytes) };
+  return {
+    rows: Number(row.rows),
+    bytes: Number(row.bytes),
+    statRows: Number(row.stat_rows),
+    statBytes: Number(row.stat_bytes),
+  };
 }
 
 /** The server processes serving the benchmark's database now (its connection pools). */
