@@ -406,7 +406,7 @@ async function run(): Promise<void> {
     totalCpuMsPerCheck: (totalCpu * 1000) / Math.max(1, checks.checks),
     counters:
       countersStart && countersEnd
-        ? countersPerCheck(countersStart, countersEnd, checks.checks)
+        ? countersPerCheck(countersStart, countersEnd, checks.checks, windowSeconds)
         : null,
     heartbeats: {
       ...storage,

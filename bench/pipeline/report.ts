@@ -100,6 +100,9 @@ export function printReport(report: PipelineReport): void {
           ', ',
         )}); ${report.setup.ownRedis ? 'own server' : "shared server: everyone's commands"}`,
     );
+    lines.push(
+      `per second: Redis ${c.perSecond.redisCommands} commands, Postgres ${c.perSecond.postgresTransactions ?? '–'} transactions`,
+    );
     if (c.postgres) {
       const p = c.postgres;
       lines.push(

@@ -53,6 +53,11 @@ export async function readPostgresCounters(db: Kysely<Database>): Promise<Postgr
 
 export interface CountersPerCheck {
   redisCommands: number;
+  /**
+   * The same work per second of the window: the part that does not grow with the checks (the
+   * scheduler's tick, the workers' polling) weighs on the per-check figure when checks are few.
+   */
+  perSecond: { redisCommands: number; postgresTransactions: number | null };
   /** The most frequent Redis commands, per check. */
   redisTop: Record<string, number>;
   postgres: PostgresCounters | null;
@@ -62,6 +67,7 @@ export function countersPerCheck(
   start: ServerCounters,
   end: ServerCounters,
   checks: number,
+  seconds: number,
 ): CountersPerCheck {
   const perCheck = (n: number) => Math.round((n / Math.max(1, checks)) * 1000) / 1000;
   const deltas = [...end.redisCommands]
@@ -81,6 +87,13 @@ export function countersPerCheck(
       : null;
   return {
     redisCommands: perCheck(total),
+    perSecond: {
+      redisCommands: Math.round(total / seconds),
+      postgresTransactions:
+        start.postgres && end.postgres
+          ? Math.round((end.postgres.transactions - start.postgres.transactions) / seconds)
+          : null,
+    },
     redisTop: Object.fromEntries(deltas.slice(0, 8).map(([name, d]) => [name, perCheck(d)])),
     postgres,
   };
