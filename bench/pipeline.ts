@@ -68,6 +68,7 @@ import {
   waitForHealthy,
   type RoleProcess,
 } from './pipeline/roles.js';
+import { pipelineCountersBetween, scrapeRoleCounters } from './pipeline/role-metrics.js';
 import { seedMonitors, type SeededTenant } from './pipeline/seed-monitors.js';
 import { startOwnRedis } from '../test/support/chaos/own-redis.js';
 import {
@@ -177,11 +178,9 @@ async function deployDistributed(urlOf: (n: number) => string): Promise<Deployme
     REDIS_PREFIX: prefix,
     ...(concurrency !== undefined && { WORKER_CONCURRENCY: String(concurrency) }),
   };
-  const roles = [
-    spawnRole('api', 'api', { ...env, PORT: String(port), HOST: '127.0.0.1' }),
-    ...Array.from({ length: workers }, (_, i) => spawnRole(`worker ${i + 1}`, 'worker', env)),
-    spawnRole('scheduler', 'scheduler', env),
-  ];
+  const roles = [await spawnRole('api', 'api', { ...env, PORT: String(port), HOST: '127.0.0.1' })];
+  for (let i = 1; i <= workers; i++) roles.push(await spawnRole(`worker ${i}`, 'worker', env));
+  roles.push(await spawnRole('scheduler', 'scheduler', env));
   const stopRoles = async () => {
     await Promise.all(roles.map((role) => role.stop()));
   };
@@ -205,7 +204,7 @@ async function deployEmbedded(dataDir: string, urlOf: (n: number) => string): Pr
   const seeded = await seedMonitors(database.db, { monitors, tenants, intervalSec, urlOf });
   await database.close();
   const port = await freePort();
-  const role = spawnRole(
+  const role = await spawnRole(
     'all-in-one',
     'all-in-one',
     {
@@ -295,6 +294,8 @@ async function run(): Promise<void> {
     { name: targetName, pid: target.pid },
   ];
   const loadAverageBefore = loadAverage();
+  const metricsUrls = deployment.roles.map((role) => role.metricsUrl);
+  const roleCountersStart = await scrapeRoleCounters(metricsUrls);
   const countersStart = await readCounters(deployment);
   const storageStart = deployment.db ? await measureHeartbeatStorage(deployment.db) : null;
   const machineStart = readMachineCpu();
@@ -321,6 +322,7 @@ async function run(): Promise<void> {
   const bench = process.cpuUsage(benchStart);
   const machineEnd = readMachineCpu();
   const countersEnd = await readCounters(deployment);
+  const roleCountersEnd = await scrapeRoleCounters(metricsUrls);
   const loadAverageAfter = loadAverage();
   const rss = new Map<string, number | null>(
     deployment.roles.map((role) => [role.name, readRssBytes(role.pid)]),
@@ -413,6 +415,7 @@ async function run(): Promise<void> {
       bytesPerBeat,
       bytesPerDay: bytesPerBeat * checks.expectedPerSecond * 86_400,
     },
+    pipeline: pipelineCountersBetween(roleCountersStart, roleCountersEnd),
     loginProbe,
   };
   printReport(report);

@@ -1,6 +1,7 @@
 // The benchmark's printout: a table for people, then the same figures as one JSON line.
 import type { ChecksInWindow } from './access-log.js';
 import type { LoginProbeResult } from './login-probe.js';
+import type { PipelineCounters } from './role-metrics.js';
 import type { CountersPerCheck } from './server-counters.js';
 
 export interface ProcessFigures {
@@ -33,6 +34,8 @@ export interface PipelineReport {
     statRows: number;
     statBytes: number;
   } | null;
+  /** From the roles' own metrics. */
+  pipeline: PipelineCounters;
   loginProbe: LoginProbeResult | null;
 }
 
@@ -90,6 +93,13 @@ export function printReport(report: PipelineReport): void {
     const name = p.processes > 1 ? `${p.name} (${p.processes})` : p.name;
     lines.push(row(`${name}, not counted`, p.cpuSeconds, p.rssBytes));
   }
+  const p = report.pipeline;
+  const count = (n: number | null) => (n === null ? '–' : n.toFixed(0));
+  lines.push('');
+  lines.push(
+    `roles' metrics: ${count(p.checksRun)} checks run, ${count(p.checksDeferred)} deferred (tenant fairness), ` +
+      `${count(p.checksClaimed)} claimed by the scheduler; beat batches of ${p.averageBeatBatch?.toFixed(1) ?? '–'} on average`,
+  );
   if (report.counters) {
     const c = report.counters;
     lines.push('');

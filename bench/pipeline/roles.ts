@@ -5,29 +5,39 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { TEST_ROLE_ENV } from '@watchpost/core/testing';
 import { stopProcess } from './check-target.js';
+import { freePort } from './free-port.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface RoleProcess {
   name: string;
   pid: number;
+  /** Its operator metrics endpoint. */
+  metricsUrl: string;
   child: ChildProcess;
   output(): string;
   stop(): Promise<void>;
 }
 
 /** `unset` names variables of the benchmark's own environment the role must not inherit. */
-export function spawnRole(
+export async function spawnRole(
   name: string,
   app: 'api' | 'worker' | 'scheduler' | 'all-in-one',
   env: Record<string, string>,
   unset: readonly string[] = [],
-): RoleProcess {
+): Promise<RoleProcess> {
   const inherited = { ...process.env };
   for (const key of unset) delete inherited[key];
+  const metricsPort = await freePort();
   const child = spawn(process.execPath, [`${ROOT}apps/${app}/dist/main.js`], {
     cwd: ROOT,
-    env: { ...inherited, LOG_LEVEL: 'warn', ...TEST_ROLE_ENV, ...env },
+    env: {
+      ...inherited,
+      LOG_LEVEL: 'warn',
+      ...TEST_ROLE_ENV,
+      OPERATOR_METRICS_PORT: String(metricsPort),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -38,6 +48,7 @@ export function spawnRole(
   return {
     name,
     pid: child.pid!,
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
     child,
     output: () => out,
     stop: () => stopProcess(child),
