@@ -2,7 +2,7 @@
 // real roles in their own processes against a loopback target whose access log says when
 // each check happened.
 //
-//   npm run bench:pipeline -- --monitors 40000 --interval 20 --seconds 60 --workers 2
+//   npm run bench:pipeline -- --monitors 40000 --tenants 8 --interval 20 --seconds 60 --workers 2
 //   npm run bench:pipeline -- --mode embedded --monitors 2000 --interval 20 --seconds 60
 //
 // distributed (default): one API node, --workers worker processes and one scheduler, each
@@ -28,8 +28,13 @@
 // - per check: Redis commands (INFO commandstats of the whole server) and the database's
 //   transactions and rows written (pg_stat_database); heartbeat storage per beat
 //   (growth over the window) and per day;
+// - the roles' own counters from their operator metrics: checks run, deferred (tenant
+//   fairness) and claimed, and the average beat batch;
 // - with --login-probe, a Kuma client's login during the window: time to the ack, to
 //   monitorList and to every list, and the bytes on the wire.
+// Also: --warmup <s> (default two intervals, from the first check seen), --concurrency <n>
+// (each worker's WORKER_CONCURRENCY), --target auto|nginx|node, --skip-build (dist/ is
+// current).
 // It depends only on the roles' environment, HTTP, Socket.IO and the repositories, so the
 // same file measures older commits too. Figures depend on what else runs on the machine: the
 // printout says how busy it was. Never part of `npm test`.
