@@ -139,7 +139,11 @@ async function cleanUp(): Promise<void> {
   }
   cleanups.length = 0;
 }
-process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => void cleanUp().then(() => process.exit(130)));
+}
+// A reader that goes away (`| head`) must not end the run before its clean-up.
+process.stdout.on('error', () => {});
 
 interface Deployment {
   roles: RoleProcess[];
