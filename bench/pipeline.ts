@@ -136,6 +136,8 @@ async function startDistributed(targetUrl: string) {
       onError: (err) => logger.error({ err }, 'queue error'),
     }),
     dueSet: createRedisDueSet(redis, prefix),
+    // The benchmark edits no monitor while it runs: nothing to hear about.
+    changes: createMemoryChangeBus(),
     events: createRedisTenantEvents(redis, prefix),
     logger,
     beatBatchSize: 500,
@@ -164,10 +166,12 @@ async function startEmbedded(targetUrl: string) {
     onError: (err) => logger.error({ err }, 'queue error'),
   });
   const dueSet = createMemoryDueSet();
+  const changes = createMemoryChangeBus();
   const worker = await startWorker({
     db: database.db,
     consumer: queue,
     dueSet,
+    changes,
     // No browser is connected: the API's Socket.IO server would drop them the same way.
     events: { emit: () => {} },
     logger,
@@ -179,7 +183,7 @@ async function startEmbedded(targetUrl: string) {
     db: database.db,
     dueSet,
     checkQueue: queue,
-    changes: createMemoryChangeBus(),
+    changes,
     logger,
     tickMs: 50,
     leaseMs: 120_000,
