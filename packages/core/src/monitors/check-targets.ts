@@ -210,3 +210,18 @@ export async function listSchedulableMonitors(db: Kysely<Database>): Promise<Sch
   `.execute(db);
   return rows.map((r) => ({ monitorId: r.id, tenantId: r.tenant_id, interval: r.check_interval }));
 }
+
+/** The check interval (seconds) of each monitor, in its own tenant only; absent when gone. */
+export async function findCheckIntervals(
+  db: Kysely<Database>,
+  refs: readonly CheckRef[],
+): Promise<Map<number, number>> {
+  if (refs.length === 0) return new Map();
+  const { rows } = await sql<{ id: number; check_interval: number }>`
+    SELECT m.id, m.check_interval
+    FROM unnest(${refs.map((r) => r.monitorId)}::int[], ${refs.map((r) => r.tenantId)}::int[])
+      AS ref(monitor_id, tenant_id)
+    JOIN monitors m ON m.id = ref.monitor_id AND m.tenant_id = ref.tenant_id
+  `.execute(db);
+  return new Map(rows.map((r) => [r.id, r.check_interval]));
+}
