@@ -100,7 +100,7 @@ async function queriesForBurst(
 describe('database round trips per check batch', () => {
   it('stay the same whatever the batch size, and drop once configs are kept', async () => {
     const counts: Record<string, { first: number; kept: number }> = {};
-    for (const size of [3, 40]) {
+    for (const size of [2, 20]) {
       const ids = await addMonitors(size);
       const process = processorFor(size);
       // Past any slot a check picks, so the second burst is not taken for a stale job.
@@ -110,8 +110,9 @@ describe('database round trips per check batch', () => {
         kept: await queriesForBurst(process, ids, later + 60_000),
       };
     }
-    expect(counts[40]).toEqual(counts[3]);
+    expect(counts[20]).toEqual(counts[2]);
     // The kept configs spare their query (and the parsing of every monitor row).
-    expect(counts[3]!.kept).toBe(counts[3]!.first - 1);
-  });
+    expect(counts[2]!.kept).toBe(counts[2]!.first - 1);
+    // A loaded machine runs forty checks and their writes slowly; nothing here is timed.
+  }, 90_000);
 });
