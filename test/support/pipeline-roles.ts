@@ -152,6 +152,7 @@ export function createPipelineRoles(
         db,
         consumer: options.onJob ? observeJobs(consumer, options.onJob) : consumer,
         dueSet: createRedisDueSet(redis, prefix),
+        changes,
         events,
         logger: testLogger,
         beatBatchSize: 100,

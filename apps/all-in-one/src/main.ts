@@ -87,6 +87,7 @@ async function main(): Promise<void> {
       db,
       consumer: kit.checkConsumer(),
       dueSet: kit.dueSet(),
+      changes: kit.changeBus(),
       // Through the API's Socket.IO server, whose adapter reaches every other node.
       events: api.events,
       logger: logger.child({ role: 'worker' }),

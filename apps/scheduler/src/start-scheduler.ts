@@ -1,8 +1,10 @@
+import { createMicroBatcher, nextSlotAfter } from '@watchpost/core';
 import { checkTargetRepository, runHousekeeping, type Database } from '@watchpost/core/db';
 import type { CheckQueue, DueSet } from '@watchpost/core/queue';
 import type { MonitorChange, ChangeBus } from '@watchpost/core/changes';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { createFirstCheckBudget } from './first-check-budget.js';
 import { planReconciliation } from './plan-reconciliation.js';
 import { silentSchedulerObserver, type SchedulerObserver } from './scheduler-observer.js';
 
@@ -24,6 +26,8 @@ export interface SchedulerDeps {
   lossWatchMs?: number;
   now?: () => number;
   observer?: SchedulerObserver;
+  /** Started monitors a second whose first check runs at once (default 50); see FirstCheckBudget. */
+  immediateFirstChecksPerSecond?: number;
 }
 
 export interface RunningScheduler {
@@ -34,6 +38,7 @@ export interface RunningScheduler {
 }
 
 const CLAIM_BATCH = 2000;
+const DEFAULT_IMMEDIATE_FIRST_CHECKS_PER_SECOND = 50;
 
 /**
  * Keeps every active monitor due and turns due monitors into check jobs. Replicas can run
@@ -108,10 +113,36 @@ export async function startScheduler(deps: SchedulerDeps): Promise<RunningSchedu
     await reconcile();
   }
 
+  const firstChecks = createFirstCheckBudget(
+    deps.immediateFirstChecksPerSecond ?? DEFAULT_IMMEDIATE_FIRST_CHECKS_PER_SECOND,
+    now,
+  );
+  // The starts past the budget, placed on their slots together: one query, one due-set write.
+  const slotted = createMicroBatcher<MonitorChange, void>({
+    maxSize: CLAIM_BATCH,
+    maxWaitMs: 20,
+    async run(changes) {
+      const intervals = await checkTargetRepository.findCheckIntervals(deps.db, changes);
+      const at = now();
+      await dueSet.scheduleMany(
+        changes.flatMap((c) => {
+          const interval = intervals.get(c.monitorId);
+          // Deleted meanwhile: reconciliation has nothing to bring back either.
+          if (interval === undefined) return [];
+          const dueAt = nextSlotAfter(c.monitorId, interval, at);
+          return [{ monitorId: c.monitorId, tenantId: c.tenantId, dueAt }];
+        }),
+      );
+      return changes.map(() => undefined);
+    },
+  });
+
   async function applyChange(change: MonitorChange): Promise<void> {
     if (change.kind === 'upsert') {
-      // Added, resumed or edited: the first check runs immediately (docs/protocol/monitors.md).
-      await dueSet.schedule(change.monitorId, change.tenantId, now());
+      // Added, resumed or edited: the first check runs immediately (docs/protocol/monitors.md),
+      // unless a burst of starts (an import) spends the budget: then it waits for its slot.
+      if (firstChecks.take()) await dueSet.schedule(change.monitorId, change.tenantId, now());
+      else await slotted.submit(change);
     } else {
       await dueSet.unschedule(change.monitorId);
       await checkQueue.removeWaiting(change.monitorId);

@@ -9,6 +9,7 @@ import {
 import { monitorRepository, proxyRepository, tenantRepository } from '@watchpost/core/db';
 import { openTestDatabase, type BackendTestDatabase } from '@watchpost/core/testing';
 import type { BeatWriter } from './beat-writer.js';
+import { createCheckConfigCache } from './check-config-cache.js';
 import { createCheckProcessor } from './check-processor.js';
 import { silentObserver } from './worker-observer.js';
 
@@ -67,6 +68,7 @@ describe('check processor with proxies', () => {
     const process = createCheckProcessor({
       db: t.db,
       beats,
+      configs: createCheckConfigCache(t.db),
       observer: silentObserver,
       logger: pino({ level: 'silent' }),
       runCheck,

@@ -7,7 +7,6 @@ import {
 } from '@watchpost/core';
 import {
   beatToRecord,
-  checkTargetRepository,
   maintenanceRepository,
   type CheckTarget,
   type Database,
@@ -17,6 +16,7 @@ import type { CheckJob } from '@watchpost/core/queue';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { BeatWriter } from './beat-writer.js';
+import type { CheckConfigCache } from './check-config-cache.js';
 import { runPushCheck } from './checks/push-check.js';
 import { nextCheckDueAt } from './next-check-due.js';
 import { runMonitorCheck } from './run-monitor-check.js';
@@ -25,6 +25,8 @@ import type { WorkerObserver } from './worker-observer.js';
 export interface CheckProcessorDeps {
   db: Kysely<Database>;
   beats: BeatWriter;
+  /** Where monitors and their state come from (configs kept between checks). */
+  configs: CheckConfigCache;
   observer: WorkerObserver;
   logger: Logger;
   /** `proxy`: the monitor's own tenant's proxy its HTTP request goes through, if any. */
@@ -54,7 +56,7 @@ export function createCheckProcessor(deps: CheckProcessorDeps) {
       // Maintenance is read from the database for each batch (docs/protocol/monitoring.md#maintenance-effect), so every worker
       // sees a window open and close at the same moment without shared memory.
       const [found, maintained] = await Promise.all([
-        checkTargetRepository.loadCheckTargets(deps.db, jobs),
+        deps.configs.load(jobs),
         maintenanceRepository.findMonitorsUnderMaintenance(deps.db, jobs, now()),
       ]);
       return jobs.map((j) => {

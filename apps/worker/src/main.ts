@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     db,
     consumer: kit.checkConsumer(),
     dueSet: kit.dueSet(),
+    changes: kit.changeBus(),
     events: kit.tenantEvents(),
     logger,
     beatBatchSize: config.beatBatchSize,

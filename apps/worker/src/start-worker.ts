@@ -1,10 +1,13 @@
 import { isDatabaseUnreachable, tenantLimitsRepository, type Database } from '@watchpost/core/db';
 import type { EgressPolicy } from '@watchpost/core/egress';
-import type { CheckConsumer, DueSet } from '@watchpost/core/queue';
+import type { ChangeBus } from '@watchpost/core/changes';
+import { createMicroBatcher } from '@watchpost/core';
+import type { CheckConsumer, DueEntry, DueSet } from '@watchpost/core/queue';
 import type { TenantEvents } from '@watchpost/core/realtime';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createBeatWriter } from './beat-writer.js';
+import { createCheckConfigCache } from './check-config-cache.js';
 import { createCheckProcessor, type CheckDisposition } from './check-processor.js';
 import { runCheck } from './checks/run-check.js';
 import { createTenantFairness } from './tenant-fairness.js';
@@ -17,6 +20,8 @@ export interface WorkerDeps {
   /** Where check jobs come from; it also bounds how many run at once. */
   consumer: CheckConsumer;
   dueSet: DueSet;
+  /** Monitor changes, which drop the configs this worker keeps between checks. */
+  changes: ChangeBus;
   events: TenantEvents;
   logger: Logger;
   beatBatchSize: number;
@@ -60,13 +65,26 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     onBatch: (size) => observer.beatsWritten(size),
   });
   const now = deps.now ?? Date.now;
+  const configs = createCheckConfigCache(deps.db);
+  await deps.changes.subscribe((change) => configs.forget(change.monitorId));
   const processCheck = createCheckProcessor({
     db: deps.db,
     beats,
+    configs,
     observer,
     logger,
     runCheck: (monitor, proxy) => runCheck(monitor, proxy, deps.egress),
     now,
+  });
+
+  // One due-set write for a burst of finished checks rather than one round trip each.
+  const reschedules = createMicroBatcher<DueEntry, void>({
+    maxSize: 500,
+    maxWaitMs: 2,
+    async run(entries) {
+      await dueSet.scheduleMany(entries);
+      return entries.map(() => undefined);
+    },
   });
 
   const fairness = createTenantFairness({
@@ -90,7 +108,11 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     completed(_job, disposition) {
       const done =
         disposition.kind === 'reschedule'
-          ? dueSet.schedule(disposition.monitorId, disposition.tenantId, disposition.dueAt)
+          ? reschedules.submit({
+              monitorId: disposition.monitorId,
+              tenantId: disposition.tenantId,
+              dueAt: disposition.dueAt,
+            })
           : dueSet.unschedule(disposition.monitorId);
       done.catch((error: unknown) => {
         // The claim's lease brings the monitor back even if this write is lost.
@@ -113,6 +135,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   return {
     async close() {
       await deps.consumer.close();
+      await reschedules.flush();
       await beats.flush();
     },
   };

@@ -7,7 +7,7 @@ export * from './connection-loss.js';
 export * from './heartbeat-partitions.js';
 export * as monitorRepository from '../monitors/monitor-repository.js';
 export * as checkTargetRepository from '../monitors/check-targets.js';
-export type { CheckTarget, SchedulableMonitor } from '../monitors/check-targets.js';
+export type { CheckConfig, CheckTarget, SchedulableMonitor } from '../monitors/check-targets.js';
 export * as tenantRepository from '../tenants/tenant-repository.js';
 export * as tenantLimitsRepository from '../tenant-limits/tenant-limits-repository.js';
 export * as notificationRepository from '../notifications/notification-repository.js';

@@ -30,30 +30,67 @@ export interface CheckTarget {
 }
 
 /**
- * Loads monitors with their runtime state for a batch of check jobs in one query. Each ref
- * carries its tenant, so a job can only ever load its own tenant's monitor.
+ * What a check needs that changes only when someone edits the monitor (or pauses a group
+ * above it): what a worker may keep between checks.
+ */
+export interface CheckConfig {
+  monitor: Monitor;
+  effectivelyActive: boolean;
+  /** The monitor row's version; any update of the row changes it. */
+  version: string;
+}
+
+/**
+ * What changes with every check (the state the last beat left) or lives in other rows the
+ * monitor only points at (its proxy), read fresh for each batch of checks.
+ */
+export interface CheckRuntime {
+  /** The monitor row's version as of this read, to tell whether a kept config is current. */
+  version: string;
+  state: MonitorRuntimeState;
+  nextDueAt: Date | null;
+  proxy: CheckProxy | null;
+}
+
+type CheckRef = { monitorId: number; tenantId: number };
+
+/**
+ * Loads monitors with their runtime state for a batch of check jobs. Each ref carries its
+ * tenant, so a job can only ever load its own tenant's monitor.
  */
 export async function loadCheckTargets(
   db: Kysely<Database>,
-  refs: readonly { monitorId: number; tenantId: number }[],
+  refs: readonly CheckRef[],
 ): Promise<Map<number, CheckTarget>> {
+  const configs = await loadCheckConfigs(db, refs);
+  const runtimes = await loadCheckRuntimes(db, refs);
   const targets = new Map<number, CheckTarget>();
-  if (refs.length === 0) return targets;
-  const { rows } = await sql<
-    MonitorRow & {
-      state_status: number | null;
-      state_retries: number | null;
-      state_down_count: number | null;
-      state_last_beat_at: Date | null;
-      state_next_due_at: Date | null;
-      paused_ancestor: boolean;
-    } & ProxyColumns
-  >`
-    SELECT m.*, s.status AS state_status, s.retries AS state_retries,
-           s.down_count AS state_down_count, s.last_beat_at AS state_last_beat_at,
-           s.next_due_at AS state_next_due_at,
-           p.protocol AS proxy_protocol, p.host AS proxy_host, p.port AS proxy_port,
-           p.auth AS proxy_auth, p.username AS proxy_username, p.password AS proxy_password,
+  for (const [id, config] of configs) {
+    const runtime = runtimes.get(id);
+    if (runtime) targets.set(id, combineCheckTarget(config, runtime));
+  }
+  return targets;
+}
+
+export function combineCheckTarget(config: CheckConfig, runtime: CheckRuntime): CheckTarget {
+  return {
+    monitor: config.monitor,
+    state: runtime.state,
+    effectivelyActive: config.effectivelyActive,
+    nextDueAt: runtime.nextDueAt,
+    proxy: runtime.proxy,
+  };
+}
+
+/** The monitors of a batch of check jobs with their effective activity, in one query. */
+export async function loadCheckConfigs(
+  db: Kysely<Database>,
+  refs: readonly CheckRef[],
+): Promise<Map<number, CheckConfig>> {
+  const configs = new Map<number, CheckConfig>();
+  if (refs.length === 0) return configs;
+  const { rows } = await sql<MonitorRow & { version: string; paused_ancestor: boolean }>`
+    SELECT m.*, m.xmin::text AS version,
            EXISTS (
              WITH RECURSIVE up(id, depth) AS (
                SELECT m.parent, 1
@@ -66,25 +103,64 @@ export async function loadCheckTargets(
     FROM unnest(${refs.map((r) => r.monitorId)}::int[], ${refs.map((r) => r.tenantId)}::int[])
       AS ref(monitor_id, tenant_id)
     JOIN monitors m ON m.id = ref.monitor_id AND m.tenant_id = ref.tenant_id
+  `.execute(db);
+  for (const row of rows) {
+    configs.set(row.id, {
+      monitor: toMonitor(row),
+      effectivelyActive: row.active && !row.paused_ancestor,
+      version: row.version,
+    });
+  }
+  return configs;
+}
+
+/**
+ * The runtime half of a batch of check targets in one query: primary-key lookups only, so
+ * its cost per check stays flat. A monitor gone from its tenant is absent from the map.
+ */
+export async function loadCheckRuntimes(
+  db: Kysely<Database>,
+  refs: readonly CheckRef[],
+): Promise<Map<number, CheckRuntime>> {
+  const runtimes = new Map<number, CheckRuntime>();
+  if (refs.length === 0) return runtimes;
+  const { rows } = await sql<
+    {
+      id: number;
+      version: string;
+      state_status: number | null;
+      state_retries: number | null;
+      state_down_count: number | null;
+      state_last_beat_at: Date | null;
+      state_next_due_at: Date | null;
+    } & ProxyColumns
+  >`
+    SELECT m.id, m.xmin::text AS version, s.status AS state_status,
+           s.retries AS state_retries, s.down_count AS state_down_count,
+           s.last_beat_at AS state_last_beat_at, s.next_due_at AS state_next_due_at,
+           p.protocol AS proxy_protocol, p.host AS proxy_host, p.port AS proxy_port,
+           p.auth AS proxy_auth, p.username AS proxy_username, p.password AS proxy_password
+    FROM unnest(${refs.map((r) => r.monitorId)}::int[], ${refs.map((r) => r.tenantId)}::int[])
+      AS ref(monitor_id, tenant_id)
+    JOIN monitors m ON m.id = ref.monitor_id AND m.tenant_id = ref.tenant_id
     LEFT JOIN monitor_state s ON s.monitor_id = m.id
     -- Same tenant only: another tenant's proxy id must never route this monitor's requests.
     LEFT JOIN proxies p ON p.id = m.proxy_id AND p.tenant_id = m.tenant_id AND p.active
   `.execute(db);
   for (const row of rows) {
-    targets.set(row.id, {
-      monitor: toMonitor(row),
+    runtimes.set(row.id, {
+      version: row.version,
       state: {
         status: isMonitorStatus(row.state_status) ? row.state_status : null,
         retries: row.state_retries ?? 0,
         downCount: row.state_down_count ?? 0,
         lastBeatAt: row.state_last_beat_at ?? null,
       },
-      effectivelyActive: row.active && !row.paused_ancestor,
       nextDueAt: row.state_next_due_at,
       proxy: toCheckProxy(row),
     });
   }
-  return targets;
+  return runtimes;
 }
 
 /** The monitor's proxy, LEFT JOINed: all null when it has none (or an inactive one). */
@@ -133,4 +209,19 @@ export async function listSchedulableMonitors(db: Kysely<Database>): Promise<Sch
     SELECT id, tenant_id, check_interval FROM live
   `.execute(db);
   return rows.map((r) => ({ monitorId: r.id, tenantId: r.tenant_id, interval: r.check_interval }));
+}
+
+/** The check interval (seconds) of each monitor, in its own tenant only; absent when gone. */
+export async function findCheckIntervals(
+  db: Kysely<Database>,
+  refs: readonly CheckRef[],
+): Promise<Map<number, number>> {
+  if (refs.length === 0) return new Map();
+  const { rows } = await sql<{ id: number; check_interval: number }>`
+    SELECT m.id, m.check_interval
+    FROM unnest(${refs.map((r) => r.monitorId)}::int[], ${refs.map((r) => r.tenantId)}::int[])
+      AS ref(monitor_id, tenant_id)
+    JOIN monitors m ON m.id = ref.monitor_id AND m.tenant_id = ref.tenant_id
+  `.execute(db);
+  return new Map(rows.map((r) => [r.id, r.check_interval]));
 }
