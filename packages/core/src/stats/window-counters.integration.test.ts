@@ -114,15 +114,22 @@ describe.each(TEST_BACKENDS)('window counters on %s', (backend) => {
     return refs;
   };
 
-  it('agree with the aggregate sums over random beat streams crossing minute, hour and day edges', async () => {
-    const seed = 1_234 + TEST_BACKENDS.indexOf(backend);
+  /**
+   * Records `rounds` random batches of beats of `refs`, `gap()` apart, with one quiet day after
+   * round `quietAfter`, and compares the pushes after about every other batch; answers how many
+   * comparisons it made.
+   */
+  async function compareOverStream(
+    refs: MonitorRef[],
+    seed: number,
+    rounds: number,
+    gap: (rnd: () => number) => number,
+    quietAfter: number,
+  ): Promise<number> {
     const rnd = random(seed);
-    const refs = await monitors(3);
     let clock = T0;
     let reads = 0;
-    // 300 batches over about two days: the 24 h window drops beats, the 720 h one moves its
-    // start by many hours; one quiet day halfway makes the counters start over.
-    for (let round = 0; round < 300; round++) {
+    for (let round = 0; round < rounds; round++) {
       const batch: BeatToRecord[] = [];
       const size = 1 + Math.floor(rnd() * 6);
       for (let i = 0; i < size; i++) {
@@ -130,14 +137,8 @@ describe.each(TEST_BACKENDS)('window counters on %s', (backend) => {
         batch.push(beatOf(ref, clock + Math.floor(rnd() * 2_000), rnd));
       }
       await recordBeats(t.db, batch);
-      const gap = rnd();
-      clock +=
-        round === 150
-          ? 26 * HOUR
-          : gap < 0.93
-            ? Math.floor(rnd() * 3 * MINUTE)
-            : Math.floor(rnd() * 2 * HOUR);
-      if (rnd() < 0.5) {
+      clock += round === quietAfter ? 26 * HOUR : gap(rnd);
+      if (rnd() < 0.6) {
         // Mostly now; sometimes a reader whose clock lags a little behind the last one.
         const now = new Date(clock - (rnd() < 0.1 ? Math.floor(rnd() * 30 * MINUTE) : 0));
         const { expected, actual } = await pushesBoth(refs, now);
@@ -145,7 +146,32 @@ describe.each(TEST_BACKENDS)('window counters on %s', (backend) => {
         reads++;
       }
     }
-    expect(reads).toBeGreaterThan(100);
+    return reads;
+  }
+
+  it('agree with the aggregate sums over random beat streams crossing minute, hour and day edges', async () => {
+    // About 36 h of beats, so the 24 h window drops buckets as it moves, a quiet day that makes
+    // the counters start over, then half a day more.
+    const reads = await compareOverStream(
+      await monitors(3),
+      1_234 + TEST_BACKENDS.indexOf(backend),
+      300,
+      (rnd) => (rnd() < 0.85 ? Math.floor(rnd() * 3 * MINUTE) : Math.floor(rnd() * 2 * HOUR)),
+      220,
+    );
+    expect(reads).toBeGreaterThan(120);
+  }, 240_000);
+
+  it('agree with the aggregate sums over a random stream longer than 30 days', async () => {
+    // Sparse beats for 35 days: the 720 h window drops hour buckets as it moves.
+    const reads = await compareOverStream(
+      await monitors(1),
+      5_678 + TEST_BACKENDS.indexOf(backend),
+      220,
+      (rnd) => Math.floor(rnd() * 8 * HOUR),
+      200,
+    );
+    expect(reads).toBeGreaterThan(90);
   }, 240_000);
 
   it('count exactly at a window edge, to the minute and to the hour', async () => {

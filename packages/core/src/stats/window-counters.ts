@@ -99,13 +99,14 @@ export async function readWindowCounters(
   const ds = windowStart(DAY, now);
   const ms = windowStart(MONTH, now);
   const rows = await readAndMoveCounters(db, [...byId.values()], ds, ms);
-  const stale: MonitorRef[] = [];
+  const stale: StaleCounters[] = [];
   for (const row of rows) {
+    const ref = byId.get(row.monitor_id);
+    if (!ref) continue;
     const day = correctedDay(row, ds);
     const month = correctedMonth(row, ms);
-    const ref = byId.get(row.monitor_id);
     if (day && month) result.set(row.monitor_id, { day, month });
-    else if (ref) stale.push(ref);
+    else stale.push({ ref, day, month });
   }
   if (stale.length > 0) {
     for (const [id, windows] of await restartCounters(db, stale, now, ds, ms)) {
@@ -241,22 +242,29 @@ async function readAndMoveCounters(
   }));
 }
 
+/** A monitor with a window its counters cannot serve (null), and the other as read. */
+interface StaleCounters {
+  ref: MonitorRef;
+  day: WindowStats | null;
+  month: WindowStats | null;
+}
+
 /**
- * Sums the windows from the aggregates (getWindowStatsFor, the definition) and starts the
- * counters over from the window starts. The state rows are locked first and summed in a later
- * statement, so every beat is either in that sum (committed before) or added by its own write
- * to the restarted counters (blocked on the lock until after).
+ * Sums the windows the counters could not serve from the aggregates (getWindowStatsFor, the
+ * definition) and starts those counters over from the window start. The state rows are locked
+ * first and summed in a later statement, so every beat is either in that sum (committed
+ * before) or added by its own write to the restarted counters (blocked on the lock until after).
  */
 async function restartCounters(
   db: Kysely<Database>,
-  refs: readonly MonitorRef[],
+  stale: readonly StaleCounters[],
   now: Date,
   ds: Date,
   ms: Date,
 ): Promise<Map<number, MonitorWindows>> {
   return db.transaction().execute(async (trx) => {
-    const ids = refs.map((r) => r.monitorId);
-    const tenants = refs.map((r) => r.tenantId);
+    const ids = stale.map((s) => s.ref.monitorId);
+    const tenants = stale.map((s) => s.ref.tenantId);
     await sql`
       SELECT s.monitor_id FROM monitor_state s
       JOIN unnest(${ids}::int[], ${tenants}::int[]) AS r(monitor_id, tenant_id)
@@ -264,33 +272,50 @@ async function restartCounters(
       ORDER BY s.monitor_id FOR NO KEY UPDATE OF s
     `.execute(trx);
     const [day, month] = await Promise.all([
-      getWindowStatsFor(trx, refs, DAY.hours, now),
-      getWindowStatsFor(trx, refs, MONTH.hours, now),
+      getWindowStatsFor(
+        trx,
+        stale.filter((s) => !s.day).map((s) => s.ref),
+        DAY.hours,
+        now,
+      ),
+      getWindowStatsFor(
+        trx,
+        stale.filter((s) => !s.month).map((s) => s.ref),
+        MONTH.hours,
+        now,
+      ),
     ]);
-    const windows = new Map<number, MonitorWindows>();
-    for (const id of ids) {
-      const monthly = month.get(id) ?? NO_SAMPLES;
-      windows.set(id, {
-        day: day.get(id) ?? NO_SAMPLES,
+    const windows = stale.map(({ ref, ...read }) => {
+      const monthly = read.month ?? month.get(ref.monitorId) ?? NO_SAMPLES;
+      return {
+        day: read.day ?? day.get(ref.monitorId) ?? NO_SAMPLES,
+        // The 720 h window feeds `uptime` only.
         month: { ...NO_SAMPLES, up: monthly.up, down: monthly.down },
-      });
-    }
-    const of = (pick: (w: MonitorWindows) => number) => ids.map((id) => pick(windows.get(id)!));
+      };
+    });
+    const of = <T>(pick: (w: MonitorWindows, i: number) => T) => windows.map(pick);
     await sql`
       UPDATE monitor_state s SET
-        day_since = ${ds.toISOString()}::timestamptz, day_up = v.day_up, day_down = v.day_down,
-        day_ping_sum = v.day_ping_sum, day_ping_count = v.day_ping_count,
-        month_since = ${ms.toISOString()}::timestamptz, month_up = v.month_up,
-        month_down = v.month_down
-      FROM unnest(${ids}::int[], ${tenants}::int[], ${of((w) => w.day.up)}::int[],
+        day_since = CASE WHEN v.day THEN ${ds.toISOString()}::timestamptz ELSE s.day_since END,
+        day_up = CASE WHEN v.day THEN v.day_up ELSE s.day_up END,
+        day_down = CASE WHEN v.day THEN v.day_down ELSE s.day_down END,
+        day_ping_sum = CASE WHEN v.day THEN v.day_ping_sum ELSE s.day_ping_sum END,
+        day_ping_count = CASE WHEN v.day THEN v.day_ping_count ELSE s.day_ping_count END,
+        month_since = CASE WHEN v.month THEN ${ms.toISOString()}::timestamptz
+                           ELSE s.month_since END,
+        month_up = CASE WHEN v.month THEN v.month_up ELSE s.month_up END,
+        month_down = CASE WHEN v.month THEN v.month_down ELSE s.month_down END
+      FROM unnest(${ids}::int[], ${tenants}::int[],
+                  ${of((_, i) => !stale[i]?.day)}::bool[], ${of((w) => w.day.up)}::int[],
                   ${of((w) => w.day.down)}::int[], ${of((w) => w.day.pingSum)}::float8[],
-                  ${of((w) => w.day.pingCount)}::int[], ${of((w) => w.month.up)}::int[],
+                  ${of((w) => w.day.pingCount)}::int[],
+                  ${of((_, i) => !stale[i]?.month)}::bool[], ${of((w) => w.month.up)}::int[],
                   ${of((w) => w.month.down)}::int[])
-        AS v(monitor_id, tenant_id, day_up, day_down, day_ping_sum, day_ping_count, month_up,
-             month_down)
+        AS v(monitor_id, tenant_id, day, day_up, day_down, day_ping_sum, day_ping_count,
+             month, month_up, month_down)
       WHERE s.monitor_id = v.monitor_id AND s.tenant_id = v.tenant_id
     `.execute(trx);
-    return windows;
+    return new Map(windows.map((w, i) => [ids[i] as number, w]));
   });
 }
 
