@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     api = await startApi({
       db,
       socketAdapter: kit.socketAdapter(),
+      watchTenants: (rooms) => kit.watchTenants(rooms),
       probes: kit.healthProbes(),
       changeBus: kit.changeBus(),
       logger: logger.child({ role: 'api' }),

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   const api = await startApi({
     db: await kit.database(),
     socketAdapter: kit.socketAdapter(),
+    watchTenants: (rooms) => kit.watchTenants(rooms),
     probes: kit.healthProbes(),
     changeBus: kit.changeBus(),
     logger,

@@ -8,7 +8,12 @@ import type { ChangeBus } from '@watchpost/core/changes';
 import { ALLOW_PRIVATE, type EgressPolicy } from '@watchpost/core/egress';
 import { listenError } from '@watchpost/core/runtime';
 import { VERIFY_DOMAINS_AT_ONCE, type DomainVerification } from '@watchpost/core/services';
-import type { TenantEvents } from '@watchpost/core/realtime';
+import {
+  createLocalTenantWatch,
+  type TenantEvents,
+  type WatchedRooms,
+  type WatchingNode,
+} from '@watchpost/core/realtime';
 import type { ApiConfig } from './config.js';
 import { registerBadgeRoutes } from './http/badges/badge-routes.js';
 import { registerMetricsRoute } from './http/metrics/metrics-route.js';
@@ -37,6 +42,11 @@ export interface ApiDeps {
    * connections stay the caller's). Omitted: Socket.IO's in-memory adapter, for one node.
    */
   socketAdapter?: ServerOptions['adapter'];
+  /**
+   * Who listens to which tenant across nodes, given this node's rooms (the kit's
+   * `watchTenants`). Omitted: this node's own sockets, which is the whole truth on one node.
+   */
+  watchTenants?: (rooms: WatchedRooms) => WatchingNode;
   /** Readiness probes besides `database` (which a probe given here by that name replaces). */
   probes?: Record<string, HealthProbe>;
   changeBus: ChangeBus;
@@ -118,7 +128,12 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     perMessageDeflate: PER_MESSAGE_DEFLATE,
     ...(deps.socketAdapter && { adapter: deps.socketAdapter }),
   });
-  const events = createSocketTenantEvents(io);
+  const rooms = io.of('/').adapter;
+  const watching = deps.watchTenants?.(rooms) ?? {
+    watch: createLocalTenantWatch(rooms),
+    stop: () => undefined,
+  };
+  const events = createSocketTenantEvents(io, watching.watch);
   registerSocketHandlers({
     db,
     io,
@@ -138,6 +153,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    watching.stop();
     await io.close();
     throw listenError(error, config.port, 'PORT');
   }
@@ -149,6 +165,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     async close() {
       // Socket.IO first: it ends long-polling requests and WebSockets, which would otherwise
       // keep the HTTP server from closing.
+      watching.stop();
       await io.close();
       await app.close();
     },

@@ -10,6 +10,8 @@ import type {
 } from '../queue/ports.js';
 import type { ChangeBus } from '../changes/index.js';
 import type { TenantEvents } from '../realtime/tenant-events.js';
+import type { WatchedRooms } from '../realtime/redis-tenant-watch.js';
+import type { WatchingNode } from '../realtime/tenant-watch.js';
 import type { HealthProbe } from '../runtime/readiness.js';
 import type { RedisSocketAdapter } from './redis-socket-adapter.js';
 import type { KitRole } from './role-database-settings.js';
@@ -48,6 +50,12 @@ export interface AdapterKit {
   changeBus(): ChangeBus;
   /** Socket.IO's adapter across API nodes; undefined: its in-memory one (a single node). */
   socketAdapter(): RedisSocketAdapter | undefined;
+  /**
+   * Who listens to which tenant, for an API node whose Socket.IO adapter is `rooms`: its own
+   * rooms in embedded mode; in distributed mode every node's, which this node's joins (see
+   * redis-tenant-watch.ts).
+   */
+  watchTenants(rooms: WatchedRooms): WatchingNode;
   /**
    * Readiness probes, by dependency: the database and its schema (failing until the
    * database has opened), and Redis in distributed mode.

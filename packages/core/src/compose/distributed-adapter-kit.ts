@@ -9,6 +9,7 @@ import {
 import { createRedisDueSet } from '../queue/redis-due-set.js';
 import { createRedisChangeBus } from '../changes/redis-change-bus.js';
 import { createRedisTenantEvents } from '../realtime/redis-tenant-events.js';
+import { announceWatchedTenants, createRedisTenantWatch } from '../realtime/redis-tenant-watch.js';
 import {
   concurrencyOf,
   type AdapterKitOptions,
@@ -105,6 +106,13 @@ export function createDistributedAdapterKit(
         prefix,
       ),
     ),
+    watchTenants(rooms) {
+      const redis = connection('commands');
+      const announcing = announceWatchedTenants(redis, prefix, rooms, (err) =>
+        logger.warn({ err }, 'could not tell Redis which tenants this node serves'),
+      );
+      return { watch: createRedisTenantWatch(redis, prefix), stop: () => announcing.stop() };
+    },
     healthProbes: () => ({
       ...databaseProbes(() => opened.openDatabase, readBuildSchemaVersion()),
       redis: () => connection('commands').ping(),

@@ -8,6 +8,7 @@ import { databaseProbes } from './database-probes.js';
 import { readBuildSchemaVersion } from '../db/schema-version.js';
 import { lazily } from './lazily.js';
 import { openRoleDatabase } from './open-role-database.js';
+import { createLocalTenantWatch } from '../realtime/tenant-watch.js';
 
 /** One machine: PGlite in `dataDir`, queues and bus in process memory, nothing to connect to. */
 export function createEmbeddedAdapterKit(dataDir: string, options: AdapterKitOptions): AdapterKit {
@@ -49,6 +50,7 @@ export function createEmbeddedAdapterKit(dataDir: string, options: AdapterKitOpt
     deliveryConsumer: deliveries,
     changeBus: lazily(createMemoryChangeBus),
     socketAdapter: () => undefined,
+    watchTenants: (rooms) => ({ watch: createLocalTenantWatch(rooms), stop: () => undefined }),
     healthProbes: () => databaseProbes(() => opened.openDatabase, readBuildSchemaVersion()),
     close: () => closeKitResources(opened),
   };

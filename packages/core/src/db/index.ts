@@ -23,6 +23,7 @@ export * from '../heartbeats/publish-beats.js';
 export * as pushRepository from '../push/push-state-repository.js';
 export * from '../push/record-push.js';
 export * as statsRepository from '../stats/stats-repository.js';
+export * as windowCounters from '../stats/window-counters.js';
 export * from '../stats/window-stats.js';
 export * as badgeRepository from '../badges/public-badge-monitor.js';
 export type { PublicBadgeMonitor } from '../badges/public-badge-monitor.js';

@@ -159,6 +159,20 @@ function toStoredBeat(row: HeartbeatRow): StoredBeat {
 
 const STAT_TABLES = ['stat_minutely', 'stat_hourly', 'stat_daily'] as const;
 
+// The window counters summed the deleted buckets: unknown (NULL) makes the next read sum the
+// remaining aggregates again (stats/window-counters.ts). Updated after the deletes, so a beat
+// written meanwhile is either deleted with its buckets or summed by that read.
+const FORGOTTEN_COUNTERS = {
+  day_since: null,
+  day_up: 0,
+  day_down: 0,
+  day_ping_sum: 0,
+  day_ping_count: 0,
+  month_since: null,
+  month_up: 0,
+  month_down: 0,
+} as const;
+
 /** `clearEvents`: the monitor's beats stay but lose their message and importance. */
 export async function clearMonitorEvents(
   db: Kysely<Database>,
@@ -194,6 +208,12 @@ export async function clearMonitorHeartbeats(
         .where('monitor_id', '=', monitorId)
         .execute();
     }
+    await trx
+      .updateTable('monitor_state')
+      .set(FORGOTTEN_COUNTERS)
+      .where('tenant_id', '=', tenantId)
+      .where('monitor_id', '=', monitorId)
+      .execute();
   });
 }
 
@@ -204,5 +224,10 @@ export async function clearTenantStatistics(db: Kysely<Database>, tenantId: numb
     for (const table of STAT_TABLES) {
       await trx.deleteFrom(table).where('tenant_id', '=', tenantId).execute();
     }
+    await trx
+      .updateTable('monitor_state')
+      .set(FORGOTTEN_COUNTERS)
+      .where('tenant_id', '=', tenantId)
+      .execute();
   });
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { MonitorStatus } from '../monitors/monitor-status.js';
 import type { TlsInfo } from '../checks/tls-info.js';
+import { DAY_SINCE_MARGIN, MONTH_SINCE_MARGIN } from '../stats/window-counters.js';
 
 /** One beat to persist together with the state it leaves its monitor in. */
 export interface BeatToRecord {
@@ -38,7 +39,8 @@ export interface RecordedBeat {
 
 /**
  * Persists a batch of beats in ONE statement (one round trip): the heartbeat rows, each
- * monitor's state row, the minute/hour/day aggregates (architecture rule 8) and the notification
+ * monitor's state row with its window counters (stats/window-counters.ts), the minute/hour/day
+ * aggregates (architecture rule 8) and the notification
  * deliveries of beats that notify. Beats of monitors
  * that no longer exist in their tenant are dropped instead of failing the batch; the row
  * lock on each monitor keeps a concurrent delete from slipping in between.
@@ -77,13 +79,27 @@ export async function recordBeats(
       FROM input
       RETURNING id, monitor_id
     ),
+    batch AS (
+      -- Per monitor: what the batch adds to its window counters, and the latest *_since the
+      -- counters may have and still take these beats (stats/window-counters.ts).
+      SELECT monitor_id,
+             count(*) FILTER (WHERE status IN (1, 3)) AS up,
+             count(*) FILTER (WHERE status IN (0, 2)) AS down,
+             coalesce(sum(ping), 0) AS ping_sum, count(ping) AS ping_count,
+             min(date_trunc('minute', time, 'UTC')) - ${DAY_SINCE_MARGIN}::interval AS day_since,
+             min(date_trunc('hour', time, 'UTC')) - ${MONTH_SINCE_MARGIN}::interval AS month_since
+      FROM input GROUP BY monitor_id
+    ),
     state AS (
+      -- A new row starts its counters with the batch: no earlier beat of the monitor exists.
       INSERT INTO monitor_state (monitor_id, tenant_id, status, retries, down_count,
                                  last_beat_at, next_due_at, last_ping, last_msg, tls_info,
-                                 updated_at)
-      SELECT DISTINCT ON (monitor_id) monitor_id, tenant_id, status, retries, down_count,
-             time, next_due_at, ping, msg, tls_info, now()
-      FROM input ORDER BY monitor_id, time DESC
+                                 updated_at, day_since, day_up, day_down, day_ping_sum,
+                                 day_ping_count, month_since, month_up, month_down)
+      SELECT DISTINCT ON (i.monitor_id) i.monitor_id, i.tenant_id, i.status, i.retries,
+             i.down_count, i.time, i.next_due_at, i.ping, i.msg, i.tls_info, now(),
+             b.day_since, b.up, b.down, b.ping_sum, b.ping_count, b.month_since, b.up, b.down
+      FROM input i JOIN batch b USING (monitor_id) ORDER BY i.monitor_id, i.time DESC
       ON CONFLICT (monitor_id) DO UPDATE SET
         status = EXCLUDED.status,
         retries = EXCLUDED.retries,
@@ -93,7 +109,19 @@ export async function recordBeats(
         last_ping = EXCLUDED.last_ping,
         last_msg = EXCLUDED.last_msg,
         tls_info = COALESCE(EXCLUDED.tls_info, monitor_state.tls_info),
-        updated_at = EXCLUDED.updated_at
+        updated_at = EXCLUDED.updated_at,
+        -- Beats older than the counters allow leave *_since unknown (NULL): the next read
+        -- sums the aggregates again (stats/window-counters.ts).
+        day_since = CASE WHEN monitor_state.day_since <= EXCLUDED.day_since
+                         THEN monitor_state.day_since END,
+        day_up = monitor_state.day_up + EXCLUDED.day_up,
+        day_down = monitor_state.day_down + EXCLUDED.day_down,
+        day_ping_sum = monitor_state.day_ping_sum + EXCLUDED.day_ping_sum,
+        day_ping_count = monitor_state.day_ping_count + EXCLUDED.day_ping_count,
+        month_since = CASE WHEN monitor_state.month_since <= EXCLUDED.month_since
+                           THEN monitor_state.month_since END,
+        month_up = monitor_state.month_up + EXCLUDED.month_up,
+        month_down = monitor_state.month_down + EXCLUDED.month_down
     ),
     deliveries AS (
       INSERT INTO notification_deliveries (tenant_id, notification_id, monitor_id, monitor_name,

@@ -9,7 +9,7 @@ import { loadTenantInfo } from '../server-info/load-tenant-info.js';
 import { INIT_SERVER_TIMEZONE_SETTING } from '../server-info/server-info.js';
 import type { ServiceContext } from '../services/service-context.js';
 import * as settingsRepository from '../settings/settings-repository.js';
-import * as statsRepository from '../stats/stats-repository.js';
+import { readWindowCounters } from '../stats/window-counters.js';
 import { uptimeRatio } from '../stats/window-stats.js';
 import * as tagRepository from '../tags/tag-repository.js';
 import { toMonitorMeta } from './monitor-meta.js';
@@ -44,7 +44,10 @@ export async function loadDashboardBurst(ctx: ServiceContext): Promise<Dashboard
     readInParallelPages(ids, (page) =>
       heartbeatRepository.listLatestStatusStrips(db, tenantId, page, SUMMARY_BEATS),
     ),
-    statsRepository.getWindowStats(db, tenantId, ids, 24),
+    readWindowCounters(
+      db,
+      ids.map((monitorId) => ({ monitorId, tenantId })),
+    ),
     loadTenantInfo(db, tenantId),
     settingsRepository.getSetting(db, tenantId, INIT_SERVER_TIMEZONE_SETTING),
   ]);
@@ -58,7 +61,7 @@ export async function loadDashboardBurst(ctx: ServiceContext): Promise<Dashboard
       ...toMonitorMeta(list[String(id)] ?? {}),
       status,
       ping: state?.lastPing ?? null,
-      uptime24: status === null ? null : uptimeRatio(day.get(id), currentlyUp),
+      uptime24: status === null ? null : uptimeRatio(day.get(id)?.day, currentlyUp),
       beats: recent.get(id) ?? '',
     };
   });

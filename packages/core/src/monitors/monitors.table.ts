@@ -60,6 +60,15 @@ export interface MonitorStateTable {
   cert_valid: GeneratedAlways<boolean | null>;
   cert_days_remaining: GeneratedAlways<number | null>;
   updated_at: GeneratedTimestamp;
+  /** Rolling window counters, see stats/window-counters.ts (written by the beat write only). */
+  day_since: Timestamp | null;
+  day_up: Generated<number>;
+  day_down: Generated<number>;
+  day_ping_sum: Generated<number>;
+  day_ping_count: Generated<number>;
+  month_since: Timestamp | null;
+  month_up: Generated<number>;
+  month_down: Generated<number>;
 }
 
 export type MonitorRow = Selectable<MonitorsTable>;

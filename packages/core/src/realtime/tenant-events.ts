@@ -7,6 +7,7 @@ import type {
 import { redactPush } from './read-session-redaction.js';
 import { createMonitorMetaDiffer } from './monitor-meta-differ.js';
 import { leanTenantRoom, tenantAudienceRoom, tenantRoom } from './tenant-room.js';
+import { EVERY_TENANT_WATCHED, type TenantWatch } from './tenant-watch.js';
 
 /**
  * Emits to a tenant's room from any process. API nodes implement it with their Socket.IO
@@ -19,6 +20,11 @@ export interface TenantEvents {
     event: E,
     ...args: Parameters<ServerToClientEvents[E]>
   ): void;
+  /**
+   * Whether anybody listens to the tenant (see TenantWatch); an emitter without it (a test's
+   * recorder) counts as listened to by everybody.
+   */
+  isWatched?: TenantWatch['isWatched'];
 }
 
 /** Emits pushes built as values (see ServerEvent), whose names the compiler cannot pair. */
@@ -51,10 +57,17 @@ interface RoomTarget {
   except(room: string): { emit: (...args: never[]) => unknown };
 }
 
-/** TenantEvents over a Socket.IO server (API nodes) or the Redis emitter (workers). */
-export function createBroadcastTenantEvents(broadcaster: RoomBroadcaster): TenantEvents {
+/**
+ * TenantEvents over a Socket.IO server (API nodes) or the Redis emitter (workers); `watch` says
+ * who listens (unset: everybody, for emitters that cannot tell).
+ */
+export function createBroadcastTenantEvents(
+  broadcaster: RoomBroadcaster,
+  watch: TenantWatch = EVERY_TENANT_WATCHED,
+): TenantEvents {
   const differ = createMonitorMetaDiffer();
   return {
+    isWatched: (tenantId) => watch.isWatched(tenantId),
     emit(tenantId, event, ...args) {
       // The map pairs each name with its arguments; the spread tuple loses that pairing.
       const push = [event, ...args] as unknown as ServerEvent;

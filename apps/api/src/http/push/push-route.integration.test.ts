@@ -340,6 +340,12 @@ describe('per-token rate limit (docs/protocol/http.md#push-endpoint)', () => {
   it('answers 429 with Kuma-like JSON once a token used its pushes of the minute, storing nothing', async () => {
     const flooded = await addPushMonitor(a, { name: 'flood' });
     const calm = await addPushMonitor(a, { name: 'calm' });
+    let published = 0;
+    // Each push's statistics close its publishing; the context must not close before them.
+    const allPublished = a.waitFor('uptime', {
+      match: ([id, hours]) =>
+        id === flooded.id && hours === 720 && ++published === PUSH_RATE_LIMIT.limit,
+    });
     for (let i = 0; i < PUSH_RATE_LIMIT.limit; i++) {
       expect((await push(flooded.token)).status).toBe(200);
     }
@@ -349,7 +355,11 @@ describe('per-token rate limit (docs/protocol/http.md#push-endpoint)', () => {
     expect(refused.response.headers.get('retry-after')).toBe('60');
     expect(await beatCount(flooded.id)).toBe(PUSH_RATE_LIMIT.limit);
     // Another token of the same tenant has its own budget.
-    // Waits for its beat too, so nothing is still publishing when the context closes.
+    // Waits for its statistics too, so nothing is still publishing when the context closes.
+    const calmPublished = a.waitFor('uptime', {
+      match: ([id, hours]) => id === calm.id && hours === 720,
+    });
     await pushAndReceive(calm);
+    await Promise.all([allPublished, calmPublished]);
   });
 });
