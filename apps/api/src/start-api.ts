@@ -24,6 +24,7 @@ import { isHealthPath, registerHealthzRoute, type HealthProbe } from './http/rou
 import { serializeRequest } from './http/request-log-serializer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerAppErrorReplies } from './http/app-error-replies.js';
+import { registerRestApi } from './http/rest/register-rest-api.js';
 import { locateWebDist } from './http/web-app/locate-web-dist.js';
 import { registerWebAppRoutes } from './http/web-app/web-app-routes.js';
 import { registerSocketHandlers } from './realtime/register-socket-handlers.js';
@@ -43,7 +44,7 @@ export interface ApiDeps {
   changeBus: ChangeBus;
   logger: Logger;
   config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds' | 'instance' | 'trustProxy'> &
-    Partial<Pick<ApiConfig, 'tenantLimits'>>;
+    Partial<Pick<ApiConfig, 'tenantLimits' | 'restRateLimit'>>;
   /** The built dashboard's directory; found through the `@watchpost/web` package when omitted. */
   webDistDir?: string | null;
   /**
@@ -69,6 +70,8 @@ export interface RunningApi {
 // docs/protocol/transport.md#versions-path-and-transports: Socket.IO's 1 MB default is too small for backup uploads and logo data-URLs.
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 const PER_MESSAGE_DEFLATE_THRESHOLD = 1024;
+// What API_RATE_LIMIT_PER_MINUTE defaults to, for callers that pass no parsed config.
+const DEFAULT_REST_RATE_LIMIT = { limit: 600, windowMs: 60_000 };
 
 /** Starts one API node: HTTP routes and the Kuma Socket.IO API on one port. */
 export async function startApi(deps: ApiDeps): Promise<RunningApi> {
@@ -120,19 +123,28 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     ...(deps.socketAdapter && { adapter: deps.socketAdapter }),
   });
   const events = createSocketTenantEvents(io);
-  registerSocketHandlers({
+  // Sockets and REST reach the services through the same ports (docs/architecture.md#layers).
+  const ports = {
     db,
-    io,
     events,
     changeBus,
     logger,
-    jwtSecret,
     minIntervalSeconds: config.minIntervalSeconds,
     tenantLimits: config.tenantLimits,
     egress: deps.egress ?? ALLOW_PRIVATE,
     domainVerification: deps.domainVerification ?? VERIFY_DOMAINS_AT_ONCE,
+  };
+  registerSocketHandlers({
+    ...ports,
+    io,
+    jwtSecret,
     instance: config.instance,
     trustProxy: config.trustProxy,
+  });
+  registerRestApi(app, {
+    ports,
+    jwtSecret,
+    rateLimit: config.restRateLimit ?? DEFAULT_REST_RATE_LIMIT,
   });
   registerPushRoute(app, { db, logger, events });
 
