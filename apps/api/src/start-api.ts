@@ -25,6 +25,8 @@ import { serializeRequest } from './http/request-log-serializer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerAppErrorReplies } from './http/app-error-replies.js';
 import { registerRestApi } from './http/rest/register-rest-api.js';
+import { restRoutes } from './http/rest/rest-routes.js';
+import { endApiKeySessions } from './realtime/session.js';
 import { locateWebDist } from './http/web-app/locate-web-dist.js';
 import { registerWebAppRoutes } from './http/web-app/web-app-routes.js';
 import { registerSocketHandlers } from './realtime/register-socket-handlers.js';
@@ -141,11 +143,11 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     instance: config.instance,
     trustProxy: config.trustProxy,
   });
-  registerRestApi(app, {
-    ports,
-    jwtSecret,
-    rateLimit: config.restRateLimit ?? DEFAULT_REST_RATE_LIMIT,
-  });
+  registerRestApi(
+    app,
+    { ports, jwtSecret, rateLimit: config.restRateLimit ?? DEFAULT_REST_RATE_LIMIT },
+    restRoutes({ endApiKeySessions: (tenantId, keyId) => endApiKeySessions(io, tenantId, keyId) }),
+  );
   registerPushRoute(app, { db, logger, events });
 
   try {

@@ -5,7 +5,6 @@ import { buildOpenApiDocument } from './openapi-document.js';
 import { renderApiDocs } from './render-api-docs.js';
 import { RestHttpError, sendRestError } from './rest-errors.js';
 import { fastifyPathOf, type RestRoute } from './rest-route.js';
-import { REST_ROUTES } from './rest-routes.js';
 import { REST_PREFIX, runRestRoute, type RestRuntime } from './run-rest-route.js';
 
 // The docs page is ours alone: no script at all, styles only from its own <style>.
@@ -20,7 +19,7 @@ const DOCS_CSP =
 export function registerRestApi(
   app: FastifyInstance,
   runtime: RestRuntime,
-  routes: readonly RestRoute[] = REST_ROUTES,
+  routes: readonly RestRoute[],
 ): void {
   const document = buildOpenApiDocument(routes);
   const documentText = JSON.stringify(document);

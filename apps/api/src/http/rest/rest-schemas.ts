@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidInputOf, RestHttpError } from './rest-errors.js';
 
 // Ids are stored as Postgres integers; a longer number can name nothing.
 const ID_TEXT = /^[1-9]\d{0,9}$/;
@@ -76,3 +77,22 @@ export const booleanQuery = z
 
 /** Any JSON object, for the Kuma-shaped bodies whose own service validates every field. */
 export const looseObject = z.object({}).loose();
+
+/**
+ * Parses a body the handler completes first (the path's id added): a failure is the caller's
+ * bad input, answered 400 like any other, never an internal error.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const { message, field } = invalidInputOf('body', parsed.error);
+  throw new RestHttpError(400, 'invalid-input', message, field);
+}
+
+/**
+ * A Kuma wire object: the fields REST promises, and whatever else the object carries. Typed
+ * without the index signature, so the services' interfaces (which have none) fit it.
+ */
+export function wireObject<Shape extends z.ZodRawShape>(shape: Shape): z.ZodObject<Shape> {
+  return z.object(shape).loose() as unknown as z.ZodObject<Shape>;
+}
