@@ -77,16 +77,16 @@ export async function runRestRoute(
     query: undefined,
     body: undefined,
   };
-  for (const where of ['params', 'query', 'body'] as const) {
-    const schema = route[where];
-    if (!schema) continue;
-    const parsed = schema.safeParse(request[where] ?? (where === 'body' ? {} : undefined));
-    if (!parsed.success) {
-      const { message, field } = invalidInputOf(where, parsed.error);
-      return sendRestError(reply, 400, 'invalid-input', message, field);
+  // The resource first, then the body: another tenant's id answers 404 whatever is sent.
+  for (const where of ['params', 'query'] as const) parseInto(call, route, request, where);
+  if (route.current) {
+    const current = await route.current(call);
+    const ifMatch = request.headers['if-match'];
+    if (ifMatch !== undefined && !matchesIfMatch(ifMatch, strongEtag(JSON.stringify(current)))) {
+      throw new RestHttpError(412, 'precondition-failed', PRECONDITION_FAILED_MSG, 'If-Match');
     }
-    call[where] = parsed.data;
   }
+  parseInto(call, route, request, 'body');
 
   const idempotencyKey = request.headers['idempotency-key'];
   let claimed: idempotencyRepository.IdempotencyScope | null = null;
@@ -130,20 +130,13 @@ export async function runRestRoute(
   }
 }
 
-/** Preconditions, the handler, and the reply; answers what was sent (for idempotent replays). */
+/** The handler and the reply; answers what was sent (for idempotent replays). */
 async function respond(
   route: RestRoute,
   call: RestCall,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<{ status: number; location: string | null; body: string }> {
-  if (route.current) {
-    const current = await route.current(call);
-    const ifMatch = request.headers['if-match'];
-    if (ifMatch !== undefined && !matchesIfMatch(ifMatch, strongEtag(JSON.stringify(current)))) {
-      throw new RestHttpError(412, 'precondition-failed', PRECONDITION_FAILED_MSG, 'If-Match');
-    }
-  }
   const result = await route.handle(call);
   if (route.status === 204) {
     reply.code(204).send();
@@ -162,6 +155,22 @@ async function respond(
   if (location !== null) reply.header('Location', location);
   reply.code(route.status).type(JSON_TYPE).send(body);
   return { status: route.status, location, body };
+}
+
+function parseInto(
+  call: RestCall,
+  route: RestRoute,
+  request: FastifyRequest,
+  where: 'params' | 'query' | 'body',
+): void {
+  const schema = route[where];
+  if (!schema) return;
+  const parsed = schema.safeParse(request[where] ?? (where === 'body' ? {} : undefined));
+  if (!parsed.success) {
+    const { message, field } = invalidInputOf(where, parsed.error);
+    throw new RestHttpError(400, 'invalid-input', message, field);
+  }
+  call[where] = parsed.data;
 }
 
 /** The Bearer credential of an Authorization header; scheme names are case-insensitive. */
