@@ -51,9 +51,12 @@ export function registerRestApi(
         return sendRestError(reply, 500, 'internal', INTERNAL_ERROR_MSG);
       });
       // Unknown paths under the prefix answer in the API's shape, not with the dashboard.
-      api.all('/*', async (request, reply) =>
-        sendRestError(reply, 404, 'not-found', `No route ${request.method} ${request.url}.`),
-      );
+      api.route({
+        method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+        url: '/*',
+        handler: async (request, reply) =>
+          sendRestError(reply, 404, 'not-found', `No route ${request.method} ${request.url}.`),
+      });
 
       api.get('/openapi.json', async (_request, reply) =>
         reply.type('application/json; charset=utf-8').send(documentText),
