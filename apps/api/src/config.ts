@@ -20,6 +20,8 @@ const schema = z.object({
     .enum(['', '0', '1'], { message: 'must be 1 or 0' })
     .default('0')
     .transform((flag) => flag === '1'),
+  // docs/api.md#rate-limits: requests per minute per API key (or login) on /api/v1.
+  API_RATE_LIMIT_PER_MINUTE: envInteger(1, 1_000_000).default(600),
   // Behind a reverse proxy every client has the proxy's address; with 1 the per-address login
   // limits read the client's from the last `X-Forwarded-For` entry, the one the proxy added.
   TRUST_PROXY: z
@@ -49,6 +51,7 @@ export function parseApiConfig(env: Record<string, string | undefined>, mode: De
     },
     operatorMetrics: operatorMetricsListenOf(c),
     trustProxy: c.TRUST_PROXY,
+    restRateLimit: { limit: c.API_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 },
     instance: {
       publicSetup: singleOwner || c.ALLOW_PUBLIC_SETUP,
       databaseOperations: singleOwner,

@@ -29,6 +29,9 @@ import { isHealthPath, registerHealthzRoute, type HealthProbe } from './http/rou
 import { serializeRequest } from './http/request-log-serializer.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerAppErrorReplies } from './http/app-error-replies.js';
+import { registerRestApi } from './http/rest/register-rest-api.js';
+import { restRoutes } from './http/rest/rest-routes.js';
+import { endApiKeySessions } from './realtime/session.js';
 import { locateWebDist } from './http/web-app/locate-web-dist.js';
 import { registerWebAppRoutes } from './http/web-app/web-app-routes.js';
 import { registerSocketHandlers } from './realtime/register-socket-handlers.js';
@@ -52,7 +55,7 @@ export interface ApiDeps {
   changeBus: ChangeBus;
   logger: Logger;
   config: Pick<ApiConfig, 'port' | 'host' | 'minIntervalSeconds' | 'instance' | 'trustProxy'> &
-    Partial<Pick<ApiConfig, 'tenantLimits'>>;
+    Partial<Pick<ApiConfig, 'tenantLimits' | 'restRateLimit'>>;
   /** The built dashboard's directory; found through the `@watchpost/web` package when omitted. */
   webDistDir?: string | null;
   /**
@@ -84,6 +87,8 @@ const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
  * cent, at a quarter of the CPU, and deflating runs in libuv's thread pool.
  */
 const PER_MESSAGE_DEFLATE = { threshold: 1024, zlibDeflateOptions: { level: 1 } };
+// What API_RATE_LIMIT_PER_MINUTE defaults to, for callers that pass no parsed config.
+const DEFAULT_REST_RATE_LIMIT = { limit: 600, windowMs: 60_000 };
 
 /** Starts one API node: HTTP routes and the Kuma Socket.IO API on one port. */
 export async function startApi(deps: ApiDeps): Promise<RunningApi> {
@@ -134,20 +139,29 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     stop: () => undefined,
   };
   const events = createSocketTenantEvents(io, watching.watch);
-  registerSocketHandlers({
+  // Sockets and REST reach the services through the same ports (docs/architecture.md#layers).
+  const ports = {
     db,
-    io,
     events,
     changeBus,
     logger,
-    jwtSecret,
     minIntervalSeconds: config.minIntervalSeconds,
     tenantLimits: config.tenantLimits,
     egress: deps.egress ?? ALLOW_PRIVATE,
     domainVerification: deps.domainVerification ?? VERIFY_DOMAINS_AT_ONCE,
+  };
+  registerSocketHandlers({
+    ...ports,
+    io,
+    jwtSecret,
     instance: config.instance,
     trustProxy: config.trustProxy,
   });
+  registerRestApi(
+    app,
+    { ports, jwtSecret, rateLimit: config.restRateLimit ?? DEFAULT_REST_RATE_LIMIT },
+    restRoutes({ endApiKeySessions: (tenantId, keyId) => endApiKeySessions(io, tenantId, keyId) }),
+  );
   registerPushRoute(app, { db, logger, events });
 
   try {

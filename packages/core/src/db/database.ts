@@ -22,6 +22,7 @@ import type {
   NotificationDeliveryAttemptsTable,
 } from '../notifications/delivery/delivery-tables.js';
 import type { TenantSettingsTable } from '../settings/tenant-settings.table.js';
+import type { IdempotencyKeysTable } from '../idempotency/idempotency-keys.table.js';
 import type { RateLimitWindowsTable } from '../rate-limits/rate-limit-windows.table.js';
 import type { MonitorTagsTable, TagsTable } from '../tags/tags.table.js';
 import type { ProxiesTable } from '../proxies/proxies.table.js';
@@ -67,6 +68,7 @@ export interface Database {
   maintenances: MaintenancesTable;
   monitor_maintenances: MonitorMaintenancesTable;
   maintenance_status_pages: MaintenanceStatusPagesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type { HeartbeatRow } from '../heartbeats/heartbeats.table.js';

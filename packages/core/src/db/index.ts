@@ -32,6 +32,7 @@ export * from '../settings/tenant-time-zone.js';
 export * from '../settings/setting-values.js';
 export * as userRepository from '../users/user-repository.js';
 export type * from '../users/user.js';
+export * as idempotencyRepository from '../idempotency/idempotency-repository.js';
 export * as rateLimitRepository from '../rate-limits/rate-limit-repository.js';
 export * from '../rate-limits/push-rate-limits.js';
 export * from '../api-keys/index.js';

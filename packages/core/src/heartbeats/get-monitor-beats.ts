@@ -52,22 +52,23 @@ export interface MonitorBeatsPage {
  * `getMonitorBeats` (docs/protocol/monitors.md#getmonitorbeats): the monitor's beats of the last `periodHours`, oldest first.
  * Unlike upstream it checks ownership (architecture rule 1), bounds the window to a year, the
  * longest any client asks for (beatPeriodHoursSchema), and answers at most
- * MAX_BEATS_PER_PAGE of them: the newest, so a client that does not page still gets the
- * recent part of its chart.
+ * MAX_BEATS_PER_PAGE of them (or `pageSize`, the REST API's `limit`): the newest, so a
+ * client that does not page still gets the recent part of its chart.
  */
 export async function getMonitorBeats(
   ctx: ServiceContext,
   monitorId: number,
   periodHours: number,
   beforeId?: number,
+  pageSize: number = MAX_BEATS_PER_PAGE,
 ): Promise<MonitorBeatsPage> {
   await assertOwnMonitor(ctx, monitorId);
   const since = new Date(Date.now() - periodHours * HOUR_MS);
   // One row more than a page says whether anything older is left.
   const rows = await listBeatsSince(ctx.db, ctx.tenantId, monitorId, since, {
-    limit: MAX_BEATS_PER_PAGE + 1,
+    limit: pageSize + 1,
     ...(beforeId !== undefined && { beforeId }),
   });
-  const more = rows.length > MAX_BEATS_PER_PAGE;
+  const more = rows.length > pageSize;
   return { beats: (more ? rows.slice(1) : rows).map(toHeartbeatRowJson), more };
 }

@@ -10,6 +10,15 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/** Where a bucket stands after one removal. */
+export interface RateLimitSpend {
+  allowed: boolean;
+  /** Removals left in the current window (0 once refused). */
+  remaining: number;
+  /** When the current window ends and the budget starts over. */
+  resetAt: Date;
+}
+
 /**
  * Takes one removal from `bucket`'s fixed window and answers whether it was allowed.
  *
@@ -22,9 +31,19 @@ export interface RateLimit {
 export async function consumeRateLimit(
   db: Kysely<Database>,
   bucket: string,
-  { limit, windowMs }: RateLimit,
+  limit: RateLimit,
   now: Date = new Date(),
 ): Promise<boolean> {
+  return (await spendRateLimit(db, bucket, limit, now)).allowed;
+}
+
+/** consumeRateLimit, also telling what is left and when the window ends (RateLimit-* headers). */
+export async function spendRateLimit(
+  db: Kysely<Database>,
+  bucket: string,
+  { limit, windowMs }: RateLimit,
+  now: Date = new Date(),
+): Promise<RateLimitSpend> {
   const windowEndedBefore = new Date(now.getTime() - windowMs);
   const row = await db
     .insertInto('rate_limit_windows')
@@ -37,7 +56,7 @@ export async function consumeRateLimit(
           THEN 1 ELSE rate_limit_windows.used + 1 END`,
       }),
     )
-    .returning('used')
+    .returning(['used', 'window_start'])
     .executeTakeFirstOrThrow();
   // Buckets keyed by attempted usernames are unbounded in number; each new window sweeps
   // the ones that ended long ago, so the table holds only recent attempts.
@@ -47,7 +66,11 @@ export async function consumeRateLimit(
       .where('window_start', '<', new Date(now.getTime() - windowMs * STALE_WINDOWS))
       .execute();
   }
-  return row.used <= limit;
+  return {
+    allowed: row.used <= limit,
+    remaining: Math.max(0, limit - row.used),
+    resetAt: new Date(new Date(row.window_start).getTime() + windowMs),
+  };
 }
 
 /**

@@ -46,6 +46,7 @@ export * from '../heartbeats/clear-statistics.js';
 export * from '../heartbeats/list-important-beats.js';
 export * from '../stats/get-monitor-chart-data.js';
 export * from '../stats/get-monitor-stats.js';
+export * from '../stats/get-monitor-uptime.js';
 export * from '../db/get-database-size.js';
 export * from '../db/shrink-database.js';
 
