@@ -12,6 +12,7 @@ describe('parseApiConfig', () => {
       operatorMetrics: null,
       trustProxy: false,
       instance: { publicSetup: false, databaseOperations: false },
+      restRateLimit: { limit: 600, windowMs: 60_000 },
     });
   });
 
@@ -29,6 +30,7 @@ describe('parseApiConfig', () => {
           TENANT_MAX_TIMEOUT_SECONDS: '30',
           ALLOW_PUBLIC_SETUP: '1',
           TRUST_PROXY: '1',
+          API_RATE_LIMIT_PER_MINUTE: '120',
         },
         'distributed',
       ),
@@ -41,6 +43,7 @@ describe('parseApiConfig', () => {
       operatorMetrics: { port: 9464, host: '0.0.0.0' },
       trustProxy: true,
       instance: { publicSetup: true, databaseOperations: false },
+      restRateLimit: { limit: 120, windowMs: 60_000 },
     });
   });
 
