@@ -97,6 +97,10 @@ function sampleBody(route: RestRoute, label: string, owned: Owned): unknown {
       return { name: 'probe', type: 'webhook', webhookURL: 'http://127.0.0.1:1/' };
     case 'createStatusPage':
       return { title: 'another', slug: `${label}-p${Math.floor(Math.random() * 1e9)}` };
+    case 'replaceStatusPage': {
+      const slug = owned['status-pages']?.['slug'];
+      return { config: { slug, title: `${label} page renamed` }, publicGroupList: [] };
+    }
     case 'postIncident':
       return { title: 'Down', content: 'Looking into it', style: 'danger' };
     case 'createMaintenance':

@@ -5,7 +5,11 @@ import {
   getStatusPage,
   incidentInputSchema,
   listStatusPages,
+  logoInputSchema,
   postIncident,
+  publicGroupListArgSchema,
+  saveStatusPage,
+  statusPageConfigSchema,
   toIncidentJson,
   unpinIncident,
 } from '@watchpost/core/services';
@@ -77,6 +81,35 @@ export const statusPageRoutes = [
     params: slugParams,
     response: statusPageSchema,
     handle: loadStatusPage,
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/status-pages/{slug}',
+    operationId: 'replaceStatusPage',
+    summary:
+      "Replace a status page's settings, logo and groups, as the editor's Save does (a new `config.slug` renames it).",
+    tag: 'status-pages',
+    scope: 'write',
+    params: slugParams,
+    // The same three arguments as the socket's `saveStatusPage` (docs/protocol/status-pages.md).
+    body: z.object({
+      config: statusPageConfigSchema,
+      logo: logoInputSchema,
+      publicGroupList: publicGroupListArgSchema.meta({
+        description: 'The groups in order, each `{name, monitorList: [{id, sendUrl?}]}`.',
+      }),
+    }),
+    response: statusPageSchema,
+    current: loadStatusPage,
+    handle: async (call) => {
+      const { config, logo, publicGroupList } = call.body;
+      await saveStatusPage(call.service, call.params.slug, {
+        config,
+        logo,
+        groups: publicGroupList.groups,
+      });
+      return loadStatusPage({ ...call, params: { slug: config.slug } });
+    },
   }),
   defineRoute({
     method: 'DELETE',
