@@ -84,7 +84,10 @@ describe('PUT /status-pages/{slug}', () => {
       body: { title: 'Bob', slug: 'bob-rest' },
     });
     const body = { config: { slug: 'bob-rest', title: 'Taken over' }, publicGroupList: [] };
-    const foreign = await call('PUT', '/status-pages/bob-rest', { credential: alice.writeKey, body });
+    const foreign = await call('PUT', '/status-pages/bob-rest', {
+      credential: alice.writeKey,
+      body,
+    });
     const unknown = await call('PUT', '/status-pages/nobody-rest', {
       credential: alice.writeKey,
       body,
