@@ -3,10 +3,11 @@
  * code runs from the compiled worker and from TypeScript sources under the test runner. It
  * parses the body and evaluates the expression for one task at a time, and answers
  * `String(result)` cut just past `maxChars`, with whether it equals the expected value
- * (compared in full, before the cut). It says `ready` once it can take tasks.
+ * (compared in full, before the cut). It says `ready` once it can take tasks. Its one argument
+ * is where jsonata is installed.
  */
 export const JSON_QUERY_CHILD_SOURCE = `
-const jsonata = require(process.env.JSONATA_PATH);
+const jsonata = require(process.argv[1]);
 process.send({ kind: 'ready' });
 process.on('message', async (task) => {
   let data;

@@ -84,8 +84,9 @@ export function createJsonQueryPool(
   function startProcess(): Slot {
     const child = spawn(
       process.execPath,
-      [`--max-old-space-size=${limits.maxHeapMb}`, '-e', JSON_QUERY_CHILD_SOURCE],
-      { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], env: { JSONATA_PATH: jsonataPath } },
+      [`--max-old-space-size=${limits.maxHeapMb}`, '-e', JSON_QUERY_CHILD_SOURCE, jsonataPath],
+      // Nothing of the worker's environment (its secrets) reaches code that runs tenants' input.
+      { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], env: {} },
     );
     const slot: Slot = { child, ready: false, running: null, timer: null };
     child.unref();
