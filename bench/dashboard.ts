@@ -19,7 +19,6 @@
 // WebSocket compression, and Kuma's full burst. Bytes are counted on the wire by a TCP proxy
 // between the client and the API node (HTTP, WebSocket frames, compression included).
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { createServer, connect, type AddressInfo, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
@@ -34,6 +33,9 @@ import {
   TEST_ROLE_ENV,
   uniqueRedisPrefix,
 } from '@watchpost/core/testing';
+import { stop, waitForHealthy } from './support/api-process.js';
+import { startCountingProxy } from './support/counting-proxy.js';
+import { freePort } from './support/free-port.js';
 
 const { values } = parseArgs({
   options: {
@@ -70,63 +72,12 @@ function spawnProcess(args: string[], env: Record<string, string> = {}): ChildPr
   });
 }
 
-function stop(child: ChildProcess): Promise<unknown> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
-
 async function startTarget(): Promise<{ url: string; process: ChildProcess }> {
   const target = spawnProcess(['--import', 'tsx', 'bench/http-target.ts']);
   const port = await new Promise<string>((resolve) =>
     target.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())),
   );
   return { url: `http://127.0.0.1:${port}/`, process: target };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitForHealthy(url: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await sleep(200);
-  }
-  throw new Error(`${url} never became healthy`);
-}
-
-/** A TCP proxy to the API node that counts the bytes it sends back to clients. */
-async function startCountingProxy(
-  apiPort: number,
-): Promise<{ url: string; received: () => number; reset: () => void; server: Server }> {
-  let received = 0;
-  const server = createServer((client) => {
-    const upstream = connect(apiPort, '127.0.0.1');
-    client.pipe(upstream);
-    upstream.on('data', (chunk: Buffer) => (received += chunk.length));
-    upstream.pipe(client);
-    client.on('error', () => upstream.destroy());
-    upstream.on('error', () => client.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received: () => received,
-    reset: () => (received = 0),
-    server,
-  };
 }
 
 /** Logs in with a plain socket.io client; answers the seconds until the ack. */
@@ -183,7 +134,7 @@ async function measure(size: number): Promise<void> {
     );
     roles.push(spawnProcess(['apps/scheduler/dist/main.js'], env));
     roles.push(spawnProcess(['apps/worker/dist/main.js'], env));
-    await waitForHealthy(`http://127.0.0.1:${apiPort}`);
+    await waitForHealthy(`http://127.0.0.1:${apiPort}`, 120_000);
     // Let the checks run, so the burst carries beats and the server is busy as in real life.
     await sleep(WARMUP_SEC * 1000);
     const proxy = await startCountingProxy(apiPort);
@@ -264,7 +215,7 @@ async function measure(size: number): Promise<void> {
     proxy.reset();
     const kumaSec = await socketLogin(proxy.url, { lean: false, compress: false });
     const kuma = proxy.received();
-    proxy.server.close();
+    proxy.close();
 
     console.log(
       [

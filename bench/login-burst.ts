@@ -27,6 +27,8 @@ import {
   TEST_ROLE_ENV,
   uniqueRedisPrefix,
 } from '@watchpost/core/testing';
+import { stop, waitForHealthy } from './support/api-process.js';
+import { freePort } from './support/free-port.js';
 
 const { values } = parseArgs({
   options: {
@@ -61,14 +63,6 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 function spawnApi(env: Record<string, string>): ChildProcess {
   return spawn(
     process.execPath,
@@ -85,26 +79,6 @@ function spawnApi(env: Record<string, string>): ChildProcess {
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
-}
-
-function stop(child: ChildProcess): Promise<unknown> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
-
-async function waitForHealthy(url: string): Promise<void> {
-  for (let i = 0; i < 1200; i++) {
-    const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await sleep(250);
-  }
-  throw new Error(`${url} never became healthy`);
 }
 
 /** The tenant's admin, through the API's own `setup` (ALLOW_PUBLIC_SETUP in the role env). */
@@ -411,7 +385,7 @@ async function main(): Promise<void> {
     HOST: '127.0.0.1',
   });
   try {
-    await waitForHealthy(apiUrl);
+    await waitForHealthy(apiUrl, 300_000);
     await setupAdmin(apiUrl);
     const seeding = performance.now();
     await seed(databaseUrl.toString());

@@ -55,7 +55,7 @@ import {
 } from '@watchpost/core/testing';
 import { analyseChecks, parseAccessLog } from './pipeline/access-log.js';
 import { startCheckTarget } from './pipeline/check-target.js';
-import { freePort } from './pipeline/free-port.js';
+import { freePort } from './support/free-port.js';
 import { probeKumaLogin, type LoginProbeResult } from './pipeline/login-probe.js';
 import {
   cpuBetween,

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './free-port.js';
+import { freePort } from '../support/free-port.js';
 
 export interface CheckTarget {
   /** "nginx 1.22.1" or "node (nginx not found)". */

@@ -2,8 +2,8 @@
 // no lean query; WebSocket compression offered) while the checks run, and times the answer.
 // Bytes are counted on the wire by a TCP proxy between the client and the API node, so they
 // are what compression leaves.
-import { connect, createServer, type AddressInfo } from 'node:net';
 import { io } from 'socket.io-client';
+import { startCountingProxy } from '../support/counting-proxy.js';
 
 export interface LoginProbeResult {
   loginAckMs: number;
@@ -26,7 +26,7 @@ export async function probeKumaLogin(
   monitors: number,
   timeoutMs = 120_000,
 ): Promise<LoginProbeResult> {
-  const proxy = await startCountingProxy(new URL(apiUrl).port);
+  const proxy = await startCountingProxy(Number(new URL(apiUrl).port));
   const socket = io(proxy.url, {
     transports: ['websocket'],
     forceNew: true,
@@ -89,24 +89,4 @@ export async function probeKumaLogin(
     socket.close();
     proxy.close();
   }
-}
-
-/** A TCP proxy to the API node that counts the bytes it sends back to the client. */
-async function startCountingProxy(apiPort: string) {
-  let received = 0;
-  const server = createServer((client) => {
-    const upstream = connect(Number(apiPort), '127.0.0.1');
-    client.pipe(upstream);
-    upstream.on('data', (chunk: Buffer) => (received += chunk.length));
-    upstream.pipe(client);
-    client.on('error', () => upstream.destroy());
-    upstream.on('error', () => client.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received: () => received,
-    close: () => server.close(),
-  };
 }

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { TEST_ROLE_ENV } from '@watchpost/core/testing';
 import { stopProcess } from './check-target.js';
-import { freePort } from './free-port.js';
+import { freePort } from '../support/free-port.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
