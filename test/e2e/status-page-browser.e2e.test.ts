@@ -161,6 +161,25 @@ describe('the public status page in Chromium', () => {
     await scriptOn.page.context().close();
   }, 60_000);
 
+  it('localizes the times only after a frame, so time-zone data never holds back the first paint', async () => {
+    const { page, problems } = await open({ timezoneId: 'Asia/Tokyo' });
+    // Animation frames are held until the test lets them run: whatever the script does
+    // before the first frame shows up while they are held.
+    await page.addInitScript(() => {
+      const held: FrameRequestCallback[] = [];
+      window.requestAnimationFrame = (callback) => held.push(callback);
+      Object.assign(window, {
+        releaseFrames: () => held.splice(0).forEach((callback) => callback(performance.now())),
+      });
+    });
+    await page.goto(pageUrl);
+    await expect(page.locator('footer .zone').textContent()).resolves.toBe('(UTC)');
+    await page.evaluate(() => (window as unknown as { releaseFrames: () => void }).releaseFrames());
+    await page.locator('footer .zone', { hasText: 'Asia/Tokyo' }).waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   it('lays out only the rows near the viewport, and a far row still shows its details on focus', async () => {
     const { page, problems } = await open({ javaScriptEnabled: false });
     await page.goto(pageUrl);

@@ -43,7 +43,11 @@ export function localizeTimes(): void {
  * and the browser keeps the scroll position instead of reloading.
  */
 export function refreshStatusPage(): void {
-  localizeTimes();
+  // After the first paint, not before it: the first use of Intl in a page loads the
+  // browser's time-zone data, tens of milliseconds that would otherwise hold back the first
+  // frame (the page's times are already right in its own zone). A timeout queued from an
+  // animation frame runs once that frame is painted.
+  requestAnimationFrame(() => setTimeout(localizeTimes, 0));
   const countdownOf = () => document.querySelector<HTMLElement>('[data-refresh]');
   const intervalOf = () => Number(countdownOf()?.dataset.refresh ?? 0);
   let remaining = intervalOf();
