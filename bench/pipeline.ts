@@ -32,6 +32,8 @@
 //   fairness) and claimed, and the average beat batch;
 // - with --login-probe, a Kuma client's login during the window: time to the ack, to
 //   monitorList and to every list, and the bytes on the wire.
+// With --cpu-prof <dir>, each role writes a V8 CPU profile there when it stops (startup and
+// warm-up included; its samples carry times, so the window can be cut out of it).
 // Also: --warmup <s> (default two intervals, from the first check seen), --concurrency <n>
 // (each worker's WORKER_CONCURRENCY), --target auto|nginx|node, --skip-build (dist/ is
 // current).
@@ -102,6 +104,7 @@ const { values } = parseArgs({
     // A redis-server of the benchmark's own, so its CPU and command counts are the run's alone.
     'own-redis': { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 const positive = (name: string, text: string | undefined): number => {
@@ -126,6 +129,9 @@ const concurrency =
   values.concurrency === undefined ? undefined : positive('concurrency', values.concurrency);
 if (mode === 'embedded' && workers !== 1)
   throw new Error('--workers applies to distributed mode only');
+
+const nodeArgs =
+  values['cpu-prof'] === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`];
 
 const DATABASE_BACKENDS = "postgres: this database's backends";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -187,9 +193,13 @@ async function deployDistributed(urlOf: (n: number) => string): Promise<Deployme
     REDIS_PREFIX: prefix,
     ...(concurrency !== undefined && { WORKER_CONCURRENCY: String(concurrency) }),
   };
-  const roles = [await spawnRole('api', 'api', { ...env, PORT: String(port), HOST: '127.0.0.1' })];
-  for (let i = 1; i <= workers; i++) roles.push(await spawnRole(`worker ${i}`, 'worker', env));
-  roles.push(await spawnRole('scheduler', 'scheduler', env));
+  const roles = [
+    await spawnRole('api', 'api', { ...env, PORT: String(port), HOST: '127.0.0.1' }, { nodeArgs }),
+  ];
+  for (let i = 1; i <= workers; i++) {
+    roles.push(await spawnRole(`worker ${i}`, 'worker', env, { nodeArgs }));
+  }
+  roles.push(await spawnRole('scheduler', 'scheduler', env, { nodeArgs }));
   const stopRoles = async () => {
     await Promise.all(roles.map((role) => role.stop()));
   };
@@ -222,7 +232,7 @@ async function deployEmbedded(dataDir: string, urlOf: (n: number) => string): Pr
       HOST: '127.0.0.1',
       ...(concurrency !== undefined && { WORKER_CONCURRENCY: String(concurrency) }),
     },
-    ['DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX'],
+    { unset: ['DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX'], nodeArgs },
   );
   const stopRoles = () => role.stop();
   cleanups.push(stopRoles);

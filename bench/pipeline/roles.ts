@@ -19,17 +19,24 @@ export interface RoleProcess {
   stop(): Promise<void>;
 }
 
-/** `unset` names variables of the benchmark's own environment the role must not inherit. */
+export interface SpawnOptions {
+  /** Variables of the benchmark's own environment the role must not inherit. */
+  unset?: readonly string[];
+  /** Node's own options for the role (`--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: readonly string[];
+}
+
 export async function spawnRole(
   name: string,
   app: 'api' | 'worker' | 'scheduler' | 'all-in-one',
   env: Record<string, string>,
-  unset: readonly string[] = [],
+  options: SpawnOptions = {},
 ): Promise<RoleProcess> {
   const inherited = { ...process.env };
-  for (const key of unset) delete inherited[key];
+  for (const key of options.unset ?? []) delete inherited[key];
   const metricsPort = await freePort();
-  const child = spawn(process.execPath, [`${ROOT}apps/${app}/dist/main.js`], {
+  const args = [...(options.nodeArgs ?? []), `${ROOT}apps/${app}/dist/main.js`];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...inherited,

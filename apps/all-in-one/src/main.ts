@@ -15,6 +15,7 @@ import {
   type RunningScheduler,
 } from '@watchpost/scheduler';
 import {
+  beatBatchWaitOf,
   createMetricsWorkerObserver,
   parseWorkerConfig,
   startDeliveryRunner,
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
       events: api.events,
       logger: logger.child({ role: 'worker' }),
       beatBatchSize: workerConfig.beatBatchSize,
-      beatBatchWaitMs: workerConfig.beatBatchWaitMs,
+      beatBatchWaitMs: beatBatchWaitOf(workerConfig, deployment.mode),
       beatHoldMs: workerConfig.beatHoldMs,
       observer: workerObserver,
       tenantChecksInFlight: tenantChecksInFlightOf(workerConfig, deployment.mode),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWorkerConfig, tenantChecksInFlightOf } from './config.js';
+import { beatBatchWaitOf, parseWorkerConfig, tenantChecksInFlightOf } from './config.js';
 
 describe('parseWorkerConfig', () => {
   it('leaves operator metrics off unless OPERATOR_METRICS_PORT is set', () => {
@@ -38,5 +38,15 @@ describe('parseWorkerConfig', () => {
     expect(() => parseWorkerConfig({ TENANT_MAX_CHECKS_IN_FLIGHT: '0' })).toThrow(
       /TENANT_MAX_CHECKS_IN_FLIGHT/,
     );
+  });
+
+  it('batches beats 10 ms distributed and 200 ms embedded unless BEAT_BATCH_WAIT_MS says', () => {
+    const unset = parseWorkerConfig({});
+    expect(beatBatchWaitOf(unset, 'distributed')).toBe(10);
+    expect(beatBatchWaitOf(unset, 'embedded')).toBe(200);
+    const set = parseWorkerConfig({ BEAT_BATCH_WAIT_MS: '0' });
+    expect(beatBatchWaitOf(set, 'distributed')).toBe(0);
+    expect(beatBatchWaitOf(set, 'embedded')).toBe(0);
+    expect(() => parseWorkerConfig({ BEAT_BATCH_WAIT_MS: '1001' })).toThrow(/BEAT_BATCH_WAIT_MS/);
   });
 });

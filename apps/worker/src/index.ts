@@ -1,6 +1,11 @@
 // The worker role for composition roots (main.ts, the all-in-one process).
 export { startWorker, type WorkerDeps, type RunningWorker } from './start-worker.js';
-export { parseWorkerConfig, tenantChecksInFlightOf, type WorkerConfig } from './config.js';
+export {
+  beatBatchWaitOf,
+  parseWorkerConfig,
+  tenantChecksInFlightOf,
+  type WorkerConfig,
+} from './config.js';
 export type { WorkerObserver } from './worker-observer.js';
 export { createMetricsWorkerObserver } from './metrics-worker-observer.js';
 export {

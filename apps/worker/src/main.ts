@@ -5,7 +5,7 @@ import { parseEgressPolicy } from '@watchpost/core/egress';
 import { createOperatorRegistry, serveOperatorMetrics } from '@watchpost/core/operator-metrics';
 import { exitOnStartupError, stopOnSignals } from '@watchpost/core/runtime';
 import { pino } from 'pino';
-import { parseWorkerConfig, tenantChecksInFlightOf } from './config.js';
+import { beatBatchWaitOf, parseWorkerConfig, tenantChecksInFlightOf } from './config.js';
 import { createMetricsWorkerObserver } from './metrics-worker-observer.js';
 import { startDeliveryRunner } from './deliveries/start-delivery-runner.js';
 import { startWorker } from './start-worker.js';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     events: kit.tenantEvents(),
     logger,
     beatBatchSize: config.beatBatchSize,
-    beatBatchWaitMs: config.beatBatchWaitMs,
+    beatBatchWaitMs: beatBatchWaitOf(config, 'distributed'),
     beatHoldMs: config.beatHoldMs,
     observer,
     tenantChecksInFlight: tenantChecksInFlightOf(config, 'distributed'),

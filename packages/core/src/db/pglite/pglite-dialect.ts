@@ -10,6 +10,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { createPreparedStatements, type PreparedStatements } from './prepared-statements.js';
 
 /**
  * Drives an embedded PGlite through kysely with Postgres' own adapter and compiler, so the
@@ -79,17 +80,26 @@ class PgliteDriver implements Driver {
   }
 }
 
+// A text that may change the schema: statements prepared before it are dropped, so none runs
+// on a plan made for the old schema. A false match only costs parsing again.
+const SCHEMA_CHANGE = /\b(create|alter|drop)\b/i;
+
 class PgliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  private readonly prepared: PreparedStatements;
+
+  constructor(private readonly pglite: PGlite) {
+    this.prepared = createPreparedStatements(pglite);
+  }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (query.parameters.length === 0) {
+      if (SCHEMA_CHANGE.test(query.sql)) await this.prepared.forgetAll();
       // The simple protocol: migrations are several statements in one text.
       const results = await this.pglite.exec(query.sql);
       const last = results.at(-1);
       return { rows: (last?.rows ?? []) as R[], numAffectedRows: BigInt(last?.affectedRows ?? 0) };
     }
-    const result = await this.pglite.query<R>(query.sql, [...query.parameters]);
+    const result = await this.prepared.query<R>(query.sql, query.parameters);
     return { rows: result.rows, numAffectedRows: BigInt(result.affectedRows ?? 0) };
   }
 
