@@ -33,10 +33,11 @@ end
 local taken = {}
 for i = 6 + n, #ARGV do
   local m = ARGV[i]
-  local hold = redis.call('HGET', KEYS[2], m) or redis.call('HGET', KEYS[1], m)
+  local runningHold = redis.call('HGET', KEYS[2], m)
+  local hold = runningHold or redis.call('HGET', KEYS[1], m)
   if (not hold) or stale(hold) then
     local batch = ARGV[6 + math.floor(#taken / size)]
-    redis.call('HDEL', KEYS[2], m)
+    if runningHold then redis.call('HDEL', KEYS[2], m) end
     redis.call('HSET', KEYS[1], m, batch .. '@' .. ARGV[2])
     taken[#taken + 1] = m
   end
@@ -53,8 +54,9 @@ local function ours(hold) return hold and string.sub(hold, 1, #mine) == mine end
 local held = {}
 for i = 3, #ARGV do
   local m = ARGV[i]
-  if ours(redis.call('HGET', KEYS[1], m)) or ours(redis.call('HGET', KEYS[2], m)) then
-    redis.call('HDEL', KEYS[1], m)
+  local queued = ours(redis.call('HGET', KEYS[1], m))
+  if queued or ours(redis.call('HGET', KEYS[2], m)) then
+    if queued then redis.call('HDEL', KEYS[1], m) end
     redis.call('HSET', KEYS[2], m, mine .. ARGV[2])
     held[#held + 1] = 1
   else
