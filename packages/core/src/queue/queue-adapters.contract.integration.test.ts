@@ -3,7 +3,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { sleep, TEST_REDIS_URL, uniqueRedisPrefix, waitFor } from '../testing/index.js';
 import { createBullmqCheckConsumer } from './bullmq-check-consumer.js';
 import { createBullmqCheckQueue } from './bullmq-check-queue.js';
-import type { CheckJob } from './check-job.js';
+import { CHECK_BATCH_MAX, type CheckJob } from './check-job.js';
+import { createCheckHolds, HOLD_GRACE_MS } from './check-holds.js';
 import { createInProcessCheckQueue } from './in-process-check-queue.js';
 import { createMemoryDueSet } from './memory-due-set.js';
 import { createMemoryChangeBus } from '../changes/memory-change-bus.js';
@@ -307,6 +308,19 @@ describe('check batches on BullMQ', () => {
     await killed.close();
     await survivor.close();
     await queue.close();
+  });
+
+  it('takes over a hold whose batch never reached the queue, once the grace has passed', async () => {
+    let now = 1_000_000;
+    const holds = createCheckHolds(connect(), prefix(), () => now);
+    // A crash between holding and adding the batch leaves a hold with no batch behind it.
+    expect(await holds.hold([5, 6], ['lost'], CHECK_BATCH_MAX)).toEqual([5, 6]);
+    now += HOLD_GRACE_MS - 1;
+    expect(await holds.hold([5], ['next'], CHECK_BATCH_MAX)).toEqual([]);
+    now += 2;
+    expect(await holds.hold([6, 5, 7], ['next'], CHECK_BATCH_MAX)).toEqual([6, 5, 7]);
+    expect(await holds.take('lost', [5, 6])).toEqual([false, false]);
+    expect(await holds.take('next', [5, 6, 7])).toEqual([true, true, true]);
   });
 
   it('takes no more batches than it has free check slots for', async () => {
