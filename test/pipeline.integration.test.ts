@@ -1,3 +1,5 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { monitorInputSchema, type TlsInfo } from '@watchpost/core';
 import { monitorRepository, tenantRepository } from '@watchpost/core/db';
@@ -220,6 +222,73 @@ describe('check pipeline', () => {
     await monitorRepository.deleteMonitor(t.db, tenantId, id);
     await roles.changes.publish({ kind: 'remove', monitorId: id, tenantId });
     expect(await beatTimes(id)).toEqual([]);
+  });
+
+  it('writes no beat for a monitor paused while its check waits in the queue', async () => {
+    createRoles();
+    await roles.startScheduler();
+    // No worker yet: the immediate first check waits in the queue.
+    const id = await addMonitor({ interval: 300 });
+    await waitFor(async () => (await roles.queue.waitingCount()) === 1, {
+      what: 'the first check to be queued',
+    });
+    await monitorRepository.setMonitorActive(t.db, tenantId, id, false);
+    await roles.changes.publish({ kind: 'remove', monitorId: id, tenantId });
+    await waitFor(async () => (await roles.queue.waitingCount()) === 0, {
+      what: 'the queued check to be dropped',
+    });
+    await roles.startWorker();
+    await roles.settled();
+    expect(await beatTimes(id)).toEqual([]);
+    expect(roles.emitted.filter((e) => e.event === 'heartbeat')).toEqual([]);
+  });
+
+  it('writes no beat for a monitor deleted while its check waits in a worker for a slot', async () => {
+    createRoles();
+    // A target that accepts and never answers: its check holds the worker's only slot until
+    // the monitor's timeout.
+    const sockets: Socket[] = [];
+    const tarpit: Server = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => tarpit.listen(0, '127.0.0.1', resolve));
+    try {
+      const slowUrl = `http://127.0.0.1:${(tarpit.address() as AddressInfo).port}/`;
+      const insert = (overrides: Record<string, unknown>) =>
+        monitorRepository.insertMonitor(
+          t.db,
+          tenantId,
+          parseMonitor({
+            type: 'http',
+            name: 'm',
+            url: target.url,
+            interval: 300,
+            accepted_statuscodes: ['200-299'],
+            ...overrides,
+          }),
+          true,
+        );
+      const slow = await insert({ url: slowUrl, timeout: 2 });
+      const doomed = await insert({});
+      const started: number[] = [];
+      await roles.startWorker({ concurrency: 1, onJob: (j) => started.push(j.monitorId) });
+      // One batch: the slow check takes the slot, the other waits in the worker behind it.
+      await roles.queue.enqueue([
+        { monitorId: slow, tenantId, dueAt: clock.now() },
+        { monitorId: doomed, tenantId, dueAt: clock.now() },
+      ]);
+      await waitFor(() => started.includes(slow), { what: 'the slow check to start' });
+      expect(await roles.queue.waitingCount()).toBe(0);
+      await monitorRepository.deleteMonitor(t.db, tenantId, doomed);
+      await roles.changes.publish({ kind: 'remove', monitorId: doomed, tenantId });
+      await waitFor(async () => (await beatTimes(slow)).length === 1, {
+        what: 'the slow check to time out',
+      });
+      await roles.settled();
+      const pushed = roles.emitted.filter((e) => e.event === 'heartbeat');
+      expect(pushed.map((e) => (e.args[0] as { monitorID: number }).monitorID)).toEqual([slow]);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => tarpit.close(resolve));
+    }
   });
 
   it('keeps the certificate facts of an HTTPS target in the monitor state and pushes them', async () => {

@@ -5,7 +5,12 @@ import { z } from 'zod';
 const schema = z.object({
   ...baseEnvShape,
   ...operatorMetricsEnvShape,
-  WORKER_CONCURRENCY: envInteger(1, 10_000).default(100),
+  // Checks in flight, not jobs. A check mostly waits on its target: at the 1,000 to 2,000
+  // checks a second one worker process sustains, targets answering in 100 to 250 ms keep
+  // 100 to 500 checks in flight, and each costs a socket and a few kilobytes while it waits.
+  // At 100, slots rather than CPU bound a worker once targets answer slower than 100 ms, and
+  // the per-tenant cap (a quarter of this) defers checks of tenants merely busier than others.
+  WORKER_CONCURRENCY: envInteger(1, 10_000).default(500),
   BEAT_BATCH_SIZE: envInteger(1, 5000).default(500),
   // Unset: see beatBatchWaitOf.
   BEAT_BATCH_WAIT_MS: envInteger(0, 1000).optional(),

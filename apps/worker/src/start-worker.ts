@@ -48,9 +48,9 @@ export interface RunningWorker {
 }
 
 /**
- * The check runner. A monitor's next due time is written only after its job has left the
- * queue (`completed`/`failed`), so the next claim never collides with the job of the check
- * that is still finishing.
+ * The check runner. A monitor's next due time is written only after its check has left the
+ * queue (`completed`/`failed`: the queue has let go of the monitor, though the rest of its
+ * batch may still run), so the next claim never collides with the check still finishing.
  */
 export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const { dueSet, logger } = deps;

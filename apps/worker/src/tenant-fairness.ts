@@ -12,14 +12,16 @@ export interface TenantFairnessOptions {
 // A changed cap reaches every worker within this long without a query per job.
 const LIMIT_CACHE_MS = 30_000;
 // How far a check over its tenant's cap moves back. Long enough that a tenant with hundreds
-// of checks stuck on slow targets costs the queue a few jobs a tick, short enough that a
-// tenant that only bursts past its cap is barely late.
+// of checks stuck on slow targets costs the queue a few checks a tick, short enough that a
+// tenant that only bursts past its cap is barely late. A deferred check costs no queue job of
+// its own (checks travel in batches): letting go of its monitor and one due-set write, then
+// a place in a later claim's batch.
 const DEFER_MS = 2_000;
 // Spread, so the deferred checks of one tenant do not come back in one burst.
 const DEFER_SPREAD_MS = 1_000;
 
 /**
- * Per-tenant checks in flight on this worker (architecture rule 13). A job whose tenant is
+ * Per-tenant checks in flight on this worker (architecture rule 13). A check whose tenant is
  * at its cap does not wait in a slot (which would starve every other tenant just the same):
  * it gives its slot back at once and its monitor is due again a moment later.
  */

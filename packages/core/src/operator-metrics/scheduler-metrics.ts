@@ -16,7 +16,7 @@ export function registerSchedulerMetrics(registry: OperatorRegistry, deps: Sched
   const timeoutMs = deps.queueTimeoutMs ?? 2000;
   new Gauge({
     name: 'watchpost_check_queue_waiting_jobs',
-    help: 'Check jobs waiting for a worker, read from the queue at scrape time (NaN: unreadable).',
+    help: 'Checks waiting for a worker to take their batch, read from the queue at scrape time (NaN: unreadable).',
     registers: [registry],
     async collect() {
       try {

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 
-export const CHECK_QUEUE_NAME = 'checks';
+/**
+ * BullMQ queue of check batches. Named apart from the earlier queue of one job per check,
+ * so a worker never takes a job of the other shape during a rolling upgrade.
+ */
+export const CHECK_QUEUE_NAME = 'check-batches';
 
-/** Payload of one check job. The monitor's settings are loaded fresh by the worker. */
+/** Payload of one check. The monitor's settings are loaded fresh by the worker. */
 export const checkJobSchema = z.object({
   monitorId: z.number().int().positive(),
   tenantId: z.number().int().positive(),
@@ -12,9 +16,14 @@ export const checkJobSchema = z.object({
 export type CheckJob = z.infer<typeof checkJobSchema>;
 
 /**
- * One job id per monitor: BullMQ ignores an add whose id is already waiting or running, so
- * a monitor never has two checks queued or in flight (architecture rule 3), whoever enqueues.
+ * Checks one BullMQ job carries at most. A job's life (add, move to active, lock, finish)
+ * costs Redis about forty commands whatever it carries, so a batch pays it once for many
+ * checks; bounded so that a killed worker leaves few checks to the stalled-job sweep and
+ * one worker does not take far more work than it has free slots for.
  */
-export function checkJobId(monitorId: number): string {
-  return `m-${monitorId}`;
-}
+export const CHECK_BATCH_MAX = 50;
+
+export const checkBatchSchema = z.object({
+  checks: z.array(checkJobSchema).min(1).max(CHECK_BATCH_MAX),
+});
+export type CheckBatch = z.infer<typeof checkBatchSchema>;

@@ -37,11 +37,17 @@ export interface DueEntry {
 }
 
 export interface CheckQueue {
-  /** Adds jobs; a monitor that already has a job queued or running is skipped. */
+  /**
+   * Adds checks; a monitor that already has a check queued or running is skipped. How they
+   * travel is the adapter's business (BullMQ: in batches, see bullmq-check-queue.ts).
+   */
   enqueue(jobs: readonly CheckJob[]): Promise<void>;
-  /** Drops the monitor's waiting job, if any (a running one finishes). */
+  /**
+   * Drops the monitor's waiting check, if any. A running one finishes; so may one a worker
+   * has already taken with its batch, which then finds its monitor paused or gone.
+   */
   removeWaiting(monitorId: number): Promise<void>;
-  /** Jobs waiting to run (operator metric). */
+  /** Checks waiting to run (operator metric). */
   waitingCount(): Promise<number>;
 }
 

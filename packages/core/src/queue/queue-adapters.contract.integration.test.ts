@@ -3,7 +3,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { sleep, TEST_REDIS_URL, uniqueRedisPrefix, waitFor } from '../testing/index.js';
 import { createBullmqCheckConsumer } from './bullmq-check-consumer.js';
 import { createBullmqCheckQueue } from './bullmq-check-queue.js';
-import type { CheckJob } from './check-job.js';
+import { CHECK_BATCH_MAX, type CheckJob } from './check-job.js';
+import { createCheckHolds, HOLD_GRACE_MS } from './check-holds.js';
 import { createInProcessCheckQueue } from './in-process-check-queue.js';
 import { createMemoryDueSet } from './memory-due-set.js';
 import { createMemoryChangeBus } from '../changes/memory-change-bus.js';
@@ -40,6 +41,8 @@ afterAll(async () => {
 
 interface QueuePair {
   queue: CheckQueue;
+  /** Another producer on the same queue, as a second scheduler replica is. */
+  otherQueue: CheckQueue;
   consumer: CheckConsumer;
   close(): Promise<void>;
 }
@@ -50,6 +53,7 @@ const queueImplementations: [string, (concurrency: number) => QueuePair][] = [
     (concurrency) => {
       const p = prefix();
       const queue = createBullmqCheckQueue(connect(), p);
+      const otherQueue = createBullmqCheckQueue(connect(), p);
       const consumer = createBullmqCheckConsumer({
         connection: connect(),
         prefix: p,
@@ -58,10 +62,12 @@ const queueImplementations: [string, (concurrency: number) => QueuePair][] = [
       });
       return {
         queue,
+        otherQueue,
         consumer,
         async close() {
           await consumer.close();
           await queue.close();
+          await otherQueue.close();
         },
       };
     },
@@ -70,7 +76,7 @@ const queueImplementations: [string, (concurrency: number) => QueuePair][] = [
     'in-process',
     (concurrency) => {
       const queue = createInProcessCheckQueue({ concurrency, onError: () => {} });
-      return { queue, consumer: queue, close: () => queue.close() };
+      return { queue, otherQueue: queue, consumer: queue, close: () => queue.close() };
     },
   ],
 ];
@@ -140,6 +146,53 @@ describe.each(queueImplementations)('check queue contract: %s', (_name, create) 
     expect(peak).toBe(3);
   });
 
+  it('runs a monitor enqueued by two producers at once only once', async () => {
+    pair = create(4);
+    const ran: number[] = [];
+    let done = 0;
+    await pair.consumer.start({
+      run: async (j) => {
+        ran.push(j.monitorId);
+        await sleep(20);
+      },
+      completed: () => done++,
+      failed: () => {},
+    });
+    const { queue, otherQueue } = pair;
+    await Promise.all([
+      queue.enqueue([job(1), job(2), job(3)]),
+      otherQueue.enqueue([job(3), job(2), job(1)]),
+      queue.enqueue([job(2)]),
+    ]);
+    await waitFor(() => done === 3, { what: 'three checks' });
+    await sleep(100);
+    expect(ran.sort()).toEqual([1, 2, 3]);
+    expect(done).toBe(3);
+  });
+
+  it('starts a check as soon as a slot is free, whatever else its batch holds', async () => {
+    pair = create(2);
+    const ran: number[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    await pair.consumer.start({
+      async run(j) {
+        ran.push(j.monitorId);
+        if (j.monitorId === 1) await gate;
+      },
+      completed: () => {},
+      failed: () => {},
+    });
+    // One enqueue: one batch, whose first check hangs.
+    await pair.queue.enqueue([job(1), job(2)]);
+    await waitFor(() => ran.length === 2, { what: 'both checks of the batch' });
+    // The slot check 2 left is taken by the next batch while check 1 still hangs.
+    await pair.queue.enqueue([job(3)]);
+    await waitFor(() => ran.length === 3, { what: 'the next batch' });
+    expect(ran).toEqual([1, 2, 3]);
+    release();
+  });
+
   it('drops a waiting job on removeWaiting', async () => {
     pair = create(1);
     await pair.queue.enqueue([job(7), job(8)]);
@@ -191,6 +244,118 @@ describe.each(queueImplementations)('check queue contract: %s', (_name, create) 
     await waitFor(() => started.length === 2, { what: 'both jobs to start' });
     await pair.consumer.close();
     expect(completed.sort()).toEqual([1, 2]);
+  });
+});
+
+describe('check batches on BullMQ', () => {
+  it('runs a killed worker’s batch on another worker, skipping the checks that had finished', async () => {
+    const p = prefix();
+    const queue = createBullmqCheckQueue(connect(), p);
+    // Not among `connections`: it is gone before the file's cleanup.
+    const doomed = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    const killed = createBullmqCheckConsumer({
+      connection: doomed,
+      prefix: p,
+      concurrency: 4,
+      lockMs: 1_000,
+      onError: () => {},
+    });
+    const ranOnKilled: number[] = [];
+    const completedOnKilled: number[] = [];
+    let unblock!: () => void;
+    const hang = new Promise<void>((r) => (unblock = r));
+    await killed.start({
+      async run(j) {
+        ranOnKilled.push(j.monitorId);
+        if (j.monitorId === 2) await hang;
+      },
+      completed: (j) => completedOnKilled.push(j.monitorId),
+      failed: () => {},
+    });
+    await queue.enqueue([job(1), job(2)]);
+    await waitFor(() => completedOnKilled.includes(1) && ranOnKilled.includes(2), {
+      what: 'check 1 to finish while check 2 hangs',
+    });
+    // Killed: from now on it renews no lock and reports nothing.
+    doomed.disconnect();
+
+    const survivor = createBullmqCheckConsumer({
+      connection: connect(),
+      prefix: p,
+      concurrency: 4,
+      lockMs: 1_000,
+      onError: () => {},
+    });
+    const ranOnSurvivor: number[] = [];
+    const completedOnSurvivor: number[] = [];
+    await survivor.start({
+      run: async (j) => void ranOnSurvivor.push(j.monitorId),
+      completed: (j) => completedOnSurvivor.push(j.monitorId),
+      failed: () => {},
+    });
+    // The lock lapses after 1 s and the next sweep hands the batch back: well within 2 × lock.
+    await waitFor(() => completedOnSurvivor.length === 1, {
+      what: 'the batch to run again',
+      timeoutMs: 5_000,
+    });
+    await sleep(200);
+    expect(ranOnSurvivor).toEqual([2]);
+    // Check 2 is free again once the rerun has finished.
+    await queue.enqueue([job(2)]);
+    await waitFor(() => completedOnSurvivor.length === 2, { what: 'the next check of 2' });
+
+    unblock();
+    await killed.close();
+    await survivor.close();
+    await queue.close();
+  });
+
+  it('takes over a hold whose batch never reached the queue, once the grace has passed', async () => {
+    let now = 1_000_000;
+    const holds = createCheckHolds(connect(), prefix(), () => now);
+    // A crash between holding and adding the batch leaves a hold with no batch behind it.
+    expect(await holds.hold([5, 6], ['lost'], CHECK_BATCH_MAX)).toEqual([5, 6]);
+    now += HOLD_GRACE_MS - 1;
+    expect(await holds.hold([5], ['next'], CHECK_BATCH_MAX)).toEqual([]);
+    now += 2;
+    expect(await holds.hold([6, 5, 7], ['next'], CHECK_BATCH_MAX)).toEqual([6, 5, 7]);
+    expect(await holds.take('lost', [5, 6])).toEqual([false, false]);
+    expect(await holds.take('next', [5, 6, 7])).toEqual([true, true, true]);
+  });
+
+  it('takes no more batches than it has free check slots for', async () => {
+    const p = prefix();
+    const queue = createBullmqCheckQueue(connect(), p);
+    const consumer = createBullmqCheckConsumer({
+      connection: connect(),
+      prefix: p,
+      concurrency: 2,
+      onError: () => {},
+    });
+    let unblock!: () => void;
+    const hang = new Promise<void>((r) => (unblock = r));
+    const ran: number[] = [];
+    await consumer.start({
+      async run(j) {
+        ran.push(j.monitorId);
+        await hang;
+      },
+      completed: () => {},
+      failed: () => {},
+    });
+    // Two batches of one check each, then a third: the consumer holds two checks, both
+    // running, so the third batch stays in the queue for another worker.
+    await queue.enqueue([job(1)]);
+    await queue.enqueue([job(2)]);
+    await queue.enqueue([job(3)]);
+    await waitFor(() => ran.length === 2, { what: 'two checks to start' });
+    await sleep(300);
+    expect(ran).toEqual([1, 2]);
+    expect(await queue.waitingCount()).toBe(1);
+    unblock();
+    await waitFor(() => ran.length === 3, { what: 'the third check' });
+    await consumer.close();
+    await queue.close();
   });
 });
 
