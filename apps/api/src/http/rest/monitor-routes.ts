@@ -7,7 +7,7 @@ import {
   deleteMonitor,
   editMonitor,
   getMonitor,
-  listMonitors,
+  listMonitorPage,
   pauseMonitor,
   resumeMonitor,
   type LoginIdentity,
@@ -94,32 +94,25 @@ async function listRestMonitors(
   identity: LoginIdentity,
   query: z.output<typeof listQuery>,
 ) {
-  const [list, states] = await Promise.all([
-    listMonitors(service),
-    monitorRepository.listMonitorStates(service.db, service.tenantId),
-  ]);
-  const search = query.search?.toLowerCase();
-  const matching = Object.values(list)
-    .map((m) => ({ ...m, status: statusName(states.get(m.id as number)?.status) }) as RestMonitor)
-    .filter(
-      (m) =>
-        (query.cursor === undefined || m.id > query.cursor) &&
-        (query.status === undefined || m.status === query.status) &&
-        (query.type === undefined || m['type'] === query.type) &&
-        (query.active === undefined || m['active'] === query.active) &&
-        (query.tag === undefined ||
-          (m['tags'] as { name?: unknown }[]).some((t) => t.name === query.tag)) &&
-        (search === undefined ||
-          [m['name'], m['url'], m['hostname']].some(
-            (field) => typeof field === 'string' && field.toLowerCase().includes(search),
-          )),
-    )
-    .sort((a, b) => a.id - b.id);
-  const page = matching.slice(0, query.limit);
-  const last = page.at(-1);
+  const { status, type, tag, search, active } = query;
+  const page = await listMonitorPage(
+    service,
+    {
+      status: status === undefined ? undefined : STATUS_NAMES.indexOf(status),
+      type,
+      tag,
+      search,
+      active,
+    },
+    query.cursor ?? 0,
+    query.limit,
+  );
   return {
-    data: page.map((m) => forCaller(identity, m) as RestMonitor),
-    nextCursor: matching.length > query.limit && last ? encodeCursor(last.id) : null,
+    data: page.monitors.map(
+      ({ monitor, status: code }) =>
+        ({ ...forCaller(identity, monitor), status: statusName(code) }) as RestMonitor,
+    ),
+    nextCursor: page.nextAfterId === null ? null : encodeCursor(page.nextAfterId),
   };
 }
 
