@@ -69,6 +69,16 @@ export async function loadRestMonitor(call: RestCall<{ id: number }>): Promise<R
   return restMonitor as RestMonitor;
 }
 
+// What changes with checks and maintenance windows rather than with edits.
+const STATE_FIELDS = ['status', 'maintenance'] as const;
+
+/** What a monitor's ETag covers (docs/api.md#etags): everything but its state. */
+function monitorConfiguration(monitor: unknown): unknown {
+  const copy = { ...(monitor as Record<string, unknown>) };
+  for (const field of STATE_FIELDS) delete copy[field];
+  return copy;
+}
+
 const listQuery = z.object({
   status: z
     .enum(STATUS_NAMES, { message: `status must be one of ${STATUS_NAMES.join(', ')}.` })
@@ -165,6 +175,7 @@ export const monitorRoutes = [
     scope: 'read',
     params,
     response: restMonitorSchema,
+    etagCovers: monitorConfiguration,
     handle: loadRestMonitor,
   }),
   defineRoute({
@@ -179,6 +190,7 @@ export const monitorRoutes = [
     documentedBody: documentedMonitorBody,
     response: restMonitorSchema,
     current: loadRestMonitor,
+    etagCovers: monitorConfiguration,
     handle: async (call) => {
       await editMonitor(call.service, { ...call.body, id: call.params.id });
       return loadRestMonitor(call);
@@ -196,6 +208,7 @@ export const monitorRoutes = [
     documentedBody: documentedMonitorBody,
     response: restMonitorSchema,
     current: loadRestMonitor,
+    etagCovers: monitorConfiguration,
     handle: patchMonitor,
   }),
   defineRoute({
@@ -208,6 +221,7 @@ export const monitorRoutes = [
     params,
     response: null,
     current: loadRestMonitor,
+    etagCovers: monitorConfiguration,
     handle: async ({ service, params: { id } }) => {
       const { publish } = await deleteMonitor(service, id);
       await publish();
@@ -223,6 +237,7 @@ export const monitorRoutes = [
     params,
     response: restMonitorSchema,
     current: loadRestMonitor,
+    etagCovers: monitorConfiguration,
     handle: async (call) => {
       await pauseMonitor(call.service, call.params.id);
       return loadRestMonitor(call);
@@ -238,6 +253,7 @@ export const monitorRoutes = [
     params,
     response: restMonitorSchema,
     current: loadRestMonitor,
+    etagCovers: monitorConfiguration,
     handle: async (call) => {
       await resumeMonitor(call.service, call.params.id);
       return loadRestMonitor(call);
