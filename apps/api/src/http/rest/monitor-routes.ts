@@ -13,6 +13,7 @@ import {
   type LoginIdentity,
   type ServiceContext,
 } from '@watchpost/core/services';
+import { documentedAs } from './openapi-document.js';
 import { defineRoute, type RestCall } from './rest-route.js';
 import {
   booleanQuery,
@@ -31,18 +32,21 @@ type StatusName = (typeof STATUS_NAMES)[number];
  * A monitor as REST answers it: Kuma's monitor object (docs/protocol/monitors.md#monitor-object),
  * the same the dashboard receives, plus its current status.
  */
-export const restMonitorSchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    type: z.string(),
-    active: z.boolean(),
-    status: z.enum(STATUS_NAMES).nullable().meta({ description: 'null before the first check.' }),
-    tags: z.array(
-      z.object({ tag_id: z.number(), name: z.string(), value: z.string().nullable() }).loose(),
-    ),
-  })
-  .loose();
+export const restMonitorSchema = documentedAs(
+  'Monitor',
+  z
+    .object({
+      id: z.number().int(),
+      name: z.string(),
+      type: z.string(),
+      active: z.boolean(),
+      status: z.enum(STATUS_NAMES).nullable().meta({ description: 'null before the first check.' }),
+      tags: z.array(
+        z.object({ tag_id: z.number(), name: z.string(), value: z.string().nullable() }).loose(),
+      ),
+    })
+    .loose(),
+);
 
 type RestMonitor = z.output<typeof restMonitorSchema>;
 
@@ -128,7 +132,7 @@ async function listRestMonitors(
 
 const params = idParams('Monitor');
 const monitorBody = looseObject.meta({ description: 'Kuma monitor fields (see the schema).' });
-const documentedMonitorBody = monitorInputSchema(20);
+const documentedMonitorBody = documentedAs('MonitorInput', monitorInputSchema(20));
 
 /** `PATCH` keeps every field the body leaves out; `editMonitor` itself overwrites them all. */
 async function patchMonitor(call: RestCall<{ id: number }, unknown, Record<string, unknown>>) {
