@@ -27,6 +27,25 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
+/** A check found the monitor DOWN. */
+function recordDownBeat(tenantId: number, monitorId: number) {
+  return heartbeatRepository.recordBeats(ctx.db, [
+    {
+      tenantId,
+      monitorId,
+      status: DOWN,
+      msg: 'refused',
+      time: new Date(),
+      pingMs: null,
+      durationSec: 60,
+      downCount: 1,
+      important: true,
+      retries: 0,
+      nextDueAt: new Date(Date.now() + 60_000),
+    },
+  ]);
+}
+
 describe('monitors', () => {
   it('creates a monitor that appears live in a dashboard logged in to the tenant', async () => {
     const dashboard = await ctx.connect();
@@ -155,21 +174,7 @@ describe('monitors', () => {
     const etag = before.headers.get('etag') as string;
     expect(before.body.status).toBeNull();
 
-    await heartbeatRepository.recordBeats(ctx.db, [
-      {
-        tenantId: alice.user.tenantId,
-        monitorId: id,
-        status: DOWN,
-        msg: 'refused',
-        time: new Date(),
-        pingMs: null,
-        durationSec: 60,
-        downCount: 1,
-        important: true,
-        retries: 0,
-        nextDueAt: new Date(Date.now() + 60_000),
-      },
-    ]);
+    await recordDownBeat(alice.user.tenantId, id);
     const afterBeat = await read();
     expect(afterBeat.body.status).toBe('down');
     expect(afterBeat.headers.get('etag')).toBe(etag);
@@ -220,21 +225,7 @@ describe('monitors', () => {
         ),
       );
     }
-    await heartbeatRepository.recordBeats(ctx.db, [
-      {
-        tenantId: carol.user.tenantId,
-        monitorId: ids[0] as number,
-        status: DOWN,
-        msg: 'refused',
-        time: new Date(),
-        pingMs: null,
-        durationSec: 60,
-        downCount: 1,
-        important: true,
-        retries: 0,
-        nextDueAt: new Date(Date.now() + 60_000),
-      },
-    ]);
+    await recordDownBeat(carol.user.tenantId, ids[0] as number);
     const list = (query: string) => call('GET', `/monitors${query}`, { credential: carol.readKey });
 
     const first = await list('?limit=2');
