@@ -6,7 +6,7 @@ import { Server, type ServerOptions } from 'socket.io';
 import { settingsRepository, type Database } from '@watchpost/core/db';
 import type { ChangeBus } from '@watchpost/core/changes';
 import { ALLOW_PRIVATE, type EgressPolicy } from '@watchpost/core/egress';
-import { listenError } from '@watchpost/core/runtime';
+import { createBackgroundTasks, listenError } from '@watchpost/core/runtime';
 import { VERIFY_DOMAINS_AT_ONCE, type DomainVerification } from '@watchpost/core/services';
 import {
   createLocalTenantWatch,
@@ -74,7 +74,10 @@ export interface RunningApi {
   routes: readonly { method: string; url: string }[];
   /** Emits to a tenant's room through this node's Socket.IO server (and its adapter). */
   events: TenantEvents;
-  /** Stops intake: disconnects sockets and closes the HTTP server. */
+  /**
+   * Stops intake (disconnects sockets, closes the HTTP server), then waits a few seconds at
+   * most for the pushes its requests started, so that the caller may close its connections.
+   */
   close(): Promise<void>;
 }
 
@@ -87,6 +90,11 @@ const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
  * cent, at a quarter of the CPU, and deflating runs in libuv's thread pool.
  */
 const PER_MESSAGE_DEFLATE = { threshold: 1024, zlibDeflateOptions: { level: 1 } };
+/**
+ * How long closing waits for statistics pushes still running after their replies: one
+ * statement each, so seconds are plenty, and a database that hangs cannot hold the stop up.
+ */
+const BACKGROUND_DRAIN_MS = 5_000;
 // What API_RATE_LIMIT_PER_MINUTE defaults to, for callers that pass no parsed config.
 const DEFAULT_REST_RATE_LIMIT = { limit: 600, windowMs: 60_000 };
 
@@ -162,7 +170,10 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     { ports, jwtSecret, rateLimit: config.restRateLimit ?? DEFAULT_REST_RATE_LIMIT },
     restRoutes({ endApiKeySessions: (tenantId, keyId) => endApiKeySessions(io, tenantId, keyId) }),
   );
-  registerPushRoute(app, { db, logger, events });
+  const background = createBackgroundTasks((error) =>
+    logger.warn({ err: error }, 'a background task failed'),
+  );
+  registerPushRoute(app, { db, logger, events, background });
 
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -182,6 +193,10 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
       watching.stop();
       await io.close();
       await app.close();
+      // Requests are over; what they started still uses the database and Redis, which the
+      // caller closes next. Other nodes' sockets still get these pushes through the adapter.
+      const unfinished = await background.settle(BACKGROUND_DRAIN_MS);
+      if (unfinished > 0) logger.warn({ unfinished }, 'closed with statistics pushes unfinished');
     },
   };
 }

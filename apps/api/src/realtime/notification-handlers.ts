@@ -10,7 +10,9 @@ import {
   saveNotification,
   testNotification,
 } from '@watchpost/core/services';
+import { redactDelivery } from '@watchpost/core/realtime';
 import { defineHandler, failure, type SocketHandler } from './define-handler.js';
+import { forSession } from './session-audience.js';
 
 // Literal texts of docs/protocol/notifications.md / docs/protocol/compatibility.md#literal-strings (no full stops).
 const SAVED_MSG = 'Saved';
@@ -43,8 +45,11 @@ export const notificationHandlers: readonly SocketHandler[] = [
     return result.sent ? { ok: true, msg: result.msg } : failure(result.error);
   }),
 
-  defineHandler('getNotificationDeliveries', [], async ({ service }) => ({
+  // docs/protocol/api-keys.md#secrets-a-read-session-does-not-receive: error texts hidden.
+  defineHandler('getNotificationDeliveries', [], async ({ service, session }) => ({
     ok: true,
-    deliveries: await listNotificationDeliveries(service),
+    deliveries: forSession(session, await listNotificationDeliveries(service), (deliveries) =>
+      deliveries.map(redactDelivery),
+    ),
   })),
 ];

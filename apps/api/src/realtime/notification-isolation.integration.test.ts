@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UP } from '@watchpost/core';
 import { heartbeatRepository } from '@watchpost/core/db';
+import { deliveryRepository } from '@watchpost/core/notifications';
 import { createRedisTenantEvents } from '@watchpost/core/realtime';
 import { startFakeService, waitFor, type FakeService } from '@watchpost/core/testing';
 import {
@@ -190,6 +191,23 @@ describe('notifications across tenants', () => {
       notificationId: aNotification,
       tries: [],
     });
-    expect(await b.call('getNotificationDeliveries')).toEqual({ ok: true, deliveries: [] });
+    // A failed attempt whose text quotes Alice's webhook URL stays hers, on every node.
+    await deliveryRepository.recordDeliveryAttempt(ctx.db, {
+      deliveryId: mine.deliveries[0]!.id as number,
+      tenantId: alice.tenantId,
+      provider: 'webhook',
+      attemptedAt: new Date(),
+      durationMs: 3,
+      error: `Error: AxiosError: Request failed with status code 404 {"path":"/${ALICE_SECRET}"}`,
+      retryAt: null,
+    });
+    const after = await a.call<{ deliveries: { lastError: string }[] }>(
+      'getNotificationDeliveries',
+    );
+    expect(after.deliveries[0]!.lastError).toContain(ALICE_SECRET);
+    for (const client of [b, bOnOtherNode]) {
+      expect(await client.call('getNotificationDeliveries')).toEqual({ ok: true, deliveries: [] });
+      expect(JSON.stringify(client.events)).not.toContain(ALICE_SECRET);
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyRepository } from '@watchpost/core/db';
-import { createRedisTenantEvents } from '@watchpost/core/realtime';
+import { UP } from '@watchpost/core';
+import { apiKeyRepository, heartbeatRepository } from '@watchpost/core/db';
+import { deliveryRepository } from '@watchpost/core/notifications';
+import { createRedisTenantEvents, REDACTED_ERROR_TEXT } from '@watchpost/core/realtime';
 import { waitFor } from '@watchpost/core/testing';
 import {
   createApiTestContext,
@@ -29,6 +31,8 @@ const SECRETS = {
   proxyPass: 'proxypass-secret',
   dockerPass: 'dockerpass-secret',
   steam: 'steam-secret',
+  // Providers' error texts carry their answer's body, which may quote the request.
+  deliveryError: 'delivery-error-secret',
 };
 
 let ctx: ApiTestContext;
@@ -81,19 +85,19 @@ async function createSecrets(client: TestClient): Promise<void> {
     httpMonitorPayload({ name: 'pushed', type: 'push', url: null, pushToken: PUSH_TOKEN }),
   );
   pushMonitorId = push.monitorID;
-  expect(
-    await client.call(
-      'addNotification',
-      {
-        name: 'hook',
-        type: 'webhook',
-        isDefault: false,
-        webhookURL: `http://127.0.0.1:1/${SECRETS.webhook}`,
-        webhookContentType: 'json',
-      },
-      null,
-    ),
-  ).toMatchObject({ ok: true });
+  const notification = await client.call<{ id: number }>(
+    'addNotification',
+    {
+      name: 'hook',
+      type: 'webhook',
+      isDefault: false,
+      webhookURL: `http://127.0.0.1:1/${SECRETS.webhook}`,
+      webhookContentType: 'json',
+    },
+    null,
+  );
+  expect(notification).toMatchObject({ ok: true });
+  await recordFailedDelivery(notification.id);
   expect(
     await client.call(
       'addProxy',
@@ -124,6 +128,40 @@ async function createSecrets(client: TestClient): Promise<void> {
   });
 }
 
+/** An alert through the notification whose one attempt failed with a secret in its text. */
+async function recordFailedDelivery(notificationId: number): Promise<void> {
+  await ctx.db
+    .insertInto('monitor_notifications')
+    .values({ monitor_id: monitorId, notification_id: notificationId, tenant_id: alice.tenantId })
+    .execute();
+  await heartbeatRepository.recordBeats(ctx.db, [
+    {
+      tenantId: alice.tenantId,
+      monitorId,
+      status: UP,
+      msg: '200 - OK',
+      time: new Date(),
+      pingMs: 5,
+      durationSec: 1,
+      downCount: 0,
+      important: true,
+      retries: 0,
+      nextDueAt: null,
+      notify: true,
+    },
+  ]);
+  const [deliveryId] = await deliveryRepository.listDueDeliveryIds(ctx.db, new Date(), 10);
+  await deliveryRepository.recordDeliveryAttempt(ctx.db, {
+    deliveryId: deliveryId!,
+    tenantId: alice.tenantId,
+    provider: 'webhook',
+    attemptedAt: new Date(),
+    durationMs: 12,
+    error: `Error: AxiosError: Request failed with status code 404 {"path":"/${SECRETS.deliveryError}"}`,
+    retryAt: null,
+  });
+}
+
 async function connectReader(): Promise<TestClient> {
   const { key } = await apiKeyRepository.createApiKey(ctx.db, alice.tenantId, alice.userId, {
     name: 'dashboard',
@@ -151,6 +189,7 @@ describe('a read-scope key session beside a full session', () => {
   it('gets its login burst without secrets; the full session saw every secret', async () => {
     expect(secretsSeenBy(reader)).toEqual([]);
     await owner.call('getSettings');
+    await owner.call('getNotificationDeliveries');
     expect(secretsSeenBy(owner).sort()).toEqual(Object.values(SECRETS).sort());
   });
 
@@ -182,6 +221,31 @@ describe('a read-scope key session beside a full session', () => {
     expect(latest<unknown[]>(reader, 'dockerHostList')).toEqual([
       expect.objectContaining({ dockerDaemon: 'https://docker.example:2376' }),
     ]);
+  });
+
+  it('sees the delivery log with every attempt, but not what the provider said', async () => {
+    const { deliveries } = await reader.call<{ deliveries: Record<string, unknown>[] }>(
+      'getNotificationDeliveries',
+    );
+    expect(deliveries).toEqual([
+      expect.objectContaining({
+        status: 'failed',
+        attempts: 1,
+        lastError: REDACTED_ERROR_TEXT,
+        tries: [
+          expect.objectContaining({
+            provider: 'webhook',
+            outcome: 'failed',
+            error: REDACTED_ERROR_TEXT,
+            durationMs: 12,
+          }),
+        ],
+      }),
+    ]);
+    const full = await owner.call<{ deliveries: { lastError: string }[] }>(
+      'getNotificationDeliveries',
+    );
+    expect(full.deliveries[0]!.lastError).toContain(SECRETS.deliveryError);
   });
 
   it('gets room pushes redacted when the full session changes something or logs in again', async () => {

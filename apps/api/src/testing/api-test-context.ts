@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { monitorInputSchema, type Deployment } from '@watchpost/core';
 import { hashPassword } from '@watchpost/core/auth';
 import { createRedisSocketAdapter } from '@watchpost/core/compose';
@@ -22,9 +22,13 @@ import { startApi, type ApiDeps, type RunningApi } from '../start-api.js';
 /** Integration-test world: a fresh database, a private Redis prefix, API nodes in-process. */
 export interface ApiTestContext {
   db: Kysely<Database>;
+  /** The database's connection string, for a node that needs a pool of its own. */
+  databaseUrl: string;
   redisPrefix: string;
   /** Every log line at warn or above, parsed, from every node. */
   logs: Record<string, unknown>[];
+  /** The logger that writes into `logs`, for nodes a test starts itself. */
+  logger: Logger;
   /** The first node; more join the same database and Redis with startNode. */
   node: TestNode;
   startNode(): Promise<TestNode>;
@@ -110,8 +114,10 @@ export async function createApiTestContext(
   const node = await startNode();
   return {
     db: database.db,
+    databaseUrl: database.url,
     redisPrefix,
     logs,
+    logger,
     node,
     startNode,
     redis,

@@ -25,3 +25,22 @@ export async function loadMonitorList(
   ]);
   return buildMonitorList(monitors, notificationIds, tags, maintained);
 }
+
+/**
+ * The wire objects of the monitors with these ids (those of other tenants or deleted are
+ * missing), built as in the whole list from the rows of their group trees only.
+ */
+export async function loadMonitorsOf(
+  db: Kysely<Database>,
+  tenantId: number,
+  ids: readonly number[],
+): Promise<MonitorListPayload> {
+  const monitors = await monitorRepository.listMonitorsWithKin(db, tenantId, ids);
+  const [notificationIds, tags, maintained] = await Promise.all([
+    notificationRepository.notificationIdsOf(db, tenantId, ids),
+    tagRepository.monitorTagsOf(db, tenantId, ids),
+    maintenanceRepository.findDirectlyMaintainedMonitors(db, tenantId, Date.now()),
+  ]);
+  const kin = buildMonitorList(monitors, notificationIds, tags, maintained);
+  return Object.fromEntries(ids.flatMap((id) => (kin[id] ? [[String(id), kin[id]]] : [])));
+}

@@ -373,3 +373,112 @@ export async function setDnsLastResult(
     .where((eb) => eb.or([eb('dns_last_result', 'is', null), eb('dns_last_result', '!=', result)]))
     .execute();
 }
+
+/** What a page of the monitor list is filtered by; every criterion is optional. */
+export interface MonitorPageFilter {
+  /** Only monitors whose state row has this status (0 down … 3 maintenance). */
+  status?: number;
+  type?: string;
+  /** Only monitors with a tag of this name. */
+  tag?: string;
+  /** A part of the name, URL or hostname, compared case-insensitively. */
+  search?: string;
+  /** As the wire's `active`: the monitor and every group above it active. */
+  active?: boolean;
+}
+
+/**
+ * The ids of the tenant's monitors after `afterId` that match `filter`, ascending, at most
+ * `limit` of them, with their status. A keyset page: the database walks (tenant_id, id) and
+ * stops at the page's end, however many monitors the tenant has.
+ */
+export async function findMonitorPage(
+  db: Kysely<Database>,
+  tenantId: number,
+  filter: MonitorPageFilter,
+  afterId: number,
+  limit: number,
+): Promise<{ id: number; status: number | null }[]> {
+  let query = db
+    .selectFrom('monitors as m')
+    .leftJoin('monitor_state as s', 's.monitor_id', 'm.id')
+    .select(['m.id', 's.status'])
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.id', '>', afterId);
+  if (filter.status !== undefined) query = query.where('s.status', '=', filter.status);
+  if (filter.type !== undefined) query = query.where('m.type', '=', filter.type);
+  if (filter.tag !== undefined) {
+    const tag = filter.tag;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('monitor_tags as mt')
+          .innerJoin('tags as t', (join) =>
+            join.onRef('t.id', '=', 'mt.tag_id').onRef('t.tenant_id', '=', 'mt.tenant_id'),
+          )
+          .select(sql`1`.as('one'))
+          .where('mt.tenant_id', '=', tenantId)
+          .whereRef('mt.monitor_id', '=', 'm.id')
+          .where('t.name', '=', tag),
+      ),
+    );
+  }
+  if (filter.search !== undefined) {
+    // strpos, not LIKE: the search text is taken literally, `%` and `_` included.
+    const part = filter.search.toLowerCase();
+    query = query.where(
+      sql<boolean>`(strpos(lower(m.name), ${part}) > 0
+        OR strpos(lower(coalesce(m.url, '')), ${part}) > 0
+        OR strpos(lower(coalesce(m.hostname, '')), ${part}) > 0)`,
+    );
+  }
+  if (filter.active !== undefined) {
+    // docs/protocol/monitors.md#monitor-object: a paused group above pauses the monitor on the
+    // wire. UNION stops the walk at a cycle of parents.
+    const pausedAbove = sql<boolean>`EXISTS (
+      WITH RECURSIVE above AS (
+        SELECT p.id, p.parent, p.active FROM monitors p
+        WHERE p.tenant_id = ${tenantId} AND p.id = m.parent
+        UNION
+        SELECT p.id, p.parent, p.active FROM above
+        JOIN monitors p ON p.tenant_id = ${tenantId} AND p.id = above.parent
+      )
+      SELECT 1 FROM above WHERE NOT above.active
+    )`;
+    query = query.where(
+      filter.active
+        ? sql<boolean>`(m.active AND NOT ${pausedAbove})`
+        : sql<boolean>`(NOT m.active OR ${pausedAbove})`,
+    );
+  }
+  return query.orderBy('m.id').limit(limit).execute();
+}
+
+/**
+ * The monitors with these ids and every monitor above or below them in their group trees:
+ * what building their wire objects needs (pathName, childrenIDs, forceInactive).
+ */
+export async function listMonitorsWithKin(
+  db: Kysely<Database>,
+  tenantId: number,
+  ids: readonly number[],
+): Promise<Monitor[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql<MonitorRow>`
+    WITH RECURSIVE above AS (
+      SELECT id, parent FROM monitors WHERE tenant_id = ${tenantId} AND id = ANY(${ids}::int[])
+      UNION
+      SELECT p.id, p.parent FROM above
+      JOIN monitors p ON p.tenant_id = ${tenantId} AND p.id = above.parent
+    ), below AS (
+      SELECT id FROM monitors WHERE tenant_id = ${tenantId} AND id = ANY(${ids}::int[])
+      UNION
+      SELECT c.id FROM below
+      JOIN monitors c ON c.tenant_id = ${tenantId} AND c.parent = below.id
+    )
+    SELECT m.* FROM monitors m
+    WHERE m.tenant_id = ${tenantId}
+      AND m.id IN (SELECT id FROM above UNION SELECT id FROM below)
+    ORDER BY m.id
+  `.execute(db);
+  return rows.rows.map(toMonitor);
+}

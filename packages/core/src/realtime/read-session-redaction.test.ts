@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  REDACTED_ERROR_TEXT,
+  redactDelivery,
   redactDockerHost,
   redactMonitor,
   redactNotification,
@@ -29,6 +31,37 @@ describe('read-session redaction (docs/protocol/api-keys.md#read-scope-keys)', (
       redactNotification({ ...base, config: '{"name":"n","type":"slack","slackwebhookURL":"s"}' }),
     ).toEqual({ ...base, config: '{"name":"n","type":"slack"}' });
     expect(redactNotification({ ...base, config: 'not json' })).toEqual({ ...base, config: '{}' });
+  });
+
+  it('hides every error text of a delivery and keeps what says when and how it went', () => {
+    const at = new Date('2026-01-31T12:00:00.000Z');
+    const attempt = { at, provider: 'slack', outcome: 'failed', durationMs: 7 };
+    const delivery = {
+      id: 4,
+      notificationId: 2,
+      monitorId: 9,
+      kind: 'beat',
+      status: 'pending',
+      attempts: 2,
+      lastError: 'Error: AxiosError: 404 https://hooks.example/T0/B0/token',
+      createdAt: at,
+      finishedAt: null,
+      tries: [
+        { ...attempt, error: 'Error: https://hooks.example/T0/B0/token' },
+        { ...attempt, outcome: 'sent', error: null },
+      ],
+    };
+    expect(redactDelivery(delivery)).toEqual({
+      ...delivery,
+      lastError: REDACTED_ERROR_TEXT,
+      tries: [
+        { ...attempt, error: REDACTED_ERROR_TEXT },
+        { ...attempt, outcome: 'sent', error: null },
+      ],
+    });
+    expect(redactDelivery({ ...delivery, lastError: null, tries: [] })).toMatchObject({
+      lastError: null,
+    });
   });
 
   it('leaves pushes without secrets to go out unchanged', () => {

@@ -1,5 +1,6 @@
 import type { DockerHostJson } from '../docker-hosts/docker-host-wire.js';
 import { withoutSensitiveMonitorFields } from '../monitors/sensitive-monitor-fields.js';
+import type { DeliveryRecord } from '../notifications/delivery/delivery-repository.js';
 import type { NotificationJson } from '../notifications/notification-wire.js';
 import type { ProxyJson } from '../proxies/proxy-wire.js';
 import type { MonitorListPayload, ServerEvent } from '../protocol/server-events.js';
@@ -33,6 +34,20 @@ export function redactNotification(notification: NotificationJson): Notification
     PUBLIC_NOTIFICATION_KEYS.filter((key) => key in config).map((key) => [key, config[key]]),
   );
   return { ...notification, config: JSON.stringify(kept) };
+}
+
+// A provider's error text may quote its target or its answer (a webhook URL with the token in
+// its path, a response body echoing the request), so a read session learns that an attempt
+// failed, when and through which provider, never what the provider said.
+export const REDACTED_ERROR_TEXT = 'Hidden from read-only API keys';
+
+export function redactDelivery(delivery: DeliveryRecord): DeliveryRecord {
+  const hidden = (error: string | null) => (error === null ? null : REDACTED_ERROR_TEXT);
+  return {
+    ...delivery,
+    lastError: hidden(delivery.lastError),
+    tries: delivery.tries.map((attempt) => ({ ...attempt, error: hidden(attempt.error) })),
+  };
 }
 
 export function redactProxy(proxy: ProxyJson): ProxyJson {

@@ -4,3 +4,4 @@ export * from './listen-error.js';
 export * from './stop-on-signals.js';
 export * from './wait-while-late.js';
 export * from './readiness.js';
+export * from './background-tasks.js';

@@ -34,6 +34,7 @@ export * from '../monitors/pause-monitor.js';
 export * from '../monitors/resume-monitor.js';
 export * from '../monitors/get-monitor.js';
 export * from '../monitors/list-monitors.js';
+export * from '../monitors/list-monitor-page.js';
 export * from '../monitors/push-monitor-list.js';
 // The wire list's read model, for callers that hold a database and a tenant, not a context.
 export * from '../monitors/load-monitor-list.js';

@@ -189,20 +189,27 @@ export async function deleteMonitorTag(
 
 /**
  * Every monitor's `tags` (docs/protocol/tags.md#tag-and-monitortag), by monitor id, in one query for the whole tenant (a
- * monitor list needs them all). Sorted by tag name like upstream, in byte order as SQLite
- * compares, so the order does not depend on the database's collation; then by link id.
+ * monitor list needs them all), or for the monitors in `monitorIds` only (a page of it).
+ * Sorted by tag name like upstream, in byte order as SQLite compares, so the order does not
+ * depend on the database's collation; then by link id.
  */
 export async function monitorTagsOf(
   db: Kysely<Database>,
   tenantId: number,
+  monitorIds?: readonly number[],
 ): Promise<Map<number, MonitorTagJson[]>> {
-  const rows = await db
+  let query = db
     .selectFrom('monitor_tags as mt')
     .innerJoin('tags as t', (join) =>
       join.onRef('t.id', '=', 'mt.tag_id').onRef('t.tenant_id', '=', 'mt.tenant_id'),
     )
     .select(['mt.id', 'mt.monitor_id', 'mt.tag_id', 'mt.value', 't.name', 't.color'])
-    .where('mt.tenant_id', '=', tenantId)
+    .where('mt.tenant_id', '=', tenantId);
+  if (monitorIds) {
+    if (monitorIds.length === 0) return new Map();
+    query = query.where(sql<boolean>`mt.monitor_id = ANY(${monitorIds}::int[])`);
+  }
+  const rows = await query
     .orderBy('mt.monitor_id')
     .orderBy(sql`t.name COLLATE "C"`)
     .orderBy('mt.id')

@@ -9,6 +9,7 @@ import {
   type Database,
 } from '@watchpost/core/db';
 import type { TenantEvents } from '@watchpost/core/realtime';
+import type { BackgroundTasks } from '@watchpost/core/runtime';
 import { pushQuerySchema, pushTokenSchema } from './push-query.js';
 
 export interface PushRouteDeps {
@@ -16,6 +17,8 @@ export interface PushRouteDeps {
   /** The tenant rooms the beats go to (this node's Socket.IO server and its adapter). */
   events: TenantEvents;
   logger: Logger;
+  /** Where the statistics pushes after a reply run, so that closing the node waits for them. */
+  background: BackgroundTasks;
 }
 
 export const PUSH_PATH = '/api/push/:pushToken';
@@ -70,9 +73,11 @@ export function registerPushRoute(app: FastifyInstance, deps: PushRouteDeps): vo
         if (!beat) return reply.code(404).send(NOT_FOUND);
         // The beat is committed (architecture rule 2). `heartbeat` goes out before the reply; the
         // statistics follow without holding the pusher up.
-        publishBeats(deps, [beat]).catch((error: unknown) => {
-          request.log.warn({ err: error }, 'could not publish a push beat');
-        });
+        deps.background.run(() =>
+          publishBeats(deps, [beat]).catch((error: unknown) => {
+            request.log.warn({ err: error }, 'could not publish a push beat');
+          }),
+        );
         return { ok: true };
       },
     });

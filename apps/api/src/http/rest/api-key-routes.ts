@@ -8,17 +8,21 @@ import {
   listApiKeys,
   newApiKeySchema,
 } from '@watchpost/core/services';
+import { documentedAs } from './openapi-document.js';
 import { defineRoute, type RestCall, type RestRoute } from './rest-route.js';
 import { idParams, wireObject } from './rest-schemas.js';
 
-const apiKeySchema = wireObject({
-  id: z.number().int(),
-  name: z.string(),
-  active: z.number().int().meta({ description: '1 or 0, as Kuma sends it.' }),
-  status: z.enum(['active', 'inactive', 'expired']),
-  scope: z.enum(['read', 'write']),
-  expires: z.string().nullable(),
-});
+const apiKeySchema = documentedAs(
+  'ApiKey',
+  wireObject({
+    id: z.number().int(),
+    name: z.string(),
+    active: z.number().int().meta({ description: '1 or 0, as Kuma sends it.' }),
+    status: z.enum(['active', 'inactive', 'expired']),
+    scope: z.enum(['read', 'write']),
+    expires: z.string().nullable(),
+  }),
+);
 const createdKeySchema = wireObject({
   id: z.number().int(),
   key: z.string().meta({ description: 'The clear key; shown this once, never again.' }),

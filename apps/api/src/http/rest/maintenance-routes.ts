@@ -9,23 +9,29 @@ import {
   pauseMaintenance,
   resumeMaintenance,
 } from '@watchpost/core/services';
+import { documentedAs } from './openapi-document.js';
 import { defineRoute, type RestCall } from './rest-route.js';
 import { idParams, looseObject, parseInput, wireObject } from './rest-schemas.js';
 
-const maintenanceSchema = wireObject({
-  id: z.number().int(),
-  title: z.string(),
-  strategy: z.string(),
-  active: z.boolean(),
-  status: z
-    .string()
-    .meta({ description: 'scheduled, under-maintenance, ended, inactive or unknown.' }),
-});
+const maintenanceSchema = documentedAs(
+  'Maintenance',
+  wireObject({
+    id: z.number().int(),
+    title: z.string(),
+    strategy: z.string(),
+    active: z.boolean(),
+    status: z
+      .string()
+      .meta({ description: 'scheduled, under-maintenance, ended, inactive or unknown.' }),
+  }),
+);
 
 const loadMaintenance = ({ service, params }: RestCall<{ id: number }>) =>
   getMaintenance(service, params.id);
 
 const params = idParams('Maintenance window');
+
+const maintenanceBody = documentedAs('MaintenanceInput', maintenanceInputSchema.omit({ id: true }));
 
 export const maintenanceRoutes = [
   defineRoute({
@@ -47,7 +53,7 @@ export const maintenanceRoutes = [
     summary: 'Create a maintenance window.',
     tag: 'maintenance',
     scope: 'write',
-    body: maintenanceInputSchema.omit({ id: true }),
+    body: maintenanceBody,
     response: maintenanceSchema,
     status: 201,
     location: (maintenance) => `/maintenance/${maintenance.id}`,
@@ -74,7 +80,7 @@ export const maintenanceRoutes = [
     scope: 'write',
     params,
     body: looseObject,
-    documentedBody: maintenanceInputSchema.omit({ id: true }),
+    documentedBody: maintenanceBody,
     response: maintenanceSchema,
     current: loadMaintenance,
     handle: async (call) => {

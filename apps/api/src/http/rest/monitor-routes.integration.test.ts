@@ -27,6 +27,25 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
+/** A check found the monitor DOWN. */
+function recordDownBeat(tenantId: number, monitorId: number) {
+  return heartbeatRepository.recordBeats(ctx.db, [
+    {
+      tenantId,
+      monitorId,
+      status: DOWN,
+      msg: 'refused',
+      time: new Date(),
+      pingMs: null,
+      durationSec: 60,
+      downCount: 1,
+      important: true,
+      retries: 0,
+      nextDueAt: new Date(Date.now() + 60_000),
+    },
+  ]);
+}
+
 describe('monitors', () => {
   it('creates a monitor that appears live in a dashboard logged in to the tenant', async () => {
     const dashboard = await ctx.connect();
@@ -132,33 +151,61 @@ describe('monitors', () => {
     );
   });
 
-  it('answers 304 to a matching If-None-Match and 412 to a stale If-Match', async () => {
-    const id = await insertMonitor(ctx.db, alice.user.tenantId, { name: 'etag' });
-    const first = await call('GET', `/monitors/${id}`, { credential: alice.readKey });
+  it('answers 304 to a matching If-None-Match on a resource its ETag wholly covers', async () => {
+    const created = await call('POST', '/tags', {
+      credential: alice.writeKey,
+      body: { name: 'etag', color: '#123456' },
+    });
+    const path = `/tags/${created.body.id}`;
+    const first = await call('GET', path, { credential: alice.readKey });
     const etag = first.headers.get('etag') as string;
     expect(etag).toMatch(/^".+"$/);
-    const again = await call('GET', `/monitors/${id}`, {
+    const again = await call('GET', path, {
       credential: alice.readKey,
       headers: { 'if-none-match': etag },
     });
     expect(again.status).toBe(304);
+  });
 
-    const own = await call('GET', `/monitors/${id}`, { credential: alice.writeKey });
-    const ownTag = own.headers.get('etag') as string;
+  it('keeps a monitor’s ETag through checks and changes it with an edit', async () => {
+    const id = await insertMonitor(ctx.db, alice.user.tenantId, { name: 'etag' });
+    const read = () => call('GET', `/monitors/${id}`, { credential: alice.writeKey });
+    const before = await read();
+    const etag = before.headers.get('etag') as string;
+    expect(before.body.status).toBeNull();
+
+    await recordDownBeat(alice.user.tenantId, id);
+    const afterBeat = await read();
+    expect(afterBeat.body.status).toBe('down');
+    expect(afterBeat.headers.get('etag')).toBe(etag);
+    // The tag does not vouch for the status, so a revalidation gets the new body.
+    const revalidated = await call('GET', `/monitors/${id}`, {
+      credential: alice.readKey,
+      headers: { 'if-none-match': etag },
+    });
+    expect(revalidated).toMatchObject({ status: 200, body: { status: 'down' } });
+
     const ok = await call('PATCH', `/monitors/${id}`, {
       credential: alice.writeKey,
       body: { name: 'etag2' },
-      headers: { 'if-match': ownTag },
+      headers: { 'if-match': etag },
     });
     expect(ok.status).toBe(200);
+    const edited = await read();
+    expect(edited.headers.get('etag')).not.toBe(etag);
     const stale = await call('PATCH', `/monitors/${id}`, {
       credential: alice.writeKey,
       body: { name: 'etag3' },
-      headers: { 'if-match': ownTag },
+      headers: { 'if-match': etag },
     });
     expectRestError(stale, 412, 'precondition-failed');
-    const now = await call('GET', `/monitors/${id}`, { credential: alice.readKey });
-    expect(now.body.name).toBe('etag2');
+    const paused = await call('POST', `/monitors/${id}/pause`, {
+      credential: alice.writeKey,
+      headers: { 'if-match': edited.headers.get('etag') as string },
+    });
+    expect(paused.status).toBe(200);
+    expect((await read()).headers.get('etag')).not.toBe(edited.headers.get('etag'));
+    expect((await read()).body).toMatchObject({ name: 'etag2', active: false });
   });
 
   it('filters and pages the list, with an empty page, a last page and a bad cursor', async () => {
@@ -178,21 +225,7 @@ describe('monitors', () => {
         ),
       );
     }
-    await heartbeatRepository.recordBeats(ctx.db, [
-      {
-        tenantId: carol.user.tenantId,
-        monitorId: ids[0] as number,
-        status: DOWN,
-        msg: 'refused',
-        time: new Date(),
-        pingMs: null,
-        durationSec: 60,
-        downCount: 1,
-        important: true,
-        retries: 0,
-        nextDueAt: new Date(Date.now() + 60_000),
-      },
-    ]);
+    await recordDownBeat(carol.user.tenantId, ids[0] as number);
     const list = (query: string) => call('GET', `/monitors${query}`, { credential: carol.readKey });
 
     const first = await list('?limit=2');

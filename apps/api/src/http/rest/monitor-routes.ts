@@ -7,12 +7,13 @@ import {
   deleteMonitor,
   editMonitor,
   getMonitor,
-  listMonitors,
+  listMonitorPage,
   pauseMonitor,
   resumeMonitor,
   type LoginIdentity,
   type ServiceContext,
 } from '@watchpost/core/services';
+import { documentedAs } from './openapi-document.js';
 import { defineRoute, type RestCall } from './rest-route.js';
 import {
   booleanQuery,
@@ -31,18 +32,21 @@ type StatusName = (typeof STATUS_NAMES)[number];
  * A monitor as REST answers it: Kuma's monitor object (docs/protocol/monitors.md#monitor-object),
  * the same the dashboard receives, plus its current status.
  */
-export const restMonitorSchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    type: z.string(),
-    active: z.boolean(),
-    status: z.enum(STATUS_NAMES).nullable().meta({ description: 'null before the first check.' }),
-    tags: z.array(
-      z.object({ tag_id: z.number(), name: z.string(), value: z.string().nullable() }).loose(),
-    ),
-  })
-  .loose();
+export const restMonitorSchema = documentedAs(
+  'Monitor',
+  z
+    .object({
+      id: z.number().int(),
+      name: z.string(),
+      type: z.string(),
+      active: z.boolean(),
+      status: z.enum(STATUS_NAMES).nullable().meta({ description: 'null before the first check.' }),
+      tags: z.array(
+        z.object({ tag_id: z.number(), name: z.string(), value: z.string().nullable() }).loose(),
+      ),
+    })
+    .loose(),
+);
 
 type RestMonitor = z.output<typeof restMonitorSchema>;
 
@@ -67,6 +71,16 @@ export async function loadRestMonitor(call: RestCall<{ id: number }>): Promise<R
   ]);
   const restMonitor = { ...forCaller(identity, monitor), status: statusName(state?.status) };
   return restMonitor as RestMonitor;
+}
+
+// What changes with checks and maintenance windows rather than with edits.
+const STATE_FIELDS = ['status', 'maintenance'] as const;
+
+/** What a monitor's ETag covers (docs/api.md#etags): everything but its state. */
+function monitorConfiguration(monitor: unknown): unknown {
+  const copy = { ...(monitor as Record<string, unknown>) };
+  for (const field of STATE_FIELDS) delete copy[field];
+  return copy;
 }
 
 const listQuery = z.object({
@@ -94,38 +108,31 @@ async function listRestMonitors(
   identity: LoginIdentity,
   query: z.output<typeof listQuery>,
 ) {
-  const [list, states] = await Promise.all([
-    listMonitors(service),
-    monitorRepository.listMonitorStates(service.db, service.tenantId),
-  ]);
-  const search = query.search?.toLowerCase();
-  const matching = Object.values(list)
-    .map((m) => ({ ...m, status: statusName(states.get(m.id as number)?.status) }) as RestMonitor)
-    .filter(
-      (m) =>
-        (query.cursor === undefined || m.id > query.cursor) &&
-        (query.status === undefined || m.status === query.status) &&
-        (query.type === undefined || m['type'] === query.type) &&
-        (query.active === undefined || m['active'] === query.active) &&
-        (query.tag === undefined ||
-          (m['tags'] as { name?: unknown }[]).some((t) => t.name === query.tag)) &&
-        (search === undefined ||
-          [m['name'], m['url'], m['hostname']].some(
-            (field) => typeof field === 'string' && field.toLowerCase().includes(search),
-          )),
-    )
-    .sort((a, b) => a.id - b.id);
-  const page = matching.slice(0, query.limit);
-  const last = page.at(-1);
+  const { status, type, tag, search, active } = query;
+  const page = await listMonitorPage(
+    service,
+    {
+      status: status === undefined ? undefined : STATUS_NAMES.indexOf(status),
+      type,
+      tag,
+      search,
+      active,
+    },
+    query.cursor ?? 0,
+    query.limit,
+  );
   return {
-    data: page.map((m) => forCaller(identity, m) as RestMonitor),
-    nextCursor: matching.length > query.limit && last ? encodeCursor(last.id) : null,
+    data: page.monitors.map(
+      ({ monitor, status: code }) =>
+        ({ ...forCaller(identity, monitor), status: statusName(code) }) as RestMonitor,
+    ),
+    nextCursor: page.nextAfterId === null ? null : encodeCursor(page.nextAfterId),
   };
 }
 
 const params = idParams('Monitor');
 const monitorBody = looseObject.meta({ description: 'Kuma monitor fields (see the schema).' });
-const documentedMonitorBody = monitorInputSchema(20);
+const documentedMonitorBody = documentedAs('MonitorInput', monitorInputSchema(20));
 
 /** `PATCH` keeps every field the body leaves out; `editMonitor` itself overwrites them all. */
 async function patchMonitor(call: RestCall<{ id: number }, unknown, Record<string, unknown>>) {
@@ -172,6 +179,7 @@ export const monitorRoutes = [
     scope: 'read',
     params,
     response: restMonitorSchema,
+    etagCovers: monitorConfiguration,
     handle: loadRestMonitor,
   }),
   defineRoute({
@@ -186,6 +194,7 @@ export const monitorRoutes = [
     documentedBody: documentedMonitorBody,
     response: restMonitorSchema,
     current: loadRestMonitor,
+    etagCovers: monitorConfiguration,
     handle: async (call) => {
       await editMonitor(call.service, { ...call.body, id: call.params.id });
       return loadRestMonitor(call);
@@ -203,6 +212,7 @@ export const monitorRoutes = [
     documentedBody: documentedMonitorBody,
     response: restMonitorSchema,
     current: loadRestMonitor,
+    etagCovers: monitorConfiguration,
     handle: patchMonitor,
   }),
   defineRoute({
@@ -215,6 +225,7 @@ export const monitorRoutes = [
     params,
     response: null,
     current: loadRestMonitor,
+    etagCovers: monitorConfiguration,
     handle: async ({ service, params: { id } }) => {
       const { publish } = await deleteMonitor(service, id);
       await publish();
@@ -230,6 +241,7 @@ export const monitorRoutes = [
     params,
     response: restMonitorSchema,
     current: loadRestMonitor,
+    etagCovers: monitorConfiguration,
     handle: async (call) => {
       await pauseMonitor(call.service, call.params.id);
       return loadRestMonitor(call);
@@ -245,6 +257,7 @@ export const monitorRoutes = [
     params,
     response: restMonitorSchema,
     current: loadRestMonitor,
+    etagCovers: monitorConfiguration,
     handle: async (call) => {
       await resumeMonitor(call.service, call.params.id);
       return loadRestMonitor(call);

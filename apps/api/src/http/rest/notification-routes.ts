@@ -14,18 +14,22 @@ import {
   testNotification,
   type LoginIdentity,
 } from '@watchpost/core/services';
+import { documentedAs } from './openapi-document.js';
 import { defineRoute, type RestCall } from './rest-route.js';
 import { idParams, parseInput, wireObject } from './rest-schemas.js';
 
-const notificationSchema = wireObject({
-  id: z.number().int(),
-  name: z.string(),
-  config: z
-    .string()
-    .meta({ description: 'The provider settings as JSON text, as Kuma sends them.' }),
-  active: z.boolean(),
-  isDefault: z.boolean(),
-});
+const notificationSchema = documentedAs(
+  'Notification',
+  wireObject({
+    id: z.number().int(),
+    name: z.string(),
+    config: z
+      .string()
+      .meta({ description: 'The provider settings as JSON text, as Kuma sends them.' }),
+    active: z.boolean(),
+    isDefault: z.boolean(),
+  }),
+);
 const testResultSchema = z.object({
   sent: z.boolean(),
   message: z.string().meta({ description: "The provider's own answer, or why it refused." }),
@@ -52,6 +56,8 @@ const body = notificationConfigSchema.meta({
   description: "Kuma's notification object: `name`, `type`, and the provider's own fields.",
 });
 
+const documentedNotificationBody = documentedAs('NotificationInput', notificationInputSchema);
+
 export const notificationRoutes = [
   defineRoute({
     method: 'GET',
@@ -73,7 +79,7 @@ export const notificationRoutes = [
     tag: 'notifications',
     scope: 'write',
     body,
-    documentedBody: notificationInputSchema,
+    documentedBody: documentedNotificationBody,
     response: notificationSchema,
     status: 201,
     location: (notification) => `/notifications/${notification.id}`,
@@ -117,7 +123,7 @@ export const notificationRoutes = [
     scope: 'write',
     params,
     body,
-    documentedBody: notificationInputSchema,
+    documentedBody: documentedNotificationBody,
     response: notificationSchema,
     current: loadNotification,
     handle: async (call) => {

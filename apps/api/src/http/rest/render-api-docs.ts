@@ -8,12 +8,13 @@ type Json = Record<string, unknown>;
  */
 export function renderApiDocs(document: Json): string {
   const paths = (document['paths'] ?? {}) as Record<string, Record<string, Json>>;
+  const components = (document['components'] ?? {}) as Record<string, Record<string, Json>>;
   const byTag = new Map<string, string[]>();
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(item)) {
       const tag = ((operation['tags'] as string[] | undefined) ?? ['other'])[0] ?? 'other';
       const sections = byTag.get(tag) ?? [];
-      sections.push(renderOperation(method, path, operation));
+      sections.push(renderOperation(method, path, operation, components));
       byTag.set(tag, sections);
     }
   }
@@ -38,11 +39,17 @@ export function renderApiDocs(document: Json): string {
 <p>Machine-readable: <a href="openapi.json">openapi.json</a> (OpenAPI ${escapeHtml(String(document['openapi']))}).</p>
 <nav aria-label="Resources"><ul>${toc}</ul></nav>
 ${body}
+${renderSchemas(components['schemas'] ?? {})}
 </main></body></html>`;
 }
 
-function renderOperation(method: string, path: string, operation: Json): string {
-  const parameters = (operation['parameters'] ?? []) as Json[];
+function renderOperation(
+  method: string,
+  path: string,
+  operation: Json,
+  components: Record<string, Record<string, Json>>,
+): string {
+  const parameters = ((operation['parameters'] ?? []) as Json[]).map((p) => resolve(p, components));
   const rows = parameters
     .map(
       (p) =>
@@ -60,6 +67,26 @@ ${rows && `<table><thead><tr><th>Parameter</th><th>In</th><th>Required</th><th>D
 ${requestBody ? schemaBlock('Request body', schemaOf(requestBody)) : ''}
 ${success ? schemaBlock(`Response ${success[0]}`, schemaOf(success[1])) : ''}
 </article>`;
+}
+
+const COMPONENT_REF = /^#\/components\/(\w+)\/(.+)$/;
+
+/** A `$ref` into the document's components, followed; anything else as it is. */
+function resolve(item: Json, components: Record<string, Record<string, Json>>): Json {
+  const match = typeof item['$ref'] === 'string' ? COMPONENT_REF.exec(item['$ref']) : null;
+  return (match && components[match[1] as string]?.[match[2] as string]) ?? item;
+}
+
+/** The shared schemas operations refer to, each under its own anchor. */
+function renderSchemas(schemas: Record<string, Json>): string {
+  const blocks = Object.entries(schemas)
+    .map(
+      ([name, schema]) =>
+        `<article id="schema-${escapeHtml(name)}"><h3><code>${escapeHtml(name)}</code></h3>` +
+        `${schemaBlock('Schema', schema)}</article>`,
+    )
+    .join('');
+  return blocks && `<section id="schemas"><h2>Schemas</h2>${blocks}</section>`;
 }
 
 function schemaOf(withContent: Json): unknown {

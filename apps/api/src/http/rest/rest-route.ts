@@ -51,6 +51,11 @@ export interface RestRoute {
    * tenant's) id fails here with 404, and `If-Match` is compared with its ETag.
    */
   current?: (call: RestCall) => Promise<unknown>;
+  /**
+   * The part of the body its ETag covers, when not all of it (docs/api.md#etags): a monitor's
+   * configuration, not its status, so `If-Match` survives the checks between read and write.
+   */
+  etagCovers?: (body: unknown) => unknown;
   handle(call: RestCall): Promise<unknown>;
 }
 
@@ -76,6 +81,7 @@ interface RouteDefinition<
   status?: 200 | 201 | 204;
   location?: (body: R extends z.ZodType ? z.output<R> : never) => string;
   current?: (call: RestCall<Out<P>, Out<Q>, Out<B>>) => Promise<unknown>;
+  etagCovers?: (body: unknown) => unknown;
   handle(call: RestCall<Out<P>, Out<Q>, Out<B>>): Promise<R extends z.ZodType ? z.input<R> : void>;
 }
 

@@ -82,7 +82,7 @@ export async function runRestRoute(
   if (route.current) {
     const current = await route.current(call);
     const ifMatch = request.headers['if-match'];
-    if (ifMatch !== undefined && !matchesIfMatch(ifMatch, strongEtag(JSON.stringify(current)))) {
+    if (ifMatch !== undefined && !matchesIfMatch(ifMatch, etagOf(route, current))) {
       throw new RestHttpError(412, 'precondition-failed', PRECONDITION_FAILED_MSG, 'If-Match');
     }
   }
@@ -143,10 +143,12 @@ async function respond(
     return { status: 204, location: null, body: '' };
   }
   const body = JSON.stringify(result);
-  const etag = strongEtag(body);
   if (route.method === 'GET') {
+    const etag = etagOf(route, result);
     reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
-    if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
+    // A tag that covers only part of the body cannot vouch for the rest (a monitor's status),
+    // so such a GET always answers with the body.
+    if (!route.etagCovers && matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
       reply.code(304).send();
       return { status: 304, location: null, body: '' };
     }
@@ -182,6 +184,11 @@ function bearerTokenOf(authorization: string | undefined): string | null {
 /** Rate limits and idempotency keys belong to the key, or to the user of a login token. */
 function credentialOf(identity: LoginIdentity): string {
   return identity.apiKeyId !== null ? `key:${identity.apiKeyId}` : `user:${identity.userId}`;
+}
+
+/** The resource's ETag: of the part `etagCovers` names, or of the whole body. */
+function etagOf(route: RestRoute, resource: unknown): string {
+  return strongEtag(JSON.stringify(route.etagCovers ? route.etagCovers(resource) : resource));
 }
 
 /** If-Match compares strongly (RFC 9110 §13.1.1): `*` or the exact tag. */

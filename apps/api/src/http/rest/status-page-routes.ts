@@ -13,14 +13,18 @@ import {
   toIncidentJson,
   unpinIncident,
 } from '@watchpost/core/services';
+import { documentedAs } from './openapi-document.js';
 import { defineRoute, type RestCall } from './rest-route.js';
 import { wireObject } from './rest-schemas.js';
 
-const statusPageSchema = wireObject({
-  slug: z.string(),
-  title: z.string(),
-  published: z.boolean(),
-});
+const statusPageSchema = documentedAs(
+  'StatusPage',
+  wireObject({
+    slug: z.string(),
+    title: z.string(),
+    published: z.boolean(),
+  }),
+);
 const incidentSchema = wireObject({
   id: z.number().int(),
   title: z.string(),

@@ -10,10 +10,14 @@ import {
   listTags,
   type ServiceContext,
 } from '@watchpost/core/services';
+import { documentedAs } from './openapi-document.js';
 import { defineRoute, type RestCall } from './rest-route.js';
 import { idParam, idParams, wireObject } from './rest-schemas.js';
 
-const tagSchema = wireObject({ id: z.number().int(), name: z.string(), color: z.string() });
+const tagSchema = documentedAs(
+  'Tag',
+  wireObject({ id: z.number().int(), name: z.string(), color: z.string() }),
+);
 const monitorTagSchema = wireObject({
   tag_id: z.number().int(),
   name: z.string(),
