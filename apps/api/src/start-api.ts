@@ -34,6 +34,7 @@ import { restRoutes } from './http/rest/rest-routes.js';
 import { endApiKeySessions } from './realtime/session.js';
 import { locateWebDist } from './http/web-app/locate-web-dist.js';
 import { registerWebAppRoutes } from './http/web-app/web-app-routes.js';
+import { DeflateThresholdServer } from './realtime/deflate-threshold.js';
 import { registerSocketHandlers } from './realtime/register-socket-handlers.js';
 import { createSocketTenantEvents } from './realtime/socket-tenant-events.js';
 import type { ApiServer } from './realtime/socket-types.js';
@@ -87,7 +88,8 @@ const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
  * docs/protocol/transport.md#compression: every WebSocket offered permessage-deflate, for
  * messages of 1 KB or more (single beats and acks are not worth it). Level 1: on the
  * monitor list's repetitive JSON it shrinks as much as the default level within a few per
- * cent, at a quarter of the CPU, and deflating runs in libuv's thread pool.
+ * cent, at a quarter of the CPU, and deflating runs in libuv's thread pool. ws honours the
+ * threshold only through DeflateThresholdServer.
  */
 const PER_MESSAGE_DEFLATE = { threshold: 1024, zlibDeflateOptions: { level: 1 } };
 /**
@@ -139,6 +141,7 @@ export async function startApi(deps: ApiDeps): Promise<RunningApi> {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
     perMessageDeflate: PER_MESSAGE_DEFLATE,
+    wsEngine: DeflateThresholdServer,
     ...(deps.socketAdapter && { adapter: deps.socketAdapter }),
   });
   const rooms = io.of('/').adapter;

@@ -1,4 +1,3 @@
-import { setImmediate } from 'node:timers/promises';
 import type { ServerEvent } from '@watchpost/core';
 import {
   listApiKeys,
@@ -9,8 +8,8 @@ import {
   listStatusPages,
   loadDashboardBurst,
   loadLoginBurst,
-  REPLAY_PAGE_MONITORS,
   replayMonitors,
+  sendsBurstAfterAck,
   serviceContext,
   type ServiceContext,
 } from '@watchpost/core/services';
@@ -18,6 +17,7 @@ import { broadcastToTenant, leanTenantRoom, type RoomBroadcaster } from '@watchp
 import type { RealtimeDeps } from './realtime-deps.js';
 import { endSession, startSession } from './session.js';
 import type { ApiServer, ApiSocket, Session } from './socket-types.js';
+import { writeEncodedEvents } from './write-encoded-events.js';
 
 /** What a login still sends after its ack; nothing for most logins. */
 export type AfterAck = () => Promise<void>;
@@ -26,11 +26,12 @@ const NOTHING_AFTER_ACK: AfterAck = async () => {};
 
 /**
  * Joins the tenant's room and sends the burst. Login handlers ack when this resolves, then
- * run what it answers: the lists are always sent before the ack, so a client that sees `ok`
- * holds every list, and a failed read can be reported instead of leaving a half-logged-in
- * socket behind. The per-monitor replay follows the ack when it takes more than one page
- * (upstream acks first, docs/protocol/authentication.md#loginbytoken allows either order), so
- * a large tenant's login is acked at once while its beats stream.
+ * run what it answers. A tenant of up to one replay page of monitors gets its whole burst
+ * before the ack, so a client that sees `ok` holds every list, and a failed read can be
+ * reported instead of leaving a half-logged-in socket behind. A larger tenant's login is
+ * acked at once and its burst follows (upstream acks first,
+ * docs/protocol/authentication.md#loginbytoken allows either order): its lists alone take
+ * longer to read than a client waits for an ack.
  */
 export async function startSessionWithBurst(
   socket: ApiSocket,
@@ -43,26 +44,39 @@ export async function startSessionWithBurst(
       await sendLeanBurst(socket, deps, session);
       return NOTHING_AFTER_ACK;
     }
-    return await sendLoginBurst(socket, deps, session);
+    const ctx = serviceContext(deps, session);
+    if (!(await sendsBurstAfterAck(ctx))) {
+      await sendLoginBurst(socket, deps, ctx);
+      return NOTHING_AFTER_ACK;
+    }
   } catch (error) {
     endSession(socket);
     throw error;
   }
+  return async () => {
+    try {
+      await sendLoginBurst(socket, deps, serviceContext(deps, session));
+    } catch (error) {
+      // The login was acked already: a client missing part of the burst reconnects and
+      // logs in again, which a dropped connection makes it do.
+      deps.logger.error({ err: error }, 'login burst failed after the ack');
+      socket.disconnect(true);
+    }
+  };
 }
 
 /**
  * The post-login burst of docs/protocol/authentication.md#post-login-burst, for a socket that
  * has already joined its tenant's room: the lists at once, then the per-monitor replay in
- * slices, yielding to the event loop between them so that other sockets' events are never
- * held up behind one login. Answers what is left to send after the ack.
+ * slices written as the client takes them, so that other sockets' events are never held up
+ * behind one login and the burst is never queued in memory ahead of a slow client.
  */
 async function sendLoginBurst(
   socket: ApiSocket,
   deps: RealtimeDeps,
-  session: Session,
-): Promise<AfterAck> {
-  const { tenantId } = session;
-  const ctx = serviceContext(deps, session);
+  ctx: ServiceContext,
+): Promise<void> {
+  const { tenantId } = ctx;
   const [burst, lists] = await Promise.all([loadLoginBurst(ctx), loadFeatureLists(ctx)]);
 
   // To the room's Kuma sockets, read-only ones getting the lists redacted. Lean sockets hold
@@ -79,29 +93,18 @@ async function sendLoginBurst(
   toRoom(['apiKeyList', lists.apiKeys]);
   toRoom(['statusPageList', lists.statusPages]);
 
-  const replay = async () => {
-    for await (const slice of replayMonitors(ctx, burst.monitorIds)) {
-      if (!socket.connected) return;
-      emitAll(socket, slice);
-      await setImmediate();
-    }
-    // Step 12: asks the web UI for the browser's zone until one was given (initServerTimezone).
-    if (!burst.timezoneInitialised) socket.emit('initServerTimezone');
-  };
-  if (burst.monitorIds.length <= REPLAY_PAGE_MONITORS) {
-    await replay();
-    return NOTHING_AFTER_ACK;
+  // One slice is written while the next is read and framed; the one before must have left
+  // the process first. Waiting is also where other sockets' events get their turn.
+  let previous: Promise<void> = Promise.resolve();
+  for await (const slice of replayMonitors(ctx, burst.monitorIds)) {
+    if (!socket.connected) return;
+    const written = writeEncodedEvents(socket, slice);
+    await previous;
+    previous = written;
   }
-  return async () => {
-    try {
-      await replay();
-    } catch (error) {
-      // The login was acked already: a client missing part of the replay reconnects and
-      // logs in again, which a dropped connection makes it do.
-      deps.logger.error({ err: error }, 'login burst failed after the ack');
-      socket.disconnect(true);
-    }
-  };
+  await previous;
+  // Step 12: asks the web UI for the browser's zone until one was given (initServerTimezone).
+  if (!burst.timezoneInitialised) socket.emit('initServerTimezone');
 }
 
 /** The server's rooms without the tenant's lean sockets. */
@@ -150,13 +153,4 @@ async function awaitAll<T extends Record<string, Promise<unknown>>>(
     Object.entries(promises).map(async ([key, promise]) => [key, await promise] as const),
   );
   return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> };
-}
-
-/** Emits pre-built `[event, ...args]` lists, whose names the typed event map cannot check. */
-export function emitAll(
-  target: { emit: (...args: never[]) => unknown },
-  events: readonly ServerEvent[],
-): void {
-  const emit = target.emit.bind(target) as (event: string, ...args: unknown[]) => unknown;
-  for (const [event, ...args] of events) emit(event, ...args);
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, HeartbeatRow } from '../db/database.js';
 import type { BeatFields } from './heartbeat-wire.js';
+import { HEARTBEAT_ROW_JSON, IMPORTANT_HEARTBEAT_JSON } from './heartbeat-wire-sql.js';
 
 // A tenant's beats; every function takes the tenant scope (architecture rule 1). Recording a batch
 // (the workers' hot path) keeps its own file and is re-exported here.
@@ -31,6 +32,58 @@ export async function listLatestBeats(
   for (const row of rows) byMonitor.get(row.monitor_id)?.push(toStoredBeat(row));
   for (const list of byMonitor.values()) list.sort((a, b) => a.time.getTime() - b.time.getTime());
   return byMonitor;
+}
+
+/**
+ * Each monitor's last `limit` beats, oldest first, as the JSON text of the login burst's
+ * `heartbeatList` argument (docs/protocol/authentication.md#post-login-burst step 9): `[]`
+ * without beats. Written by the database (see heartbeat-wire-sql.ts), one indexed read of at
+ * most `limit` rows per monitor.
+ */
+export async function listLatestBeatsJson(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorIds: readonly number[],
+  limit: number,
+): Promise<Map<number, string>> {
+  if (monitorIds.length === 0) return new Map();
+  const { rows } = await sql<{ id: number; beats: string | null }>`
+    SELECT m.id, (
+      SELECT string_agg(${HEARTBEAT_ROW_JSON}, ',' ORDER BY h.time)
+      FROM (
+        SELECT * FROM heartbeats
+        WHERE monitor_id = m.id AND tenant_id = ${tenantId}
+        ORDER BY time DESC LIMIT ${limit}
+      ) h
+    ) AS beats
+    FROM unnest(${[...monitorIds]}::int[]) AS m(id)
+  `.execute(db);
+  return new Map(rows.map((r) => [r.id, `[${r.beats ?? ''}]`]));
+}
+
+/**
+ * Each monitor's last `limit` important beats, newest first, as the JSON text of the login
+ * burst's `importantHeartbeatList` argument (step 10): `[]` without any.
+ */
+export async function listLatestImportantBeatsJson(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorIds: readonly number[],
+  limit: number,
+): Promise<Map<number, string>> {
+  if (monitorIds.length === 0) return new Map();
+  const { rows } = await sql<{ id: number; beats: string | null }>`
+    SELECT m.id, (
+      SELECT string_agg(${IMPORTANT_HEARTBEAT_JSON}, ',' ORDER BY h.time DESC)
+      FROM (
+        SELECT * FROM heartbeats
+        WHERE monitor_id = m.id AND tenant_id = ${tenantId} AND important
+        ORDER BY time DESC LIMIT ${limit}
+      ) h
+    ) AS beats
+    FROM unnest(${[...monitorIds]}::int[]) AS m(id)
+  `.execute(db);
+  return new Map(rows.map((r) => [r.id, `[${r.beats ?? ''}]`]));
 }
 
 /**

@@ -1,9 +1,11 @@
 import { loadMonitorList } from '../monitors/load-monitor-list.js';
+import * as monitorRepository from '../monitors/monitor-repository.js';
 import type { MonitorListPayload, ServerInfo } from '../protocol/server-events.js';
 import { loadTenantInfo } from '../server-info/load-tenant-info.js';
 import { INIT_SERVER_TIMEZONE_SETTING } from '../server-info/server-info.js';
 import type { ServiceContext } from '../services/service-context.js';
 import * as settingsRepository from '../settings/settings-repository.js';
+import { REPLAY_PAGE_MONITORS } from './replay-monitors.js';
 
 /**
  * What the post-login burst (docs/protocol/authentication.md#post-login-burst) says up front:
@@ -38,4 +40,13 @@ export async function loadLoginBurst(ctx: ServiceContext): Promise<LoginBurst> {
     monitorIds: Object.keys(monitorList).map(Number),
     timezoneInitialised: Boolean(zoneChosen),
   };
+}
+
+/**
+ * Whether the tenant's burst is sent after the login's ack: it replays more than one page of
+ * monitors (docs/protocol/authentication.md#post-login-burst). One count, so the answer costs
+ * nothing like the burst it decides about.
+ */
+export async function sendsBurstAfterAck(ctx: ServiceContext): Promise<boolean> {
+  return (await monitorRepository.countMonitors(ctx.db, ctx.tenantId)) > REPLAY_PAGE_MONITORS;
 }

@@ -1,27 +1,35 @@
 import * as heartbeatRepository from '../heartbeats/heartbeat-repository.js';
-import { toHeartbeatRowJson, toImportantHeartbeatJson } from '../heartbeats/heartbeat-wire.js';
 import * as monitorRepository from '../monitors/monitor-repository.js';
 import { MAINTENANCE, UP } from '../monitors/monitor-status.js';
 import type { ServerEvent } from '../protocol/server-events.js';
 import { monitorStatEvents } from '../realtime/monitor-stat-events.js';
 import type { ServiceContext } from '../services/service-context.js';
-import * as statsRepository from '../stats/stats-repository.js';
+import { readWindowCounters } from '../stats/window-counters.js';
 
 // docs/protocol/authentication.md#post-login-burst: what the burst replays per monitor.
 const RECENT_BEATS = 100;
 const IMPORTANT_BEATS = 500;
 
 /**
- * How many monitors one page of the replay covers: one query per kind and page, and one
- * slice of pushes sent without yielding. 200 monitors of 100 beats is about 3 MB of JSON,
- * some tens of milliseconds of serialisation: short enough that other sockets' events
- * never wait long behind a burst, long enough that a page's query costs more than its
- * round trip.
+ * How many monitors one page of the replay covers: one query per kind and page. 200 monitors
+ * of 100 beats is about 3 MB of JSON, which the database writes; the API only frames it.
  */
 export const REPLAY_PAGE_MONITORS = 200;
 
+/**
+ * One push as the JSON text of its `[event, ...args]` array, which is what Socket.IO writes
+ * after the packet type: the replay's beat lists arrive as JSON from the database and go out
+ * without being parsed and serialised again.
+ */
+export type EncodedEvent = string;
+
 /** Pushes sent together to the logging-in socket. */
-export type ReplaySlice = ServerEvent[];
+export type ReplaySlice = EncodedEvent[];
+
+/** The JSON text of a push; the one way the replay encodes the events it builds itself. */
+export function encodeEvent(event: ServerEvent): EncodedEvent {
+  return JSON.stringify(event);
+}
 
 /**
  * Steps 9 to 11 of the post-login burst (docs/protocol/authentication.md#post-login-burst) in
@@ -29,9 +37,11 @@ export type ReplaySlice = ServerEvent[];
  * `importantHeartbeatList`, then the statistics pushes, each kind in ascending id order as
  * upstream loops. All of them go to the logging-in socket only: upstream sends the statistics
  * to the whole room, whose other sockets hold them already, and at thousands of monitors that
- * repetition would be thousands of pushes fanned out to every API node per login. The database is read a page at a time, the next pages' queries running
- * while the caller sends the current slice, so memory and each slice's cost stay bounded
- * however many monitors and beats the tenant has.
+ * repetition would be thousands of pushes fanned out to every API node per login. The
+ * database is read a page at a time, the next pages' queries running while the caller sends
+ * the current slice, so memory and each slice's cost stay bounded however many monitors and
+ * beats the tenant has. The beat lists come as JSON text written by the database; the
+ * statistics are the rolling window counters every beat's pushes read (architecture rule 8).
  */
 export async function* replayMonitors(
   ctx: ServiceContext,
@@ -41,51 +51,41 @@ export async function* replayMonitors(
   const { db, tenantId } = ctx;
   const pages = pagesOf(monitorIds, pageSize);
   let states: ReturnType<typeof monitorRepository.listMonitorStates> | undefined;
-
+  // Step 9's beats are oldest first, step 10's newest first; `monitorID` is the id as a string.
   const recentSlice = async (ids: number[]): Promise<ReplaySlice> => {
-    const recent = await heartbeatRepository.listLatestBeats(db, tenantId, ids, RECENT_BEATS);
-    return ids.map((id) => [
-      'heartbeatList',
-      String(id),
-      (recent.get(id) ?? []).map(toHeartbeatRowJson),
-      false,
-    ]);
+    const recent = await heartbeatRepository.listLatestBeatsJson(db, tenantId, ids, RECENT_BEATS);
+    return ids.map((id) => `["heartbeatList","${id}",${recent.get(id) ?? '[]'},false]`);
   };
   const importantSlice = async (ids: number[]): Promise<ReplaySlice> => {
-    const important = await heartbeatRepository.listLatestBeats(
+    const important = await heartbeatRepository.listLatestImportantBeatsJson(
       db,
       tenantId,
       ids,
       IMPORTANT_BEATS,
-      true,
     );
-    return ids.map((id) => [
-      'importantHeartbeatList',
-      String(id),
-      // listLatestBeats answers oldest first; this list is newest first (step 10).
-      [...(important.get(id) ?? [])].reverse().map(toImportantHeartbeatJson),
-      false,
-    ]);
+    return ids.map((id) => `["importantHeartbeatList","${id}",${important.get(id) ?? '[]'},false]`);
   };
   const statSlice = async (ids: number[]): Promise<ReplaySlice> => {
     states ??= monitorRepository.listMonitorStates(db, tenantId);
-    const [stateOf, day, month] = await Promise.all([
+    const [stateOf, windows] = await Promise.all([
       states,
-      statsRepository.getWindowStats(db, tenantId, ids, 24),
-      statsRepository.getWindowStats(db, tenantId, ids, 720),
+      readWindowCounters(
+        db,
+        ids.map((monitorId) => ({ monitorId, tenantId })),
+      ),
     ]);
     return ids.flatMap((id) => {
       const state = stateOf.get(id);
       const currentlyUp = state?.status === UP || state?.status === MAINTENANCE;
+      const stats = windows.get(id);
       return monitorStatEvents(
         String(id),
-        { day: day.get(id), month: month.get(id) },
+        { day: stats?.day, month: stats?.month },
         currentlyUp,
         state?.tlsInfo ?? null,
-      );
+      ).map(encodeEvent);
     });
   };
-
   yield* inOrder(
     [recentSlice, importantSlice, statSlice].flatMap((load) => pages.map((ids) => () => load(ids))),
   );

@@ -45,6 +45,8 @@ export interface KumaTestClientOptions {
   query?: Record<string, string>;
   /** Headers of the handshake, e.g. the `X-Forwarded-For` a reverse proxy adds. */
   extraHeaders?: Record<string, string>;
+  /** False: the WebSocket does not offer permessage-deflate, so the wire carries plain JSON. */
+  compression?: boolean;
 }
 
 export async function connectKumaTestClient(
@@ -54,6 +56,7 @@ export async function connectKumaTestClient(
     transports = ['websocket'],
     query,
     extraHeaders,
+    compression = true,
   }: KumaTestClientOptions = {},
 ): Promise<KumaTestClient> {
   const socket = io(url, {
@@ -62,6 +65,9 @@ export async function connectKumaTestClient(
     reconnection: false,
     ...(query && { query }),
     ...(extraHeaders && { extraHeaders }),
+    // Handed to ws as it is, where `false` offers no compression; the client's types only
+    // know the object form.
+    ...(!compression && { perMessageDeflate: false as unknown as { threshold: number } }),
   });
   const events: ReceivedEvent[] = [];
   socket.onAny((event: string, ...args: unknown[]) => events.push({ event, args }));
