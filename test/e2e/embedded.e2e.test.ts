@@ -1,21 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll } from 'vitest';
 import { openDatabase } from '@watchpost/core/db';
+import { embeddedDataDirFromTemplate } from '@watchpost/core/testing';
 import { freePort, runRole, spawnRole } from '../support/processes.js';
 import { waitForHealthy } from '../support/wait-for-healthy.js';
 import { describeBehaviour } from './behaviour-suite.js';
 import { EMBEDDED_ENV } from './embedded-env.js';
 
 // `npm start` with nothing configured: every role in one process on PGlite in a data
-// directory, the in-process queue and Socket.IO's in-memory adapter.
+// directory, the in-process queue and Socket.IO's in-memory adapter. The directory starts
+// migrated (the first start on an empty one is embedded-restart.e2e.test.ts's).
 
 let dataDir: string;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'watchpost-e2e-'));
+  dataDir = await embeddedDataDirFromTemplate('e2e');
   env = { ...EMBEDDED_ENV, DATA_DIR: dataDir };
 });
 afterAll(async () => rm(dataDir, { recursive: true, force: true }));

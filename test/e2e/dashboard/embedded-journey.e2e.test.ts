@@ -1,10 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedDataDirFromTemplate } from '@watchpost/core/testing';
 import { freePort, spawnRole, type RoleProcess } from '../../support/processes.js';
 import { startHttpTarget, type HttpTarget } from '../../support/targets.js';
 import { waitForHealthy } from '../../support/wait-for-healthy.js';
@@ -17,7 +16,8 @@ import { runDashboardJourney, signedInPage, type JourneyDeployment } from './jou
 // against the embedded deployment, then what only this deployment shows cheaply (the server
 // restarting under an open page) and the admin screens the journey does not pass through.
 
-// PGlite's first start (initdb and migrations) is slow on a busy machine.
+// Starting is slow on a busy machine, even on a data directory that starts migrated (the
+// first start on an empty one is embedded-restart.e2e.test.ts's).
 const STARTUP_MS = 180_000;
 const JOURNEY_MS = 240_000;
 
@@ -29,7 +29,7 @@ let browser: Browser;
 let deployment: JourneyDeployment;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'watchpost-dashboard-'));
+  dataDir = await embeddedDataDirFromTemplate('dashboard');
   port = await freePort();
   await startWatchpost();
   target = await startHttpTarget();

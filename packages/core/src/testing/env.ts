@@ -4,6 +4,8 @@ export const TEST_POSTGRES_URL =
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** A migrated PGlite cluster archive written once per test run (test/global-setup.ts). */
 export const TEST_PGLITE_TEMPLATE = process.env.WATCHPOST_TEST_PGLITE_TEMPLATE;
+/** A migrated embedded data directory written once per end-to-end run (test/e2e/global-setup.ts). */
+export const TEST_EMBEDDED_DATA_TEMPLATE = process.env.WATCHPOST_TEST_EMBEDDED_DATA_TEMPLATE;
 /** The `SECRETS_KEY` of test processes: a fixed key, so child processes open what tests seal. */
 export const TEST_SECRETS_KEY = `test:${Buffer.alloc(32, 7).toString('base64')}`;
 /**
