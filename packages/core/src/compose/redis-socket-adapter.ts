@@ -1,5 +1,6 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
+import { redisBroadcastParser } from '../realtime/redis-broadcast-parser.js';
 import { socketIoRedisKey } from '../realtime/tenant-room.js';
 
 /** What Socket.IO's `adapter` option takes in distributed mode. */
@@ -14,5 +15,5 @@ export function createRedisSocketAdapter(
   sub: Redis,
   prefix: string,
 ): RedisSocketAdapter {
-  return createAdapter(pub, sub, { key: socketIoRedisKey(prefix) });
+  return createAdapter(pub, sub, { key: socketIoRedisKey(prefix), parser: redisBroadcastParser });
 }

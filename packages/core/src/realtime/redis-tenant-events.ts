@@ -1,5 +1,6 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
+import { redisBroadcastParser } from './redis-broadcast-parser.js';
 import { socketIoRedisKey } from './tenant-room.js';
 import { createBroadcastTenantEvents, type TenantEvents } from './tenant-events.js';
 import { createRedisTenantWatch } from './redis-tenant-watch.js';
@@ -11,7 +12,10 @@ import type { ServerToClientEvents } from '../protocol/server-events.js';
  */
 export function createRedisTenantEvents(redis: Redis, prefix: string): TenantEvents {
   return createBroadcastTenantEvents(
-    new Emitter<ServerToClientEvents>(redis, { key: socketIoRedisKey(prefix) }),
+    new Emitter<ServerToClientEvents>(redis, {
+      key: socketIoRedisKey(prefix),
+      parser: redisBroadcastParser,
+    }),
     createRedisTenantWatch(redis, prefix),
   );
 }
