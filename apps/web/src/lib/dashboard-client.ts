@@ -4,6 +4,7 @@ import { strings } from '../strings.js';
 import {
   applyPushes,
   initialDashboardState,
+  signInBySummaries,
   type DashboardPush,
   type DashboardState,
 } from './dashboard-state.js';
@@ -65,12 +66,25 @@ function queuePush(push: DashboardPush): void {
   setTimeout(() => (document.hidden ? flushPushes() : requestAnimationFrame(flushPushes)), wait);
 }
 
+/** The login (or token login) awaiting its ack; null when none is. */
+let loginInFlight: { username: string | null } | null = null;
+
 function flushPushes(): void {
   flushScheduled = false;
   lastFlush = performance.now();
   const batch = pending;
   pending = [];
-  dashboardStore.update((s) => applyPushes(s, batch));
+  dashboardStore.update((s) => signInBySummaries(applyPushes(s, batch), batch, loginInFlight));
+}
+
+/** Runs a login request with its username known to flushPushes while it waits for the ack. */
+async function loggingIn<T>(username: string | null, send: () => Promise<T>): Promise<T> {
+  loginInFlight = { username };
+  try {
+    return await send();
+  } finally {
+    loginInFlight = null;
+  }
 }
 
 const KEPT_PUSHES = [
@@ -119,7 +133,7 @@ async function resumeSession(): Promise<void> {
   const token = readToken();
   if (token) {
     try {
-      await request('loginByToken', token);
+      await loggingIn(usernameOfToken(token), () => request('loginByToken', token));
       setAuth({ phase: 'loggedIn', username: usernameOfToken(token), notice: null });
       return;
     } catch (error) {
@@ -144,11 +158,9 @@ export async function login(form: {
   token: string;
   remember: boolean;
 }): Promise<LoginResult> {
-  const answer = await request('login', {
-    username: form.username,
-    password: form.password,
-    token: form.token,
-  });
+  const answer = await loggingIn(form.username, () =>
+    request('login', { username: form.username, password: form.password, token: form.token }),
+  );
   if (answer.tokenRequired === true) return 'tokenRequired';
   if (typeof answer.token !== 'string') throw new AckError(strings.common.unexpectedError, answer);
   storeToken(answer.token, form.remember);
