@@ -55,8 +55,16 @@ export async function loadDashboardBurst(ctx: ServiceContext): Promise<Dashboard
     const state = states.get(id);
     const status = state?.status ?? null;
     const currentlyUp = status === UP || status === MAINTENANCE;
+    // A literal, not `{...meta, status, …}`: see monitorMetasOf.
     return {
-      ...meta,
+      id,
+      name: meta.name,
+      type: meta.type,
+      active: meta.active,
+      parent: meta.parent,
+      maintenance: meta.maintenance,
+      target: meta.target,
+      tags: meta.tags,
       status,
       ping: state?.lastPing ?? null,
       uptime24: status === null ? null : uptimeRatio(day.get(id)?.day, currentlyUp),

@@ -62,10 +62,18 @@ export function monitorMetasOf(
   const byId = new Map(monitors.map((m) => [m.id, m]));
   return monitors.map((monitor) => {
     const ancestors = ancestorsOf(monitor, byId);
+    // Field by field rather than `{...monitor, active, …}`: Node 20 builds thousands of spread
+    // objects with added keys tens of times slower than literals.
     return toMonitorMeta({
-      ...monitor,
+      id: monitor.id,
+      name: monitor.name,
+      type: monitor.type,
       active: monitor.active && ancestors.every((a) => a.active),
+      parent: monitor.parent,
       maintenance: [monitor, ...ancestors].some((m) => maintained.has(m.id)),
+      url: monitor.url,
+      hostname: monitor.hostname,
+      port: monitor.port,
       tags: tags.get(monitor.id) ?? [],
     });
   });
