@@ -114,7 +114,8 @@ function kumaSocketsOf(io: ApiServer, tenantId: number): RoomBroadcaster {
 
 /**
  * The lean burst of docs/protocol/dashboard.md#what-a-lean-socket-receives, to this socket
- * only: the other sockets of the room already hold every list.
+ * only: the other sockets of the room already hold every list. Everything is read before the
+ * first emit, so a client that got the summaries knows its login succeeded.
  */
 async function sendLeanBurst(
   socket: ApiSocket,

@@ -4,6 +4,7 @@ import { strings } from '../strings.js';
 import {
   applyPushes,
   initialDashboardState,
+  signInBySummaries,
   type DashboardPush,
   type DashboardState,
 } from './dashboard-state.js';
@@ -49,7 +50,7 @@ function setAuth(auth: Partial<DashboardState['auth']>): void {
 
 // Pushes are applied in batches, at most one per BATCH_MS and on an animation frame: whatever
 // arrives in between costs one state change and one render, the first push after a quiet spell
-// (the lean burst at login, a beat on a calm tenant) shows on the next frame, and a beat still
+// (a beat on a calm tenant) and the login's summaries show on the next frame, and a beat still
 // shows well within a second of being stored. A hidden tab has no frames; it applies on the
 // timer alone, so pushes do not pile up while nobody looks.
 const BATCH_MS = 200;
@@ -59,18 +60,36 @@ let lastFlush = -Infinity;
 
 function queuePush(push: DashboardPush): void {
   pending.push(push);
-  if (flushScheduled) return;
+  // The summaries are the list a person is waiting for, and they follow the login's `info`
+  // push within milliseconds: they go out on the next frame, not a batch period after it.
+  if (push[0] === 'monitorSummaryList') return scheduleFlush(0);
+  if (!flushScheduled) scheduleFlush(Math.max(0, lastFlush + BATCH_MS - performance.now()));
+}
+
+function scheduleFlush(wait: number): void {
   flushScheduled = true;
-  const wait = Math.max(0, lastFlush + BATCH_MS - performance.now());
   setTimeout(() => (document.hidden ? flushPushes() : requestAnimationFrame(flushPushes)), wait);
 }
+
+/** The login (or token login) awaiting its ack; null when none is. */
+let loginInFlight: { username: string | null } | null = null;
 
 function flushPushes(): void {
   flushScheduled = false;
   lastFlush = performance.now();
   const batch = pending;
   pending = [];
-  dashboardStore.update((s) => applyPushes(s, batch));
+  dashboardStore.update((s) => signInBySummaries(applyPushes(s, batch), batch, loginInFlight));
+}
+
+/** Runs a login request with its username known to flushPushes while it waits for the ack. */
+async function loggingIn<T>(username: string | null, send: () => Promise<T>): Promise<T> {
+  loginInFlight = { username };
+  try {
+    return await send();
+  } finally {
+    loginInFlight = null;
+  }
 }
 
 const KEPT_PUSHES = [
@@ -119,7 +138,7 @@ async function resumeSession(): Promise<void> {
   const token = readToken();
   if (token) {
     try {
-      await request('loginByToken', token);
+      await loggingIn(usernameOfToken(token), () => request('loginByToken', token));
       setAuth({ phase: 'loggedIn', username: usernameOfToken(token), notice: null });
       return;
     } catch (error) {
@@ -144,11 +163,9 @@ export async function login(form: {
   token: string;
   remember: boolean;
 }): Promise<LoginResult> {
-  const answer = await request('login', {
-    username: form.username,
-    password: form.password,
-    token: form.token,
-  });
+  const answer = await loggingIn(form.username, () =>
+    request('login', { username: form.username, password: form.password, token: form.token }),
+  );
   if (answer.tokenRequired === true) return 'tokenRequired';
   if (typeof answer.token !== 'string') throw new AckError(strings.common.unexpectedError, answer);
   storeToken(answer.token, form.remember);

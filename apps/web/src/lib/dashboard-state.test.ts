@@ -4,6 +4,7 @@ import {
   BAR_BEATS,
   applyPushes,
   initialDashboardState,
+  signInBySummaries,
   type DashboardPush,
   type DashboardState,
   type HeartbeatJson,
@@ -167,5 +168,29 @@ describe('applyPushes', () => {
     ]);
     expect(state.proxies).toEqual([{ id: 1 }]);
     expect(state.statusPages).toEqual({ 1: { slug: 'main' } });
+  });
+});
+
+describe('signInBySummaries', () => {
+  const loggedOut: DashboardState = {
+    ...initialDashboardState,
+    auth: { phase: 'loggedOut', username: null, notice: 'Logged out.' },
+  };
+  const summaries: DashboardPush[] = [['monitorSummaryList', [summary(1)]]];
+
+  it('signs in when the summaries arrive while a login waits for its ack', () => {
+    const state = signInBySummaries(loggedOut, summaries, { username: 'alice' });
+    expect(state.auth).toEqual({ phase: 'loggedIn', username: 'alice', notice: null });
+  });
+
+  it('changes nothing without a login in flight, without summaries, or when signed in', () => {
+    expect(signInBySummaries(loggedOut, summaries, null)).toBe(loggedOut);
+    const beats: DashboardPush[] = [['heartbeat', beat(1, 1)]];
+    expect(signInBySummaries(loggedOut, beats, { username: 'alice' })).toBe(loggedOut);
+    const signedIn: DashboardState = {
+      ...loggedOut,
+      auth: { phase: 'loggedIn', username: 'bob', notice: null },
+    };
+    expect(signInBySummaries(signedIn, summaries, { username: 'alice' })).toBe(signedIn);
   });
 });

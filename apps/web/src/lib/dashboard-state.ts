@@ -11,7 +11,8 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
 
 /**
  * Where sign-in stands. `unknown` until the server answered `needSetup` (or a stored token
- * was tried); `loggedIn` once the login's ack arrived, which the server sends after the burst.
+ * was tried); `loggedIn` once the login's summaries or its ack arrived, whichever came first
+ * (see signInBySummaries).
  */
 export type AuthPhase = 'unknown' | 'needSetup' | 'loggedOut' | 'loggedIn';
 
@@ -89,6 +90,23 @@ export function applyPushes(
   const draft = new Draft(state);
   for (const push of pushes) applyPush(draft, push);
   return draft.finish();
+}
+
+/**
+ * A lean socket receives `monitorSummaryList` only once its login succeeded, and the login's
+ * ack follows it with nothing that can fail in between
+ * (docs/protocol/dashboard.md#what-a-lean-socket-receives): so a batch that carries the
+ * summaries while a login is in flight signs the user in, and the list shows with them
+ * instead of after the ack. `login` is the login in flight, null when none is.
+ */
+export function signInBySummaries(
+  state: DashboardState,
+  pushes: readonly DashboardPush[],
+  login: { username: string | null } | null,
+): DashboardState {
+  if (login === null || state.auth.phase === 'loggedIn') return state;
+  if (!pushes.some(([event]) => event === 'monitorSummaryList')) return state;
+  return { ...state, auth: { phase: 'loggedIn', username: login.username, notice: null } };
 }
 
 function applyPush(draft: Draft, push: DashboardPush): void {

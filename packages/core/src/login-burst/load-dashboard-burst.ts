@@ -1,6 +1,5 @@
 import * as heartbeatRepository from '../heartbeats/heartbeat-repository.js';
 import * as maintenanceRepository from '../maintenance/maintenance-repository.js';
-import { buildMonitorList } from '../monitors/build-monitor-list.js';
 import * as monitorRepository from '../monitors/monitor-repository.js';
 import { MAINTENANCE, UP } from '../monitors/monitor-status.js';
 import type { MonitorSummary } from '../protocol/dashboard-events.js';
@@ -12,7 +11,7 @@ import * as settingsRepository from '../settings/settings-repository.js';
 import { readWindowCounters } from '../stats/window-counters.js';
 import { uptimeRatio } from '../stats/window-stats.js';
 import * as tagRepository from '../tags/tag-repository.js';
-import { toMonitorMeta } from './monitor-meta.js';
+import { monitorMetasOf } from './monitor-meta.js';
 import { readInParallelPages } from './read-in-parallel-pages.js';
 
 /** How many beats a summary's bar carries (docs/protocol/dashboard.md#monitor-summaries). */
@@ -35,7 +34,7 @@ export interface DashboardBurst {
  */
 export async function loadDashboardBurst(ctx: ServiceContext): Promise<DashboardBurst> {
   const { db, tenantId } = ctx;
-  const monitors = await monitorRepository.listMonitors(db, tenantId);
+  const monitors = await monitorRepository.listMonitorListFields(db, tenantId);
   const ids = monitors.map((m) => m.id);
   const [states, tags, maintained, recent, day, info, zoneChosen] = await Promise.all([
     monitorRepository.listMonitorStates(db, tenantId),
@@ -51,14 +50,21 @@ export async function loadDashboardBurst(ctx: ServiceContext): Promise<Dashboard
     loadTenantInfo(db, tenantId),
     settingsRepository.getSetting(db, tenantId, INIT_SERVER_TIMEZONE_SETTING),
   ]);
-  const list = buildMonitorList(monitors, new Map(), tags, maintained);
-
-  const summaries = ids.map((id): MonitorSummary => {
+  const summaries = monitorMetasOf(monitors, tags, maintained).map((meta): MonitorSummary => {
+    const { id } = meta;
     const state = states.get(id);
     const status = state?.status ?? null;
     const currentlyUp = status === UP || status === MAINTENANCE;
+    // A literal, not `{...meta, status, …}`: see monitorMetasOf.
     return {
-      ...toMonitorMeta(list[String(id)] ?? {}),
+      id,
+      name: meta.name,
+      type: meta.type,
+      active: meta.active,
+      parent: meta.parent,
+      maintenance: meta.maintenance,
+      target: meta.target,
+      tags: meta.tags,
       status,
       ping: state?.lastPing ?? null,
       uptime24: status === null ? null : uptimeRatio(day.get(id)?.day, currentlyUp),

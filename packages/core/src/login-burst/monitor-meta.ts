@@ -1,4 +1,7 @@
+import { ancestorsOf } from '../monitors/build-monitor-list.js';
+import type { MonitorListFields } from '../monitors/monitor-repository.js';
 import type { MonitorMeta, MonitorTagSummary } from '../protocol/dashboard-events.js';
+import type { MonitorTagJson } from '../tags/tag.js';
 
 /**
  * The list's meta of one monitor (docs/protocol/dashboard.md#monitor-summaries), read from its
@@ -41,4 +44,37 @@ function toTagSummary(tag: {
     color: String(tag.color ?? ''),
     value: typeof tag.value === 'string' ? tag.value : '',
   };
+}
+
+/**
+ * Every monitor's meta from its list fields alone, in the order given: what
+ * `toMonitorMeta(buildMonitorList(…)[id])` says, with the two fields Kuma computes from the
+ * group tree the same way (`active` false under a paused group, `maintenance` inherited from
+ * a group above), but without building each monitor's whole Kuma object, most of the lean
+ * burst's time at thousands of monitors.
+ */
+export function monitorMetasOf(
+  monitors: readonly MonitorListFields[],
+  tags: ReadonlyMap<number, readonly MonitorTagJson[]>,
+  /** Monitors linked to an open maintenance window; their group descendants inherit it. */
+  maintained: ReadonlySet<number>,
+): MonitorMeta[] {
+  const byId = new Map(monitors.map((m) => [m.id, m]));
+  return monitors.map((monitor) => {
+    const ancestors = ancestorsOf(monitor, byId);
+    // Field by field rather than `{...monitor, active, …}`: Node 20 builds thousands of spread
+    // objects with added keys tens of times slower than literals.
+    return toMonitorMeta({
+      id: monitor.id,
+      name: monitor.name,
+      type: monitor.type,
+      active: monitor.active && ancestors.every((a) => a.active),
+      parent: monitor.parent,
+      maintenance: [monitor, ...ancestors].some((m) => maintained.has(m.id)),
+      url: monitor.url,
+      hostname: monitor.hostname,
+      port: monitor.port,
+      tags: tags.get(monitor.id) ?? [],
+    });
+  });
 }

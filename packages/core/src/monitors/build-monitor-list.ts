@@ -52,8 +52,11 @@ function indexTree(monitors: readonly Monitor[]): Tree {
 }
 
 /** Parent first, root last. The `seen` set stops at a cycle instead of looping forever. */
-function ancestorsOf(monitor: Monitor, byId: ReadonlyMap<number, Monitor>): Monitor[] {
-  const ancestors: Monitor[] = [];
+export function ancestorsOf<M extends { id: number; parent: number | null }>(
+  monitor: M,
+  byId: ReadonlyMap<number, M>,
+): M[] {
+  const ancestors: M[] = [];
   const seen = new Set([monitor.id]);
   for (let cur = monitor.parent; cur !== null && !seen.has(cur);) {
     const parent = byId.get(cur);

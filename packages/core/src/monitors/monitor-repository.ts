@@ -214,6 +214,34 @@ export async function listMonitors(db: Kysely<Database>, tenantId: number): Prom
   return rows.map(toMonitor);
 }
 
+/** What the monitor list shows of a monitor, without the secrets and settings behind it. */
+export interface MonitorListFields {
+  id: number;
+  name: string;
+  type: string;
+  active: boolean;
+  parent: number | null;
+  url: string | null;
+  hostname: string | null;
+  port: number | null;
+}
+
+/**
+ * Every monitor's list fields, by ascending id: the dashboard's summaries need these eight
+ * columns, not the whole row (listMonitors opens every sealed secret of every monitor).
+ */
+export async function listMonitorListFields(
+  db: Kysely<Database>,
+  tenantId: number,
+): Promise<MonitorListFields[]> {
+  return db
+    .selectFrom('monitors')
+    .select(['id', 'name', 'type', 'active', 'parent', 'url', 'hostname', 'port'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('id')
+    .execute();
+}
+
 /** Pause or resume. Resuming restarts the retry counter (docs/protocol/monitoring.md#scheduling-retries-and-resend). */
 export async function setMonitorActive(
   db: Kysely<Database>,

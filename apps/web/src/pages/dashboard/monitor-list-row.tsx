@@ -1,5 +1,4 @@
 import { memo } from 'react';
-import { NavLink } from 'react-router';
 import { useDashboard } from '../../lib/dashboard-client.js';
 import type { MonitorRow } from '../../lib/monitor-filters.js';
 import { displayStatus, formatPing, formatUptime, statusLabel } from '../../lib/format.js';
@@ -12,6 +11,8 @@ const INDENT_REM = 1.25;
 interface MonitorListRowProps {
   row: MonitorRow;
   top: number;
+  /** The monitor whose page is open. */
+  active: boolean;
   selected: boolean;
   collapsed: boolean;
   onSelect: (id: number) => void;
@@ -24,7 +25,7 @@ interface MonitorListRowProps {
  * re-renders only its own row, and scrolling re-renders only the rows that come into view.
  */
 export const MonitorListRow = memo(function MonitorListRow(props: MonitorListRowProps) {
-  const { row, top, selected, collapsed, onSelect, onToggleGroup } = props;
+  const { row, top, active, selected, collapsed, onSelect, onToggleGroup } = props;
   const monitor = useDashboard((s) => s.monitors.get(row.id));
   // Removed since the list's rows were computed; the next render drops the row.
   if (!monitor) return null;
@@ -64,9 +65,12 @@ export const MonitorListRow = memo(function MonitorListRow(props: MonitorListRow
       ) : (
         <span className="group-toggle-spacer" />
       )}
-      <NavLink
-        to={`/dashboard/${monitor.id}`}
-        className="monitor-link"
+      {/* A plain link: MonitorList opens it in the app (see openMonitor), so a row mounted
+          while scrolling costs no router hooks and a navigation re-renders two rows, not all. */}
+      <a
+        href={`/dashboard/${monitor.id}`}
+        className={active ? 'monitor-link active' : 'monitor-link'}
+        aria-current={active ? 'page' : undefined}
         aria-description={strings.list.rowSummary(statusLabel(status), uptime, ping)}
       >
         <span className={`status-pill status-${status}`}>{statusLabel(status)}</span>
@@ -83,7 +87,7 @@ export const MonitorListRow = memo(function MonitorListRow(props: MonitorListRow
           ))}
         </span>
         <BeatBar beats={monitor.beats} />
-      </NavLink>
+      </a>
     </li>
   );
 });

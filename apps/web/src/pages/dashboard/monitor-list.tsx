@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useMatch, useNavigate } from 'react-router';
 import { useDashboard } from '../../lib/dashboard-client.js';
 import {
   NO_FILTER,
@@ -42,6 +43,23 @@ export function MonitorList() {
     overscan: 5,
   });
 
+  // The rows' links are plain anchors; one handler opens them in the app. A click with a
+  // modifier or another button keeps the browser's own behaviour (a new tab, a new window).
+  const navigate = useNavigate();
+  const openId = Number(useMatch('/dashboard/:id')?.params.id);
+  const openMonitor = useCallback(
+    (event: MouseEvent<HTMLElement>) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+        return;
+      }
+      const link = (event.target as Element).closest('a.monitor-link');
+      if (!(link instanceof HTMLAnchorElement)) return;
+      event.preventDefault();
+      void navigate(link.pathname);
+    },
+    [navigate],
+  );
+
   // Stable callbacks keep the memoised rows from re-rendering on every scroll step.
   const selectRow = useCallback((id: number) => setSelected((s) => toggled(s, id)), []);
   const toggleGroup = useCallback((id: number) => setCollapsed((c) => toggled(c, id)), []);
@@ -72,7 +90,10 @@ export function MonitorList() {
       {loaded && tree.rows.length === 0 && <p>{strings.list.empty}</p>}
       {loaded && tree.rows.length > 0 && rows.length === 0 && <p>{strings.list.noMatch}</p>}
       <div ref={scroller} className="monitor-list-scroller">
-        <ul style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <ul
+          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+          onClick={openMonitor}
+        >
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (!row) return null;
@@ -81,6 +102,7 @@ export function MonitorList() {
                 key={row.id}
                 row={row}
                 top={item.start}
+                active={row.id === openId}
                 selected={selected.has(row.id)}
                 collapsed={collapsed.has(row.id)}
                 onSelect={selectRow}
