@@ -27,7 +27,8 @@ export function createRedisTenantWatch(
   let readAt = 0;
   return {
     async isWatched(tenantId) {
-      if (!watched || Date.now() - readAt > cacheMs) {
+      // `>=`: with a cache of 0 every question reads the set, even within one millisecond.
+      if (!watched || Date.now() - readAt >= cacheMs) {
         readAt = Date.now();
         watched = redis
           .zrangebyscore(key, readAt, '+inf')
