@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, HeartbeatRow } from '../db/database.js';
 import type { BeatFields } from './heartbeat-wire.js';
 import { HEARTBEAT_ROW_JSON, IMPORTANT_HEARTBEAT_JSON } from './heartbeat-wire-sql.js';
@@ -40,44 +40,51 @@ export async function listLatestBeats(
  * without beats. Written by the database (see heartbeat-wire-sql.ts), one indexed read of at
  * most `limit` rows per monitor.
  */
-export async function listLatestBeatsJson(
+export function listLatestBeatsJson(
   db: Kysely<Database>,
   tenantId: number,
   monitorIds: readonly number[],
   limit: number,
 ): Promise<Map<number, string>> {
-  if (monitorIds.length === 0) return new Map();
-  const { rows } = await sql<{ id: number; beats: string | null }>`
-    SELECT m.id, (
-      SELECT string_agg(${HEARTBEAT_ROW_JSON}, ',' ORDER BY h.time)
-      FROM (
-        SELECT * FROM heartbeats
-        WHERE monitor_id = m.id AND tenant_id = ${tenantId}
-        ORDER BY time DESC LIMIT ${limit}
-      ) h
-    ) AS beats
-    FROM unnest(${[...monitorIds]}::int[]) AS m(id)
-  `.execute(db);
-  return new Map(rows.map((r) => [r.id, `[${r.beats ?? ''}]`]));
+  return latestBeatsJson(db, tenantId, monitorIds, limit, {
+    importantOnly: false,
+    json: HEARTBEAT_ROW_JSON,
+    order: sql`ORDER BY h.time`,
+  });
 }
 
 /**
  * Each monitor's last `limit` important beats, newest first, as the JSON text of the login
  * burst's `importantHeartbeatList` argument (step 10): `[]` without any.
  */
-export async function listLatestImportantBeatsJson(
+export function listLatestImportantBeatsJson(
   db: Kysely<Database>,
   tenantId: number,
   monitorIds: readonly number[],
   limit: number,
 ): Promise<Map<number, string>> {
+  return latestBeatsJson(db, tenantId, monitorIds, limit, {
+    importantOnly: true,
+    json: IMPORTANT_HEARTBEAT_JSON,
+    order: sql`ORDER BY h.time DESC`,
+  });
+}
+
+/** The one read behind both lists: each monitor's latest beats, joined into a JSON array. */
+async function latestBeatsJson(
+  db: Kysely<Database>,
+  tenantId: number,
+  monitorIds: readonly number[],
+  limit: number,
+  list: { importantOnly: boolean; json: RawBuilder<unknown>; order: RawBuilder<unknown> },
+): Promise<Map<number, string>> {
   if (monitorIds.length === 0) return new Map();
   const { rows } = await sql<{ id: number; beats: string | null }>`
     SELECT m.id, (
-      SELECT string_agg(${IMPORTANT_HEARTBEAT_JSON}, ',' ORDER BY h.time DESC)
+      SELECT string_agg(${list.json}, ',' ${list.order})
       FROM (
         SELECT * FROM heartbeats
-        WHERE monitor_id = m.id AND tenant_id = ${tenantId} AND important
+        WHERE monitor_id = m.id AND tenant_id = ${tenantId}${list.importantOnly ? sql` AND important` : sql``}
         ORDER BY time DESC LIMIT ${limit}
       ) h
     ) AS beats
